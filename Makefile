@@ -1,0 +1,43 @@
+# The ultravisor: proofs, host tests, cross builds.
+# The README's two commands: `make prove` (the main job) and `make check`.
+# Both install what they need first (scripts/setup.sh, apt-get on Debian 12).
+
+.DEFAULT_GOAL := all
+.PHONY: all setup prove check cross clean
+
+BUILD := build
+SPEC := spec
+# The C core: every file here is proved by `make prove` and built freestanding.
+CORE_SRCS := src/dispatch.c src/ucall_table.c src/handlers_todo.c src/state.c \
+	src/entry.c
+CORE_INC := -I$(SPEC) -Isrc
+
+WARN := -Wall -Wextra -Werror
+CORE_CFLAGS := -std=c11 -O2 $(WARN) $(CORE_INC)
+
+all: check
+
+# ---- set-up -----------------------------------------------------------------
+# Installs what is missing (apt-get update first) and runs `why3 config detect`
+# once.  A stamp under build/ keeps later targets from asking again.
+SETUP_STAMP := $(BUILD)/.setup
+setup: $(SETUP_STAMP)
+$(SETUP_STAMP): scripts/setup.sh
+	sh scripts/setup.sh
+	@mkdir -p $(BUILD) && touch $@
+
+# Each fragment owns one job and may add targets to CHECK_EXTRA (run by
+# `make check`) or CROSS_EXTRA (run by `make cross`).
+CHECK_EXTRA :=
+CROSS_EXTRA :=
+include mk/*.mk
+
+# The README's test command: unit tests, the cross builds, and the proofs
+# replayed from the cache in proofs/wp-cache.
+check: $(SETUP_STAMP) test cross $(CHECK_EXTRA)
+	$(MAKE) prove PROVE_MODE=replay
+
+cross: $(CROSS_EXTRA)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,154 @@
+/*
+ * The ultravisor ABI: the one source of truth.
+ *
+ * Every ucall (name, number, who may call it, its argument and result
+ * registers, whether this version implements it) and every return code is
+ * written here once, as X-macro tables.  C (the dispatcher and its handlers),
+ * ACSL (the predicates in spec/ucall.acsl.h, spec/hcall_space.acsl.h), the assembly (through asm-offsets),
+ * the tests and the generated documentation all expand these tables; nothing
+ * else spells a ucall number.
+ *
+ * Values are Linux's (arch/powerpc/include/asm/ultravisor-api.h, hvcall.h);
+ * see ../shared/reference/ultravisor-abi-facts.md for the sources.
+ *
+ * This header is freestanding: no libc, no types, only macros, so that the
+ * assembler can include it too.
+ */
+#ifndef UV_SPEC_ABI_H
+#define UV_SPEC_ABI_H
+
+/*
+ * Return codes, left in r3.  X(name, value, when it is returned)
+ * Linux's U_ codes alias the H_ codes; U_STATE is our name for H_STATE.
+ */
+#define UV_RETURN_CODES(X)                                                     \
+	X(U_SUCCESS, 0, "the ucall did what was asked")                       \
+	X(U_BUSY, 1, "a resource is temporarily exhausted; nothing changed")   \
+	X(U_FUNCTION, -2, "r3 is not a ucall this ultravisor implements (every hcall number in particular); only r3 changed") \
+	X(U_NOT_AVAILABLE, 3, "the ucall is in the table but this version does not implement it; nothing changed") \
+	X(U_PARAMETER, -4, "the first argument (r4) is invalid; nothing changed") \
+	X(U_PERMISSION, -11, "the caller's context (MSR, LPIDR) may not make this ucall; nothing changed") \
+	X(U_P2, -55, "the second argument (r5) is invalid; nothing changed")   \
+	X(U_P3, -56, "the third argument (r6) is invalid; nothing changed")    \
+	X(U_P4, -57, "the fourth argument (r7) is invalid; nothing changed")   \
+	X(U_P5, -58, "the fifth argument (r8) is invalid; nothing changed")    \
+	X(U_STATE, -75, "the ucall is valid but not in the current state of the guest or page; nothing changed")
+
+/*
+ * Caller contexts, decided from the caller's MSR (SRR1 of the sc 2) and LPIDR.
+ * A bit each, so that a ucall's permitted callers are a mask.
+ *   HV   hypervisor:           MSR[HV]=1, MSR[PR]=0, MSR[S]=0
+ *   VM   VM supervisor:        MSR[HV]=0, MSR[PR]=0, MSR[S]=0
+ *   SVM  secure VM supervisor: MSR[HV]=0, MSR[PR]=0, MSR[S]=1
+ *   USER problem state:        MSR[PR]=1 (never permitted)
+ * Any other combination (MSR[S]=1 with MSR[HV]=1 is the ultravisor itself)
+ * is UV_CTX_NONE and may make no ucall.
+ */
+#define UV_CTX_NONE 0x0
+#define UV_CTX_HV 0x1
+#define UV_CTX_VM 0x2
+#define UV_CTX_SVM 0x4
+#define UV_CTX_USER 0x8
+
+/* MSR bits, numbered from the least significant bit as Linux's MSR_*_LG. */
+#define UV_MSR_SF_LG 63
+#define UV_MSR_HV_LG 60
+#define UV_MSR_S_LG 22
+#define UV_MSR_PR_LG 14
+
+/*
+ * Argument checks, one kind per argument register (r4..r8), made by the
+ * dispatcher in register order before any handler runs.  The first bad
+ * register decides the error: r4 U_PARAMETER, r5 U_P2, r6 U_P3, r7 U_P4,
+ * r8 U_P5.  X(kind, what it requires)
+ */
+#define UV_ARG_KINDS(X)                                                        \
+	X(ARG_NONE, "not an argument: ignored, never changed")               \
+	X(ARG_ANY, "any value")                                               \
+	X(ARG_LPID, "a guest LPID, 1 .. UV_MAX_LPID")                         \
+	X(ARG_LPID0, "an LPID, 0 (the hypervisor) .. UV_MAX_LPID")            \
+	X(ARG_GADDR, "a guest real address, below 2^52")                     \
+	X(ARG_GPA, "a guest physical address, 64 KiB aligned, below 2^52")    \
+	X(ARG_SIZE, "a size: non-zero, 64 KiB aligned, and the previous argument plus it at most 2^52") \
+	X(ARG_HV_RA, "a hypervisor real address: 64 KiB aligned and the whole 64 KiB page in normal memory (never ultravisor or secure memory)") \
+	X(ARG_ZERO, "flags: must be 0 (no flag is defined)")                  \
+	X(ARG_ORDER, "a page order: must be UV_PAGE_SHIFT (16, 64 KiB)")      \
+	X(ARG_SLOTID, "a memory slot id, 0 .. UV_MAX_SLOTID")                 \
+	X(ARG_GFN, "a guest frame number, 0 .. UV_MAX_GFN")                   \
+	X(ARG_NPAGES, "a page count: non-zero, and the previous argument (a GFN) plus it at most UV_MAX_GFN + 1")
+
+/*
+ * The ucall table.
+ * X(name, number, handler, callers, a4, a5, a6, a7, a8, results, implemented)
+ *   handler      the C function that acts once every check has passed
+ *   callers      mask of UV_CTX_* that may make it
+ *   a4 .. a8     the check kind of each argument register, ARG_NONE if unused
+ *   results      what the caller gets besides r3, for the documentation
+ *   implemented  1 if this version implements it; 0 if, after every check
+ *                passes, it answers U_NOT_AVAILABLE (README.md lists these)
+ * The twelve ucalls of Linux's ultravisor-api.h, in number order.  IBM-only
+ * numbers (UV_RESTRICTED_SPR_*, UV_*_SCOM, UV_READ/WRITE_MEM, ...) are not in
+ * the table, so they get U_FUNCTION like any other number.
+ * UV_RETURN's registers are the secure guest's as the hypervisor holds them
+ * (r0 the hcall result), so the dispatcher checks none of them: the handler
+ * validates the pending exit instead.
+ */
+#define UV_UCALLS(X)                                                           \
+	X(UV_WRITE_PATE, 0xF104, uv_write_pate, UV_CTX_HV,                    \
+	  ARG_LPID0, ARG_ANY, ARG_ANY, ARG_NONE, ARG_NONE, "none", 0)         \
+	X(UV_ESM, 0xF110, uv_esm, UV_CTX_VM,                                  \
+	  ARG_GADDR, ARG_GADDR, ARG_NONE, ARG_NONE, ARG_NONE,                     \
+	  "returns in secure mode", 0)                                        \
+	X(UV_RETURN, 0xF11C, uv_return, UV_CTX_HV,                            \
+	  ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE,                   \
+	  "does not return on success: resumes the secure guest", 0)          \
+	X(UV_REGISTER_MEM_SLOT, 0xF120, uv_register_mem_slot, UV_CTX_HV,      \
+	  ARG_LPID, ARG_GPA, ARG_SIZE, ARG_ZERO, ARG_SLOTID, "none", 0)       \
+	X(UV_UNREGISTER_MEM_SLOT, 0xF124, uv_unregister_mem_slot, UV_CTX_HV,  \
+	  ARG_LPID, ARG_SLOTID, ARG_NONE, ARG_NONE, ARG_NONE, "none", 0)      \
+	X(UV_PAGE_IN, 0xF128, uv_page_in, UV_CTX_HV,                          \
+	  ARG_LPID, ARG_HV_RA, ARG_GPA, ARG_ZERO, ARG_ORDER, "none", 0)       \
+	X(UV_PAGE_OUT, 0xF12C, uv_page_out, UV_CTX_HV,                        \
+	  ARG_LPID, ARG_HV_RA, ARG_GPA, ARG_ZERO, ARG_ORDER, "none", 0)       \
+	X(UV_SHARE_PAGE, 0xF130, uv_share_page, UV_CTX_SVM,                   \
+	  ARG_GFN, ARG_NPAGES, ARG_NONE, ARG_NONE, ARG_NONE, "none", 0)       \
+	X(UV_UNSHARE_PAGE, 0xF134, uv_unshare_page, UV_CTX_SVM,               \
+	  ARG_GFN, ARG_NPAGES, ARG_NONE, ARG_NONE, ARG_NONE, "none", 0)       \
+	X(UV_PAGE_INVAL, 0xF138, uv_page_inval, UV_CTX_HV,                    \
+	  ARG_LPID, ARG_GPA, ARG_ORDER, ARG_NONE, ARG_NONE, "none", 0)        \
+	X(UV_SVM_TERMINATE, 0xF13C, uv_svm_terminate, UV_CTX_HV,              \
+	  ARG_LPID, ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, "none", 0)        \
+	X(UV_UNSHARE_ALL_PAGES, 0xF140, uv_unshare_all_pages, UV_CTX_SVM,     \
+	  ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, "none", 0)
+
+/*
+ * The hcall number space the proofs reason about (Linux hvcall.h, newest
+ * copies).  X(first, last, step): every first + k*step <= last.
+ * The ultravisor does not need this space to be right: it rejects every
+ * number outside the ucall table.  The space is here so that the theorem
+ * "no hcall number is acted on" can be stated and checked against a
+ * hypervisor's header (see spec/hcall_space.acsl.h and `make audit`).
+ */
+#define UV_HCALL_RANGES(X)                                                     \
+	X(0x0004, 0x0488, 4) /* PAPR hcalls, H_REMOVE .. H_GUEST_DELETE */     \
+	X(0xEF00, 0xEF14, 4) /* ultravisor-related, H_SVM_PAGE_IN .. H_SVM_INIT_ABORT */ \
+	X(0xF000, 0xF003, 1) /* KVM H_RTAS, QEMU/SLOF H_LOGICAL_MEMOP, H_CAS, H_UPDATE_DT */ \
+	X(0xF078, 0xF080, 4) /* PowerVM */                                     \
+	X(0xF800, 0xF80C, 4) /* nested KVM, H_SET_PARTITION_TABLE .. H_COPY_TOFROM_GUEST */
+
+/* Hcalls the ultravisor makes to the hypervisor on a guest's behalf. */
+#define UV_H_SVM_PAGE_IN 0xEF00
+#define UV_H_SVM_PAGE_OUT 0xEF04
+#define UV_H_SVM_INIT_START 0xEF08
+#define UV_H_SVM_INIT_DONE 0xEF0C
+#define UV_H_SVM_INIT_ABORT 0xEF14
+
+/* Argument limits the dispatcher checks before any handler runs. */
+#define UV_PAGE_SHIFT 16                 /* 64 KiB pages, the only order */
+#define UV_PAGE_SIZE (1UL << UV_PAGE_SHIFT)
+#define UV_MAX_LPID 4095                 /* LPIDR is 12 bits */
+#define UV_MAX_SLOTID 0x7FFF             /* KVM memslot ids fit in 15 bits */
+#define UV_ADDR_LIMIT (1UL << 52)       /* real and guest addresses are 52 bits */
+#define UV_MAX_GFN ((UV_ADDR_LIMIT >> UV_PAGE_SHIFT) - 1)
+
+#endif

@@ -1,0 +1,107 @@
+/*
+ * The ucall dispatcher.  Its contract is in dispatch.h.
+ */
+#include "dispatch.h"
+#include "handlers.h"
+#include "ucall_table.h"
+
+#include <stdbool.h>
+
+enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc)
+{
+	/* r3 holds rc sign-extended; computed so that nothing wraps. */
+	if (rc < 0)
+		f->gpr[3] = UINT64_MAX - (uint64_t)(-((int64_t)rc + 1));
+	else
+		f->gpr[3] = (uint64_t)rc;
+	return UV_NEXT_CALLER;
+}
+
+/*@
+  requires 1 <= pos <= 5;
+  assigns \nothing;
+  ensures \result == arg_error(pos);
+*/
+static enum uv_rc uv_arg_error(unsigned int pos)
+{
+	switch (pos) {
+	case 1: return U_PARAMETER;
+	case 2: return U_P2;
+	case 3: return U_P3;
+	case 4: return U_P4;
+	default: return U_P5;
+	}
+}
+
+/*
+ * Checks (b) and (c) of one ucall, given its row of the table: the contexts
+ * that may call it and the check kind of each argument register.  On failure
+ * r3 gets the error and the result is false; nothing else changes either way.
+ */
+/*@
+  requires \valid(f);
+  assigns f->gpr[3];
+
+  behavior not_permitted:
+    assumes !permitted_by(callers, f->srr1, f->lpidr);
+    ensures f->gpr[3] == rc_reg(U_PERMISSION) && !\result;
+
+  behavior bad_argument:
+    assumes permitted_by(callers, f->srr1, f->lpidr);
+    assumes first_bad(k1, k2, k3, k4, k5, f->gpr[4], f->gpr[5], f->gpr[6],
+                      f->gpr[7], f->gpr[8]) != 0;
+    ensures f->gpr[3] == rc_reg(arg_error(first_bad(k1, k2, k3, k4, k5,
+              \old(f->gpr[4]), \old(f->gpr[5]), \old(f->gpr[6]),
+              \old(f->gpr[7]), \old(f->gpr[8]))));
+    ensures !\result;
+
+  behavior passed:
+    assumes permitted_by(callers, f->srr1, f->lpidr);
+    assumes first_bad(k1, k2, k3, k4, k5, f->gpr[4], f->gpr[5], f->gpr[6],
+                      f->gpr[7], f->gpr[8]) == 0;
+    assigns \nothing;
+    ensures \result;
+
+  complete behaviors not_permitted, bad_argument, passed;
+  disjoint behaviors not_permitted, bad_argument, passed;
+*/
+static bool uv_check(struct uv_frame *f, unsigned int callers,
+		     enum uv_arg_kind k1, enum uv_arg_kind k2,
+		     enum uv_arg_kind k3, enum uv_arg_kind k4,
+		     enum uv_arg_kind k5)
+{
+	unsigned int bad;
+
+	/* (b) The caller's context, from its MSR and LPIDR. */
+	if ((callers & uv_caller_ctx(f->srr1, f->lpidr)) == 0) {
+		uv_set_rc(f, U_PERMISSION);
+		return false;
+	}
+	/* (c) The arguments, in register order; the first bad one decides. */
+	bad = uv_first_bad(f, k1, k2, k3, k4, k5);
+	if (bad != 0) {
+		uv_set_rc(f, uv_arg_error(bad));
+		return false;
+	}
+	return true;
+}
+
+enum uv_next uv_ucall(struct uv_frame *f)
+{
+	/*
+	 * (a) The number, compared on all 64 bits: a case per row of the
+	 * table, anything else is U_FUNCTION.  (d) A handler acts only after
+	 * uv_check has passed the caller and every argument.
+	 */
+#define UV_X_CASE(name, num, fn, callers, a4, a5, a6, a7, a8, res, impl) \
+	case name:                                                        \
+		if (!uv_check(f, (callers), a4, a5, a6, a7, a8))          \
+			return UV_NEXT_CALLER;                            \
+		return fn(f);
+	switch (f->gpr[3]) {
+	UV_UCALLS(UV_X_CASE)
+	default:
+		return uv_set_rc(f, U_FUNCTION);
+	}
+#undef UV_X_CASE
+}

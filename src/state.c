@@ -1,0 +1,3 @@
+#include "state.h"
+
+struct uv_state uv_state;
