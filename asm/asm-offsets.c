@@ -1,0 +1,60 @@
+/*
+ * asm-offsets: every number the assembly needs, computed by the compiler
+ * from the C definitions (src/cpu.h, src/frame.h, src/dispatch.h) and the
+ * ABI tables (spec/uv_abi.h).  Compiled with -S only, never linked: each
+ * UV_DEFINE leaves a line "->NAME value" in the assembler output, which the
+ * sed rule of mk/asm.mk turns into "#define NAME value" in
+ * build/<arch>/asm-offsets.h.  No offset is ever written by hand.
+ */
+#include <stddef.h>
+#include "cpu.h"
+#include "dispatch.h"
+
+#define UV_DEFINE(sym, val) \
+	__asm__ volatile("\n.ascii \"->" #sym " %0\"" : : "i"(val))
+
+#define UV_GPR(n) UV_DEFINE(FRAME_GPR##n, offsetof(struct uv_cpu, frame.gpr[n]))
+
+void uv_asm_offsets(void);
+
+void uv_asm_offsets(void)
+{
+	/* struct uv_cpu, offsets from the address in USPRG0 */
+	UV_GPR(0);  UV_GPR(1);  UV_GPR(2);  UV_GPR(3);
+	UV_GPR(4);  UV_GPR(5);  UV_GPR(6);  UV_GPR(7);
+	UV_GPR(8);  UV_GPR(9);  UV_GPR(10); UV_GPR(11);
+	UV_GPR(12); UV_GPR(13); UV_GPR(14); UV_GPR(15);
+	UV_GPR(16); UV_GPR(17); UV_GPR(18); UV_GPR(19);
+	UV_GPR(20); UV_GPR(21); UV_GPR(22); UV_GPR(23);
+	UV_GPR(24); UV_GPR(25); UV_GPR(26); UV_GPR(27);
+	UV_GPR(28); UV_GPR(29); UV_GPR(30); UV_GPR(31);
+	UV_DEFINE(FRAME_CR, offsetof(struct uv_cpu, frame.cr));
+	UV_DEFINE(FRAME_XER, offsetof(struct uv_cpu, frame.xer));
+	UV_DEFINE(FRAME_CTR, offsetof(struct uv_cpu, frame.ctr));
+	UV_DEFINE(FRAME_LR, offsetof(struct uv_cpu, frame.lr));
+	UV_DEFINE(FRAME_SRR0, offsetof(struct uv_cpu, frame.srr0));
+	UV_DEFINE(FRAME_SRR1, offsetof(struct uv_cpu, frame.srr1));
+	UV_DEFINE(FRAME_USRR0, offsetof(struct uv_cpu, frame.usrr0));
+	UV_DEFINE(FRAME_USRR1, offsetof(struct uv_cpu, frame.usrr1));
+	UV_DEFINE(FRAME_LPIDR, offsetof(struct uv_cpu, frame.lpidr));
+	UV_DEFINE(FRAME_NGPRS, UV_NGPRS);
+	UV_DEFINE(CPU_FRAME, offsetof(struct uv_cpu, frame));
+	UV_DEFINE(CPU_STACK, offsetof(struct uv_cpu, stack));
+	UV_DEFINE(CPU_TOC, offsetof(struct uv_cpu, toc));
+	UV_DEFINE(CPU_ID, offsetof(struct uv_cpu, id));
+	UV_DEFINE(CPU_SIZE, sizeof(struct uv_cpu));
+
+	/* enum uv_next: what uv_entry returns */
+	UV_DEFINE(NEXT_CALLER, UV_NEXT_CALLER);
+	UV_DEFINE(NEXT_HV, UV_NEXT_HV);
+	UV_DEFINE(NEXT_SVM, UV_NEXT_SVM);
+
+	/* The ABI tables as numbers (ASM_ prefix: uv_abi.h owns the names). */
+#define UV_X_NR(name, num, fn, callers, a4, a5, a6, a7, a8, res, impl) \
+	UV_DEFINE(ASM_##name, num);
+	UV_UCALLS(UV_X_NR)
+#undef UV_X_NR
+#define UV_X_RC(name, value, doc) UV_DEFINE(ASM_##name, value);
+	UV_RETURN_CODES(UV_X_RC)
+#undef UV_X_RC
+}

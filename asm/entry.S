@@ -1,0 +1,167 @@
+/*
+ * The ultravisor's sc interrupt vector and its exit path, ppc64, both
+ * endiannesses.
+ *
+ * Entry (0xC00 from the image base, URMOR): the hardware has put the caller's
+ * NIA in SRR0 and its MSR in SRR1; every GPR, CR, XER, CTR and LR is still
+ * the caller's.  Nothing about the caller's r1 or r13 is trusted: the save
+ * area is found through USPRG0 (this thread's struct uv_cpu), and USPRG1
+ * holds the caller's r13 for the three instructions it takes to free r13.
+ *
+ * The vector saves r0..r31, CR, XER, CTR, LR, SRR0, SRR1 and LPIDR into
+ * cpu->frame, sets frame.usrr0 = SRR0 and frame.usrr1 = SRR1, zeroes USPRG1,
+ * and calls uv_entry(cpu) (src/entry.h) on cpu->stack with r2 = cpu->toc.
+ *
+ * Exit: whatever uv_entry returns (UV_NEXT_CALLER, UV_NEXT_HV, UV_NEXT_SVM),
+ * cpu->frame holds exactly the registers to hand over, so the exit path is
+ * the same for all three: USRR0/USRR1 from frame.usrr0/usrr1, CR, XER, CTR,
+ * LR and every GPR from the frame (r13, the base, last), then urfid.  No
+ * value computed by the ultravisor survives in a GPR; USPRG1 is already 0.
+ *
+ * Every offset comes from asm-offsets.h, generated from src/cpu.h and
+ * src/frame.h (see asm/asm-offsets.c and mk/asm.mk).
+ *
+ * C calling convention: ELFv2 on little-endian, ELFv1 on big-endian (the
+ * Debian powerpc64 toolchain and libc are ELFv1 only).  `bl uv_entry` works
+ * for both: on ELFv1 the linker resolves a branch to the descriptor symbol
+ * to the function's code; the nop after it is the TOC-restore slot, unused
+ * because the whole image has one TOC (cpu->toc).
+ */
+#include "asm-offsets.h"
+#include "uv_asm.h"
+
+	.section .uv.head, "ax"
+	.balign 4
+	.globl uv_image_base
+uv_image_base:
+	.org 0xC00
+	.globl uv_sc_vector
+uv_sc_vector:
+	mtspr	SPRN_USPRG1, %r13	/* free r13: the caller's r13 to USPRG1 */
+	mfspr	%r13, SPRN_USPRG0	/* r13 = this thread's struct uv_cpu */
+	std	%r0, FRAME_GPR0(%r13)
+	b	uv_sc_save
+	.globl uv_sc_vector_end
+uv_sc_vector_end:
+
+	.text
+	.balign 4
+	.globl uv_sc_save
+uv_sc_save:
+	std	%r1, FRAME_GPR1(%r13)
+	std	%r2, FRAME_GPR2(%r13)
+	std	%r3, FRAME_GPR3(%r13)
+	std	%r4, FRAME_GPR4(%r13)
+	std	%r5, FRAME_GPR5(%r13)
+	std	%r6, FRAME_GPR6(%r13)
+	std	%r7, FRAME_GPR7(%r13)
+	std	%r8, FRAME_GPR8(%r13)
+	std	%r9, FRAME_GPR9(%r13)
+	std	%r10, FRAME_GPR10(%r13)
+	std	%r11, FRAME_GPR11(%r13)
+	std	%r12, FRAME_GPR12(%r13)
+	std	%r14, FRAME_GPR14(%r13)
+	std	%r15, FRAME_GPR15(%r13)
+	std	%r16, FRAME_GPR16(%r13)
+	std	%r17, FRAME_GPR17(%r13)
+	std	%r18, FRAME_GPR18(%r13)
+	std	%r19, FRAME_GPR19(%r13)
+	std	%r20, FRAME_GPR20(%r13)
+	std	%r21, FRAME_GPR21(%r13)
+	std	%r22, FRAME_GPR22(%r13)
+	std	%r23, FRAME_GPR23(%r13)
+	std	%r24, FRAME_GPR24(%r13)
+	std	%r25, FRAME_GPR25(%r13)
+	std	%r26, FRAME_GPR26(%r13)
+	std	%r27, FRAME_GPR27(%r13)
+	std	%r28, FRAME_GPR28(%r13)
+	std	%r29, FRAME_GPR29(%r13)
+	std	%r30, FRAME_GPR30(%r13)
+	std	%r31, FRAME_GPR31(%r13)
+	mfspr	%r0, SPRN_USPRG1	/* the caller's r13 */
+	std	%r0, FRAME_GPR13(%r13)
+	li	%r0, 0
+	mtspr	SPRN_USPRG1, %r0	/* scrub the scratch SPR */
+	mfcr	%r0
+	std	%r0, FRAME_CR(%r13)
+	mfxer	%r0
+	std	%r0, FRAME_XER(%r13)
+	mfctr	%r0
+	std	%r0, FRAME_CTR(%r13)
+	mflr	%r0
+	std	%r0, FRAME_LR(%r13)
+	mfspr	%r0, SPRN_SRR0
+	std	%r0, FRAME_SRR0(%r13)
+	std	%r0, FRAME_USRR0(%r13)	/* by default, back to the caller */
+	mfspr	%r0, SPRN_SRR1
+	std	%r0, FRAME_SRR1(%r13)
+	std	%r0, FRAME_USRR1(%r13)	/* with the caller's MSR */
+	mfspr	%r0, SPRN_LPIDR
+	std	%r0, FRAME_LPIDR(%r13)
+
+	/* The C environment: this thread's stack, the image's TOC. */
+	ld	%r1, CPU_STACK(%r13)
+	clrrdi	%r1, %r1, 4		/* 16-byte aligned */
+	li	%r0, 0
+	stdu	%r0, -UV_C_FRAME(%r1)	/* back chain 0: the end of the chain */
+	ld	%r2, CPU_TOC(%r13)
+	mr	%r3, %r13
+	bl	uv_entry
+	nop
+
+	/*
+	 * The exit, the same for UV_NEXT_CALLER, UV_NEXT_HV and UV_NEXT_SVM:
+	 * the C core has left in cpu->frame exactly what the next context may
+	 * see.  cpu is taken from USPRG0 again, not from a register the C code
+	 * could have changed.
+	 */
+	.globl uv_exit
+uv_exit:
+	mfspr	%r13, SPRN_USPRG0
+	ld	%r0, FRAME_USRR0(%r13)
+	mtspr	SPRN_USRR0, %r0
+	ld	%r0, FRAME_USRR1(%r13)
+	mtspr	SPRN_USRR1, %r0
+	ld	%r0, FRAME_CR(%r13)
+	mtcr	%r0
+	ld	%r0, FRAME_XER(%r13)
+	mtxer	%r0
+	ld	%r0, FRAME_CTR(%r13)
+	mtctr	%r0
+	ld	%r0, FRAME_LR(%r13)
+	mtlr	%r0
+	ld	%r0, FRAME_GPR0(%r13)
+	ld	%r1, FRAME_GPR1(%r13)
+	ld	%r2, FRAME_GPR2(%r13)
+	ld	%r3, FRAME_GPR3(%r13)
+	ld	%r4, FRAME_GPR4(%r13)
+	ld	%r5, FRAME_GPR5(%r13)
+	ld	%r6, FRAME_GPR6(%r13)
+	ld	%r7, FRAME_GPR7(%r13)
+	ld	%r8, FRAME_GPR8(%r13)
+	ld	%r9, FRAME_GPR9(%r13)
+	ld	%r10, FRAME_GPR10(%r13)
+	ld	%r11, FRAME_GPR11(%r13)
+	ld	%r12, FRAME_GPR12(%r13)
+	ld	%r14, FRAME_GPR14(%r13)
+	ld	%r15, FRAME_GPR15(%r13)
+	ld	%r16, FRAME_GPR16(%r13)
+	ld	%r17, FRAME_GPR17(%r13)
+	ld	%r18, FRAME_GPR18(%r13)
+	ld	%r19, FRAME_GPR19(%r13)
+	ld	%r20, FRAME_GPR20(%r13)
+	ld	%r21, FRAME_GPR21(%r13)
+	ld	%r22, FRAME_GPR22(%r13)
+	ld	%r23, FRAME_GPR23(%r13)
+	ld	%r24, FRAME_GPR24(%r13)
+	ld	%r25, FRAME_GPR25(%r13)
+	ld	%r26, FRAME_GPR26(%r13)
+	ld	%r27, FRAME_GPR27(%r13)
+	ld	%r28, FRAME_GPR28(%r13)
+	ld	%r29, FRAME_GPR29(%r13)
+	ld	%r30, FRAME_GPR30(%r13)
+	ld	%r31, FRAME_GPR31(%r13)
+	ld	%r13, FRAME_GPR13(%r13)	/* the base register, last */
+	urfid
+	.globl uv_exit_end
+uv_exit_end:

@@ -1,0 +1,68 @@
+# ---- the assembly, the linked ultravisor, the emulated tests -------------------
+# asm/ holds the sc vector and exit path (entry.S), built for ppc64le and
+# ppc64 with -mcpu=power9.  Offsets come from asm/asm-offsets.c compiled
+# with -S and turned into build/<arch>/asm-offsets.h by sed (never written by
+# hand).  `make cross` links build/<arch>/uv.elf (asm + freestanding core,
+# no libc, asm/uv.lds) and prints its size; `make emu-test` runs the same asm
+# objects under qemu-user (tests/emu/, see asm/README.md).
+# Calling convention: ELFv2 on ppc64le, ELFv1 (function descriptors) on ppc64.
+.PHONY: asm-objs uv-elf emu-test
+
+ASM_ARCHES := ppc64le ppc64
+# mk/cross.mk is read after this file: its variables are used only in
+# recipes (expanded late); the core object lists are spelt here as it does.
+ASM_CC_ppc64le = $(CROSS_le) -mlittle-endian
+ASM_CC_ppc64 = $(CROSS_be) -mbig-endian
+ASM_CORE_ppc64le := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64le/core/%.o)
+ASM_CORE_ppc64 := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o)
+ASM_QEMU_ppc64le := qemu-ppc64le
+ASM_QEMU_ppc64 := qemu-ppc64
+ASM_HDRS := $(wildcard src/*.h spec/*.h) asm/uv_asm.h
+ASM_FLAGS := -mcpu=power9 $(WARN)
+EMU_SEED ?= 1
+EMU_ROUNDS ?= 16
+
+# $(1) = arch directory under build/
+define ASM_ARCH_RULES
+$(BUILD)/$(1)/asm-offsets.s: asm/asm-offsets.c $(ASM_HDRS) $(SETUP_STAMP)
+	@mkdir -p $$(dir $$@)
+	$$(ASM_CC_$(1)) $(CORE_CFLAGS) $$(FREESTANDING) -S $$< -o $$@
+
+$(BUILD)/$(1)/asm-offsets.h: $(BUILD)/$(1)/asm-offsets.s
+	( echo '/* Generated from asm/asm-offsets.c by mk/asm.mk: do not edit. */'; \
+	  echo '#ifndef UV_ASM_OFFSETS_H'; echo '#define UV_ASM_OFFSETS_H'; \
+	  sed -n 's/^[[:space:]]*\.ascii[[:space:]]*"->\([A-Za-z0-9_]*\) \([-0-9]*\)"$$$$/#define \1 \2/p' $$<; \
+	  echo '#endif' ) > $$@.tmp
+	test "$$$$(grep -c '^#define FRAME_GPR' $$@.tmp)" -eq 32
+	mv $$@.tmp $$@
+
+$(BUILD)/$(1)/asm/%.o: asm/%.S $(BUILD)/$(1)/asm-offsets.h $(ASM_HDRS)
+	@mkdir -p $$(dir $$@)
+	$$(ASM_CC_$(1)) $(ASM_FLAGS) -Iasm -I$(BUILD)/$(1) -c $$< -o $$@
+
+$(BUILD)/$(1)/uv.elf: $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1)) asm/uv.lds
+	$$(ASM_CC_$(1)) -nostdlib -static -Wl,-T,asm/uv.lds -Wl,--fatal-warnings \
+		-Wl,--no-warn-rwx-segments -Wl,--build-id=none -o $$@ $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1))
+	test "$$$$(nm $$@ | sed -n 's/^0*\([0-9a-f]*\) T uv_sc_vector$$$$/\1/p')" = c00
+	size $$@
+
+$(BUILD)/$(1)/emu/harness: tests/emu/harness.c tests/emu/emu_call.S tests/emu/emu.h \
+		$(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1)) $(ASM_HDRS)
+	@mkdir -p $$(dir $$@)
+	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 $(ASM_FLAGS) -fno-stack-protector \
+		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) -Wl,--wrap=uv_entry \
+		-o $$@ tests/emu/harness.c tests/emu/emu_call.S \
+		$(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1))
+
+.PHONY: emu-test-$(1)
+emu-test-$(1): $(BUILD)/$(1)/emu/harness
+	$(ASM_QEMU_$(1)) $$< $(EMU_SEED) $(EMU_ROUNDS)
+endef
+$(foreach a,$(ASM_ARCHES),$(eval $(call ASM_ARCH_RULES,$(a))))
+
+asm-objs: $(foreach a,$(ASM_ARCHES),$(BUILD)/$(a)/asm/entry.o)
+uv-elf: $(foreach a,$(ASM_ARCHES),$(BUILD)/$(a)/uv.elf)
+emu-test: $(foreach a,$(ASM_ARCHES),emu-test-$(a))
+
+CROSS_EXTRA += uv-elf
+CHECK_EXTRA += emu-test

@@ -1,0 +1,707 @@
+/*
+ * Runs the ultravisor's sc vector and exit path (asm/entry.S, the very
+ * objects `make cross` links) as a Linux user program under qemu-ppc64le and
+ * qemu-ppc64.
+ *
+ * qemu-user raises SIGILL on every privileged instruction the assembly uses
+ * (mfspr/mtspr of USPRG0/1, USRR0/1, SRR0/1, LPIDR, HSRR0/1, urfid, hrfid,
+ * mtmsrd).  The SIGILL handler decodes the instruction at the faulting PC and
+ * runs it against a model of those registers and of the MSR.  `sc 2` is the
+ * illegal word EMU_SC2 in emu_call.S: the handler sets SRR0/SRR1/LPIDR as the
+ * hardware would for the caller under test and jumps to image base + 0xC00.
+ * urfid jumps to the modelled USRR0 (EMU_CAPTURE), where the handler records
+ * every GPR, CR, XER, CTR, LR and the PC, and resumes the harness.
+ *
+ * uv_entry is wrapped (ld --wrap): the wrapper sees the frame exactly as the
+ * vector saved it, r1 and r2 as the C core gets them, then calls the real
+ * uv_entry; in the UV_NEXT_HV/UV_NEXT_SVM tests it then replaces the whole
+ * frame to check that the exit loads every register from it.
+ *
+ * The handler and the wrapper run with the caller's (random) r13 or with
+ * r13 = cpu: they must not touch thread-local storage (no stdio, no errno;
+ * the harness is built with -fno-stack-protector).  Signals run on an
+ * alternate stack, since r1 is random too.
+ *
+ * Usage: harness [seed [rounds]].  Prints "N passed, M failed"; exit status 1
+ * on any failure.
+ */
+#define _GNU_SOURCE
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ucontext.h>
+
+#include "cpu.h"
+#include "dispatch.h"
+#include "memmap.h"
+#include "emu.h"
+#include "uv_asm.h"
+
+#define SPRN_HSRR0 314
+#define SPRN_HSRR1 315
+
+/* Linux's indices in mcontext gp_regs (asm/ptrace.h). */
+#define PT_NIP 32
+#define PT_CTR 35
+#define PT_LNK 36
+#define PT_XER 37
+#define PT_CCR 38
+
+#define MSR_SF (1ULL << UV_MSR_SF_LG)
+#define MSR_HV (1ULL << UV_MSR_HV_LG)
+#define MSR_S (1ULL << UV_MSR_S_LG)
+#define MSR_PR (1ULL << UV_MSR_PR_LG)
+#define MSR_EE (1ULL << 15)
+#define MSR_ME (1ULL << 12)
+#define MSR_IR (1ULL << 5)
+#define MSR_DR (1ULL << 4)
+#define MSR_RI (1ULL << 1)
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define MSR_LE 1ULL
+#else
+#define MSR_LE 0ULL
+#endif
+#define MSR_UV (MSR_SF | MSR_HV | MSR_S | MSR_ME | MSR_RI | MSR_LE)
+
+#define INSN_URFID 0x4c000264u
+#define INSN_HRFID 0x4c000224u
+
+extern char uv_image_base[], uv_sc_vector[], uv_sc_vector_end[];
+extern char uv_sc_save[], uv_exit_end[];
+extern char emu_sc2[], emu_capture[], emu_capture2[];
+void emu_call(const struct uv_cpu *in, uint64_t *host);
+enum uv_next __real_uv_entry(struct uv_cpu *cpu);
+enum uv_next __wrap_uv_entry(struct uv_cpu *cpu);
+
+/* ---- the model of the privileged state ------------------------------------ */
+enum { M_SRR0, M_SRR1, M_HSRR0, M_HSRR1, M_LPIDR, M_USPRG0, M_USPRG1,
+       M_USRR0, M_USRR1, M_NSPR };
+static const unsigned int spr_num[M_NSPR] = {
+	[M_SRR0] = SPRN_SRR0, [M_SRR1] = SPRN_SRR1, [M_HSRR0] = SPRN_HSRR0,
+	[M_HSRR1] = SPRN_HSRR1, [M_LPIDR] = SPRN_LPIDR,
+	[M_USPRG0] = SPRN_USPRG0, [M_USPRG1] = SPRN_USPRG1,
+	[M_USRR0] = SPRN_USRR0, [M_USRR1] = SPRN_USRR1,
+};
+
+static struct {
+	uint64_t spr[M_NSPR];
+	uint64_t msr;
+	unsigned int written; /* bit per M_*: SPRs the assembly wrote */
+	unsigned int n_sc2, n_capture, n_urfid, n_other_rfi, n_emulated;
+} m;
+
+/* What the handler saw at EMU_CAPTURE. */
+static struct {
+	uint64_t gpr[UV_NGPRS], cr, xer, ctr, lr, pc;
+} out;
+
+static const char *volatile fault;
+static uint64_t fault_pc;
+static uint32_t fault_insn;
+
+static uint64_t host[EMU_HOST_WORDS];
+static struct uv_cpu cpu;   /* the thread's struct uv_cpu (USPRG0) */
+static struct uv_cpu in;    /* the caller's registers, in in.frame */
+static uint64_t caller_msr, caller_lpidr;
+static uint64_t uv_stack[4096] __attribute__((aligned(16)));
+#define UV_STACK_TOP ((uint64_t)(uintptr_t)&uv_stack[4096])
+static unsigned char alt_stack[256 * 1024] __attribute__((aligned(16)));
+
+/* The wrapper's observations, and what it does after the real uv_entry. */
+static struct {
+	unsigned int n;
+	struct uv_cpu *cpu;
+	struct uv_frame frame;
+	uint64_t r1, r2, chain0, chain1, usprg1;
+	int mode;               /* 0: pass through; else return this uv_next */
+	struct uv_frame next;   /* frame left behind when mode != 0 */
+	enum uv_next real;
+} w;
+
+static void resume_host(uint64_t *g)
+{
+	int i;
+
+	g[1] = host[1];
+	g[2] = host[2];
+	for (i = 13; i < 32; i++)
+		g[i] = host[i];
+	g[PT_LNK] = host[EMU_HOST_LR];
+	g[PT_CCR] = host[EMU_HOST_CR];
+	g[PT_NIP] = host[EMU_HOST_LR];
+}
+
+static void bail(uint64_t *g, const char *why, uint64_t pc, uint32_t insn)
+{
+	if (!fault) {
+		fault = why;
+		fault_pc = pc;
+		fault_insn = insn;
+	}
+	resume_host(g);
+}
+
+static int in_asm(uint64_t pc)
+{
+	return (pc >= (uint64_t)(uintptr_t)uv_sc_vector &&
+		pc < (uint64_t)(uintptr_t)uv_sc_vector_end) ||
+	       (pc >= (uint64_t)(uintptr_t)uv_sc_save &&
+		pc < (uint64_t)(uintptr_t)uv_exit_end);
+}
+
+static int spr_index(unsigned int spr)
+{
+	int i;
+
+	for (i = 0; i < M_NSPR; i++)
+		if (spr_num[i] == spr)
+			return i;
+	return -1;
+}
+
+static void on_sigill(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	uint64_t *g = (uint64_t *)uc->uc_mcontext.gp_regs;
+	uint64_t pc = g[PT_NIP];
+	uint32_t insn;
+	unsigned int op, xo, rt, spr;
+	int i;
+
+	(void)si;
+	if (sig != SIGILL) {
+		bail(g, "SIGSEGV/SIGBUS", pc, 0);
+		return;
+	}
+	insn = *(const uint32_t *)(uintptr_t)pc;
+	if (pc == (uint64_t)(uintptr_t)emu_sc2 && insn == EMU_SC2) {
+		/* The sc 2 interrupt, as the hardware takes it. */
+		m.spr[M_SRR0] = pc + 4;
+		m.spr[M_SRR1] = caller_msr;
+		m.spr[M_LPIDR] = caller_lpidr;
+		m.msr = MSR_UV;
+		m.n_sc2++;
+		g[PT_NIP] = (uint64_t)(uintptr_t)uv_image_base + 0xC00;
+		return;
+	}
+	if ((pc == (uint64_t)(uintptr_t)emu_capture ||
+	     pc == (uint64_t)(uintptr_t)emu_capture2) && insn == EMU_CAPTURE) {
+		for (i = 0; i < UV_NGPRS; i++)
+			out.gpr[i] = g[i];
+		out.cr = g[PT_CCR];
+		out.xer = g[PT_XER];
+		out.ctr = g[PT_CTR];
+		out.lr = g[PT_LNK];
+		out.pc = pc;
+		m.n_capture++;
+		resume_host(g);
+		return;
+	}
+	if (!in_asm(pc)) {
+		bail(g, "SIGILL outside the ultravisor's assembly", pc, insn);
+		return;
+	}
+	if ((m.msr & (MSR_HV | MSR_S | MSR_PR)) != (MSR_HV | MSR_S)) {
+		bail(g, "privileged instruction outside ultravisor mode", pc, insn);
+		return;
+	}
+	op = insn >> 26;
+	xo = (insn >> 1) & 0x3ff;
+	rt = (insn >> 21) & 31;
+	spr = ((insn >> 16) & 31) | (((insn >> 11) & 31) << 5);
+	m.n_emulated++;
+	if (op == 31 && (xo == 339 || xo == 467)) { /* mfspr, mtspr */
+		i = spr_index(spr);
+		if (i < 0) {
+			bail(g, "mfspr/mtspr of an SPR the model lacks", pc, insn);
+			return;
+		}
+		if (xo == 339) {
+			g[rt] = m.spr[i];
+		} else {
+			m.spr[i] = g[rt];
+			m.written |= 1u << i;
+		}
+	} else if (insn == INSN_URFID) {
+		m.msr = m.spr[M_USRR1];
+		m.n_urfid++;
+		g[PT_NIP] = m.spr[M_USRR0];
+		return;
+	} else if (insn == INSN_HRFID) {
+		m.msr = m.spr[M_HSRR1];
+		m.n_other_rfi++;
+		g[PT_NIP] = m.spr[M_HSRR0];
+		return;
+	} else if (op == 31 && xo == 178) { /* mtmsrd rS, L */
+		if ((insn >> 16) & 1)
+			m.msr = (m.msr & ~(MSR_EE | MSR_RI)) |
+				(g[rt] & (MSR_EE | MSR_RI));
+		else
+			m.msr = g[rt];
+	} else {
+		bail(g, "an instruction the model does not emulate", pc, insn);
+		return;
+	}
+	g[PT_NIP] = pc + 4;
+}
+
+enum uv_next __wrap_uv_entry(struct uv_cpu *c)
+{
+	uint64_t r1, r2;
+	int i;
+
+	__asm__ volatile("mr %0, 1\n\tmr %1, 2" : "=r"(r1), "=r"(r2));
+	w.n++;
+	w.cpu = c;
+	w.r1 = r1;
+	w.r2 = r2;
+	w.chain0 = *(const uint64_t *)(uintptr_t)r1;
+	w.chain1 = w.chain0 ? *(const uint64_t *)(uintptr_t)w.chain0 : 1;
+	w.usprg1 = m.spr[M_USPRG1];
+	for (i = 0; i < UV_NGPRS; i++)
+		w.frame.gpr[i] = c->frame.gpr[i];
+	w.frame.cr = c->frame.cr;
+	w.frame.xer = c->frame.xer;
+	w.frame.ctr = c->frame.ctr;
+	w.frame.lr = c->frame.lr;
+	w.frame.srr0 = c->frame.srr0;
+	w.frame.srr1 = c->frame.srr1;
+	w.frame.usrr0 = c->frame.usrr0;
+	w.frame.usrr1 = c->frame.usrr1;
+	w.frame.lpidr = c->frame.lpidr;
+	w.real = __real_uv_entry(c);
+	if (w.mode == 0)
+		return w.real;
+	c->frame = w.next;
+	return (enum uv_next)w.mode;
+}
+
+/* ---- the tests ---------------------------------------------------------- */
+static uint64_t rng;
+static uint64_t rnd(void)
+{
+	rng ^= rng >> 12;
+	rng ^= rng << 25;
+	rng ^= rng >> 27;
+	return rng * 0x2545F4914F6CDD1DULL;
+}
+
+static uint64_t toc;
+static unsigned int passed, failed;
+
+struct ucall_row {
+	const char *name;
+	uint64_t num;
+	unsigned int callers;
+	enum uv_arg_kind kind[5];
+	int impl;
+};
+#define UV_X_ROW(name, num, fn, callers, a4, a5, a6, a7, a8, res, impl) \
+	{ #name, num, callers, { a4, a5, a6, a7, a8 }, impl },
+static const struct ucall_row ucalls[] = { UV_UCALLS(UV_X_ROW) };
+#undef UV_X_ROW
+#define NUCALLS (sizeof(ucalls) / sizeof(ucalls[0]))
+
+static int is_ucall(uint64_t n)
+{
+	unsigned int i;
+
+	for (i = 0; i < NUCALLS; i++)
+		if (ucalls[i].num == n)
+			return 1;
+	return 0;
+}
+
+static uint64_t rc_reg(long rc)
+{
+	return (uint64_t)(int64_t)rc;
+}
+
+enum ctx { C_HV, C_VM, C_SVM, C_USER, NCTX };
+static const char *const ctx_name[NCTX] = { "hv", "vm", "svm", "user" };
+static const unsigned int ctx_bit[NCTX] = {
+	UV_CTX_HV, UV_CTX_VM, UV_CTX_SVM, UV_CTX_USER
+};
+
+/* A caller's MSR and LPIDR for context c. */
+static void pick_context(enum ctx c)
+{
+	uint64_t msr = MSR_SF | MSR_ME | MSR_IR | MSR_DR | MSR_RI | MSR_LE;
+
+	if (rnd() & 1)
+		msr |= MSR_EE;
+	caller_lpidr = 1 + rnd() % UV_MAX_LPID;
+	switch (c) {
+	case C_HV:
+		msr |= MSR_HV;
+		caller_lpidr = (rnd() & 1) ? 0 : caller_lpidr;
+		break;
+	case C_VM:
+		break;
+	case C_SVM:
+		msr |= MSR_S;
+		break;
+	default: /* problem state, with or without HV and S */
+		msr |= MSR_PR | (rnd() & MSR_HV) | (rnd() & MSR_S);
+		caller_lpidr = rnd() & UV_MAX_LPID;
+		break;
+	}
+	caller_msr = msr;
+}
+
+/* Random values in every register of the caller. */
+static void random_regs(struct uv_frame *f)
+{
+	int i;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < UV_NGPRS; i++)
+		f->gpr[i] = rnd();
+	/* CR and XER are 32 bits wide (qemu keeps only those). */
+	f->cr = rnd() & 0xffffffffULL;
+	f->xer = rnd() & 0xffffffffULL;
+	f->ctr = rnd();
+	f->lr = rnd();
+}
+
+/* A value that passes check kind k, given the previous argument. */
+static uint64_t valid_arg(enum uv_arg_kind k, uint64_t prev)
+{
+	uint64_t pages;
+
+	switch (k) {
+	case ARG_LPID: return 1 + rnd() % UV_MAX_LPID;
+	case ARG_LPID0: return rnd() % (UV_MAX_LPID + 1);
+	case ARG_GADDR: return rnd() & (UV_ADDR_LIMIT - 1);
+	case ARG_GPA: return rnd() & (UV_ADDR_LIMIT - 1) & ~(UV_PAGE_SIZE - 1);
+	case ARG_SIZE:
+		pages = (UV_ADDR_LIMIT - prev) >> UV_PAGE_SHIFT;
+		return (1 + rnd() % pages) << UV_PAGE_SHIFT;
+	case ARG_HV_RA:
+		return (rnd() % (UV_NORMAL_END >> UV_PAGE_SHIFT)) << UV_PAGE_SHIFT;
+	case ARG_ZERO: return 0;
+	case ARG_ORDER: return UV_PAGE_SHIFT;
+	case ARG_SLOTID: return rnd() % (UV_MAX_SLOTID + 1);
+	case ARG_GFN: return rnd() % (UV_MAX_GFN + 1);
+	case ARG_NPAGES: return 1 + rnd() % (UV_MAX_GFN + 1 - prev);
+	default: return rnd();
+	}
+}
+
+static void report(const char *test, const char *what, uint64_t got,
+		   uint64_t want)
+{
+	if (failed < 40)
+		printf("FAIL %s: %s: got %#llx, want %#llx\n", test, what,
+		       (unsigned long long)got, (unsigned long long)want);
+}
+
+#define CHECK(cond, what, got, want)                                       \
+	do {                                                               \
+		if (!(cond)) {                                             \
+			report(test, what, got, want);                     \
+			ok = 0;                                            \
+		}                                                          \
+	} while (0)
+#define SAME(what, got, want) CHECK((got) == (want), what, got, want)
+
+/*
+ * One sc 2 with in.frame, caller_msr and caller_lpidr; want is the frame
+ * the caller must find on return (its usrr0/usrr1 say where and with which
+ * MSR).  Checks the whole round trip; counts one test.
+ */
+static void run(const char *test, const struct uv_frame *want)
+{
+	static const uint64_t uv_writes =
+		(1u << M_USPRG1) | (1u << M_USRR0) | (1u << M_USRR1);
+	uint64_t nia = (uint64_t)(uintptr_t)emu_sc2 + 4;
+	char what[64];
+	int ok = 1, i;
+
+	memset(&m, 0, sizeof(m));
+	memset(&out, 0, sizeof(out));
+	fault = NULL;
+	w.n = 0;
+	m.spr[M_USPRG0] = (uint64_t)(uintptr_t)&cpu;
+	m.spr[M_USPRG1] = rnd(); /* whatever the last user left: scrubbed */
+	m.spr[M_USRR0] = rnd();
+	m.spr[M_USRR1] = rnd();
+	m.spr[M_HSRR0] = rnd();
+	m.spr[M_HSRR1] = rnd();
+	memset(&cpu.frame, 0x5a, sizeof(cpu.frame));
+	cpu.stack = UV_STACK_TOP;
+	cpu.toc = toc;
+	cpu.id = 0;
+
+	emu_call(&in, host);
+
+	if (fault) {
+		if (failed < 40)
+			printf("FAIL %s: %s at pc %#llx (insn %08x)\n", test,
+			       fault, (unsigned long long)fault_pc, fault_insn);
+		failed++;
+		return;
+	}
+	SAME("sc 2 taken", m.n_sc2, 1u);
+	SAME("uv_entry calls", w.n, 1u);
+	SAME("urfid executed", m.n_urfid, 1u);
+	SAME("other rfi", m.n_other_rfi, 0u);
+	SAME("returns", m.n_capture, 1u);
+	/* The frame as the C core received it: exactly the caller's. */
+	for (i = 0; i < UV_NGPRS; i++) {
+		snprintf(what, sizeof(what), "saved r%d", i);
+		SAME(what, w.frame.gpr[i], in.frame.gpr[i]);
+	}
+	SAME("saved cr", w.frame.cr, in.frame.cr);
+	SAME("saved xer", w.frame.xer, in.frame.xer);
+	SAME("saved ctr", w.frame.ctr, in.frame.ctr);
+	SAME("saved lr", w.frame.lr, in.frame.lr);
+	SAME("saved srr0", w.frame.srr0, nia);
+	SAME("saved srr1", w.frame.srr1, caller_msr);
+	SAME("saved usrr0", w.frame.usrr0, nia);
+	SAME("saved usrr1", w.frame.usrr1, caller_msr);
+	SAME("saved lpidr", w.frame.lpidr, caller_lpidr);
+	/* The C environment. */
+	SAME("cpu argument", (uint64_t)(uintptr_t)w.cpu,
+	     (uint64_t)(uintptr_t)&cpu);
+	SAME("r2 in C", w.r2, toc);
+	SAME("r1 alignment", w.r1 & 15, 0);
+	CHECK(w.r1 < UV_STACK_TOP && w.r1 > UV_STACK_TOP - 4096,
+	      "r1 on cpu->stack", w.r1, UV_STACK_TOP);
+	SAME("entry frame", w.chain0, UV_STACK_TOP - UV_C_FRAME);
+	SAME("entry back chain", w.chain1, 0);
+	SAME("USPRG1 in C", w.usprg1, 0);
+	/* The return: every register from the frame, nothing else. */
+	for (i = 0; i < UV_NGPRS; i++) {
+		snprintf(what, sizeof(what), "r%d on return", i);
+		SAME(what, out.gpr[i], want->gpr[i]);
+	}
+	SAME("cr on return", out.cr, want->cr);
+	SAME("xer on return", out.xer, want->xer);
+	SAME("ctr on return", out.ctr, want->ctr);
+	SAME("lr on return", out.lr, want->lr);
+	SAME("pc on return", out.pc, want->usrr0);
+	SAME("msr on return", m.msr, want->usrr1);
+	SAME("USPRG1 after", m.spr[M_USPRG1], 0);
+	SAME("USPRG0 after", m.spr[M_USPRG0], (uint64_t)(uintptr_t)&cpu);
+	SAME("SPRs written", m.written & ~uv_writes, 0);
+	SAME("SRR0 after", m.spr[M_SRR0], nia);
+	SAME("SRR1 after", m.spr[M_SRR1], caller_msr);
+	SAME("LPIDR after", m.spr[M_LPIDR], caller_lpidr);
+	if (ok)
+		passed++;
+	else
+		failed++;
+}
+
+/*
+ * The frame the caller must get back if only r3 changes: its registers with
+ * r3 = rc, back to the instruction after sc 2 with its own MSR.
+ */
+static void only_r3(struct uv_frame *want, uint64_t r3)
+{
+	*want = in.frame;
+	want->gpr[3] = r3;
+	want->usrr0 = (uint64_t)(uintptr_t)emu_sc2 + 4;
+	want->usrr1 = caller_msr;
+}
+
+/*
+ * The core's own answer (uv_ucall on a copy, uv_state restored): used only
+ * where the register-level expectation depends on argument checks.  Returns
+ * 0 if that answer does not go straight back to the caller.
+ */
+static int reference(struct uv_frame *want)
+{
+	static struct uv_state saved;
+	struct uv_frame f = in.frame;
+	enum uv_next next;
+
+	f.srr0 = f.usrr0 = (uint64_t)(uintptr_t)emu_sc2 + 4;
+	f.srr1 = f.usrr1 = caller_msr;
+	f.lpidr = caller_lpidr;
+	saved = uv_state;
+	next = uv_ucall(&f);
+	uv_state = saved;
+	if (next != UV_NEXT_CALLER || f.usrr0 != f.srr0 || f.usrr1 != f.srr1)
+		return 0;
+	*want = f;
+	return 1;
+}
+
+static unsigned int skipped;
+
+static void test_ucalls(void)
+{
+	struct uv_frame want;
+	char test[96];
+	unsigned int i, j;
+	enum ctx c;
+
+	for (c = C_HV; c < NCTX; c++) {
+		for (i = 0; i < NUCALLS; i++) {
+			const struct ucall_row *u = &ucalls[i];
+			int permitted = (u->callers & ctx_bit[c]) != 0;
+
+			/* Valid arguments: U_NOT_AVAILABLE or U_PERMISSION. */
+			pick_context(c);
+			random_regs(&in.frame);
+			in.frame.gpr[3] = u->num;
+			for (j = 0; j < 5; j++)
+				in.frame.gpr[4 + j] = valid_arg(u->kind[j],
+					in.frame.gpr[3 + j]);
+			snprintf(test, sizeof(test), "%s from %s, valid args",
+				 u->name, ctx_name[c]);
+			if (!permitted) {
+				only_r3(&want, rc_reg(U_PERMISSION));
+				run(test, &want);
+			} else if (!u->impl) {
+				only_r3(&want, rc_reg(U_NOT_AVAILABLE));
+				run(test, &want);
+			} else if (reference(&want)) {
+				run(test, &want);
+			} else {
+				skipped++;
+			}
+
+			/* Random arguments: the core's own verdict on them. */
+			pick_context(c);
+			random_regs(&in.frame);
+			in.frame.gpr[3] = u->num;
+			snprintf(test, sizeof(test), "%s from %s, random args",
+				 u->name, ctx_name[c]);
+			if (!permitted) {
+				only_r3(&want, rc_reg(U_PERMISSION));
+				run(test, &want);
+			} else if (reference(&want)) {
+				run(test, &want);
+			} else {
+				skipped++;
+			}
+		}
+	}
+}
+
+static void hcall(uint64_t num, enum ctx c, const char *kind)
+{
+	struct uv_frame want;
+	char test[96];
+
+	pick_context(c);
+	random_regs(&in.frame);
+	in.frame.gpr[3] = num;
+	only_r3(&want, rc_reg(U_FUNCTION));
+	snprintf(test, sizeof(test), "%s %#llx from %s", kind,
+		 (unsigned long long)num, ctx_name[c]);
+	run(test, &want);
+}
+
+static void test_hcalls(int sweep, unsigned int nrandom)
+{
+	unsigned int k = 0, i;
+	uint64_t n;
+
+	if (sweep) {
+#define UV_X_RANGE(first, last, step)                                      \
+		for (n = (first); n <= (last); n += (step))                \
+			hcall(n, (enum ctx)(k++ % NCTX), "hcall");
+		UV_HCALL_RANGES(UV_X_RANGE)
+#undef UV_X_RANGE
+	}
+	for (i = 0; i < nrandom; i++) {
+		do
+			n = rnd() >> (rnd() % 64);
+		while (is_ucall(n));
+		hcall(n, (enum ctx)(i % NCTX), "non-ucall");
+	}
+}
+
+/*
+ * UV_NEXT_HV and UV_NEXT_SVM: the C core leaves a different frame (new
+ * registers, another target and MSR); the exit must load exactly that.
+ */
+static void test_next(enum uv_next next)
+{
+	char test[96];
+
+	pick_context(next == UV_NEXT_HV ? C_SVM : C_HV);
+	random_regs(&in.frame);
+	in.frame.gpr[3] = rnd();
+	random_regs(&w.next);
+	w.next.srr0 = rnd();
+	w.next.srr1 = rnd();
+	w.next.lpidr = rnd();
+	w.next.usrr0 = (uint64_t)(uintptr_t)emu_capture2;
+	w.next.usrr1 = MSR_SF | MSR_ME | MSR_RI | MSR_LE |
+		       (next == UV_NEXT_HV ? MSR_HV : MSR_S);
+	w.mode = (int)next;
+	snprintf(test, sizeof(test), "exit as %s",
+		 next == UV_NEXT_HV ? "UV_NEXT_HV" : "UV_NEXT_SVM");
+	run(test, &w.next);
+	w.mode = 0;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned long seed = argc > 1 ? strtoul(argv[1], NULL, 0) : 1;
+	unsigned long rounds = argc > 2 ? strtoul(argv[2], NULL, 0) : 16;
+	struct sigaction sa;
+	stack_t ss;
+	unsigned long r;
+
+	rng = 0x9E3779B97F4A7C15ULL ^ (seed * 0xD1B54A32D192ED03ULL);
+	if (rng == 0)
+		rng = 1;
+	__asm__ volatile("mr %0, 2" : "=r"(toc));
+
+	ss.ss_sp = alt_stack;
+	ss.ss_size = sizeof(alt_stack);
+	ss.ss_flags = 0;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_sigill;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+	sigemptyset(&sa.sa_mask);
+	if (sigaltstack(&ss, NULL) != 0 || sigaction(SIGILL, &sa, NULL) != 0 ||
+	    sigaction(SIGSEGV, &sa, NULL) != 0 ||
+	    sigaction(SIGBUS, &sa, NULL) != 0) {
+		perror("harness: signals");
+		return 2;
+	}
+
+	{
+		/* The layout the hardware imposes, before anything runs. */
+		const char *test = "image layout";
+		int ok = 1;
+
+		SAME("sc vector at image base + 0xC00",
+		     (uint64_t)(uintptr_t)uv_sc_vector,
+		     (uint64_t)(uintptr_t)uv_image_base + 0xC00);
+		CHECK(uv_sc_vector_end - uv_sc_vector <= 0x100,
+		      "vector fits before 0xD00",
+		      (uint64_t)(uv_sc_vector_end - uv_sc_vector), 0x100);
+		if (ok)
+			passed++;
+		else
+			failed++;
+	}
+
+	test_hcalls(1, 0);
+	for (r = 0; r < rounds; r++) {
+		test_ucalls();
+		test_hcalls(0, 32);
+		test_next(UV_NEXT_HV);
+		test_next(UV_NEXT_SVM);
+	}
+
+	printf("emu-test (%s, seed %lu, %lu rounds): %u skipped\n",
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	       "ppc64le",
+#else
+	       "ppc64",
+#endif
+	       seed, rounds, skipped);
+	printf("%u passed, %u failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
