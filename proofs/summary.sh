@@ -25,7 +25,7 @@ fi
 
 tmp=$out.tmp
 # Pass 1 reads the JSON, pass 2 the log.  Both files go through one awk.
-awk -v JSON="$json" -v LOG="$log" '
+awk -v JSON="$json" -v LOG="$log" -v LOGPATH="$dir/wp.log" '
 function unit_of(k1, k2) {
 	if (k1 == "wp:functions") return k2
 	return (k2 == "") ? "(lemmas)" : "(lemmas " k2 ")"
@@ -54,7 +54,15 @@ function line_time(s,   sum, tok) {
 }
 # The JSON goal a log goal name is: the log adds the memory model
 # ("typed_", "typed_ref_", ...) in front.
-function goal_of(g,   i) {
+function goal_of(g,   h) {
+	h = goal_of1(g)
+	if (h != "") return h
+	# a goal split in parts: typed_f_assigns_normal_part3
+	h = g
+	if (sub(/_part[0-9]+$/, "", h)) return goal_of1(h)
+	return ""
+}
+function goal_of1(g,   i) {
 	for (i = 0; i < 4; i++) {
 		if (g in gunit) return g
 		if (index(g, "_") == 0) return ""
@@ -117,7 +125,7 @@ FILENAME == LOG {
 		sub(/^\[wp\] \[[^]]*\] (Goal|Smoke-test) /, "", name)
 		sub(/[ :].*$/, "", name)
 		cur = goal_of(name)
-		if (cur != "") { gtime[cur] += line_time($0); timed = 1 }
+		if (cur != "") { gtime[cur] += line_time($0); timed = 1; if ($0 ~ /\(cached\)/) ncached++ }
 		next
 	}
 	if ($0 ~ /^  / && cur != "") { gtime[cur] += line_time($0); next }
@@ -163,7 +171,11 @@ END {
 		print "not proved:"
 		for (i = 1; i <= nun; i++) print "  " unp[i]
 	}
-	if (!timed) { print ""; print "(no per-goal times: " LOG " has none)" }
+	if (!timed) { print ""; print "(no per-goal times: " LOGPATH " is missing or has no goal lines)" }
+	else if (ncached > 0) {
+		print ""
+		print ncached " goal result" (ncached == 1 ? "" : "s") " replayed from the cache; their times are those of the run that cached them"
+	}
 }
 ' "$json" "$log" > "$tmp"
 rc=$?

@@ -225,12 +225,9 @@ static void ucall_detail(const struct ucall_row *u)
 	printf("|---|---|---|---|\n");
 	for (int p = 0; p < 5; p++) {
 		const struct kind_row *k = kind_of(u->args[p]);
-		if (k->kind == ARG_NONE)
-			printf("| r%d | `%s` | %s | none |\n", p + 4, k->name,
-			       k->doc);
-		else if (k->kind == ARG_ANY)
-			printf("| r%d | `%s` | %s | never |\n", p + 4, k->name,
-			       k->doc);
+		if (k->kind == ARG_NONE || k->kind == ARG_ANY)
+			printf("| r%d | `%s` | %s | not checked |\n", p + 4,
+			       k->name, k->doc);
 		else
 			printf("| r%d | `%s` | %s | `%s` |\n", p + 4, k->name,
 			       k->doc, rc_name(arg_errors[p]));
@@ -267,6 +264,9 @@ static void argument_errors(void)
 static void arg_kinds(void)
 {
 	printf("## Argument check kinds\n\n");
+	printf("Each argument register is checked against its kind.  Where a "
+	       "kind names *the previous argument*, that is the register "
+	       "before it (r5 for r6, ...), and 0 for r4.\n\n");
 	printf("| kind | requires |\n");
 	printf("|---|---|\n");
 	for (size_t i = 0; i < NELEM(kinds); i++)
