@@ -8,6 +8,7 @@
 #                            tables, and f (an hvcall.h-style header or a
 #                            plain list of numbers) if given
 #   make audit-test          the audit tool's tests (part of make check)
+# Which defines of a header count as hcall numbers: see tools/hcall_audit.c.
 .PHONY: doc doc-check audit audit-test
 
 DOC_CC ?= gcc

@@ -15,12 +15,13 @@
  * where <literal> is a plain C integer literal (decimal, 0x hex or 0 octal,
  * optionally with U/L suffixes) and its value is in one of the windows where
  * hcall opcodes live:
- *     a multiple of 4 in 0x4 .. 0x1000   (the PAPR opcodes and their growth)
+ *     a multiple of 4 in 0x4 .. 0xFFC    (the PAPR opcodes and their growth)
  *     anything in 0xEF00 .. 0xFFFF       (ultravisor, KVM, QEMU/SLOF,
  *                                         PowerVM, nested KVM, and ucalls)
  * Every other define is ignored, and counted: hvcall.h also defines return
  * codes (H_SUCCESS 0, H_HARDWARE -1, H_LONG_BUSY_* 9900..), flags
- * (H_EXACT (1UL << ...)), resource and capability constants.  The windows
+ * (H_EXACT (1UL << ...)), resource and capability constants (H_CB_ALIGNMENT
+ * 4096: hence 0xFFC, not 0x1000, as the top of the first window).  The windows
  * keep out the large, negative and bit-mask values; the few small return
  * codes and flags that are multiples of 4 (H_CONSTRAINED 4, ...) land on
  * PAPR opcodes inside the space and so cause no finding.
@@ -171,7 +172,7 @@ static int only_comment(const char *p)
 
 static int in_window(unsigned long long v)
 {
-	return (v >= 0x4 && v <= 0x1000 && v % 4 == 0) ||
+	return (v >= 0x4 && v < 0x1000 && v % 4 == 0) ||
 	       (v >= 0xEF00 && v <= 0xFFFF);
 }
 

@@ -14,6 +14,7 @@
 #define H_LONG_BUSY_ORDER_1_MSEC	9900
 #define H_EXACT		(1UL<<(63-24))
 #define H_BULK_REMOVE_TYPE	0xc000000000000000ULL
+#define H_CB_ALIGNMENT	4096	/* a page size, not an hcall */
 #define H_MAX_NAME(x)	((x) + 4)
 #define NOT_AN_HCALL	0xF128
 
