@@ -13,6 +13,8 @@ ASM_ARCHES := ppc64le ppc64
 # recipes (expanded late); the core object lists are spelt here as it does.
 ASM_CC_ppc64le = $(CROSS_le) -mlittle-endian
 ASM_CC_ppc64 = $(CROSS_be) -mbig-endian
+ASM_PFX_ppc64le = $(patsubst %gcc,%,$(CROSS_le))
+ASM_PFX_ppc64 = $(patsubst %gcc,%,$(CROSS_be))
 ASM_CORE_ppc64le := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64le/core/%.o)
 ASM_CORE_ppc64 := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o)
 ASM_QEMU_ppc64le := qemu-ppc64le
@@ -40,10 +42,11 @@ $(BUILD)/$(1)/asm/%.o: asm/%.S $(BUILD)/$(1)/asm-offsets.h $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) $(ASM_FLAGS) -Iasm -I$(BUILD)/$(1) -c $$< -o $$@
 
-$(BUILD)/$(1)/uv.elf: $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1)) asm/uv.lds
+$(BUILD)/$(1)/uv.elf: $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1)) asm/uv.lds \
+		asm/check-image.sh
 	$$(ASM_CC_$(1)) -nostdlib -static -Wl,-T,asm/uv.lds -Wl,--fatal-warnings \
 		-Wl,--no-warn-rwx-segments -Wl,--build-id=none -o $$@ $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1))
-	test "$$$$(nm $$@ | sed -n 's/^0*\([0-9a-f]*\) T uv_sc_vector$$$$/\1/p')" = c00
+	sh asm/check-image.sh $$(ASM_PFX_$(1))objdump $$(ASM_PFX_$(1))nm $$@
 	size $$@
 
 $(BUILD)/$(1)/emu/harness: tests/emu/harness.c tests/emu/emu_call.S tests/emu/emu.h \
@@ -66,3 +69,10 @@ emu-test: $(foreach a,$(ASM_ARCHES),emu-test-$(a))
 
 CROSS_EXTRA += uv-elf
 CHECK_EXTRA += emu-test
+
+# Mutation check of the emulated tests (not part of `make check`): every
+# mutant of asm/entry.S listed in tests/emu/mutate.sh must make them fail.
+.PHONY: emu-mutate
+emu-mutate: $(BUILD)/ppc64le/asm-offsets.h $(ASM_CORE_ppc64le)
+	sh tests/emu/mutate.sh "$(ASM_CC_ppc64le)" $(ASM_QEMU_ppc64le) \
+		$(BUILD)/ppc64le $(ASM_CORE_ppc64le)

@@ -1,0 +1,47 @@
+#!/bin/sh
+# Mutation check of the emulated tests: each mutant of asm/entry.S below is a
+# plausible slip in the vector or the exit path; the harness must fail on
+# every one of them.  Usage: mutate.sh CC QEMU BUILD_ARCH_DIR CORE_OBJS...
+# (run by `make emu-mutate`; not part of `make check`).
+set -u
+CC=$1; QEMU=$2; ARCHDIR=$3; shift 3; CORE="$*"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+CFLAGS="-mcpu=power9 -Wall -Wextra -Werror"
+killed=0; survived=0
+mutant() { # name sed-expression
+	sed "$2" asm/entry.S > "$T/entry.S"
+	if cmp -s asm/entry.S "$T/entry.S"; then
+		echo "mutant '$1': sed did not apply"; survived=$((survived + 1)); return
+	fi
+	$CC $CFLAGS -Iasm -I"$ARCHDIR" -c "$T/entry.S" -o "$T/entry.o" || {
+		echo "mutant '$1': does not assemble"; survived=$((survived + 1)); return; }
+	$CC -static -O2 -std=gnu11 $CFLAGS -fno-stack-protector -Iasm -Itests/emu \
+		-I"$ARCHDIR" -Ispec -Isrc -Wl,--wrap=uv_entry -o "$T/harness" \
+		tests/emu/harness.c tests/emu/emu_call.S "$T/entry.o" $CORE || exit 2
+	if timeout 60 $QEMU "$T/harness" 7 2 > "$T/log" 2>&1; then
+		echo "SURVIVED: $1"; survived=$((survived + 1))
+	else
+		echo "killed: $1 ($(grep -m1 FAIL "$T/log" || tail -n1 "$T/log"))"
+		killed=$((killed + 1))
+	fi
+}
+mutant "r17 not restored"        '/ld\t%r17, FRAME_GPR17/d'
+mutant "r0 not saved"            '/std\t%r0, FRAME_GPR0(%r13)/d'
+mutant "r13 saved from wrong"    's/mfspr\t%r0, SPRN_USPRG1\t/mfspr\t%r0, SPRN_USPRG0\t/'
+mutant "USPRG1 not scrubbed"     '/mtspr\tSPRN_USPRG1, %r0/d'
+mutant "CR restored partly"      's/^\tmtcr\t%r0/\tmtcrf\t0x7f, %r0/'
+mutant "XER not restored"        '/^\tmtxer\t%r0/d'
+mutant "CTR not saved"           's/std\t%r0, FRAME_CTR(%r13)/nop/'
+mutant "LR saved late"           '/^\tmflr\t%r0/d'
+mutant "usrr0 not set"           '/std\t%r0, FRAME_USRR0(%r13)/d'
+mutant "usrr1 not set"           '/std\t%r0, FRAME_USRR1(%r13)/d'
+mutant "LPIDR not saved"         '/std\t%r0, FRAME_LPIDR(%r13)/d'
+mutant "USRR1 not loaded"        '/mtspr\tSPRN_USRR1, %r0/d'
+mutant "no TOC"                  '/ld\t%r2, CPU_TOC(%r13)/d'
+mutant "stack frame missing"     's/stdu\t%r0, -UV_C_FRAME(%r1)/nop/'
+mutant "cpu not passed"          's/^\tmr\t%r3, %r13/\tmr\t%r3, %r1/'
+mutant "exit trusts r31"         's/^\tmfspr\t%r13, SPRN_USPRG0$/\tmr\t%r13, %r31/'
+mutant "hrfid instead of urfid"  's/^\turfid/\thrfid/'
+echo "mutants: $killed killed, $survived survived"
+[ "$survived" -eq 0 ]
