@@ -609,6 +609,15 @@ static void test_hcalls(int sweep, unsigned int nrandom)
 			hcall(n, (enum ctx)(k++ % NCTX), "hcall");
 		UV_HCALL_RANGES(UV_X_RANGE)
 #undef UV_X_RANGE
+		/* Near misses: a ucall number with a high bit set, or +-1. */
+		for (i = 0; i < NUCALLS; i++) {
+			hcall(ucalls[i].num | (1ULL << 32), C_HV, "near miss");
+			hcall(ucalls[i].num | (1ULL << 63), C_SVM, "near miss");
+			if (!is_ucall(ucalls[i].num + 1))
+				hcall(ucalls[i].num + 1, C_VM, "near miss");
+			if (!is_ucall(ucalls[i].num - 1))
+				hcall(ucalls[i].num - 1, C_HV, "near miss");
+		}
 	}
 	for (i = 0; i < nrandom; i++) {
 		do
