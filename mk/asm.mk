@@ -20,7 +20,7 @@ ASM_CORE_ppc64 := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o)
 ASM_QEMU_ppc64le := qemu-ppc64le
 ASM_QEMU_ppc64 := qemu-ppc64
 ASM_HDRS := $(wildcard src/*.h spec/*.h) asm/uv_asm.h
-ASM_FLAGS := -mcpu=power9 $(WARN)
+ASM_FLAGS := -mcpu=power9 $(WARN) -Wa,--fatal-warnings
 EMU_SEED ?= 1
 EMU_ROUNDS ?= 16
 
