@@ -30,11 +30,18 @@
 #include "asm-offsets.h"
 #include "uv_asm.h"
 
+/*
+ * The first 4 KiB of the image: the interrupt vectors.  Only 0xC00 (sc) is
+ * handled; every other word holds `b .`, so that an interrupt this version
+ * does not expect stops that thread where it is instead of running zeros.
+ */
 	.section .uv.head, "ax"
 	.balign 4
 	.globl uv_image_base
 uv_image_base:
-	.org 0xC00
+	.rept 0xC00 / 4
+	b	.
+	.endr
 	.globl uv_sc_vector
 uv_sc_vector:
 	mtspr	SPRN_USPRG1, %r13	/* free r13: the caller's r13 to USPRG1 */
@@ -43,6 +50,7 @@ uv_sc_vector:
 	b	uv_sc_save
 	.globl uv_sc_vector_end
 uv_sc_vector_end:
+	.balignl 0x1000, 0x48000000	/* b . */
 
 	.text
 	.balign 4

@@ -690,6 +690,15 @@ int main(int argc, char **argv)
 		CHECK(uv_sc_vector_end - uv_sc_vector <= 0x100,
 		      "vector fits before 0xD00",
 		      (uint64_t)(uv_sc_vector_end - uv_sc_vector), 0x100);
+		for (r = 0; r < 0x1000; r += 4) {
+			const char *p = uv_image_base + r;
+			uint32_t word = *(const uint32_t *)(const void *)p;
+
+			if (p >= uv_sc_vector && p < uv_sc_vector_end)
+				continue;
+			CHECK(word == 0x48000000u, "other vectors hold b .",
+			      (uint64_t)r, (uint64_t)word);
+		}
 		if (ok)
 			passed++;
 		else
