@@ -14,7 +14,7 @@ WP_CACHE := proofs/wp-cache
 WP_REPORT := $(BUILD)/proof
 
 WP_FLAGS := -wp -wp-rte -warn-unsigned-overflow -warn-unsigned-downcast \
-	-wp-smoke-tests -wp-prover z3,cvc4 -wp-par $(WP_PAR) \
+	-wp-smoke-tests -wp-prover cvc4,z3 -wp-par $(WP_PAR) \
 	-wp-timeout $(WP_TIMEOUT) -wp-check-memory-model \
 	-wp-cache $(PROVE_MODE) -wp-cache-dir $(WP_CACHE) \
 	-wp-session $(WP_REPORT)/session \

@@ -101,7 +101,9 @@ enum uv_next uv_ucall(struct uv_frame *f)
 	switch (f->gpr[3]) {
 	UV_UCALLS(UV_X_CASE)
 	default:
-		return uv_set_rc(f, U_FUNCTION);
+		break;
 	}
 #undef UV_X_CASE
+	uv_set_rc(f, U_FUNCTION);
+	return UV_NEXT_CALLER;
 }

@@ -1,0 +1,14 @@
+# ---- host unit tests (cmocka) ---------------------------------------------------
+# The core built for the host with sanitizers, linked with each test.
+.PHONY: test
+HOST_CFLAGS := -std=c11 -O1 -g $(WARN) $(CORE_INC) \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+UNIT_TESTS := dispatch
+UNIT_BINS := $(UNIT_TESTS:%=$(BUILD)/host/test_%)
+
+$(BUILD)/host/test_%: tests/unit/test_%.c $(CORE_SRCS) $(wildcard src/*.h spec/*.h) $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) $< $(CORE_SRCS) -o $@ -lcmocka
+
+test: $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do $$t; done

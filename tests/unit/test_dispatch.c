@@ -1,0 +1,332 @@
+/*
+ * Host unit tests of the ucall dispatcher (cmocka).
+ *
+ * The expectations are written here from the ABI as Linux and the facts file
+ * state it (numbers, callers, argument registers), not read back from the
+ * dispatcher's table: a wrong row in spec/uv_abi.h fails these tests.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "dispatch.h"
+
+#define BIT(n) (1ULL << (n))
+#define MSR_SF BIT(63)
+#define MSR_HV BIT(60)
+#define MSR_S BIT(22)
+#define MSR_PR BIT(14)
+
+enum ctx { HV, VM, SVM, USER, UV_ITSELF, VM_LPID0, NCTX };
+static const char *const ctx_name[NCTX] = { "hv", "vm", "svm", "user",
+					    "uv", "vm-lpid0" };
+
+/* A caller's MSR and LPIDR for each context, as the hardware would give. */
+static void set_ctx(struct uv_frame *f, enum ctx c)
+{
+	static const uint64_t msr[NCTX] = {
+		[HV] = MSR_SF | MSR_HV,
+		[VM] = MSR_SF,
+		[SVM] = MSR_SF | MSR_S,
+		[USER] = MSR_SF | MSR_PR | MSR_S,
+		[UV_ITSELF] = MSR_SF | MSR_HV | MSR_S,
+		[VM_LPID0] = MSR_SF,
+	};
+	f->srr1 = msr[c];
+	f->usrr1 = msr[c];
+	f->lpidr = (c == HV || c == UV_ITSELF || c == VM_LPID0) ? 0 : 42;
+}
+
+/* What Linux's ultravisor-api.h and the facts file say of each ucall. */
+struct expect {
+	const char *name;
+	uint64_t nr;
+	enum ctx caller;
+	int nargs;
+	uint64_t good[5];   /* arguments r4.. that pass every check */
+	uint64_t bad[5];    /* for each position, a value that fails it */
+};
+
+#define RA_OUTSIDE 0x10000000ULL /* first address past normal memory */
+static const struct expect ucalls[] = {
+	{ "UV_WRITE_PATE", 0xF104, HV, 3, { 0, 0x1234, 0x5678 }, { 4096 } },
+	{ "UV_ESM", 0xF110, VM, 2, { 0x1000, 0x2000 },
+	  { BIT(52), ~0ULL } },
+	{ "UV_RETURN", 0xF11C, HV, 0, { 0 }, { 0 } },
+	{ "UV_REGISTER_MEM_SLOT", 0xF120, HV, 5,
+	  { 1, 0x10000, 0x20000, 0, 5 }, { 0, 0x10001, 0, 1, 0x8000 } },
+	{ "UV_UNREGISTER_MEM_SLOT", 0xF124, HV, 2, { 4095, 0x7FFF },
+	  { 4096, 0x8000 } },
+	{ "UV_PAGE_IN", 0xF128, HV, 5, { 1, 0x20000, 0x30000, 0, 16 },
+	  { 0, RA_OUTSIDE, 0x30008, 2, 12 } },
+	{ "UV_PAGE_OUT", 0xF12C, HV, 5, { 7, 0x40000, 0x50000, 0, 16 },
+	  { 4096, 0x40001, BIT(52), 1, 17 } },
+	{ "UV_SHARE_PAGE", 0xF130, SVM, 2, { 0x100, 1 }, { BIT(36), 0 } },
+	{ "UV_UNSHARE_PAGE", 0xF134, SVM, 2, { 0x100, 4 }, { BIT(40), 0 } },
+	{ "UV_PAGE_INVAL", 0xF138, HV, 3, { 1, 0x40000, 16 },
+	  { 0, 0x40001, 21 } },
+	{ "UV_SVM_TERMINATE", 0xF13C, HV, 1, { 7 }, { 0 } },
+	{ "UV_UNSHARE_ALL_PAGES", 0xF140, SVM, 0, { 0 }, { 0 } },
+};
+#define NUCALLS (sizeof(ucalls) / sizeof(ucalls[0]))
+
+static const int64_t arg_error[5] = { -4, -55, -56, -57, -58 };
+#define U_FUNCTION_R3 ((uint64_t)-2)
+#define U_PERMISSION_R3 ((uint64_t)-11)
+#define U_NOT_AVAILABLE_R3 3ULL
+
+static uint64_t rng = 0x9E3779B97F4A7C15ULL;
+static uint64_t rand64(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+/* A frame with random values in every register, from context c. */
+static void random_frame(struct uv_frame *f, enum ctx c)
+{
+	for (int i = 0; i < UV_NGPRS; i++)
+		f->gpr[i] = rand64();
+	f->cr = rand64() & 0xFFFFFFFF;
+	f->xer = rand64();
+	f->ctr = rand64();
+	f->lr = rand64();
+	f->srr0 = rand64() & ~3ULL;
+	f->usrr0 = f->srr0;
+	set_ctx(f, c);
+}
+
+static struct uv_state state_before;
+
+/* Runs one ucall and checks that only r3 changed, to want. */
+static void expect_rejected(struct uv_frame *f, uint64_t want, const char *what)
+{
+	struct uv_frame before = *f;
+
+	memcpy(&state_before, &uv_state, sizeof(uv_state));
+	enum uv_next next = uv_ucall(f);
+	if (f->gpr[3] != want)
+		fail_msg("%s: r3 = %#llx, want %#llx", what,
+			 (unsigned long long)f->gpr[3], (unsigned long long)want);
+	assert_int_equal(next, UV_NEXT_CALLER);
+	before.gpr[3] = want;
+	if (memcmp(&before, f, sizeof(*f)) != 0)
+		fail_msg("%s: a register other than r3 changed", what);
+	if (memcmp(&state_before, &uv_state, sizeof(uv_state)) != 0)
+		fail_msg("%s: the ultravisor's state changed", what);
+}
+
+static void load_args(struct uv_frame *f, const struct expect *e)
+{
+	for (int i = 0; i < e->nargs; i++)
+		f->gpr[4 + i] = e->good[i];
+}
+
+/* The table in spec/ is exactly Linux's twelve ucalls, with their numbers. */
+static void test_table_is_linux(void **state)
+{
+	(void)state;
+	static const struct { const char *name; uint64_t nr; } spec[] = {
+#define X(name, num, fn, callers, a4, a5, a6, a7, a8, res, impl) \
+	{ #name, num },
+		UV_UCALLS(X)
+#undef X
+	};
+	assert_int_equal(sizeof(spec) / sizeof(spec[0]), NUCALLS);
+	for (size_t i = 0; i < NUCALLS; i++) {
+		assert_string_equal(spec[i].name, ucalls[i].name);
+		assert_int_equal(spec[i].nr, ucalls[i].nr);
+	}
+}
+
+/* Every number of the hcall space, from every context: U_FUNCTION. */
+static void test_every_hcall_number(void **state)
+{
+	(void)state;
+	struct uv_frame f;
+	unsigned long n = 0;
+	static const struct { uint64_t first, last, step; } ranges[] = {
+#define X(first, last, step) { first, last, step },
+		UV_HCALL_RANGES(X)
+#undef X
+	};
+	for (size_t r = 0; r < sizeof(ranges) / sizeof(ranges[0]); r++)
+		for (uint64_t h = ranges[r].first; h <= ranges[r].last;
+		     h += ranges[r].step)
+			for (int c = 0; c < NCTX; c++) {
+				random_frame(&f, c);
+				f.gpr[3] = h;
+				expect_rejected(&f, U_FUNCTION_R3, "hcall number");
+				n++;
+			}
+	assert_true(n > 300 * NCTX);
+}
+
+static int is_ucall_number(uint64_t nr)
+{
+	for (size_t i = 0; i < NUCALLS; i++)
+		if (ucalls[i].nr == nr)
+			return 1;
+	return 0;
+}
+
+/* Random 64-bit numbers, and ucall numbers with any other bit set. */
+static void test_non_ucall_numbers(void **state)
+{
+	(void)state;
+	struct uv_frame f;
+
+	for (int i = 0; i < 200000; i++) {
+		uint64_t nr = rand64();
+		if (i % 4 == 1)
+			nr &= 0xFFFF; /* near the ucall numbers */
+		if (is_ucall_number(nr))
+			continue;
+		random_frame(&f, i % NCTX);
+		f.gpr[3] = nr;
+		expect_rejected(&f, U_FUNCTION_R3, "random number");
+	}
+	for (size_t u = 0; u < NUCALLS; u++)
+		for (int bit = 16; bit < 64; bit++) {
+			random_frame(&f, ucalls[u].caller);
+			load_args(&f, &ucalls[u]);
+			f.gpr[3] = ucalls[u].nr | BIT(bit);
+			expect_rejected(&f, U_FUNCTION_R3, "ucall with a high bit");
+		}
+	for (size_t u = 0; u < NUCALLS; u++)
+		for (int d = 1; d < 4; d++) {
+			random_frame(&f, ucalls[u].caller);
+			f.gpr[3] = ucalls[u].nr + d;
+			expect_rejected(&f, U_FUNCTION_R3, "ucall + 1..3");
+		}
+}
+
+/* Every ucall from every context: only its callers get past (b). */
+static void test_every_ucall_every_context(void **state)
+{
+	(void)state;
+	struct uv_frame f;
+
+	for (size_t u = 0; u < NUCALLS; u++)
+		for (int c = 0; c < NCTX; c++)
+			for (int k = 0; k < 50; k++) {
+				random_frame(&f, c);
+				load_args(&f, &ucalls[u]);
+				f.gpr[3] = ucalls[u].nr;
+				if ((enum ctx)c != ucalls[u].caller) {
+					expect_rejected(&f, U_PERMISSION_R3,
+							ctx_name[c]);
+					continue;
+				}
+				/* Nothing is implemented yet: U_NOT_AVAILABLE. */
+				expect_rejected(&f, U_NOT_AVAILABLE_R3,
+						ucalls[u].name);
+			}
+}
+
+/* A wrong caller with bad arguments: the caller is checked first. */
+static void test_permission_before_arguments(void **state)
+{
+	(void)state;
+	struct uv_frame f;
+
+	for (size_t u = 0; u < NUCALLS; u++) {
+		if (ucalls[u].nargs == 0)
+			continue;
+		random_frame(&f, ucalls[u].caller == HV ? SVM : HV);
+		for (int i = 0; i < ucalls[u].nargs; i++)
+			f.gpr[4 + i] = ucalls[u].bad[i];
+		f.gpr[3] = ucalls[u].nr;
+		expect_rejected(&f, U_PERMISSION_R3, ucalls[u].name);
+	}
+}
+
+/* Each bad argument alone, then with every later one bad too: positional. */
+static void test_positional_argument_errors(void **state)
+{
+	(void)state;
+	struct uv_frame f;
+
+	for (size_t u = 0; u < NUCALLS; u++)
+		for (int pos = 0; pos < ucalls[u].nargs; pos++) {
+			if (ucalls[u].nr == 0xF104 && pos > 0)
+				break; /* dw0 and dw1 take any value */
+			random_frame(&f, ucalls[u].caller);
+			load_args(&f, &ucalls[u]);
+			f.gpr[3] = ucalls[u].nr;
+			f.gpr[4 + pos] = ucalls[u].bad[pos];
+			expect_rejected(&f, (uint64_t)arg_error[pos],
+					ucalls[u].name);
+			for (int later = pos + 1; later < ucalls[u].nargs; later++)
+				f.gpr[4 + later] = ucalls[u].bad[later];
+			f.gpr[3] = ucalls[u].nr;
+			expect_rejected(&f, (uint64_t)arg_error[pos],
+					"first bad argument wins");
+		}
+}
+
+/* Bounds: the last good and first bad value of each kind of check. */
+static void test_argument_bounds(void **state)
+{
+	(void)state;
+	struct uv_frame f;
+	const struct expect *reg = &ucalls[3], *in = &ucalls[5],
+			    *share = &ucalls[7];
+
+	/* start + size may reach 2^52 but not pass it */
+	random_frame(&f, HV);
+	load_args(&f, reg);
+	f.gpr[3] = reg->nr;
+	f.gpr[5] = BIT(52) - 0x20000;
+	f.gpr[6] = 0x20000;
+	expect_rejected(&f, U_NOT_AVAILABLE_R3, "slot ending at 2^52");
+	f.gpr[3] = reg->nr;
+	f.gpr[6] = 0x30000;
+	expect_rejected(&f, (uint64_t)arg_error[2], "slot past 2^52");
+	f.gpr[3] = reg->nr;
+	f.gpr[5] = 0x10000;
+	f.gpr[6] = ~0ULL << 16; /* aligned, would wrap start + size */
+	expect_rejected(&f, (uint64_t)arg_error[2], "size that wraps");
+
+	/* the last page of normal memory is a good source, the next is not */
+	random_frame(&f, HV);
+	load_args(&f, in);
+	f.gpr[3] = in->nr;
+	f.gpr[5] = RA_OUTSIDE - 0x10000;
+	expect_rejected(&f, U_NOT_AVAILABLE_R3, "last normal page");
+	f.gpr[3] = in->nr;
+	f.gpr[5] = ~0ULL << 16;
+	expect_rejected(&f, (uint64_t)arg_error[1], "ra near 2^64");
+
+	/* gfn + n may reach 2^36 but not pass it */
+	random_frame(&f, SVM);
+	f.gpr[3] = share->nr;
+	f.gpr[4] = BIT(36) - 2;
+	f.gpr[5] = 2;
+	expect_rejected(&f, U_NOT_AVAILABLE_R3, "share up to the last gfn");
+	f.gpr[3] = share->nr;
+	f.gpr[5] = 3;
+	expect_rejected(&f, (uint64_t)arg_error[1], "share past the last gfn");
+	f.gpr[3] = share->nr;
+	f.gpr[5] = ~0ULL;
+	expect_rejected(&f, (uint64_t)arg_error[1], "npages that wraps");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table_is_linux),
+		cmocka_unit_test(test_every_hcall_number),
+		cmocka_unit_test(test_non_ucall_numbers),
+		cmocka_unit_test(test_every_ucall_every_context),
+		cmocka_unit_test(test_permission_before_arguments),
+		cmocka_unit_test(test_positional_argument_errors),
+		cmocka_unit_test(test_argument_bounds),
+	};
+	return cmocka_run_group_tests_name("dispatch", tests, NULL, NULL);
+}
