@@ -22,7 +22,7 @@ ASM_QEMU_ppc64 := qemu-ppc64
 ASM_HDRS := $(wildcard src/*.h spec/*.h) asm/uv_asm.h
 ASM_FLAGS := -mcpu=power9 $(WARN) -Wa,--fatal-warnings
 EMU_SEED ?= 1
-EMU_ROUNDS ?= 16
+EMU_ROUNDS ?= 64
 
 # $(1) = arch directory under build/
 define ASM_ARCH_RULES
