@@ -8,7 +8,10 @@
 # verdicts per prover, no times) and, if present, DIR/wp.log (the log
 # proofs/run.sh keeps, whose per-goal lines carry the times), and writes
 # DIR/summary.txt, which it also prints.  The lemmas of an axiomatic block
-# are counted under "(lemmas)" or "(lemmas NAME)".  Exit status: 0 when the
+# are counted under "(lemmas)" or "(lemmas NAME)".  "proved" counts passed
+# smoke tests, as WP's "Proved goals" line does; where the log says a smoke
+# test passed that the JSON leaves unknown (a cache miss offline), the log
+# wins, so the total matches the log's.  Exit status: 0 when the
 # summary was written (whatever the proofs' outcome), 2 if the report is
 # missing or unreadable.
 set -u
