@@ -23,7 +23,9 @@ WP_FLAGS := -wp -wp-rte -warn-unsigned-overflow -warn-unsigned-downcast \
 prove: $(SETUP_STAMP)
 	@mkdir -p $(WP_REPORT) $(WP_CACHE)
 	sh proofs/run.sh "$(WP_REPORT)" frama-c -cpp-extra-args="$(CORE_INC)" \
-		$(WP_FLAGS) $(CORE_SRCS)
+		$(WP_FLAGS) $(CORE_SRCS); rc=$$?; \
+		sh proofs/summary.sh "$(WP_REPORT)" > /dev/null || true; exit $$rc
+	@echo "per-function summary: $(WP_REPORT)/summary.txt"
 
 prove-replay:
 	$(MAKE) prove PROVE_MODE=replay
