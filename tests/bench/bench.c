@@ -1,0 +1,160 @@
+/*
+ * The bench driver: exactly one modelled `sc 2` per run, chosen by argv, so
+ * that qemu-user's instruction log (mk/bench.mk, tools/bench-count.sh) holds
+ * one trip through the ultravisor, from the vector at image base + 0xC00 to
+ * urfid.
+ *
+ * It reuses the emulation harness as it is: tests/emu/harness.c is included
+ * with its main renamed, so the SIGILL model of the privileged instructions,
+ * the uv_entry wrapper (ld --wrap) and the round-trip checks of run() are the
+ * very code `make emu-test` runs.  Nothing here calls the C core directly
+ * before the sc 2 unless the row is implemented (reference(), which runs the
+ * core on a copy: tools/bench-count.sh counts only from the vector to urfid).
+ *
+ * Usage: bench CASE [R3 [CTX]]
+ *   reject   r3 = R3 (default 0x4, H_REMOVE) from CTX (default hv)
+ *   share    UV_SHARE_PAGE of one page from a secure VM
+ *   pagein   UV_PAGE_IN of one page from the hypervisor
+ *   return   UV_RETURN from the hypervisor
+ *   sizes    no sc 2: prints the sizes of the ultravisor's state
+ * Prints one line; exit status 0 if the round trip met the expectation.
+ */
+#define main emu_harness_main
+#include "harness.c"
+#undef main
+
+static const struct ucall_row *row_of(uint64_t num)
+{
+	unsigned int i;
+
+	for (i = 0; i < NUCALLS; i++)
+		if (ucalls[i].num == num)
+			return &ucalls[i];
+	return NULL;
+}
+
+/* Fixed, valid arguments (one 64 KiB page, LPID 1), given the check kinds. */
+static uint64_t bench_arg(enum uv_arg_kind k)
+{
+	switch (k) {
+	case ARG_LPID: return 1;
+	case ARG_LPID0: return 1;
+	case ARG_GADDR: return 0x100000;
+	case ARG_GPA: return 0x100000;
+	case ARG_SIZE: return UV_PAGE_SIZE;
+	case ARG_HV_RA: return 0x200000;
+	case ARG_ZERO: return 0;
+	case ARG_ORDER: return UV_PAGE_SHIFT;
+	case ARG_SLOTID: return 0;
+	case ARG_GFN: return 0x10;
+	case ARG_NPAGES: return 1;
+	default: return 0;
+	}
+}
+
+static int setup_signals(void)
+{
+	struct sigaction sa;
+	stack_t ss;
+
+	ss.ss_sp = alt_stack;
+	ss.ss_size = sizeof(alt_stack);
+	ss.ss_flags = 0;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_sigill;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+	sigemptyset(&sa.sa_mask);
+	return sigaltstack(&ss, NULL) != 0 || sigaction(SIGILL, &sa, NULL) != 0 ||
+	       sigaction(SIGSEGV, &sa, NULL) != 0 ||
+	       sigaction(SIGBUS, &sa, NULL) != 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *cs = argc > 1 ? argv[1] : "";
+	uint64_t num;
+	enum ctx c;
+	const struct ucall_row *u;
+	struct uv_frame want;
+	char test[96];
+	const char *expect;
+	unsigned int j;
+	int lenient = 0;
+
+	rng = 0x9E3779B97F4A7C15ULL;
+	__asm__ volatile("mr %0, 2" : "=r"(toc));
+	if (setup_signals()) {
+		perror("bench: signals");
+		return 2;
+	}
+	if (strcmp(cs, "sizes") == 0) {
+		printf("uv_state %zu uv_cpu %zu uv_frame %zu\n",
+		       sizeof(struct uv_state), sizeof(struct uv_cpu),
+		       sizeof(struct uv_frame));
+		return 0;
+	}
+	if (strcmp(cs, "reject") == 0) {
+		num = argc > 2 ? strtoull(argv[2], NULL, 0) : 0x4;
+		c = C_HV;
+		if (argc > 3)
+			for (c = C_HV; c < NCTX; c++)
+				if (strcmp(argv[3], ctx_name[c]) == 0)
+					break;
+		if (c == NCTX || row_of(num)) {
+			fprintf(stderr, "bench: reject wants a non-ucall number "
+				"and a context hv|vm|svm|user\n");
+			return 2;
+		}
+	} else if (strcmp(cs, "share") == 0) {
+		num = UV_SHARE_PAGE;
+		c = C_SVM;
+	} else if (strcmp(cs, "pagein") == 0) {
+		num = UV_PAGE_IN;
+		c = C_HV;
+	} else if (strcmp(cs, "return") == 0) {
+		num = UV_RETURN;
+		c = C_HV;
+	} else {
+		fprintf(stderr, "usage: bench reject [R3 [hv|vm|svm|user]] | "
+			"share | pagein | return | sizes\n");
+		return 2;
+	}
+
+	pick_context(c);
+	if (c == C_HV)
+		caller_lpidr = 0;
+	else if (c != C_USER)
+		caller_lpidr = 1;
+	random_regs(&in.frame);
+	in.frame.gpr[3] = num;
+	u = row_of(num);
+	if (!u) {
+		only_r3(&want, rc_reg(U_FUNCTION));
+		expect = "rejected: U_FUNCTION";
+	} else {
+		for (j = 0; j < 5; j++)
+			in.frame.gpr[4 + j] = bench_arg(u->kind[j]);
+		if (!u->impl) {
+			only_r3(&want, rc_reg(U_NOT_AVAILABLE));
+			expect = "checks only, handler not implemented: "
+				 "U_NOT_AVAILABLE";
+		} else if (reference(&want)) {
+			expect = "handler implemented";
+		} else {
+			/* An exit elsewhere: the round trip is checked
+			 * against what the core leaves in the frame. */
+			only_r3(&want, 0);
+			lenient = 1;
+			expect = "handler implemented, exits elsewhere "
+				 "(round trip not checked)";
+		}
+	}
+	snprintf(test, sizeof(test), "%s %#llx from %s", u ? u->name : "r3",
+		 (unsigned long long)num, ctx_name[c]);
+	run(test, &want);
+	printf("bench: %s: r3 on return %#llx (%s): %s\n", test,
+	       (unsigned long long)out.gpr[3], expect,
+	       lenient ? "not checked" :
+	       failed ? "round trip FAILED" : "round trip ok");
+	return failed && !lenient ? 1 : 0;
+}

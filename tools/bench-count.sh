@@ -1,0 +1,107 @@
+#!/bin/sh
+# Counts the ultravisor instructions of one sc 2 in a qemu-user instruction
+# log (qemu 7.2: `-singlestep -d exec,nochain`, one "Trace" line per executed
+# instruction, the guest PC in the second field of the bracket).
+#
+# Usage: bench-count.sh NM BIN MAP LOG ASM_OBJ CORE_OBJ...
+#   NM       the cross nm
+#   BIN      the bench driver (tests/bench/bench.c linked with the objects)
+#   MAP      its link map (-Wl,-Map): gives the address ranges of the
+#            .uv.head and .text* input sections of ASM_OBJ and CORE_OBJ...,
+#            which are the ultravisor's text inside the driver
+#   LOG      the qemu log
+# Counts from the first execution of uv_sc_vector (image base + 0xC00) to
+# the urfid (the last word before uv_exit_end), both included, only the
+# instructions whose address lies in the ultravisor's text (the harness's
+# SIGILL model, the uv_entry wrapper and libc are not counted).
+# Prints: "total asm c", one line.  Fails unless the log holds exactly one
+# vector-to-urfid trip and the assembly's count equals its straight-line
+# length (each of its instructions logged exactly once, the emulated
+# privileged ones included).  With BENCH_BY_SYMBOL=1, also prints to stderr
+# the count per symbol (the nearest nm symbol at or below each address).
+set -eu
+NM=$1 BIN=$2 MAP=$3 LOG=$4 ASM=$5
+shift 5
+sym() { "$NM" "$BIN" | awk -v s="$1" '$3 == s { print $1; f = 1 } END { if (!f) exit 1 }'; }
+vec=$(sym uv_sc_vector) vend=$(sym uv_sc_vector_end)
+save=$(sym uv_sc_save) xend=$(sym uv_exit_end)
+
+# The input sections of the ultravisor's objects: "asm|c start size" lines.
+ranges=$(awk -v asm="$ASM" -v objs="$*" '
+	BEGIN { n = split(objs, o, " "); for (i = 1; i <= n; i++) core[o[i]] = 1 }
+	function take(a, s, f) {
+		if (f == asm) print "asm", a, s
+		else if (f in core) print "c", a, s
+	}
+	/^ \.(text|uv\.head)/ {
+		if (NF >= 4) take($2, $3, $4)
+		else if (NF == 1) pend = 1
+		next
+	}
+	pend && NF == 3 && $1 ~ /^0x/ { take($1, $2, $3) }
+	{ pend = 0 }' "$MAP")
+[ -n "$ranges" ] || { echo "bench-count: no ultravisor sections in $MAP" >&2; exit 1; }
+
+syms=""
+if [ "${BENCH_BY_SYMBOL:-0}" = 1 ]; then
+	syms=$("$NM" -n "$BIN" | awk '$2 ~ /^[TtWw]$/ && $3 !~ /_end$/ { print $1, $3 }')
+fi
+
+# gawk's strtonum is not in mawk: hex by hand.
+awk -v ranges="$ranges" -v vec="$vec" -v vend="$vend" -v save="$save" \
+    -v xend="$xend" -v syms="$syms" '
+	function hex(s,   i, c, v) {
+		sub(/^0x/, "", s); s = tolower(s); v = 0
+		for (i = 1; i <= length(s); i++) {
+			c = index("0123456789abcdef", substr(s, i, 1)) - 1
+			v = v * 16 + c
+		}
+		return v
+	}
+	BEGIN {
+		n = split(ranges, r, "\n")
+		for (i = 1; i <= n; i++) {
+			split(r[i], f, " ")
+			kind[i] = f[1]; lo[i] = hex(f[2]); hi[i] = lo[i] + hex(f[3])
+		}
+		vec = hex(vec); urfid = hex(xend) - 4
+		straight = (hex(vend) - vec) / 4 + (hex(xend) - hex(save)) / 4
+		ns = split(syms, sl, "\n")
+		for (i = 1; i <= ns; i++) {
+			split(sl[i], f, " "); sa[i] = hex(f[1]); sn[i] = f[2]
+		}
+	}
+	function symof(pc,   l, h, m) {
+		l = 1; h = ns
+		if (ns == 0 || pc < sa[1]) return "?"
+		while (l < h) { m = int((l + h + 1) / 2); if (sa[m] <= pc) l = m; else h = m - 1 }
+		return sn[l]
+	}
+	/^Trace / {
+		split($4, b, "/"); pc = hex(b[2])
+		if (!on) {
+			if (pc != vec) next
+			on = 1; trips++
+		}
+		for (i = 1; i <= n; i++)
+			if (pc >= lo[i] && pc < hi[i]) {
+				if (kind[i] == "asm") a++; else c++
+				if (ns) { s = symof(pc); if (!(s in per)) order[++no] = s; per[s]++ }
+				break
+			}
+		if (pc == urfid) on = 0
+	}
+	END {
+		if (trips != 1 || on) {
+			printf "bench-count: %d vector entries, %s\n", trips,
+				on ? "no urfid after the last" : "want exactly 1" > "/dev/stderr"
+			exit 1
+		}
+		if (a != straight) {
+			printf "bench-count: %d assembly instructions logged, its straight-line length is %d\n", a, straight > "/dev/stderr"
+			exit 1
+		}
+		for (i = 1; i <= no; i++)
+			printf "  %5d %s\n", per[order[i]], order[i] > "/dev/stderr"
+		print a + c, a, c
+	}' "$LOG"

@@ -1,0 +1,129 @@
+#!/bin/sh
+# `make bench` (mk/bench.mk): runs each bench case once under qemu-user's
+# instruction log and prints the ultravisor's instruction counts, the size
+# of its state and of its image, and optionally the proof times.
+#
+# Usage: bench.sh BUILD ARCH...   (ARCH: ppc64le ppc64; the first decides the
+# target check).  Per arch it needs BUILD/bench/ARCH/bench (+ .map), the
+# objects BUILD/ARCH/asm/entry.o and BUILD/ARCH/core/*.o, BUILD/ARCH/uv.elf.
+# Environment: CORE_OBJS_<arch> (the core objects, as the Makefile lists
+# them), NM_<arch>, QEMU_<arch>, BENCH_TARGET (default 100), BENCH_STRICT=1
+# (exit 1 on a FAIL), BENCH_PROVE=1 (time `make prove`; MAKEFLAGS, from
+# the calling make, carries its variables such as BUILD).
+set -eu
+BUILD=$1
+shift
+ARCHES="$*"
+FIRST=${ARCHES%% *}
+TARGET=${BENCH_TARGET:-100}
+QFLAGS="-singlestep -d exec,nochain"
+
+# name|bench arguments|label
+CASES='a|reject 0x4 hv|(a) r3=0x4 (H_REMOVE) from the hypervisor: rejected, U_FUNCTION
+a2|reject 0x4 svm|(a) r3=0x4 (H_REMOVE) from a secure VM: rejected, U_FUNCTION
+a3|reject 0xF11D vm|(a) r3=0xF11D (UV_RETURN+1) from a VM: rejected, U_FUNCTION
+b|share|(b) UV_SHARE_PAGE, 1 page, from a secure VM
+c|pagein|(c) UV_PAGE_IN, 1 page, from the hypervisor
+d|return|(d) UV_RETURN from the hypervisor'
+
+count() { # arch, bench args -> "total asm c"
+	a=$1
+	shift
+	d=$BUILD/bench/$a
+	eval "q=\$QEMU_$a nm=\$NM_$a objs=\$CORE_OBJS_$a"
+	rm -f "$d/trace.log"
+	# shellcheck disable=SC2086
+	$q $QFLAGS -D "$d/trace.log" "$d/bench" "$@" > "$d/run.out" || {
+		cat "$d/run.out" >&2
+		echo "bench: $a: the round trip failed: $*" >&2
+		exit 1
+	}
+	# shellcheck disable=SC2086
+	BENCH_BY_SYMBOL=1 sh tools/bench-count.sh "$nm" "$d/bench" \
+		"$d/bench.map" "$d/trace.log" "$BUILD/$a/asm/entry.o" $objs \
+		2> "$d/bysym.txt" || { cat "$d/bysym.txt" >&2; exit 1; }
+}
+
+notes() { # bench args -> what the handler did
+	sed -n 's/^bench: .*(\(.*\)): round trip.*/\1/p' "$BUILD/bench/$FIRST/run.out"
+}
+
+echo "== ultravisor instructions, one sc 2, from the vector (image base + 0xC00) to urfid"
+echo "   (qemu 7.2 user mode: qemu-<arch> $QFLAGS, one log line per executed"
+echo "   instruction; counted: addresses in the .uv.head/.text sections of"
+echo "   asm/entry.o and the C core objects; total = asm + C)"
+printf '%-72s' "case"
+for a in $ARCHES; do printf ' %16s' "$a"; done
+echo
+verdict=PASS
+IFS='
+'
+for line in $CASES; do
+	IFS='|' read -r name args label <<-EOT
+	$line
+	EOT
+	printf '%-72s' "$label"
+	IFS=' '
+	for a in $ARCHES; do
+		# shellcheck disable=SC2086
+		set -- $(count "$a" $args)
+		printf ' %16s' "$1 ($2+$3)"
+		if [ "$a" = "$FIRST" ]; then
+			eval "n_$name=$1"
+			note=$(notes)
+			bysym=$(awk '{ printf "%s%s %d", (NR > 1 ? ", " : ""), $2, $1 }' \
+				"$BUILD/bench/$a/bysym.txt")
+			eval "s_$name=\$bysym"
+		fi
+	done
+	echo
+	case $name in
+	b|c|d) echo "      -> $note" ;;
+	esac
+	IFS='
+'
+done
+IFS=' '
+echo
+echo "== the same, per symbol ($FIRST; asm: uv_sc_vector, uv_sc_save, uv_exit)"
+for name in a a3 b c d; do
+	eval "echo \"   ($name) \$s_$name\""
+done | fold -s -w 100 | sed 's/^\([^ ]\)/         \1/; s/ *$//'
+# shellcheck disable=SC2154
+if [ "$n_a" -lt "$TARGET" ]; then verdict=PASS; else verdict=FAIL; fi
+echo
+echo "== target: a rejected number in under $TARGET instructions, vector to urfid ($FIRST)"
+echo "   r3=0x4 from the hypervisor: $n_a instructions: $verdict"
+
+echo
+echo "== ultravisor state"
+for a in $ARCHES; do
+	eval "q=\$QEMU_$a"
+	set -- $($q "$BUILD/bench/$a/bench" sizes)
+	echo "   $a: sizeof(struct uv_state) = $2 bytes (one per thread:" \
+		"sizeof(struct uv_cpu) = $4 bytes, not counted in uv_state)"
+done
+echo "   per GFN: n/a until the page-state machine lands"
+echo "   per SVM: n/a until the page-state machine lands"
+
+echo
+echo "== image (size, Berkeley format)"
+for a in $ARCHES; do
+	size "$BUILD/$a/uv.elf"
+done | awk 'NR == 1 || !/^ *text/'
+
+if [ "${BENCH_PROVE:-0}" = 1 ]; then
+	echo
+	echo "== proof times (wall clock)"
+	for mode in rebuild replay; do
+		t0=$(date +%s.%N)
+		make --no-print-directory prove PROVE_MODE=$mode > "$BUILD/bench/prove-$mode.log" 2>&1 ||
+			{ tail -20 "$BUILD/bench/prove-$mode.log" >&2; echo "bench: make prove PROVE_MODE=$mode failed" >&2; exit 1; }
+		t1=$(date +%s.%N)
+		printf '   make prove PROVE_MODE=%-8s %7.1f s   (%s)\n' "$mode" \
+			"$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" \
+			"$(grep -E 'goals proved' "$BUILD/bench/prove-$mode.log" | tail -1)"
+	done
+fi
+
+[ "$verdict" = PASS ] || [ "${BENCH_STRICT:-0}" != 1 ]
