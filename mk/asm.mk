@@ -15,8 +15,10 @@ ASM_CC_ppc64le = $(CROSS_le) -mlittle-endian
 ASM_CC_ppc64 = $(CROSS_be) -mbig-endian
 ASM_PFX_ppc64le = $(patsubst %gcc,%,$(CROSS_le))
 ASM_PFX_ppc64 = $(patsubst %gcc,%,$(CROSS_be))
-ASM_CORE_ppc64le := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64le/core/%.o)
-ASM_CORE_ppc64 := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o)
+ASM_CORE_ppc64le := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64le/core/%.o) \
+	$(ARCH_PPC64_SRCS:src/%.c=$(BUILD)/ppc64le/core/%.o)
+ASM_CORE_ppc64 := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o) \
+	$(ARCH_PPC64_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o)
 ASM_QEMU_ppc64le := qemu-ppc64le
 ASM_QEMU_ppc64 := qemu-ppc64
 ASM_HDRS := $(wildcard src/*.h spec/*.h) asm/uv_asm.h

@@ -6,9 +6,9 @@ HOST_CFLAGS := -std=c11 -O1 -g $(WARN) $(CORE_INC) \
 UNIT_TESTS := dispatch
 UNIT_BINS := $(UNIT_TESTS:%=$(BUILD)/host/test_%)
 
-$(BUILD)/host/test_%: tests/unit/test_%.c $(CORE_SRCS) $(wildcard src/*.h spec/*.h) $(SETUP_STAMP)
+$(BUILD)/host/test_%: tests/unit/test_%.c $(CORE_SRCS) $(ARCH_HOST_SRCS) $(wildcard src/*.h src/arch/*.h src/arch/host/*.h spec/*.h) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) $< $(CORE_SRCS) -o $@ -lcmocka
+	$(CC) $(HOST_CFLAGS) $< $(CORE_SRCS) $(ARCH_HOST_SRCS) -o $@ -lcmocka
 
 test: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do $$t; done

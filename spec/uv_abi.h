@@ -98,28 +98,28 @@
 	  ARG_LPID0, ARG_ANY, ARG_ANY, ARG_NONE, ARG_NONE, "none", 0)         \
 	X(UV_ESM, 0xF110, uv_esm, UV_CTX_VM,                                  \
 	  ARG_GADDR, ARG_GADDR, ARG_NONE, ARG_NONE, ARG_NONE,                     \
-	  "returns in secure mode", 0)                                        \
+	  "returns in secure mode", 1)                                        \
 	X(UV_RETURN, 0xF11C, uv_return, UV_CTX_HV,                            \
 	  ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE,                   \
-	  "does not return on success: resumes the secure guest", 0)          \
+	  "does not return on success: resumes the secure guest", 1)          \
 	X(UV_REGISTER_MEM_SLOT, 0xF120, uv_register_mem_slot, UV_CTX_HV,      \
-	  ARG_LPID, ARG_GPA, ARG_SIZE, ARG_ZERO, ARG_SLOTID, "none", 0)       \
+	  ARG_LPID, ARG_GPA, ARG_SIZE, ARG_ZERO, ARG_SLOTID, "none", 1)       \
 	X(UV_UNREGISTER_MEM_SLOT, 0xF124, uv_unregister_mem_slot, UV_CTX_HV,  \
-	  ARG_LPID, ARG_SLOTID, ARG_NONE, ARG_NONE, ARG_NONE, "none", 0)      \
+	  ARG_LPID, ARG_SLOTID, ARG_NONE, ARG_NONE, ARG_NONE, "none", 1)      \
 	X(UV_PAGE_IN, 0xF128, uv_page_in, UV_CTX_HV,                          \
-	  ARG_LPID, ARG_HV_RA, ARG_GPA, ARG_ZERO, ARG_ORDER, "none", 0)       \
+	  ARG_LPID, ARG_HV_RA, ARG_GPA, ARG_ZERO, ARG_ORDER, "none", 1)       \
 	X(UV_PAGE_OUT, 0xF12C, uv_page_out, UV_CTX_HV,                        \
-	  ARG_LPID, ARG_HV_RA, ARG_GPA, ARG_ZERO, ARG_ORDER, "none", 0)       \
+	  ARG_LPID, ARG_HV_RA, ARG_GPA, ARG_ZERO, ARG_ORDER, "none", 1)       \
 	X(UV_SHARE_PAGE, 0xF130, uv_share_page, UV_CTX_SVM,                   \
-	  ARG_GFN, ARG_NPAGES, ARG_NONE, ARG_NONE, ARG_NONE, "none", 0)       \
+	  ARG_GFN, ARG_NPAGES, ARG_NONE, ARG_NONE, ARG_NONE, "none", 1)       \
 	X(UV_UNSHARE_PAGE, 0xF134, uv_unshare_page, UV_CTX_SVM,               \
-	  ARG_GFN, ARG_NPAGES, ARG_NONE, ARG_NONE, ARG_NONE, "none", 0)       \
+	  ARG_GFN, ARG_NPAGES, ARG_NONE, ARG_NONE, ARG_NONE, "none", 1)       \
 	X(UV_PAGE_INVAL, 0xF138, uv_page_inval, UV_CTX_HV,                    \
-	  ARG_LPID, ARG_GPA, ARG_ORDER, ARG_NONE, ARG_NONE, "none", 0)        \
+	  ARG_LPID, ARG_GPA, ARG_ORDER, ARG_NONE, ARG_NONE, "none", 1)        \
 	X(UV_SVM_TERMINATE, 0xF13C, uv_svm_terminate, UV_CTX_HV,              \
-	  ARG_LPID, ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, "none", 0)        \
+	  ARG_LPID, ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, "none", 1)        \
 	X(UV_UNSHARE_ALL_PAGES, 0xF140, uv_unshare_all_pages, UV_CTX_SVM,     \
-	  ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, "none", 0)
+	  ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, "none", 1)
 
 /*
  * The hcall number space the proofs reason about (Linux hvcall.h, newest

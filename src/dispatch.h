@@ -9,6 +9,7 @@
 #include "state.h"
 #include "ucall.acsl.h"
 #include "hcall_space.acsl.h"
+#include "state.acsl.h"
 
 /* What the exit path does with the frame the C core leaves behind. */
 enum uv_next {
@@ -59,7 +60,9 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
 /*@
   requires \valid(f);
   requires \separated(f + (..), &uv_state);
-  assigns f->gpr[3], uv_state;
+  requires state_inv;
+  assigns *f, uv_state;
+  ensures state_inv;
 
   ensures hcall_number_never_acted_on:
     is_hcall(\old(f->gpr[3])) ==> rejected{Pre, Post}(f, U_FUNCTION, \result);
@@ -91,8 +94,8 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
     assumes permitted(f->gpr[3], f->srr1, f->lpidr);
     assumes first_bad_arg(f->gpr[3], f->gpr[4], f->gpr[5], f->gpr[6],
                           f->gpr[7], f->gpr[8]) == 0;
-    ensures f->gpr[3] == rc_reg(U_NOT_AVAILABLE);
-    ensures \result == UV_NEXT_CALLER;
+    ensures \result == UV_NEXT_CALLER || \result == UV_NEXT_HV ||
+      \result == UV_NEXT_SVM;
 
   complete behaviors not_a_ucall, not_permitted, bad_argument, checked;
   disjoint behaviors not_a_ucall, not_permitted, bad_argument, checked;

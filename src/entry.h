@@ -7,7 +7,9 @@
 /*@
   requires \valid(cpu);
   requires \separated(cpu + (..), &uv_state);
-  assigns cpu->frame.gpr[3], uv_state;
+  requires state_inv;
+  assigns cpu->frame, uv_state;
+  ensures state_inv;
   ensures hcall_number_never_acted_on:
     is_hcall(\old(cpu->frame.gpr[3])) ==>
       rejected{Pre, Post}(&cpu->frame, U_FUNCTION, \result);

@@ -3,13 +3,30 @@
  * without a prototype here does not compile).  The dispatcher calls a
  * handler only after the number, the caller and every argument register
  * have passed their checks; each handler's contract says what it then does.
- * The contracts cannot come from the table: the preprocessor drops comments
- * inside macros, so each is written out here, above its prototype.
+ * Every handler requires the state invariant and ensures it, and a handler
+ * that answers anything but U_SUCCESS (or leaves to the hypervisor) has
+ * changed nothing in the state.  The state table the contracts follow is
+ * spec/page-states.md.  The contracts cannot come from the table: the
+ * preprocessor drops comments inside macros, so each is written out here.
  */
 #ifndef UV_HANDLERS_H
 #define UV_HANDLERS_H
 
 #include "dispatch.h"
+#include "slots.h"
+
+/*@
+  // What every handler may assume: the frame is the caller's, apart from
+  // the state, and the state invariant holds.
+  predicate handler_pre(struct uv_frame *f) =
+    \valid(f) && \separated(f, &uv_state) && state_inv;
+
+  // A handler that answered U_SUCCESS or left to the hypervisor may have
+  // changed the state; any other answer changed nothing.
+  predicate error_changed_nothing{A, B}(struct uv_frame *f, integer next) =
+    (next == UV_NEXT_CALLER && \at(f->gpr[3], B) != rc_reg(U_SUCCESS)) ==>
+      state_unchanged{A, B};
+*/
 
 /*@
   requires \valid(f);
@@ -20,90 +37,245 @@
 enum uv_next uv_write_pate(struct uv_frame *f);
 
 /*@
-  requires \valid(f);
-  assigns f->gpr[3];
-  ensures f->gpr[3] == rc_reg(U_NOT_AVAILABLE);
-  ensures \result == UV_NEXT_CALLER;
+  requires handler_pre(f);
+  assigns *f, uv_state;
+  ensures state_inv;
+
+  behavior not_normal:
+    assumes !(1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_NORMAL);
+    assigns f->gpr[3];
+    ensures f->gpr[3] == rc_reg(U_STATE) && state_unchanged{Pre, Post};
+    ensures \result == UV_NEXT_CALLER;
+
+  behavior normal:
+    assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_NORMAL;
+    ensures (\result == UV_NEXT_CALLER && f->gpr[3] == rc_reg(U_BUSY) &&
+             state_unchanged{Pre, Post}) ||
+            (\result == UV_NEXT_HV && f->gpr[3] == UV_H_SVM_INIT_START &&
+             uv_state.svm_life[\old(f->lpidr)] >= SVM_INIT &&
+             (\forall integer r; 0 <= r < UV_NGPRS && r != 3 ==> f->gpr[r] == 0) &&
+             f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0);
+
+  complete behaviors not_normal, normal;
+  disjoint behaviors not_normal, normal;
 */
 enum uv_next uv_esm(struct uv_frame *f);
 
 /*@
-  requires \valid(f);
-  assigns f->gpr[3];
-  ensures f->gpr[3] == rc_reg(U_NOT_AVAILABLE);
-  ensures \result == UV_NEXT_CALLER;
+  requires handler_pre(f);
+  assigns *f, uv_state;
+  ensures state_inv;
+
+  behavior nothing_pending:
+    assumes !(1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] >= SVM_INIT);
+    assigns f->gpr[3];
+    ensures f->gpr[3] == rc_reg(U_STATE) && state_unchanged{Pre, Post};
+    ensures \result == UV_NEXT_CALLER;
+
+  behavior pending:
+    assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] >= SVM_INIT;
+    ensures \result == UV_NEXT_HV || \result == UV_NEXT_SVM || \result == UV_NEXT_CALLER;
+    ensures \result == UV_NEXT_HV ==>
+      (\forall integer r; 0 <= r < UV_NGPRS && r != 3 ==> f->gpr[r] == 0) &&
+      f->gpr[3] == UV_H_SVM_INIT_DONE &&
+      f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0;
+    ensures \result == UV_NEXT_SVM ==>
+      f->gpr[3] == rc_reg(U_SUCCESS) &&
+      uv_state.svm_life[\old(f->lpidr)] == SVM_SECURE &&
+      (\forall integer r; 0 <= r < UV_NGPRS && r != 3 ==>
+        f->gpr[r] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.gpr[r]));
+    ensures \result == UV_NEXT_CALLER ==>
+      f->gpr[3] == rc_reg(U_NOT_AVAILABLE) &&
+      uv_state.svm_life[\old(f->lpidr)] == SVM_NORMAL;
+
+  complete behaviors nothing_pending, pending;
+  disjoint behaviors nothing_pending, pending;
 */
 enum uv_next uv_return(struct uv_frame *f);
 
 /*@
-  requires \valid(f);
-  assigns f->gpr[3];
-  ensures f->gpr[3] == rc_reg(U_NOT_AVAILABLE);
+  requires handler_pre(f);
+  assigns f->gpr[3], uv_state;
+  ensures state_inv;
   ensures \result == UV_NEXT_CALLER;
+  ensures error_changed_nothing{Pre, Post}(f, \result);
+
+  behavior not_an_svm:
+    assumes !svm_known(f->gpr[4]);
+    ensures f->gpr[3] == rc_reg(U_PARAMETER);
+
+  behavior svm:
+    assumes svm_known(f->gpr[4]);
+    ensures f->gpr[3] == rc_reg(U_SUCCESS) ==>
+      \exists integer k; 0 <= k < UV_NSLOTS && !\at(slot_used(k), Pre) &&
+        uv_state.slot[k].lpid == \old(f->gpr[4]) &&
+        uv_state.slot[k].id == \old(f->gpr[8]);
+
+  complete behaviors not_an_svm, svm;
+  disjoint behaviors not_an_svm, svm;
 */
 enum uv_next uv_register_mem_slot(struct uv_frame *f);
 
 /*@
-  requires \valid(f);
-  assigns f->gpr[3];
-  ensures f->gpr[3] == rc_reg(U_NOT_AVAILABLE);
+  requires handler_pre(f);
+  assigns f->gpr[3], uv_state;
+  ensures state_inv;
   ensures \result == UV_NEXT_CALLER;
+  ensures error_changed_nothing{Pre, Post}(f, \result);
+
+  behavior not_an_svm:
+    assumes !svm_known(f->gpr[4]);
+    ensures f->gpr[3] == rc_reg(U_PARAMETER);
+
+  behavior svm:
+    assumes svm_known(f->gpr[4]);
+    ensures f->gpr[3] == rc_reg(U_SUCCESS) || f->gpr[3] == rc_reg(U_P2);
+
+  complete behaviors not_an_svm, svm;
+  disjoint behaviors not_an_svm, svm;
 */
 enum uv_next uv_unregister_mem_slot(struct uv_frame *f);
 
 /*@
-  requires \valid(f);
-  assigns f->gpr[3];
-  ensures f->gpr[3] == rc_reg(U_NOT_AVAILABLE);
+  requires handler_pre(f);
+  assigns f->gpr[3], uv_state;
+  ensures state_inv;
   ensures \result == UV_NEXT_CALLER;
+  ensures error_changed_nothing{Pre, Post}(f, \result);
+
+  behavior not_an_svm:
+    assumes !svm_known(f->gpr[4]);
+    ensures f->gpr[3] == rc_reg(U_PARAMETER);
+
+  behavior svm:
+    assumes svm_known(f->gpr[4]);
+    ensures f->gpr[3] == rc_reg(U_SUCCESS) || f->gpr[3] == rc_reg(U_P2) ||
+      f->gpr[3] == rc_reg(U_P3) || f->gpr[3] == rc_reg(U_STATE) ||
+      f->gpr[3] == rc_reg(U_BUSY);
+
+  complete behaviors not_an_svm, svm;
+  disjoint behaviors not_an_svm, svm;
 */
 enum uv_next uv_page_in(struct uv_frame *f);
 
 /*@
-  requires \valid(f);
+  requires handler_pre(f);
   assigns f->gpr[3];
-  ensures f->gpr[3] == rc_reg(U_NOT_AVAILABLE);
   ensures \result == UV_NEXT_CALLER;
+  ensures f->gpr[3] != rc_reg(U_SUCCESS);
+
+  behavior not_an_svm:
+    assumes !svm_known(f->gpr[4]);
+    ensures f->gpr[3] == rc_reg(U_PARAMETER);
+
+  behavior svm:
+    assumes svm_known(f->gpr[4]);
+    ensures f->gpr[3] == rc_reg(U_P2) || f->gpr[3] == rc_reg(U_P3) ||
+      f->gpr[3] == rc_reg(U_PERMISSION) || f->gpr[3] == rc_reg(U_STATE);
+
+  complete behaviors not_an_svm, svm;
+  disjoint behaviors not_an_svm, svm;
 */
 enum uv_next uv_page_out(struct uv_frame *f);
 
 /*@
-  requires \valid(f);
-  assigns f->gpr[3];
-  ensures f->gpr[3] == rc_reg(U_NOT_AVAILABLE);
+  requires handler_pre(f);
+  assigns f->gpr[3], uv_state;
+  ensures state_inv;
   ensures \result == UV_NEXT_CALLER;
+  ensures error_changed_nothing{Pre, Post}(f, \result);
+
+  behavior not_secure:
+    assumes !svm_secure(f->lpidr);
+    ensures f->gpr[3] == rc_reg(U_STATE);
+
+  behavior secure:
+    assumes svm_secure(f->lpidr);
+    ensures f->gpr[3] == rc_reg(U_SUCCESS) || f->gpr[3] == rc_reg(U_PARAMETER) ||
+      f->gpr[3] == rc_reg(U_P2);
+
+  complete behaviors not_secure, secure;
+  disjoint behaviors not_secure, secure;
 */
 enum uv_next uv_share_page(struct uv_frame *f);
 
 /*@
-  requires \valid(f);
-  assigns f->gpr[3];
-  ensures f->gpr[3] == rc_reg(U_NOT_AVAILABLE);
+  requires handler_pre(f);
+  assigns f->gpr[3], uv_state;
+  ensures state_inv;
   ensures \result == UV_NEXT_CALLER;
+  ensures error_changed_nothing{Pre, Post}(f, \result);
+
+  behavior not_secure:
+    assumes !svm_secure(f->lpidr);
+    ensures f->gpr[3] == rc_reg(U_STATE);
+
+  behavior secure:
+    assumes svm_secure(f->lpidr);
+    ensures f->gpr[3] == rc_reg(U_SUCCESS) || f->gpr[3] == rc_reg(U_PARAMETER) ||
+      f->gpr[3] == rc_reg(U_P2);
+
+  complete behaviors not_secure, secure;
+  disjoint behaviors not_secure, secure;
 */
 enum uv_next uv_unshare_page(struct uv_frame *f);
 
 /*@
-  requires \valid(f);
+  requires handler_pre(f);
   assigns f->gpr[3];
-  ensures f->gpr[3] == rc_reg(U_NOT_AVAILABLE);
   ensures \result == UV_NEXT_CALLER;
+
+  behavior not_an_svm:
+    assumes !svm_known(f->gpr[4]);
+    ensures f->gpr[3] == rc_reg(U_PARAMETER);
+
+  behavior svm:
+    assumes svm_known(f->gpr[4]);
+    ensures f->gpr[3] == rc_reg(U_SUCCESS) || f->gpr[3] == rc_reg(U_P2);
+
+  complete behaviors not_an_svm, svm;
+  disjoint behaviors not_an_svm, svm;
 */
 enum uv_next uv_page_inval(struct uv_frame *f);
 
 /*@
-  requires \valid(f);
-  assigns f->gpr[3];
-  ensures f->gpr[3] == rc_reg(U_NOT_AVAILABLE);
+  requires handler_pre(f);
+  assigns f->gpr[3], uv_state;
+  ensures state_inv;
   ensures \result == UV_NEXT_CALLER;
+
+  behavior not_an_svm:
+    assumes !svm_known(f->gpr[4]);
+    ensures f->gpr[3] == rc_reg(U_PARAMETER) && state_unchanged{Pre, Post};
+
+  behavior svm:
+    assumes svm_known(f->gpr[4]);
+    ensures f->gpr[3] == rc_reg(U_SUCCESS);
+    ensures uv_state.svm_life[\old(f->gpr[4])] == SVM_NORMAL;
+    ensures \forall integer k; 0 <= k < UV_NSLOTS ==> !slot_of(k, \old(f->gpr[4]));
+
+  complete behaviors not_an_svm, svm;
+  disjoint behaviors not_an_svm, svm;
 */
 enum uv_next uv_svm_terminate(struct uv_frame *f);
 
 /*@
-  requires \valid(f);
-  assigns f->gpr[3];
-  ensures f->gpr[3] == rc_reg(U_NOT_AVAILABLE);
+  requires handler_pre(f);
+  assigns f->gpr[3], uv_state;
+  ensures state_inv;
   ensures \result == UV_NEXT_CALLER;
+  ensures error_changed_nothing{Pre, Post}(f, \result);
+
+  behavior not_secure:
+    assumes !svm_secure(f->lpidr);
+    ensures f->gpr[3] == rc_reg(U_STATE);
+
+  behavior secure:
+    assumes svm_secure(f->lpidr);
+    ensures f->gpr[3] == rc_reg(U_SUCCESS);
+
+  complete behaviors not_secure, secure;
+  disjoint behaviors not_secure, secure;
 */
 enum uv_next uv_unshare_all_pages(struct uv_frame *f);
 

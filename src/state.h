@@ -1,16 +1,43 @@
 /*
  * The ultravisor's global state: fixed-size, statically allocated, shared by
  * every hardware thread.  One object, so that "the state is unchanged" is one
- * equality in the contracts.
+ * equality in the contracts.  The encodings are in spec/uv_config.h, the
+ * invariant in spec/state.acsl.h, the state table in spec/page-states.md.
  */
 #ifndef UV_STATE_H
 #define UV_STATE_H
 
 #include <stdint.h>
 #include "abi.h"
+#include "frame.h"
+#include "uv_config.h"
+
+/* A memory slot: GFNs base .. base + npages - 1 of guest lpid. */
+struct uv_slot {
+	uint32_t lpid; /* 0: the entry is free */
+	uint32_t id;
+	uint64_t base;
+	uint64_t npages;
+};
+
+/* An exit to the hypervisor that waits for its UV_RETURN. */
+struct uv_exit {
+	uint32_t lpid; /* 0: the entry is free */
+	uint32_t kind; /* EXIT_* */
+	struct uv_frame guest; /* the guest's registers, kept from the hypervisor */
+};
 
 struct uv_state {
-	uint8_t svm_life[UV_MAX_LPID + 1];
+	uint8_t svm_life[UV_MAX_LPID + 1];      /* SVM_* per LPID */
+	struct uv_exit exit[UV_NEXITS];
+	struct uv_slot slot[UV_NSLOTS];
+	/* GFN base + i of slot k is gfn[k][i] (GFN_*). */
+	uint32_t gfn[UV_NSLOTS][UV_SLOT_PAGES];
+	/* Frame n is owned by gfn[owner_slot[n] - 1][owner_idx[n]]; 0: free. */
+	uint32_t owner_slot[UV_NFRAMES];
+	uint32_t owner_idx[UV_NFRAMES];
+	/* The secure frames themselves. */
+	uint64_t pool[UV_NFRAMES][UV_FRAME_WORDS];
 };
 
 extern struct uv_state uv_state;

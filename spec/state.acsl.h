@@ -1,0 +1,87 @@
+/*
+ * The invariant of the ultravisor's state (src/state.h), as ACSL.  Every ucall
+ * handler requires it and ensures it; WP proves that each one keeps it.
+ *
+ * Ownership is two inverse maps (../shared/reference/proof-patterns.md):
+ * a GFN record names its frame, the frame names its GFN back, and a free
+ * frame is all zero.  Pending exits and life-cycle bytes are two inverse
+ * maps in the same way.  The state keeps no counters (every count is derived
+ * by a scan), so there are no counts that could disagree.
+ */
+#ifndef UV_SPEC_STATE_ACSL_H
+#define UV_SPEC_STATE_ACSL_H
+
+#include "uv_config.h"
+
+/*@
+  predicate slot_used(integer k) = uv_state.slot[k].lpid != 0;
+
+  // GFN g is inside slot k.
+  predicate in_slot(integer k, integer g) =
+    uv_state.slot[k].base <= g < uv_state.slot[k].base + uv_state.slot[k].npages;
+
+  // A used slot belongs to a guest that is not normal, and fits.
+  predicate slots_ok =
+    \forall integer k; 0 <= k < UV_NSLOTS ==> slot_used(k) ==>
+      uv_state.slot[k].lpid <= UV_MAX_LPID &&
+      uv_state.svm_life[uv_state.slot[k].lpid] != SVM_NORMAL &&
+      1 <= uv_state.slot[k].npages <= UV_SLOT_PAGES &&
+      uv_state.slot[k].base + uv_state.slot[k].npages <= UV_MAX_GFN + 1 &&
+      uv_state.slot[k].id <= UV_MAX_SLOTID;
+
+  // Two slots of one guest have different ids and do not overlap.
+  predicate slots_distinct =
+    \forall integer k1, k2; 0 <= k1 < UV_NSLOTS && 0 <= k2 < UV_NSLOTS &&
+      k1 != k2 && slot_used(k1) && slot_used(k2) &&
+      uv_state.slot[k1].lpid == uv_state.slot[k2].lpid ==>
+        uv_state.slot[k1].id != uv_state.slot[k2].id &&
+        (uv_state.slot[k1].base + uv_state.slot[k1].npages <= uv_state.slot[k2].base ||
+         uv_state.slot[k2].base + uv_state.slot[k2].npages <= uv_state.slot[k1].base);
+
+  // A record outside a used slot's pages is normal (so a new slot starts so).
+  predicate gfns_unused_normal =
+    \forall integer k, i; 0 <= k < UV_NSLOTS && 0 <= i < UV_SLOT_PAGES ==>
+      (!slot_used(k) || i >= uv_state.slot[k].npages) ==>
+        uv_state.gfn[k][i] == GFN_NORMAL;
+
+  // A secure record's frame exists and names the record back.
+  predicate gfns_ok =
+    \forall integer k, i; 0 <= k < UV_NSLOTS && 0 <= i < UV_SLOT_PAGES ==>
+      uv_state.gfn[k][i] >= GFN_SECURE ==>
+        uv_state.gfn[k][i] - GFN_SECURE < UV_NFRAMES &&
+        uv_state.owner_slot[uv_state.gfn[k][i] - GFN_SECURE] == k + 1 &&
+        uv_state.owner_idx[uv_state.gfn[k][i] - GFN_SECURE] == i;
+
+  // An owned frame's record names the frame back; a free frame is zero.
+  predicate frames_ok =
+    \forall integer n; 0 <= n < UV_NFRAMES ==>
+      (uv_state.owner_slot[n] != 0 ==>
+        uv_state.owner_slot[n] <= UV_NSLOTS &&
+        uv_state.owner_idx[n] < UV_SLOT_PAGES &&
+        uv_state.gfn[uv_state.owner_slot[n] - 1][uv_state.owner_idx[n]] == GFN_SECURE + n);
+
+  predicate frames_zero =
+    \forall integer n, w; 0 <= n < UV_NFRAMES && 0 <= w < UV_FRAME_WORDS ==>
+      uv_state.owner_slot[n] == 0 ==> uv_state.pool[n][w] == 0;
+
+  // Life-cycle bytes and pending exits are inverse maps.
+  predicate lives_ok =
+    uv_state.svm_life[0] == SVM_NORMAL &&
+    \forall integer l; 0 <= l <= UV_MAX_LPID ==>
+      uv_state.svm_life[l] < SVM_INIT + UV_NEXITS &&
+      (uv_state.svm_life[l] >= SVM_INIT ==>
+        uv_state.exit[uv_state.svm_life[l] - SVM_INIT].lpid == l);
+
+  predicate exits_ok =
+    \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0 ==>
+      uv_state.exit[e].lpid <= UV_MAX_LPID &&
+      uv_state.svm_life[uv_state.exit[e].lpid] == SVM_INIT + e &&
+      (uv_state.exit[e].kind == EXIT_INIT_START ||
+       uv_state.exit[e].kind == EXIT_INIT_DONE);
+
+  predicate state_inv =
+    slots_ok && slots_distinct && gfns_unused_normal && gfns_ok &&
+    frames_ok && frames_zero && lives_ok && exits_ok;
+*/
+
+#endif

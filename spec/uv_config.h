@@ -1,0 +1,51 @@
+/*
+ * The sizes of the ultravisor's state, and the encodings of its per-guest,
+ * per-slot, per-GFN and per-frame records.  Everything is fixed-size and
+ * statically allocated (no heap); the all-zero state (a fresh .bss) is the
+ * valid initial state: no SVM, no slot, every GFN normal, every frame free
+ * and zero.  spec/page-states.md is the state table over these encodings.
+ *
+ * Freestanding: macros only, so that ACSL, C and the assembler can all read it.
+ */
+#ifndef UV_SPEC_CONFIG_H
+#define UV_SPEC_CONFIG_H
+
+#include "uv_abi.h"
+
+/* Memory slots, in one table shared by every SVM (so up to UV_NSLOTS each). */
+#define UV_NSLOTS 16
+/* GFNs one slot may cover: 4096 x 64 KiB = 256 MiB. */
+#define UV_SLOT_PAGES 4096
+/* Secure frames in the ultravisor's pool: 64 x 64 KiB = 4 MiB. */
+#define UV_NFRAMES 64
+/* A frame as 64-bit words. */
+#define UV_FRAME_WORDS (UV_PAGE_SIZE / 8)
+/* Exits to the hypervisor that may be pending at once (one per SVM at most). */
+#define UV_NEXITS 8
+
+/*
+ * Life cycle of a guest (per LPID, one byte):
+ *   SVM_NORMAL        not secure; the ultravisor holds nothing for it
+ *   SVM_SECURE        secure: runs with MSR[S]=1
+ *   SVM_INIT + e      between UV_ESM and the end of the ESM protocol, with
+ *                     pending exit e (0 <= e < UV_NEXITS)
+ */
+#define SVM_NORMAL 0
+#define SVM_SECURE 1
+#define SVM_INIT 2
+
+/* What a pending exit waits for (struct uv_exit.kind). */
+#define EXIT_INIT_START 1 /* the hypervisor's answer to H_SVM_INIT_START */
+#define EXIT_INIT_DONE 2  /* the hypervisor's answer to H_SVM_INIT_DONE */
+
+/*
+ * A GFN record (4 bytes per GFN):
+ *   GFN_NORMAL        the page is not in secure memory (initial state)
+ *   GFN_SHARED        the guest shares it with the hypervisor
+ *   GFN_SECURE + n    its content is in secure frame n (0 <= n < UV_NFRAMES)
+ */
+#define GFN_NORMAL 0
+#define GFN_SHARED 1
+#define GFN_SECURE 2
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * The one hardware-facing interface of the C core.  Two implementations:
+ * src/arch/ppc64 (the real machine, real mode) and src/arch/host (unit tests,
+ * fuzzing, uvsim).  The proofs take this contract as given; spec/TRUSTED.md
+ * lists it.
+ */
+#ifndef UV_ARCH_H
+#define UV_ARCH_H
+
+#include <stdint.h>
+#include "memmap.h"
+#include "state.h"
+
+/*
+ * The 64 KiB page of normal memory at real address ra, as UV_FRAME_WORDS
+ * 64-bit words that the ultravisor may read.  Normal memory never overlaps
+ * the ultravisor's state (spec/memmap.h).
+ */
+/*@
+  requires ra_is_normal(ra);
+  assigns \nothing;
+  ensures \valid_read(\result + (0 .. UV_FRAME_WORDS - 1));
+  ensures \separated(\result + (0 .. UV_FRAME_WORDS - 1), &uv_state);
+*/
+const uint64_t *arch_normal_page(uint64_t ra);
+
+#endif

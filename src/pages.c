@@ -1,0 +1,217 @@
+/*
+ * The page-state machine: UV_PAGE_IN, UV_PAGE_OUT, UV_PAGE_INVAL from the
+ * hypervisor; UV_SHARE_PAGE, UV_UNSHARE_PAGE, UV_UNSHARE_ALL_PAGES from a
+ * secure guest.  Contracts are in handlers.h; the state table, with the order
+ * in which errors are decided, is spec/page-states.md.
+ */
+#include "arch/arch.h"
+#include "frames.h"
+#include "handlers.h"
+#include "slots.h"
+
+/*@
+  assigns \nothing;
+  ensures \result <==> ra_is_normal(ra) && ra % UV_PAGE_SIZE == 0;
+*/
+static _Bool hv_page_ok(uint64_t ra)
+{
+	return (ra & (UV_PAGE_SIZE - 1)) == 0 &&
+	       ra <= UV_NORMAL_END - UV_PAGE_SIZE;
+}
+
+enum uv_next uv_page_in(struct uv_frame *f)
+{
+	uint64_t lpid = f->gpr[4];
+	uint64_t ra = f->gpr[5];
+	uint64_t g = f->gpr[6] >> UV_PAGE_SHIFT;
+	uint32_t k, i, n;
+
+	if (!svm_is_known(lpid))
+		return uv_set_rc(f, U_PARAMETER);
+	/* Repeats the dispatcher's check: the copy below reads ra. */
+	if (!hv_page_ok(ra))
+		return uv_set_rc(f, U_P2);
+	k = slot_of_gfn((uint32_t)lpid, g);
+	if (k == UV_NSLOTS)
+		return uv_set_rc(f, U_P3);
+	i = (uint32_t)(g - uv_state.slot[k].base);
+	if (uv_state.gfn[k][i] != GFN_NORMAL)
+		return uv_set_rc(f, U_STATE);
+	n = frame_find_free();
+	if (n == UV_NFRAMES)
+		return uv_set_rc(f, U_BUSY);
+	frame_copy_in(n, arch_normal_page(ra));
+	uv_state.owner_slot[n] = k + 1;
+	uv_state.owner_idx[n] = i;
+	uv_state.gfn[k][i] = GFN_SECURE + n;
+	return uv_set_rc(f, U_SUCCESS);
+}
+
+enum uv_next uv_page_out(struct uv_frame *f)
+{
+	uint64_t lpid = f->gpr[4];
+	uint64_t g = f->gpr[6] >> UV_PAGE_SHIFT;
+	uint32_t k, i;
+
+	if (!svm_is_known(lpid))
+		return uv_set_rc(f, U_PARAMETER);
+	if (!hv_page_ok(f->gpr[5]))
+		return uv_set_rc(f, U_P2);
+	k = slot_of_gfn((uint32_t)lpid, g);
+	if (k == UV_NSLOTS)
+		return uv_set_rc(f, U_P3);
+	i = (uint32_t)(g - uv_state.slot[k].base);
+	/*
+	 * A secure page's content never leaves secure memory: this version
+	 * has no sealing.  Any other page is already the hypervisor's.
+	 */
+	if (uv_state.gfn[k][i] >= GFN_SECURE)
+		return uv_set_rc(f, U_PERMISSION);
+	return uv_set_rc(f, U_STATE);
+}
+
+enum uv_next uv_page_inval(struct uv_frame *f)
+{
+	uint64_t lpid = f->gpr[4];
+	uint64_t g = f->gpr[5] >> UV_PAGE_SHIFT;
+	uint32_t k, i;
+
+	if (!svm_is_known(lpid))
+		return uv_set_rc(f, U_PARAMETER);
+	k = slot_of_gfn((uint32_t)lpid, g);
+	if (k == UV_NSLOTS)
+		return uv_set_rc(f, U_P2);
+	i = (uint32_t)(g - uv_state.slot[k].base);
+	if (uv_state.gfn[k][i] >= GFN_SECURE)
+		return uv_set_rc(f, U_P2);
+	/* The ultravisor caches no translation of a hypervisor page. */
+	return uv_set_rc(f, U_SUCCESS);
+}
+
+/*
+ * The slot of the secure guest that holds GFNs g .. g + n - 1, all of them;
+ * on failure r3 has the error.  UV_NSLOTS if it failed.
+ */
+/*@
+  requires \valid(f);
+  requires \separated(f, &uv_state);
+  requires state_inv;
+  assigns f->gpr[3];
+  ensures \result <= UV_NSLOTS;
+  ensures \result < UV_NSLOTS ==> svm_secure(f->lpidr) &&
+    slot_of(\result, f->lpidr) && in_slot(\result, g) &&
+    g - uv_state.slot[\result].base + n <= uv_state.slot[\result].npages &&
+    f->gpr[3] == \old(f->gpr[3]);
+  ensures \result == UV_NSLOTS ==> f->gpr[3] == rc_reg(U_STATE) ||
+    f->gpr[3] == rc_reg(U_PARAMETER) || f->gpr[3] == rc_reg(U_P2);
+*/
+static uint32_t share_range(struct uv_frame *f, uint64_t g, uint64_t n)
+{
+	uint32_t k;
+
+	if (!svm_is_secure(f->lpidr)) {
+		uv_set_rc(f, U_STATE);
+		return UV_NSLOTS;
+	}
+	k = slot_of_gfn((uint32_t)f->lpidr, g);
+	if (k == UV_NSLOTS) {
+		uv_set_rc(f, U_PARAMETER);
+		return UV_NSLOTS;
+	}
+	if (n > uv_state.slot[k].npages - (g - uv_state.slot[k].base)) {
+		uv_set_rc(f, U_P2);
+		return UV_NSLOTS;
+	}
+	return k;
+}
+
+enum uv_next uv_share_page(struct uv_frame *f)
+{
+	uint64_t g = f->gpr[4], n = f->gpr[5];
+	uint32_t k, i, first, end;
+
+	k = share_range(f, g, n);
+	if (k == UV_NSLOTS)
+		return UV_NEXT_CALLER;
+	first = (uint32_t)(g - uv_state.slot[k].base);
+	end = first + (uint32_t)n;
+	/*@
+	  loop invariant first <= i <= end;
+	  loop invariant state_inv;
+	  loop invariant \forall integer j; first <= j < i ==> uv_state.gfn[k][j] == GFN_SHARED;
+	  loop assigns i, uv_state.gfn[k][0 .. UV_SLOT_PAGES - 1],
+	    uv_state.owner_slot[0 .. UV_NFRAMES - 1],
+	    uv_state.owner_idx[0 .. UV_NFRAMES - 1],
+	    uv_state.pool[0 .. UV_NFRAMES - 1][0 .. UV_FRAME_WORDS - 1];
+	  loop variant end - i;
+	*/
+	for (i = first; i < end; i++)
+		/* A secure page is zeroed and freed: the hypervisor's page
+		 * that backs it from now on never sees the old content. */
+		gfn_make_plain(k, i, GFN_SHARED);
+	return uv_set_rc(f, U_SUCCESS);
+}
+
+/*@
+  requires state_inv;
+  requires k < UV_NSLOTS && i < UV_SLOT_PAGES;
+  assigns uv_state.gfn[k][i];
+  ensures state_inv;
+  ensures \old(uv_state.gfn[k][i]) == GFN_SHARED ==> uv_state.gfn[k][i] == GFN_NORMAL;
+  ensures \old(uv_state.gfn[k][i]) != GFN_SHARED ==> uv_state.gfn[k][i] == \old(uv_state.gfn[k][i]);
+*/
+static void gfn_unshare(uint32_t k, uint32_t i)
+{
+	if (uv_state.gfn[k][i] == GFN_SHARED)
+		uv_state.gfn[k][i] = GFN_NORMAL;
+}
+
+enum uv_next uv_unshare_page(struct uv_frame *f)
+{
+	uint64_t g = f->gpr[4], n = f->gpr[5];
+	uint32_t k, i, first, end;
+
+	k = share_range(f, g, n);
+	if (k == UV_NSLOTS)
+		return UV_NEXT_CALLER;
+	first = (uint32_t)(g - uv_state.slot[k].base);
+	end = first + (uint32_t)n;
+	/*@
+	  loop invariant first <= i <= end;
+	  loop invariant state_inv;
+	  loop invariant \forall integer j; first <= j < i ==> uv_state.gfn[k][j] != GFN_SHARED;
+	  loop assigns i, uv_state.gfn[k][0 .. UV_SLOT_PAGES - 1];
+	  loop variant end - i;
+	*/
+	for (i = first; i < end; i++)
+		gfn_unshare(k, i);
+	return uv_set_rc(f, U_SUCCESS);
+}
+
+enum uv_next uv_unshare_all_pages(struct uv_frame *f)
+{
+	uint32_t k, i;
+
+	if (!svm_is_secure(f->lpidr))
+		return uv_set_rc(f, U_STATE);
+	/*@
+	  loop invariant 0 <= k <= UV_NSLOTS;
+	  loop invariant state_inv;
+	  loop assigns k, i, uv_state.gfn[0 .. UV_NSLOTS - 1][0 .. UV_SLOT_PAGES - 1];
+	  loop variant UV_NSLOTS - k;
+	*/
+	for (k = 0; k < UV_NSLOTS; k++) {
+		if (uv_state.slot[k].lpid != f->lpidr)
+			continue;
+		/*@
+		  loop invariant 0 <= i <= UV_SLOT_PAGES;
+		  loop invariant state_inv;
+		  loop invariant \forall integer j; 0 <= j < i ==> uv_state.gfn[k][j] != GFN_SHARED;
+		  loop assigns i, uv_state.gfn[k][0 .. UV_SLOT_PAGES - 1];
+		  loop variant UV_SLOT_PAGES - i;
+		*/
+		for (i = 0; i < UV_SLOT_PAGES; i++)
+			gfn_unshare(k, i);
+	}
+	return uv_set_rc(f, U_SUCCESS);
+}

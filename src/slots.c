@@ -1,0 +1,189 @@
+/*
+ * Memory slots: UV_REGISTER_MEM_SLOT, UV_UNREGISTER_MEM_SLOT, the lookups,
+ * and the release of secure memory by GFN and by slot.  Contracts are in
+ * slots.h and handlers.h; the state table is spec/page-states.md.
+ */
+#include "slots.h"
+#include "frames.h"
+#include "handlers.h"
+
+_Bool svm_is_known(uint64_t lpid)
+{
+	return lpid >= 1 && lpid <= UV_MAX_LPID &&
+	       uv_state.svm_life[lpid] != SVM_NORMAL;
+}
+
+_Bool svm_is_secure(uint64_t lpid)
+{
+	return lpid >= 1 && lpid <= UV_MAX_LPID &&
+	       uv_state.svm_life[lpid] == SVM_SECURE;
+}
+
+uint32_t slot_of_gfn(uint32_t lpid, uint64_t g)
+{
+	uint32_t k;
+
+	/*@
+	  loop invariant 0 <= k <= UV_NSLOTS;
+	  loop invariant \forall integer j; 0 <= j < k ==> !(slot_of(j, lpid) && in_slot(j, g));
+	  loop assigns k;
+	  loop variant UV_NSLOTS - k;
+	*/
+	for (k = 0; k < UV_NSLOTS; k++) {
+		const struct uv_slot *s = &uv_state.slot[k];
+
+		/* g - base < npages: no sum that could wrap */
+		if (s->lpid == lpid && g >= s->base && g - s->base < s->npages)
+			return k;
+	}
+	return UV_NSLOTS;
+}
+
+uint32_t slot_with_id(uint32_t lpid, uint64_t id)
+{
+	uint32_t k;
+
+	/*@
+	  loop invariant 0 <= k <= UV_NSLOTS;
+	  loop invariant \forall integer j; 0 <= j < k ==>
+	    !(slot_of(j, lpid) && uv_state.slot[j].id == id);
+	  loop assigns k;
+	  loop variant UV_NSLOTS - k;
+	*/
+	for (k = 0; k < UV_NSLOTS; k++)
+		if (uv_state.slot[k].lpid == lpid && uv_state.slot[k].id == id)
+			return k;
+	return UV_NSLOTS;
+}
+
+uint32_t slot_overlapping(uint32_t lpid, uint64_t base, uint64_t n)
+{
+	uint32_t k;
+
+	/*@
+	  loop invariant 0 <= k <= UV_NSLOTS;
+	  loop invariant \forall integer j; 0 <= j < k ==> slot_of(j, lpid) ==>
+	    (uv_state.slot[j].base + uv_state.slot[j].npages <= base ||
+	     base + n <= uv_state.slot[j].base);
+	  loop assigns k;
+	  loop variant UV_NSLOTS - k;
+	*/
+	for (k = 0; k < UV_NSLOTS; k++) {
+		const struct uv_slot *s = &uv_state.slot[k];
+
+		if (s->lpid != lpid)
+			continue;
+		/* Disjoint unless each starts before the other ends; written
+		 * as differences so that nothing wraps. */
+		if (s->base >= base) {
+			if (s->base - base < n)
+				return k;
+		} else if (base - s->base < s->npages) {
+			return k;
+		}
+	}
+	return UV_NSLOTS;
+}
+
+uint32_t slot_find_free(void)
+{
+	uint32_t k;
+
+	/*@
+	  loop invariant 0 <= k <= UV_NSLOTS;
+	  loop assigns k;
+	  loop variant UV_NSLOTS - k;
+	*/
+	for (k = 0; k < UV_NSLOTS; k++)
+		if (uv_state.slot[k].lpid == 0)
+			return k;
+	return UV_NSLOTS;
+}
+
+void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
+{
+	uint32_t r = uv_state.gfn[k][i];
+
+	if (r >= GFN_SECURE) {
+		uint32_t n = r - GFN_SECURE;
+
+		/*@ assert n < UV_NFRAMES; */
+		/*@ assert uv_state.owner_slot[n] == k + 1 && uv_state.owner_idx[n] == i; */
+		/* Zero before the frame goes back to the pool. */
+		frame_zero(n);
+		uv_state.owner_slot[n] = 0;
+		uv_state.owner_idx[n] = 0;
+	}
+	uv_state.gfn[k][i] = to;
+}
+
+void slot_release(uint32_t k)
+{
+	uint32_t i;
+
+	/*@
+	  loop invariant 0 <= i <= uv_state.slot[k].npages;
+	  loop invariant state_inv;
+	  loop invariant \forall integer j; 0 <= j < i ==> uv_state.gfn[k][j] == GFN_NORMAL;
+	  loop assigns i, uv_state.gfn[k][0 .. UV_SLOT_PAGES - 1],
+	    uv_state.owner_slot[0 .. UV_NFRAMES - 1],
+	    uv_state.owner_idx[0 .. UV_NFRAMES - 1],
+	    uv_state.pool[0 .. UV_NFRAMES - 1][0 .. UV_FRAME_WORDS - 1];
+	  loop variant uv_state.slot[k].npages - i;
+	*/
+	for (i = 0; i < uv_state.slot[k].npages; i++)
+		gfn_make_plain(k, i, GFN_NORMAL);
+	uv_state.slot[k].lpid = 0;
+	uv_state.slot[k].id = 0;
+	uv_state.slot[k].base = 0;
+	uv_state.slot[k].npages = 0;
+}
+
+enum uv_next uv_register_mem_slot(struct uv_frame *f)
+{
+	uint64_t lpid = f->gpr[4];
+	uint64_t base = f->gpr[5] >> UV_PAGE_SHIFT;
+	uint64_t n = f->gpr[6] >> UV_PAGE_SHIFT;
+	uint64_t id = f->gpr[8];
+	uint32_t k;
+
+	/*
+	 * The dispatcher has checked every register already; the checks the
+	 * state depends on are repeated here so that this handler's proof
+	 * stands on its own.
+	 */
+	if (!svm_is_known(lpid))
+		return uv_set_rc(f, U_PARAMETER);
+	if (base > UV_MAX_GFN)
+		return uv_set_rc(f, U_P2);
+	if (n == 0 || n > UV_SLOT_PAGES || n > UV_MAX_GFN + 1 - base)
+		return uv_set_rc(f, U_P3);
+	if (id > UV_MAX_SLOTID)
+		return uv_set_rc(f, U_P5);
+	if (slot_overlapping((uint32_t)lpid, base, n) != UV_NSLOTS)
+		return uv_set_rc(f, U_P2);
+	if (slot_with_id((uint32_t)lpid, id) != UV_NSLOTS)
+		return uv_set_rc(f, U_P5);
+	k = slot_find_free();
+	if (k == UV_NSLOTS)
+		return uv_set_rc(f, U_BUSY);
+	uv_state.slot[k].lpid = (uint32_t)lpid;
+	uv_state.slot[k].id = (uint32_t)id;
+	uv_state.slot[k].base = base;
+	uv_state.slot[k].npages = n;
+	return uv_set_rc(f, U_SUCCESS);
+}
+
+enum uv_next uv_unregister_mem_slot(struct uv_frame *f)
+{
+	uint64_t lpid = f->gpr[4];
+	uint32_t k;
+
+	if (!svm_is_known(lpid))
+		return uv_set_rc(f, U_PARAMETER);
+	k = slot_with_id((uint32_t)lpid, f->gpr[5]);
+	if (k == UV_NSLOTS)
+		return uv_set_rc(f, U_P2);
+	slot_release(k);
+	return uv_set_rc(f, U_SUCCESS);
+}

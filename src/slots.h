@@ -1,0 +1,130 @@
+/*
+ * Memory slots and the GFN records inside them: lookups, and the two ways
+ * secure memory goes back to the pool (one GFN; a whole slot; a whole guest).
+ * Each keeps the state invariant (spec/state.acsl.h).
+ */
+#ifndef UV_SLOTS_H
+#define UV_SLOTS_H
+
+#include <stdint.h>
+#include "state.h"
+#include "state.acsl.h"
+
+/*@
+  // Slot k is a used slot of guest lpid.
+  predicate slot_of(integer k, integer lpid) =
+    slot_used(k) && uv_state.slot[k].lpid == lpid;
+
+  // Guest l is known to the ultravisor: in the ESM protocol or secure.
+  predicate svm_known(integer l) =
+    1 <= l <= UV_MAX_LPID && uv_state.svm_life[l] != SVM_NORMAL;
+
+  predicate svm_secure(integer l) =
+    1 <= l <= UV_MAX_LPID && uv_state.svm_life[l] == SVM_SECURE;
+
+  // Everything but the GFN records, the frames and their owners is as at A.
+  predicate slots_lives_same{A, B} =
+    \at(uv_state.svm_life, A) == \at(uv_state.svm_life, B) &&
+    \at(uv_state.exit, A) == \at(uv_state.exit, B) &&
+    \at(uv_state.slot, A) == \at(uv_state.slot, B);
+*/
+
+/*@
+  assigns \nothing;
+  ensures \result <==> svm_known(lpid);
+*/
+_Bool svm_is_known(uint64_t lpid);
+
+/*@
+  assigns \nothing;
+  ensures \result <==> svm_secure(lpid);
+*/
+_Bool svm_is_secure(uint64_t lpid);
+
+/* The slot of guest lpid (non-zero) that holds GFN g, or UV_NSLOTS. */
+/*@
+  requires lpid != 0;
+  assigns \nothing;
+  ensures \result <= UV_NSLOTS;
+  ensures \result < UV_NSLOTS ==> slot_of(\result, lpid) && in_slot(\result, g);
+  ensures \result == UV_NSLOTS ==> \forall integer k; 0 <= k < UV_NSLOTS ==>
+    !(slot_of(k, lpid) && in_slot(k, g));
+*/
+uint32_t slot_of_gfn(uint32_t lpid, uint64_t g);
+
+/* The slot of guest lpid (non-zero) with this id, or UV_NSLOTS. */
+/*@
+  requires lpid != 0;
+  assigns \nothing;
+  ensures \result <= UV_NSLOTS;
+  ensures \result < UV_NSLOTS ==> slot_of(\result, lpid) && uv_state.slot[\result].id == id;
+  ensures \result == UV_NSLOTS ==> \forall integer k; 0 <= k < UV_NSLOTS ==>
+    !(slot_of(k, lpid) && uv_state.slot[k].id == id);
+*/
+uint32_t slot_with_id(uint32_t lpid, uint64_t id);
+
+/* A slot of guest lpid (non-zero) that overlaps GFNs base .. base+n-1, or UV_NSLOTS. */
+/*@
+  requires lpid != 0;
+  assigns \nothing;
+  ensures \result <= UV_NSLOTS;
+  ensures \result == UV_NSLOTS ==> \forall integer k; 0 <= k < UV_NSLOTS ==>
+    slot_of(k, lpid) ==>
+      (uv_state.slot[k].base + uv_state.slot[k].npages <= base ||
+       base + n <= uv_state.slot[k].base);
+*/
+uint32_t slot_overlapping(uint32_t lpid, uint64_t base, uint64_t n);
+
+/* A free slot, or UV_NSLOTS. */
+/*@
+  assigns \nothing;
+  ensures \result <= UV_NSLOTS;
+  ensures \result < UV_NSLOTS ==> !slot_used(\result);
+*/
+uint32_t slot_find_free(void);
+
+/*
+ * GFN record i of slot k becomes `to` (GFN_NORMAL or GFN_SHARED); if it was
+ * secure, its frame is zeroed and goes back to the pool.
+ */
+/*@
+  requires state_inv;
+  requires k < UV_NSLOTS && i < UV_SLOT_PAGES;
+  requires slot_used(k) && i < uv_state.slot[k].npages;
+  requires to == GFN_NORMAL || to == GFN_SHARED;
+  assigns uv_state.gfn[k][i], uv_state.owner_slot[0 .. UV_NFRAMES - 1],
+    uv_state.owner_idx[0 .. UV_NFRAMES - 1],
+    uv_state.pool[0 .. UV_NFRAMES - 1][0 .. UV_FRAME_WORDS - 1];
+  ensures state_inv;
+  ensures uv_state.gfn[k][i] == to;
+*/
+void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to);
+
+/* Slot k is dropped: its secure frames zeroed and freed, its records normal. */
+/*@
+  requires state_inv;
+  requires k < UV_NSLOTS && slot_used(k);
+  assigns uv_state.slot[k], uv_state.gfn[k][0 .. UV_SLOT_PAGES - 1],
+    uv_state.owner_slot[0 .. UV_NFRAMES - 1],
+    uv_state.owner_idx[0 .. UV_NFRAMES - 1],
+    uv_state.pool[0 .. UV_NFRAMES - 1][0 .. UV_FRAME_WORDS - 1];
+  ensures state_inv;
+  ensures !slot_used(k);
+*/
+void slot_release(uint32_t k);
+
+/*
+ * Guest lpid is dropped: every slot released, its pending exit (if any)
+ * forgotten, its life cycle back to SVM_NORMAL.
+ */
+/*@
+  requires state_inv;
+  requires 1 <= lpid <= UV_MAX_LPID;
+  assigns uv_state;
+  ensures state_inv;
+  ensures uv_state.svm_life[lpid] == SVM_NORMAL;
+  ensures \forall integer k; 0 <= k < UV_NSLOTS ==> !slot_of(k, lpid);
+*/
+void svm_drop(uint32_t lpid);
+
+#endif
