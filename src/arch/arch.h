@@ -24,4 +24,17 @@
 */
 const uint64_t *arch_normal_page(uint64_t ra);
 
+/*
+ * The ultravisor lock: one lock over the whole of uv_state, taken by
+ * uv_entry around each ucall (spec/locking.md).  The proofs see a ucall as
+ * one atomic step on uv_state; these two functions are what makes that
+ * true with several hardware threads (spec/TRUSTED.md).  The lock word is
+ * not part of uv_state.
+ */
+/*@ assigns \nothing; */
+void arch_lock(void);
+
+/*@ assigns \nothing; */
+void arch_unlock(void);
+
 #endif
