@@ -28,7 +28,9 @@ void frame_zero(uint32_t n)
 	/*@
 	  loop invariant 0 <= w <= UV_FRAME_WORDS;
 	  loop invariant \forall integer j; 0 <= j < w ==> uv_state.pool[n][j] == 0;
-	  loop assigns w, uv_state.pool[n][0 .. UV_FRAME_WORDS - 1];
+	  loop invariant other_frames_same{Pre, Here}(n);
+	  loop invariant only_pool_changed{Pre, Here};
+	  loop assigns w, uv_state;
 	  loop variant UV_FRAME_WORDS - w;
 	*/
 	for (w = 0; w < UV_FRAME_WORDS; w++)
@@ -42,7 +44,9 @@ void frame_copy_in(uint32_t n, const uint64_t *src)
 	/*@
 	  loop invariant 0 <= w <= UV_FRAME_WORDS;
 	  loop invariant \forall integer j; 0 <= j < w ==> uv_state.pool[n][j] == src[j];
-	  loop assigns w, uv_state.pool[n][0 .. UV_FRAME_WORDS - 1];
+	  loop invariant other_frames_same{Pre, Here}(n);
+	  loop invariant only_pool_changed{Pre, Here};
+	  loop assigns w, uv_state;
 	  loop variant UV_FRAME_WORDS - w;
 	*/
 	for (w = 0; w < UV_FRAME_WORDS; w++)

@@ -1,4 +1,9 @@
 /*
+ * Helpers called by other proved functions assign uv_state as a whole and
+ * say in ensures what stays: WP 25 states the inclusion of one index range
+ * of a 2-D array in another as a forall-exists formula that neither prover
+ * proves, so precise ranges in assigns do not compose.
+ *
  * The pool of secure frames: find a free one, zero one, fill one from a page
  * of normal memory.  A free frame is always zero (spec/state.acsl.h,
  * frames_zero): a frame is zeroed before it goes back to the pool.
@@ -20,19 +25,39 @@
 uint32_t frame_find_free(void);
 
 /*@
+  // Frames other than n are as at A.
+  predicate other_frames_same{A, B}(integer n) =
+    \forall integer m, w; 0 <= m < UV_NFRAMES && 0 <= w < UV_FRAME_WORDS &&
+      m != n ==> \at(uv_state.pool[m][w], A) == \at(uv_state.pool[m][w], B);
+
+  // Everything but the pool is as at A.
+  predicate only_pool_changed{A, B} =
+    \at(uv_state.svm_life, A) == \at(uv_state.svm_life, B) &&
+    \at(uv_state.exit, A) == \at(uv_state.exit, B) &&
+    \at(uv_state.slot, A) == \at(uv_state.slot, B) &&
+    \at(uv_state.gfn, A) == \at(uv_state.gfn, B) &&
+    \at(uv_state.owner_slot, A) == \at(uv_state.owner_slot, B) &&
+    \at(uv_state.owner_idx, A) == \at(uv_state.owner_idx, B);
+*/
+
+/*@
   requires n < UV_NFRAMES;
-  assigns uv_state.pool[n][0 .. UV_FRAME_WORDS - 1];
+  assigns uv_state;
   ensures \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[n][w] == 0;
+  ensures other_frames_same{Pre, Post}(n);
+  ensures only_pool_changed{Pre, Post};
 */
 void frame_zero(uint32_t n);
 
 /*@
   requires n < UV_NFRAMES;
   requires \valid_read(src + (0 .. UV_FRAME_WORDS - 1));
-  requires \separated(src + (0 .. UV_FRAME_WORDS - 1), &uv_state);
-  assigns uv_state.pool[n][0 .. UV_FRAME_WORDS - 1];
+  requires \separated(src + (..), &uv_state);
+  assigns uv_state;
   ensures \forall integer w; 0 <= w < UV_FRAME_WORDS ==>
     uv_state.pool[n][w] == src[w];
+  ensures other_frames_same{Pre, Post}(n);
+  ensures only_pool_changed{Pre, Post};
 */
 void frame_copy_in(uint32_t n, const uint64_t *src);
 

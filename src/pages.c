@@ -19,6 +19,35 @@ static _Bool hv_page_ok(uint64_t ra)
 	       ra <= UV_NORMAL_END - UV_PAGE_SIZE;
 }
 
+/*
+ * GFN record i of slot k (NORMAL) becomes SECURE(n), frame n (free) holding
+ * a copy of the normal page src.
+ */
+/*@
+  requires state_inv;
+  requires k < UV_NSLOTS && slot_used(k) && i < uv_state.slot[k].npages;
+  requires uv_state.gfn[k][i] == GFN_NORMAL;
+  requires n < UV_NFRAMES && uv_state.owner_slot[n] == 0;
+  requires \valid_read(src + (0 .. UV_FRAME_WORDS - 1));
+  requires \separated(src + (..), &uv_state);
+  assigns uv_state;
+  ensures state_inv;
+  ensures uv_state.gfn[k][i] == GFN_SECURE + n;
+  ensures \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[n][w] == src[w];
+*/
+static void gfn_page_in(uint32_t k, uint32_t i, uint32_t n, const uint64_t *src)
+{
+	/*@ assert uv_state.slot[k].npages <= UV_SLOT_PAGES; */
+	frame_copy_in(n, src);
+	uv_state.owner_slot[n] = k + 1;
+	uv_state.owner_idx[n] = i;
+	uv_state.gfn[k][i] = GFN_SECURE + n;
+	/*@ assert gfns_unused_normal; */
+	/*@ assert gfns_ok; */
+	/*@ assert frames_ok; */
+	/*@ assert frames_zero; */
+}
+
 enum uv_next uv_page_in(struct uv_frame *f)
 {
 	uint64_t lpid = f->gpr[4];
@@ -40,10 +69,7 @@ enum uv_next uv_page_in(struct uv_frame *f)
 	n = frame_find_free();
 	if (n == UV_NFRAMES)
 		return uv_set_rc(f, U_BUSY);
-	frame_copy_in(n, arch_normal_page(ra));
-	uv_state.owner_slot[n] = k + 1;
-	uv_state.owner_idx[n] = i;
-	uv_state.gfn[k][i] = GFN_SECURE + n;
+	gfn_page_in(k, i, n, arch_normal_page(ra));
 	return uv_set_rc(f, U_SUCCESS);
 }
 
@@ -139,10 +165,7 @@ enum uv_next uv_share_page(struct uv_frame *f)
 	  loop invariant first <= i <= end;
 	  loop invariant state_inv;
 	  loop invariant \forall integer j; first <= j < i ==> uv_state.gfn[k][j] == GFN_SHARED;
-	  loop assigns i, uv_state.gfn[k][0 .. UV_SLOT_PAGES - 1],
-	    uv_state.owner_slot[0 .. UV_NFRAMES - 1],
-	    uv_state.owner_idx[0 .. UV_NFRAMES - 1],
-	    uv_state.pool[0 .. UV_NFRAMES - 1][0 .. UV_FRAME_WORDS - 1];
+	  loop assigns i, uv_state;
 	  loop variant end - i;
 	*/
 	for (i = first; i < end; i++)
@@ -180,7 +203,7 @@ enum uv_next uv_unshare_page(struct uv_frame *f)
 	  loop invariant first <= i <= end;
 	  loop invariant state_inv;
 	  loop invariant \forall integer j; first <= j < i ==> uv_state.gfn[k][j] != GFN_SHARED;
-	  loop assigns i, uv_state.gfn[k][0 .. UV_SLOT_PAGES - 1];
+	  loop assigns i, uv_state;
 	  loop variant end - i;
 	*/
 	for (i = first; i < end; i++)
@@ -197,7 +220,7 @@ enum uv_next uv_unshare_all_pages(struct uv_frame *f)
 	/*@
 	  loop invariant 0 <= k <= UV_NSLOTS;
 	  loop invariant state_inv;
-	  loop assigns k, i, uv_state.gfn[0 .. UV_NSLOTS - 1][0 .. UV_SLOT_PAGES - 1];
+	  loop assigns k, i, uv_state;
 	  loop variant UV_NSLOTS - k;
 	*/
 	for (k = 0; k < UV_NSLOTS; k++) {
@@ -207,7 +230,7 @@ enum uv_next uv_unshare_all_pages(struct uv_frame *f)
 		  loop invariant 0 <= i <= UV_SLOT_PAGES;
 		  loop invariant state_inv;
 		  loop invariant \forall integer j; 0 <= j < i ==> uv_state.gfn[k][j] != GFN_SHARED;
-		  loop assigns i, uv_state.gfn[k][0 .. UV_SLOT_PAGES - 1];
+		  loop assigns i, uv_state;
 		  loop variant UV_SLOT_PAGES - i;
 		*/
 		for (i = 0; i < UV_SLOT_PAGES; i++)

@@ -115,6 +115,10 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
 		uv_state.owner_idx[n] = 0;
 	}
 	uv_state.gfn[k][i] = to;
+	/*@ assert gfns_unused_normal; */
+	/*@ assert gfns_ok; */
+	/*@ assert frames_ok; */
+	/*@ assert frames_zero; */
 }
 
 void slot_release(uint32_t k)
@@ -125,10 +129,9 @@ void slot_release(uint32_t k)
 	  loop invariant 0 <= i <= uv_state.slot[k].npages;
 	  loop invariant state_inv;
 	  loop invariant \forall integer j; 0 <= j < i ==> uv_state.gfn[k][j] == GFN_NORMAL;
-	  loop assigns i, uv_state.gfn[k][0 .. UV_SLOT_PAGES - 1],
-	    uv_state.owner_slot[0 .. UV_NFRAMES - 1],
-	    uv_state.owner_idx[0 .. UV_NFRAMES - 1],
-	    uv_state.pool[0 .. UV_NFRAMES - 1][0 .. UV_FRAME_WORDS - 1];
+	  loop invariant other_slots_gfns_same{Pre, Here}(k);
+	  loop invariant slots_lives_same{Pre, Here};
+	  loop assigns i, uv_state;
 	  loop variant uv_state.slot[k].npages - i;
 	*/
 	for (i = 0; i < uv_state.slot[k].npages; i++)
@@ -137,6 +140,41 @@ void slot_release(uint32_t k)
 	uv_state.slot[k].id = 0;
 	uv_state.slot[k].base = 0;
 	uv_state.slot[k].npages = 0;
+}
+
+/*
+ * Slot k (free) becomes GFNs base .. base + n - 1 of guest lpid, with this
+ * id; the caller has checked that it fits and clashes with no other slot.
+ */
+/*@
+  requires state_inv;
+  requires k < UV_NSLOTS && !slot_used(k);
+  requires svm_known(lpid);
+  requires 1 <= n <= UV_SLOT_PAGES && base + n <= UV_MAX_GFN + 1;
+  requires id <= UV_MAX_SLOTID;
+  requires \forall integer j; 0 <= j < UV_NSLOTS ==> slot_of(j, lpid) ==>
+    uv_state.slot[j].id != id &&
+    (uv_state.slot[j].base + uv_state.slot[j].npages <= base ||
+     base + n <= uv_state.slot[j].base);
+  assigns uv_state.slot[k];
+  ensures state_inv;
+  ensures slot_of(k, lpid) && uv_state.slot[k].id == id;
+*/
+static void slot_add(uint32_t k, uint32_t lpid, uint32_t id, uint64_t base,
+		     uint64_t n)
+{
+	uv_state.slot[k].lpid = lpid;
+	uv_state.slot[k].id = id;
+	uv_state.slot[k].base = base;
+	uv_state.slot[k].npages = n;
+	/*@ assert slots_ok; */
+	/*@ assert slots_distinct; */
+	/*@ assert gfns_unused_normal; */
+	/*@ assert gfns_ok; */
+	/*@ assert frames_ok; */
+	/*@ assert frames_zero; */
+	/*@ assert lives_ok; */
+	/*@ assert exits_ok; */
 }
 
 enum uv_next uv_register_mem_slot(struct uv_frame *f)
@@ -167,10 +205,7 @@ enum uv_next uv_register_mem_slot(struct uv_frame *f)
 	k = slot_find_free();
 	if (k == UV_NSLOTS)
 		return uv_set_rc(f, U_BUSY);
-	uv_state.slot[k].lpid = (uint32_t)lpid;
-	uv_state.slot[k].id = (uint32_t)id;
-	uv_state.slot[k].base = base;
-	uv_state.slot[k].npages = n;
+	slot_add(k, (uint32_t)lpid, (uint32_t)id, base, n);
 	return uv_set_rc(f, U_SUCCESS);
 }
 

@@ -41,6 +41,23 @@ _Bool svm_is_known(uint64_t lpid);
 */
 _Bool svm_is_secure(uint64_t lpid);
 
+/*@
+  // GFN records other than (k, i) are as at A.
+  predicate other_gfns_same{A, B}(integer k, integer i) =
+    \forall integer a, b; 0 <= a < UV_NSLOTS && 0 <= b < UV_SLOT_PAGES &&
+      (a != k || b != i) ==> \at(uv_state.gfn[a][b], A) == \at(uv_state.gfn[a][b], B);
+
+  // GFN records of slots other than k are as at A.
+  predicate other_slots_gfns_same{A, B}(integer k) =
+    \forall integer a, b; 0 <= a < UV_NSLOTS && 0 <= b < UV_SLOT_PAGES &&
+      a != k ==> \at(uv_state.gfn[a][b], A) == \at(uv_state.gfn[a][b], B);
+
+  // Slot entries other than k are as at A.
+  predicate other_slots_same{A, B}(integer k) =
+    \forall integer a; 0 <= a < UV_NSLOTS && a != k ==>
+      \at(uv_state.slot[a], A) == \at(uv_state.slot[a], B);
+*/
+
 /* The slot of guest lpid (non-zero) that holds GFN g, or UV_NSLOTS. */
 /*@
   requires lpid != 0;
@@ -92,11 +109,11 @@ uint32_t slot_find_free(void);
   requires k < UV_NSLOTS && i < UV_SLOT_PAGES;
   requires slot_used(k) && i < uv_state.slot[k].npages;
   requires to == GFN_NORMAL || to == GFN_SHARED;
-  assigns uv_state.gfn[k][i], uv_state.owner_slot[0 .. UV_NFRAMES - 1],
-    uv_state.owner_idx[0 .. UV_NFRAMES - 1],
-    uv_state.pool[0 .. UV_NFRAMES - 1][0 .. UV_FRAME_WORDS - 1];
+  assigns uv_state;
   ensures state_inv;
   ensures uv_state.gfn[k][i] == to;
+  ensures other_gfns_same{Pre, Post}(k, i);
+  ensures slots_lives_same{Pre, Post};
 */
 void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to);
 
@@ -104,12 +121,13 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to);
 /*@
   requires state_inv;
   requires k < UV_NSLOTS && slot_used(k);
-  assigns uv_state.slot[k], uv_state.gfn[k][0 .. UV_SLOT_PAGES - 1],
-    uv_state.owner_slot[0 .. UV_NFRAMES - 1],
-    uv_state.owner_idx[0 .. UV_NFRAMES - 1],
-    uv_state.pool[0 .. UV_NFRAMES - 1][0 .. UV_FRAME_WORDS - 1];
+  assigns uv_state;
   ensures state_inv;
   ensures !slot_used(k);
+  ensures other_slots_same{Pre, Post}(k);
+  ensures other_slots_gfns_same{Pre, Post}(k);
+  ensures \at(uv_state.svm_life, Pre) == uv_state.svm_life;
+  ensures \at(uv_state.exit, Pre) == uv_state.exit;
 */
 void slot_release(uint32_t k);
 

@@ -16,13 +16,7 @@ void svm_drop(uint32_t lpid)
 	  loop invariant 0 <= k <= UV_NSLOTS;
 	  loop invariant state_inv;
 	  loop invariant \forall integer j; 0 <= j < k ==> !slot_of(j, lpid);
-	  loop invariant uv_state.svm_life == \at(uv_state.svm_life, LoopEntry);
-	  loop invariant uv_state.exit == \at(uv_state.exit, LoopEntry);
-	  loop assigns k, uv_state.slot[0 .. UV_NSLOTS - 1],
-	    uv_state.gfn[0 .. UV_NSLOTS - 1][0 .. UV_SLOT_PAGES - 1],
-	    uv_state.owner_slot[0 .. UV_NFRAMES - 1],
-	    uv_state.owner_idx[0 .. UV_NFRAMES - 1],
-	    uv_state.pool[0 .. UV_NFRAMES - 1][0 .. UV_FRAME_WORDS - 1];
+	  loop assigns k, uv_state;
 	  loop variant UV_NSLOTS - k;
 	*/
 	for (k = 0; k < UV_NSLOTS; k++)

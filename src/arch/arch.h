@@ -20,7 +20,7 @@
   requires ra_is_normal(ra);
   assigns \nothing;
   ensures \valid_read(\result + (0 .. UV_FRAME_WORDS - 1));
-  ensures \separated(\result + (0 .. UV_FRAME_WORDS - 1), &uv_state);
+  ensures \separated(\result + (..), &uv_state);
 */
 const uint64_t *arch_normal_page(uint64_t ra);
 
