@@ -19,7 +19,7 @@
   // What every handler may assume: the frame is the caller's, apart from
   // the state, and the state invariant holds.
   predicate handler_pre(struct uv_frame *f) =
-    \valid(f) && \separated(f, &uv_state) && state_inv;
+    \valid(f) && \separated(f + (..), &uv_state) && state_inv;
 
   // A handler that answered U_SUCCESS or left to the hypervisor may have
   // changed the state; any other answer changed nothing.

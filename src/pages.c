@@ -11,7 +11,9 @@
 
 /*@
   assigns \nothing;
-  ensures \result <==> ra_is_normal(ra) && ra % UV_PAGE_SIZE == 0;
+  ensures \result <==> ((ra & (UV_PAGE_SIZE - 1)) == 0 &&
+                        ra <= UV_NORMAL_END - UV_PAGE_SIZE);
+  ensures \result ==> ra_is_normal(ra);
 */
 static _Bool hv_page_ok(uint64_t ra)
 {
@@ -120,16 +122,28 @@ enum uv_next uv_page_inval(struct uv_frame *f)
  */
 /*@
   requires \valid(f);
-  requires \separated(f, &uv_state);
+  requires \separated(f + (..), &uv_state);
   requires state_inv;
   assigns f->gpr[3];
   ensures \result <= UV_NSLOTS;
   ensures \result < UV_NSLOTS ==> svm_secure(f->lpidr) &&
-    slot_of(\result, f->lpidr) && in_slot(\result, g) &&
+    slot_of(\result, f->lpidr) &&
+    uv_state.slot[\result].base <= g &&
     g - uv_state.slot[\result].base + n <= uv_state.slot[\result].npages &&
+    uv_state.slot[\result].npages <= UV_SLOT_PAGES &&
     f->gpr[3] == \old(f->gpr[3]);
-  ensures \result == UV_NSLOTS ==> f->gpr[3] == rc_reg(U_STATE) ||
-    f->gpr[3] == rc_reg(U_PARAMETER) || f->gpr[3] == rc_reg(U_P2);
+
+  behavior not_secure:
+    assumes !svm_secure(f->lpidr);
+    ensures \result == UV_NSLOTS && f->gpr[3] == rc_reg(U_STATE);
+
+  behavior secure:
+    assumes svm_secure(f->lpidr);
+    ensures \result == UV_NSLOTS ==>
+      f->gpr[3] == rc_reg(U_PARAMETER) || f->gpr[3] == rc_reg(U_P2);
+
+  complete behaviors not_secure, secure;
+  disjoint behaviors not_secure, secure;
 */
 static uint32_t share_range(struct uv_frame *f, uint64_t g, uint64_t n)
 {
@@ -165,6 +179,7 @@ enum uv_next uv_share_page(struct uv_frame *f)
 	  loop invariant first <= i <= end;
 	  loop invariant state_inv;
 	  loop invariant \forall integer j; first <= j < i ==> uv_state.gfn[k][j] == GFN_SHARED;
+	  loop invariant uv_state.slot == \at(uv_state.slot, LoopEntry);
 	  loop assigns i, uv_state;
 	  loop variant end - i;
 	*/
@@ -203,6 +218,7 @@ enum uv_next uv_unshare_page(struct uv_frame *f)
 	  loop invariant first <= i <= end;
 	  loop invariant state_inv;
 	  loop invariant \forall integer j; first <= j < i ==> uv_state.gfn[k][j] != GFN_SHARED;
+	  loop invariant uv_state.slot == \at(uv_state.slot, LoopEntry);
 	  loop assigns i, uv_state;
 	  loop variant end - i;
 	*/

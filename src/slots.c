@@ -33,8 +33,11 @@ uint32_t slot_of_gfn(uint32_t lpid, uint64_t g)
 		const struct uv_slot *s = &uv_state.slot[k];
 
 		/* g - base < npages: no sum that could wrap */
-		if (s->lpid == lpid && g >= s->base && g - s->base < s->npages)
+		if (s->lpid == lpid && g >= s->base && g - s->base < s->npages) {
+			/*@ assert slot_used(k); */
+			/*@ assert s->npages <= UV_SLOT_PAGES; */
 			return k;
+		}
 	}
 	return UV_NSLOTS;
 }

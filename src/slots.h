@@ -61,9 +61,13 @@ _Bool svm_is_secure(uint64_t lpid);
 /* The slot of guest lpid (non-zero) that holds GFN g, or UV_NSLOTS. */
 /*@
   requires lpid != 0;
+  requires state_inv;
   assigns \nothing;
   ensures \result <= UV_NSLOTS;
   ensures \result < UV_NSLOTS ==> slot_of(\result, lpid) && in_slot(\result, g);
+  ensures \result < UV_NSLOTS ==>
+    uv_state.slot[\result].base <= g &&
+    g - uv_state.slot[\result].base < uv_state.slot[\result].npages <= UV_SLOT_PAGES;
   ensures \result == UV_NSLOTS ==> \forall integer k; 0 <= k < UV_NSLOTS ==>
     !(slot_of(k, lpid) && in_slot(k, g));
 */

@@ -72,6 +72,8 @@ static enum uv_next exit_to_hv(struct uv_frame *f, uint64_t h)
 /*@
   requires \valid(d) && \valid_read(s) && \separated(d, s);
   assigns *d;
+  ensures \forall integer r; 0 <= r < UV_NGPRS ==> d->gpr[r] == s->gpr[r];
+  ensures d->lpidr == s->lpidr;
   ensures *d == *s;
 */
 static void frame_copy(struct uv_frame *d, const struct uv_frame *s)

@@ -18,7 +18,7 @@
  */
 /*@
   requires ra_is_normal(ra);
-  assigns \nothing;
+  assigns \result \from ra;
   ensures \valid_read(\result + (0 .. UV_FRAME_WORDS - 1));
   ensures \separated(\result + (..), &uv_state);
 */
