@@ -31,13 +31,13 @@ $(DOC_BIN)/hcall_audit_badtable: tools/hcall_audit.c $(DOC_ABI_DEPS) \
 	$(DOC_CC) $(DOC_CFLAGS) -include tests/audit/bad-ranges.h \
 		tools/hcall_audit.c -o $@
 
-doc: $(DOC_BIN)/abi_doc
-	$(DOC_BIN)/abi_doc > $(SPEC)/ABI.md.tmp
+doc: $(DOC_BIN)/abi_doc $(SPEC)/page-states.md
+	$(DOC_BIN)/abi_doc $(SPEC)/page-states.md > $(SPEC)/ABI.md.tmp
 	mv $(SPEC)/ABI.md.tmp $(SPEC)/ABI.md
 
-doc-check: $(DOC_BIN)/abi_doc
+doc-check: $(DOC_BIN)/abi_doc $(SPEC)/page-states.md
 	@mkdir -p $(BUILD)/doc
-	$(DOC_BIN)/abi_doc > $(BUILD)/doc/ABI.md
+	$(DOC_BIN)/abi_doc $(SPEC)/page-states.md > $(BUILD)/doc/ABI.md
 	@if ! diff -u $(SPEC)/ABI.md $(BUILD)/doc/ABI.md; then \
 		echo "doc-check: $(SPEC)/ABI.md is stale: it does not match" \
 		     "what $(SPEC)/uv_abi.h generates (diff above);" \

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "abi.h"
+#include "uv_config.h"
 
 /* ---- the tables of spec/uv_abi.h, as data -------------------------------- */
 
@@ -165,7 +166,9 @@ static void order_of_checks(void)
 	       "the error (see *Argument errors*).\n");
 	printf("4. **Handler.** Only now does the ucall's handler run.  A ucall "
 	       "marked *not implemented* answers `%s` (%ld) at this point, "
-	       "after every check above has passed.\n\n",
+	       "after every check above has passed; an implemented one acts "
+	       "as the state table (*Page and guest states*, below) says, and "
+	       "any error it answers changes nothing.\n\n",
 	       rc_name(U_NOT_AVAILABLE), (long)U_NOT_AVAILABLE);
 }
 
@@ -302,14 +305,40 @@ static void hcall_space(void)
 	printf("\n");
 }
 
-static void states(void)
+/*
+ * The state table is written once, in spec/page-states.md, next to the
+ * invariant it goes with; it is copied here with its headings one level
+ * down, after the sizes of the state from spec/uv_config.h.
+ */
+static int states(const char *table)
 {
+	char line[4096];
+	FILE *f;
+
 	printf("## Page and guest states\n\n");
-	printf("The state table will be generated here when the page-state "
-	       "machine lands.\n");
+	printf("Sizes (spec/uv_config.h): %d memory slots in all, of up to %d "
+	       "GFNs each; %d secure frames of %lu bytes; up to %d guests in "
+	       "the ESM protocol at once; 4 bytes per GFN; one life-cycle byte "
+	       "per LPID (1 .. %d).\n\n", UV_NSLOTS, UV_SLOT_PAGES,
+	       UV_NFRAMES, UV_PAGE_SIZE, UV_NEXITS, UV_MAX_LPID);
+	f = fopen(table, "r");
+	if (f == NULL) {
+		perror(table);
+		return 1;
+	}
+	/* Skip the file's own title line. */
+	if (fgets(line, sizeof(line), f) == NULL) {
+		fclose(f);
+		fprintf(stderr, "abi_doc: %s is empty\n", table);
+		return 1;
+	}
+	while (fgets(line, sizeof(line), f) != NULL)
+		printf("%s%s", line[0] == '#' ? "#" : "", line);
+	fclose(f);
+	return 0;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	header();
 	order_of_checks();
@@ -321,7 +350,12 @@ int main(void)
 	argument_errors();
 	arg_kinds();
 	hcall_space();
-	states();
+	if (argc != 2) {
+		fprintf(stderr, "usage: abi_doc spec/page-states.md\n");
+		return 2;
+	}
+	if (states(argv[1]) != 0)
+		return 1;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("abi_doc: stdout");
 		return 1;
