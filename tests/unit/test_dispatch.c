@@ -77,6 +77,29 @@ static const int64_t arg_error[5] = { -4, -55, -56, -57, -58 };
 #define U_FUNCTION_R3 ((uint64_t)-2)
 #define U_PERMISSION_R3 ((uint64_t)-11)
 #define U_NOT_AVAILABLE_R3 3ULL
+#define U_SUCCESS_R3 0ULL
+#define U_PARAMETER_R3 ((uint64_t)-4)
+#define U_P3_R3 ((uint64_t)-56)
+#define U_STATE_R3 ((uint64_t)-75)
+#define H_SVM_INIT_START 0xEF08ULL
+
+/*
+ * What a ucall with good arguments gets from its handler when the ultravisor
+ * holds no guest at all (the initial state), from spec/page-states.md:
+ * hypervisor calls about a guest that is not secure get U_PARAMETER, a secure
+ * guest's calls from a guest that is not secure get U_STATE, UV_RETURN with
+ * nothing pending U_STATE, UV_WRITE_PATE U_NOT_AVAILABLE.  UV_ESM is the one
+ * that acts (it leaves to the hypervisor), tested on its own.
+ */
+static uint64_t want_with_no_guest(uint64_t nr)
+{
+	switch (nr) {
+	case 0xF104: return U_NOT_AVAILABLE_R3;
+	case 0xF11C: return U_STATE_R3;
+	case 0xF130: case 0xF134: case 0xF140: return U_STATE_R3;
+	default: return U_PARAMETER_R3;
+	}
+}
 
 static uint64_t rng = 0x9E3779B97F4A7C15ULL;
 static uint64_t rand64(void)
@@ -223,8 +246,15 @@ static void test_every_ucall_every_context(void **state)
 							ctx_name[c]);
 					continue;
 				}
-				/* Nothing is implemented yet: U_NOT_AVAILABLE. */
-				expect_rejected(&f, U_NOT_AVAILABLE_R3,
+				if (ucalls[u].nr == 0xF110) {
+					/* UV_ESM acts: it leaves to the hypervisor. */
+					memset(&uv_state, 0, sizeof(uv_state));
+					assert_int_equal(uv_ucall(&f), UV_NEXT_HV);
+					assert_int_equal(f.gpr[3], H_SVM_INIT_START);
+					memset(&uv_state, 0, sizeof(uv_state));
+					continue;
+				}
+				expect_rejected(&f, want_with_no_guest(ucalls[u].nr),
 						ucalls[u].name);
 			}
 }
@@ -278,13 +308,20 @@ static void test_argument_bounds(void **state)
 	const struct expect *reg = &ucalls[3], *in = &ucalls[5],
 			    *share = &ucalls[7];
 
-	/* start + size may reach 2^52 but not pass it */
+	/* start + size may reach 2^52 but not pass it: guest 1 is secure, so
+	 * the slot is accepted (spec/page-states.md) */
+	memset(&uv_state, 0, sizeof(uv_state));
+	uv_state.svm_life[1] = SVM_SECURE;
 	random_frame(&f, HV);
 	load_args(&f, reg);
 	f.gpr[3] = reg->nr;
+	f.gpr[4] = 1;
 	f.gpr[5] = BIT(52) - 0x20000;
 	f.gpr[6] = 0x20000;
-	expect_rejected(&f, U_NOT_AVAILABLE_R3, "slot ending at 2^52");
+	assert_int_equal(uv_ucall(&f), UV_NEXT_CALLER);
+	assert_int_equal(f.gpr[3], U_SUCCESS_R3);
+	memset(&uv_state, 0, sizeof(uv_state));
+	uv_state.svm_life[1] = SVM_SECURE;
 	f.gpr[3] = reg->nr;
 	f.gpr[6] = 0x30000;
 	expect_rejected(&f, (uint64_t)arg_error[2], "slot past 2^52");
@@ -293,28 +330,40 @@ static void test_argument_bounds(void **state)
 	f.gpr[6] = ~0ULL << 16; /* aligned, would wrap start + size */
 	expect_rejected(&f, (uint64_t)arg_error[2], "size that wraps");
 
-	/* the last page of normal memory is a good source, the next is not */
+	/* the last page of normal memory is a good source, the next is not:
+	 * guest 1 has no slot at dest_gpa, which only the handler sees (U_P3) */
 	random_frame(&f, HV);
 	load_args(&f, in);
 	f.gpr[3] = in->nr;
+	f.gpr[4] = 1;
 	f.gpr[5] = RA_OUTSIDE - 0x10000;
-	expect_rejected(&f, U_NOT_AVAILABLE_R3, "last normal page");
+	expect_rejected(&f, U_P3_R3, "last normal page");
 	f.gpr[3] = in->nr;
 	f.gpr[5] = ~0ULL << 16;
 	expect_rejected(&f, (uint64_t)arg_error[1], "ra near 2^64");
 
-	/* gfn + n may reach 2^36 but not pass it */
+	/* gfn + n may reach 2^36 but not pass it: guest 42 (the SVM context's
+	 * LPIDR) is secure with a slot over the last two GFNs */
+	memset(&uv_state, 0, sizeof(uv_state));
+	uv_state.svm_life[42] = SVM_SECURE;
+	uv_state.slot[0].lpid = 42;
+	uv_state.slot[0].base = BIT(36) - 2;
+	uv_state.slot[0].npages = 2;
 	random_frame(&f, SVM);
 	f.gpr[3] = share->nr;
 	f.gpr[4] = BIT(36) - 2;
 	f.gpr[5] = 2;
-	expect_rejected(&f, U_NOT_AVAILABLE_R3, "share up to the last gfn");
+	assert_int_equal(uv_ucall(&f), UV_NEXT_CALLER);
+	assert_int_equal(f.gpr[3], U_SUCCESS_R3);
+	assert_int_equal(uv_state.gfn[0][0], GFN_SHARED);
+	assert_int_equal(uv_state.gfn[0][1], GFN_SHARED);
 	f.gpr[3] = share->nr;
 	f.gpr[5] = 3;
 	expect_rejected(&f, (uint64_t)arg_error[1], "share past the last gfn");
 	f.gpr[3] = share->nr;
 	f.gpr[5] = ~0ULL;
 	expect_rejected(&f, (uint64_t)arg_error[1], "npages that wraps");
+	memset(&uv_state, 0, sizeof(uv_state));
 }
 
 int main(void)
