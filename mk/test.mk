@@ -2,13 +2,14 @@
 # The core built for the host with sanitizers, linked with each test.
 .PHONY: test
 HOST_CFLAGS := -std=c11 -O1 -g $(WARN) $(CORE_INC) \
-	-fsanitize=address,undefined -fno-sanitize-recover=all
-UNIT_TESTS := dispatch
+	-fsanitize=address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE \
+	-Itests/common
+UNIT_TESTS := dispatch states
 UNIT_BINS := $(UNIT_TESTS:%=$(BUILD)/host/test_%)
 
-$(BUILD)/host/test_%: tests/unit/test_%.c $(CORE_SRCS) $(ARCH_HOST_SRCS) $(wildcard src/*.h src/arch/*.h src/arch/host/*.h spec/*.h) $(SETUP_STAMP)
+$(BUILD)/host/test_%: tests/unit/test_%.c tests/common/state_check.c tests/common/state_check.h $(CORE_SRCS) $(ARCH_HOST_SRCS) $(wildcard src/*.h src/arch/*.h src/arch/host/*.h spec/*.h) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) $< $(CORE_SRCS) $(ARCH_HOST_SRCS) -o $@ -lcmocka
+	$(CC) $(HOST_CFLAGS) $< tests/common/state_check.c $(CORE_SRCS) $(ARCH_HOST_SRCS) -o $@ -lcmocka
 
 test: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do $$t; done

@@ -7,6 +7,41 @@
 #include "handlers.h"
 #include "slots.h"
 
+/*
+ * The ultravisor's copy of a guest's registers, scrubbed when it is no
+ * longer needed, so nothing of a dropped guest stays behind.
+ */
+/*@
+  requires \valid(d);
+  assigns *d;
+  ensures \forall integer r; 0 <= r < UV_NGPRS ==> d->gpr[r] == 0;
+  ensures d->cr == 0 && d->xer == 0 && d->ctr == 0 && d->lr == 0;
+  ensures d->srr0 == 0 && d->srr1 == 0 && d->usrr0 == 0 && d->usrr1 == 0;
+  ensures d->lpidr == 0;
+*/
+static void frame_clear(struct uv_frame *d)
+{
+	uint32_t r;
+
+	/*@
+	  loop invariant 0 <= r <= UV_NGPRS;
+	  loop invariant \forall integer j; 0 <= j < r ==> d->gpr[j] == 0;
+	  loop assigns r, d->gpr[0 .. UV_NGPRS - 1];
+	  loop variant UV_NGPRS - r;
+	*/
+	for (r = 0; r < UV_NGPRS; r++)
+		d->gpr[r] = 0;
+	d->cr = 0;
+	d->xer = 0;
+	d->ctr = 0;
+	d->lr = 0;
+	d->srr0 = 0;
+	d->srr1 = 0;
+	d->usrr0 = 0;
+	d->usrr1 = 0;
+	d->lpidr = 0;
+}
+
 void svm_drop(uint32_t lpid)
 {
 	uint32_t k;
@@ -24,6 +59,7 @@ void svm_drop(uint32_t lpid)
 			slot_release(k);
 	life = uv_state.svm_life[lpid];
 	if (life >= SVM_INIT) {
+		frame_clear(&uv_state.exit[life - SVM_INIT].guest);
 		uv_state.exit[life - SVM_INIT].lpid = 0;
 		uv_state.exit[life - SVM_INIT].kind = 0;
 	}
@@ -187,6 +223,7 @@ enum uv_next uv_return(struct uv_frame *f)
 	if (result == 0) {
 		/* H_SVM_INIT_DONE succeeded: the guest is secure. */
 		esm_resume(f, &uv_state.exit[e].guest, U_SUCCESS, 1);
+		frame_clear(&uv_state.exit[e].guest);
 		uv_state.exit[e].lpid = 0;
 		uv_state.exit[e].kind = 0;
 		uv_state.svm_life[lpid] = SVM_SECURE;
