@@ -1,0 +1,424 @@
+/*
+ * uvsim: replays a text trace of ucalls against the ultravisor's C core,
+ * built for the host with the host implementation of src/arch.  Each `sc 2`
+ * goes through uv_entry, exactly as the assembly calls it.  The format is in
+ * docs/uvsim.md.  Exit status: 0 the trace ran; 2 a malformed line (reported
+ * with its line number); 3 the state invariant broke (a bug in the core).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch/host/host.h"
+#include "entry.h"
+#include "state_check.h"
+
+#define MSR_SF (1ULL << 63)
+#define PAGE UV_PAGE_SIZE
+
+static const struct {
+	const char *name;
+	unsigned long long nr;
+} names[] = {
+#define UV_X_NAME(name, num, fn, callers, a4, a5, a6, a7, a8, res, impl) \
+	{ #name, num },
+	UV_UCALLS(UV_X_NAME)
+#undef UV_X_NAME
+};
+
+static struct uv_cpu cpu;
+static struct uv_frame last_exit; /* what the hypervisor saw at the last exit */
+static int have_exit;
+static unsigned long lineno;
+
+static void bad(const char *why, const char *tok)
+{
+	fprintf(stderr, "uvsim: line %lu: %s%s%s\n", lineno, why,
+		tok ? ": " : "", tok ? tok : "");
+	exit(2);
+}
+
+/* A number: decimal or 0x hex, the whole token, no sign, fits 64 bits. */
+static unsigned long long number(const char *s)
+{
+	unsigned long long v;
+	char *end;
+
+	if (s == NULL || *s == '\0' || *s == '-' || *s == '+' || *s == ' ')
+		bad("expected a number", s);
+	if (s[0] == '0' && s[1] != '\0' && s[1] != 'x' && s[1] != 'X')
+		bad("a leading 0 is ambiguous: write decimal or 0x hex", s);
+	errno = 0;
+	v = strtoull(s, &end, (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) ? 16 : 10);
+	if (errno != 0 || *end != '\0' || end == s ||
+	    ((s[1] == 'x' || s[1] == 'X') && s[2] == '\0'))
+		bad("not a number (decimal or 0x hex, 64 bits)", s);
+	return v;
+}
+
+static unsigned long long value(const char *s)
+{
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i].name) == 0)
+			return names[i].nr;
+	return number(s);
+}
+
+static unsigned long long lpid_of(const char *s)
+{
+	unsigned long long l = number(s);
+
+	if (l < 1 || l > UV_MAX_LPID)
+		bad("LPID must be 1 .. 4095", s);
+	return l;
+}
+
+static void check_state(void)
+{
+	char why[256];
+
+	if (uv_state_check(&uv_state, why, sizeof(why)) != 0) {
+		fprintf(stderr, "uvsim: line %lu: state invariant broken: %s\n",
+			lineno, why);
+		exit(3);
+	}
+}
+
+static void print_regs(const struct uv_frame *f)
+{
+	for (int r = 3; r <= 12; r++)
+		printf(" r%d=0x%llx", r, (unsigned long long)f->gpr[r]);
+	printf("\n");
+}
+
+/* The context the frame describes, as a trace names it. */
+static void print_ctx(const struct uv_frame *f)
+{
+	unsigned long long msr = f->srr1, l = f->lpidr;
+
+	if ((msr >> UV_MSR_HV_LG) & 1)
+		printf("hv");
+	else if ((msr >> UV_MSR_PR_LG) & 1)
+		printf("user:%llu", l);
+	else if ((msr >> UV_MSR_S_LG) & 1)
+		printf("svm:%llu", l);
+	else
+		printf("vm:%llu", l);
+}
+
+/* One sc 2 with cpu.frame as the caller's registers. */
+static void sc2(void)
+{
+	enum uv_next next;
+
+	cpu.frame.usrr0 = cpu.frame.srr0;
+	cpu.frame.usrr1 = cpu.frame.srr1;
+	next = uv_entry(&cpu);
+	check_state();
+	if (next == UV_NEXT_HV) {
+		last_exit = cpu.frame;
+		have_exit = 1;
+		printf("exit hv");
+	} else {
+		printf("ret ");
+		print_ctx(&cpu.frame);
+	}
+	print_regs(&cpu.frame);
+}
+
+/* `rK=v` fields into the frame; each register at most once. */
+static void fields(char **tok, int ntok, int first, int need_r3)
+{
+	int seen[UV_NGPRS] = { 0 };
+
+	for (int i = first; i < ntok; i++) {
+		char *eq = strchr(tok[i], '=');
+		char *end;
+		long r;
+
+		if (tok[i][0] != 'r' || eq == NULL)
+			bad("expected rN=value", tok[i]);
+		*eq = '\0';
+		errno = 0;
+		r = strtol(tok[i] + 1, &end, 10);
+		if (errno != 0 || *end != '\0' || end == tok[i] + 1 || r < 0 ||
+		    r >= UV_NGPRS || (tok[i][1] == '0' && tok[i][2] != '\0'))
+			bad("no such register", tok[i]);
+		if (seen[r])
+			bad("register given twice", tok[i]);
+		seen[r] = 1;
+		cpu.frame.gpr[r] = value(eq + 1);
+	}
+	if (need_r3 && !seen[3])
+		bad("a call needs r3", NULL);
+}
+
+static void set_ctx(const char *ctx)
+{
+	unsigned long long msr = MSR_SF, l = 0;
+
+	memset(&cpu.frame, 0, sizeof(cpu.frame));
+	if (strcmp(ctx, "hv") == 0) {
+		msr |= 1ULL << UV_MSR_HV_LG;
+	} else if (strncmp(ctx, "vm:", 3) == 0) {
+		l = lpid_of(ctx + 3);
+	} else if (strncmp(ctx, "svm:", 4) == 0) {
+		l = lpid_of(ctx + 4);
+		msr |= 1ULL << UV_MSR_S_LG;
+	} else if (strncmp(ctx, "user:", 5) == 0) {
+		l = lpid_of(ctx + 5);
+		msr |= 1ULL << UV_MSR_PR_LG;
+	} else {
+		bad("unknown command or context", ctx);
+	}
+	cpu.frame.srr1 = msr;
+	cpu.frame.lpidr = l;
+	cpu.frame.srr0 = 0x1000; /* where the caller's sc 2 was, +4 */
+}
+
+/* A real address of normal memory, 64 KiB aligned. */
+static unsigned long long normal_ra(const char *s)
+{
+	unsigned long long ra = number(s);
+
+	if (ra % PAGE != 0 || ra > UV_NORMAL_END - PAGE)
+		bad("not a 64 KiB aligned page of normal memory", s);
+	return ra;
+}
+
+static unsigned long long byte_of(const char *s)
+{
+	unsigned long long b = number(s);
+
+	if (b > 0xFF)
+		bad("not a byte", s);
+	return b;
+}
+
+/* The guest's view of GFN g: a secure frame, or (NORMAL or SHARED) the
+ * hypervisor's page at real address g << 16; NULL if it has none. */
+static uint8_t *guest_page(unsigned long long l, unsigned long long g)
+{
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		const struct uv_slot *s = &uv_state.slot[k];
+		uint32_t r;
+
+		if (s->lpid != l || g < s->base || g - s->base >= s->npages)
+			continue;
+		r = uv_state.gfn[k][g - s->base];
+		if (r >= GFN_SECURE)
+			return (uint8_t *)uv_state.pool[r - GFN_SECURE];
+		if (g > (UV_NORMAL_END - PAGE) / PAGE)
+			return NULL;
+		return host_normal(g * PAGE);
+	}
+	return NULL;
+}
+
+static void print16(const uint8_t *p)
+{
+	for (int i = 0; i < 16; i++)
+		printf("%02x", p[i]);
+	printf("\n");
+}
+
+struct slot_line {
+	unsigned long long lpid, id, start, size;
+};
+
+static int by_slot(const void *a, const void *b)
+{
+	const struct slot_line *x = a, *y = b;
+
+	if (x->lpid != y->lpid)
+		return x->lpid < y->lpid ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void dump(void)
+{
+	struct slot_line sl[UV_NSLOTS];
+	int ns = 0;
+
+	for (int l = 1; l <= UV_MAX_LPID; l++) {
+		uint8_t life = uv_state.svm_life[l];
+
+		if (life == SVM_SECURE)
+			printf("svm %d secure\n", l);
+		else if (life >= SVM_INIT)
+			printf("svm %d %s\n", l,
+			       uv_state.exit[life - SVM_INIT].kind == EXIT_INIT_START
+				       ? "init-start" : "init-done");
+	}
+	for (int k = 0; k < UV_NSLOTS; k++)
+		if (uv_state.slot[k].lpid != 0)
+			sl[ns++] = (struct slot_line){
+				uv_state.slot[k].lpid, uv_state.slot[k].id,
+				uv_state.slot[k].base * PAGE,
+				uv_state.slot[k].npages * PAGE };
+	qsort(sl, (size_t)ns, sizeof(sl[0]), by_slot);
+	for (int i = 0; i < ns; i++)
+		printf("slot %llu %llu 0x%llx 0x%llx\n", sl[i].lpid, sl[i].id,
+		       sl[i].start, sl[i].size);
+	/* pages: by lpid, then GFN (the slots of one guest do not overlap) */
+	for (int i = 0; i < ns; i++) {
+		int k;
+
+		for (k = 0; k < UV_NSLOTS; k++)
+			if (uv_state.slot[k].lpid == sl[i].lpid &&
+			    uv_state.slot[k].base * PAGE == sl[i].start)
+				break;
+		sl[i].id = (unsigned long long)k; /* reuse: slot index */
+	}
+	for (int i = 0; i < ns; i++)
+		for (int j = i + 1; j < ns; j++)
+			if (sl[j].lpid == sl[i].lpid && sl[j].start < sl[i].start) {
+				struct slot_line t = sl[i];
+
+				sl[i] = sl[j];
+				sl[j] = t;
+			}
+	for (int i = 0; i < ns; i++) {
+		int k = (int)sl[i].id;
+
+		for (unsigned long long p = 0; p < uv_state.slot[k].npages; p++) {
+			uint32_t r = uv_state.gfn[k][p];
+
+			if (r == GFN_NORMAL)
+				continue;
+			printf("page %llu 0x%llx %s\n", sl[i].lpid,
+			       uv_state.slot[k].base + p,
+			       r == GFN_SHARED ? "shared" : "secure");
+		}
+	}
+	printf("end\n");
+}
+
+static void map(void)
+{
+	printf("normal 0x0 0x%llx hypervisor memory (fill, peek, UV_PAGE_IN/OUT sources)\n",
+	       (unsigned long long)UV_NORMAL_END - 1);
+	printf("ultravisor state %zu bytes, a host object outside normal memory\n",
+	       sizeof(uv_state));
+	printf("secure pool %d frames of 0x%llx bytes, inside the ultravisor state\n",
+	       UV_NFRAMES, (unsigned long long)PAGE);
+	printf("guest view: a GFN that is not secure is the normal page at GFN << 16\n");
+}
+
+static void line(char *text)
+{
+	char *tok[64];
+	int n = 0;
+	char *hash = strchr(text, '#');
+
+	if (hash)
+		*hash = '\0';
+	for (char *t = strtok(text, " \t\r\n"); t; t = strtok(NULL, " \t\r\n")) {
+		if (n == 64)
+			bad("too many fields", NULL);
+		tok[n++] = t;
+	}
+	if (n == 0)
+		return;
+	if (strcmp(tok[0], "hv-return") == 0) {
+		unsigned long long l = have_exit ? last_exit.lpidr : 0;
+		int have_r0 = 0;
+
+		for (int i = 1; i < n; i++) {
+			if (strncmp(tok[i], "r0=", 3) == 0 && !have_r0)
+				have_r0 = 1;
+			else if (strncmp(tok[i], "lpid=", 5) == 0)
+				l = number(tok[i] + 5);
+			else
+				bad("hv-return takes r0=<v> [lpid=<n>]", tok[i]);
+		}
+		if (!have_r0)
+			bad("hv-return needs r0=<v>", NULL);
+		if (have_exit)
+			cpu.frame = last_exit;
+		else
+			memset(&cpu.frame, 0, sizeof(cpu.frame));
+		for (int i = 1; i < n; i++)
+			if (strncmp(tok[i], "r0=", 3) == 0)
+				cpu.frame.gpr[0] = number(tok[i] + 3);
+		cpu.frame.gpr[3] = UV_RETURN;
+		cpu.frame.srr1 = MSR_SF | (1ULL << UV_MSR_HV_LG);
+		cpu.frame.lpidr = l;
+		sc2();
+	} else if (strcmp(tok[0], "fill") == 0) {
+		if (n != 3)
+			bad("fill <ra> <byte>", NULL);
+		unsigned long long ra = normal_ra(tok[1]), b = byte_of(tok[2]);
+
+		memset(host_normal(ra), (int)b, PAGE);
+	} else if (strcmp(tok[0], "peek") == 0) {
+		if (n != 2)
+			bad("peek <ra>", NULL);
+		unsigned long long ra = normal_ra(tok[1]);
+
+		printf("peek 0x%llx ", ra);
+		print16(host_normal(ra));
+	} else if (strcmp(tok[0], "svm-write") == 0 || strcmp(tok[0], "svm-peek") == 0) {
+		int write = tok[0][4] == 'w';
+
+		if (n != (write ? 4 : 3))
+			bad(write ? "svm-write <lpid> <gfn> <byte>" : "svm-peek <lpid> <gfn>", NULL);
+		unsigned long long l = lpid_of(tok[1]), g = number(tok[2]);
+		uint8_t *p = guest_page(l, g);
+
+		if (write) {
+			unsigned long long b = byte_of(tok[3]);
+
+			if (p == NULL)
+				bad("the guest has no such page", tok[2]);
+			memset(p, (int)b, PAGE);
+			return;
+		}
+		printf("svm-peek %llu 0x%llx ", l, g);
+		if (p == NULL)
+			printf("none\n");
+		else
+			print16(p);
+	} else if (strcmp(tok[0], "dump") == 0) {
+		if (n != 1)
+			bad("dump takes nothing", NULL);
+		dump();
+	} else {
+		set_ctx(tok[0]);
+		fields(tok, n, 1, 1);
+		sc2();
+	}
+}
+
+int main(int argc, char **argv)
+{
+	FILE *in = stdin;
+	char *buf = NULL;
+	size_t cap = 0;
+
+	if (argc == 2 && strcmp(argv[1], "--map") == 0) {
+		map();
+		return 0;
+	}
+	if (argc > 2 || (argc == 2 && argv[1][0] == '-' && argv[1][1] != '\0')) {
+		fprintf(stderr, "usage: uvsim [--map | TRACE | -]\n");
+		return 2;
+	}
+	if (argc == 2 && strcmp(argv[1], "-") != 0) {
+		in = fopen(argv[1], "r");
+		if (in == NULL) {
+			perror(argv[1]);
+			return 2;
+		}
+	}
+	while (getline(&buf, &cap, in) != -1) {
+		lineno++;
+		if (strlen(buf) != strcspn(buf, "\0"))
+			bad("NUL byte in line", NULL);
+		line(buf);
+		fflush(stdout);
+	}
+	free(buf);
+	return 0;
+}
