@@ -11,7 +11,7 @@
 # The tools come from the Debian packages cppcheck and clang-tidy.
 .PHONY: lint lint-tools lint-cppcheck lint-clang-tidy
 
-LINT_SRCS ?= $(CORE_SRCS)
+LINT_SRCS ?= $(CORE_SRCS) $(ARCH_PPC64_SRCS)
 CPPCHECK ?= cppcheck
 CLANG_TIDY ?= $(firstword $(shell command -v clang-tidy clang-tidy-14 2>/dev/null) clang-tidy)
 CPPCHECK_FLAGS := --enable=warning,style,portability --error-exitcode=1 \
