@@ -1,0 +1,161 @@
+/*
+ * Several hardware threads in the ultravisor at once (issue 5, item 4), on
+ * the host build under ThreadSanitizer: each pthread is a hardware thread with
+ * its own struct uv_cpu, all calling uv_entry on the one shared uv_state.
+ *
+ * Why the outcome is one a serial order gives: each guest thread drives its
+ * own guest (its own LPID and GFNs) through a sequence whose every answer
+ * spec/page-states.md fixes whatever the other guests do, as long as no
+ * shared resource runs out; the sizes below keep within them (slots, frames,
+ * pending exits).  So every serial order of the calls gives each thread the
+ * answers it gets running alone, and the same final state; the test checks
+ * each answer against the spec's, and the final state.  Two more threads page
+ * into one shared guest's disjoint GFNs: in any serial order every page-in
+ * succeeds, and all those GFNs end secure with distinct frames.
+ * The invariant (tests/common/state_check.c) is checked at the end.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entry.h"
+#include "state_check.h"
+
+#define MSR_SF (1ULL << 63)
+#define MSR_HV (1ULL << 60)
+#define MSR_S (1ULL << 22)
+#define PAGE 0x10000ULL
+#define NGUEST_THREADS 4
+#define ROUNDS 200
+#define SHARED_LPID 99
+#define SHARED_PAGES 16 /* per paging thread */
+
+static int failures;
+static pthread_mutex_t report = PTHREAD_MUTEX_INITIALIZER;
+
+static void fail(const char *what, unsigned long long got, unsigned long long want)
+{
+	pthread_mutex_lock(&report);
+	fprintf(stderr, "threads: %s: got %#llx, want %#llx\n", what, got, want);
+	failures++;
+	pthread_mutex_unlock(&report);
+}
+
+static enum uv_next call(struct uv_cpu *c, uint64_t msr, uint64_t lpidr,
+			 uint64_t r0, uint64_t r3, uint64_t r4, uint64_t r5,
+			 uint64_t r6, uint64_t r8)
+{
+	memset(&c->frame, 0, sizeof(c->frame));
+	c->frame.srr1 = c->frame.usrr1 = msr;
+	c->frame.lpidr = lpidr;
+	c->frame.gpr[0] = r0;
+	c->frame.gpr[3] = r3;
+	c->frame.gpr[4] = r4;
+	c->frame.gpr[5] = r5;
+	c->frame.gpr[6] = r6;
+	c->frame.gpr[8] = r8;
+	return uv_entry(c);
+}
+
+/* Expect the answer: where the call goes and r3 (spec/page-states.md). */
+static void expect(struct uv_cpu *c, enum uv_next next, enum uv_next want_next,
+		   uint64_t want_r3, const char *what)
+{
+	if (next != want_next)
+		fail(what, next, want_next);
+	else if (c->frame.gpr[3] != want_r3)
+		fail(what, c->frame.gpr[3], want_r3);
+}
+
+#define HV(c, r3, r4, r5, r6, r8) call(c, MSR_SF | MSR_HV, 0, 0, r3, r4, r5, r6, r8)
+
+/* One guest's life, ROUNDS times: ESM with a slot, page-ins, share, unshare,
+ * terminate. */
+static void *guest_thread(void *arg)
+{
+	uint64_t l = (uint64_t)(uintptr_t)arg;
+	uint64_t base = l * 0x100; /* GFNs of this guest */
+	struct uv_cpu c;
+
+	for (int r = 0; r < ROUNDS; r++) {
+		expect(&c, call(&c, MSR_SF, l, 0, UV_ESM, 0, 0, 0, 0), UV_NEXT_HV,
+		       UV_H_SVM_INIT_START, "UV_ESM");
+		expect(&c, HV(&c, UV_REGISTER_MEM_SLOT, l, base * PAGE, 8 * PAGE, 1),
+		       UV_NEXT_CALLER, U_SUCCESS, "register");
+		expect(&c, call(&c, MSR_SF | MSR_HV, l, 0, UV_RETURN, 0, 0, 0, 0),
+		       UV_NEXT_HV, UV_H_SVM_INIT_DONE, "UV_RETURN 1");
+		expect(&c, call(&c, MSR_SF | MSR_HV, l, 0, UV_RETURN, 0, 0, 0, 0),
+		       UV_NEXT_SVM, U_SUCCESS, "UV_RETURN 2");
+		for (uint64_t g = 0; g < 4; g++)
+			expect(&c, HV(&c, UV_PAGE_IN, l, 0, (base + g) * PAGE, 16),
+			       UV_NEXT_CALLER, U_SUCCESS, "page-in");
+		expect(&c, call(&c, MSR_SF | MSR_S, l, 0, UV_SHARE_PAGE, base, 2, 0, 0),
+		       UV_NEXT_CALLER, U_SUCCESS, "share");
+		expect(&c, call(&c, MSR_SF | MSR_S, l, 0, UV_UNSHARE_PAGE, base, 1, 0, 0),
+		       UV_NEXT_CALLER, U_SUCCESS, "unshare");
+		expect(&c, HV(&c, UV_PAGE_OUT, l, 0, (base + 3) * PAGE, 16),
+		       UV_NEXT_CALLER, (uint64_t)(int64_t)U_PERMISSION, "page-out");
+		expect(&c, HV(&c, UV_SVM_TERMINATE, l, 0, 0, 0), UV_NEXT_CALLER,
+		       U_SUCCESS, "terminate");
+	}
+	return NULL;
+}
+
+/* Pages GFNs first .. first + SHARED_PAGES - 1 of the shared guest in. */
+static void *pager_thread(void *arg)
+{
+	uint64_t first = (uint64_t)(uintptr_t)arg;
+	struct uv_cpu c;
+
+	for (uint64_t g = first; g < first + SHARED_PAGES; g++)
+		expect(&c, HV(&c, UV_PAGE_IN, SHARED_LPID, 0, g * PAGE, 16),
+		       UV_NEXT_CALLER, U_SUCCESS, "shared page-in");
+	return NULL;
+}
+
+int main(void)
+{
+	pthread_t t[NGUEST_THREADS + 2];
+	struct uv_cpu c;
+	char why[256];
+	int secure = 0;
+
+	/* The shared guest: secure, one slot of 2 * SHARED_PAGES GFNs. */
+	call(&c, MSR_SF, SHARED_LPID, 0, UV_ESM, 0, 0, 0, 0);
+	HV(&c, UV_REGISTER_MEM_SLOT, SHARED_LPID, 0, 2 * SHARED_PAGES * PAGE, 7);
+	call(&c, MSR_SF | MSR_HV, SHARED_LPID, 0, UV_RETURN, 0, 0, 0, 0);
+	expect(&c, call(&c, MSR_SF | MSR_HV, SHARED_LPID, 0, UV_RETURN, 0, 0, 0, 0),
+	       UV_NEXT_SVM, U_SUCCESS, "shared guest secure");
+
+	for (int i = 0; i < NGUEST_THREADS; i++)
+		pthread_create(&t[i], NULL, guest_thread, (void *)(uintptr_t)(i + 1));
+	pthread_create(&t[NGUEST_THREADS], NULL, pager_thread, (void *)0);
+	pthread_create(&t[NGUEST_THREADS + 1], NULL, pager_thread,
+		       (void *)(uintptr_t)SHARED_PAGES);
+	for (int i = 0; i < NGUEST_THREADS + 2; i++)
+		pthread_join(t[i], NULL);
+
+	if (uv_state_check(&uv_state, why, sizeof(why)) != 0) {
+		fprintf(stderr, "threads: invariant broken: %s\n", why);
+		return 1;
+	}
+	/* The guest threads' guests are gone; the shared guest has every page. */
+	for (int l = 1; l <= UV_MAX_LPID; l++)
+		if (uv_state.svm_life[l] != (l == SHARED_LPID ? SVM_SECURE : SVM_NORMAL))
+			fail("life after the run", (unsigned long long)l,
+			     uv_state.svm_life[l]);
+	for (int k = 0; k < UV_NSLOTS; k++)
+		for (int i = 0; i < UV_SLOT_PAGES; i++)
+			secure += uv_state.gfn[k][i] >= GFN_SECURE;
+	if (secure != 2 * SHARED_PAGES)
+		fail("secure GFNs after the run", (unsigned long long)secure,
+		     2 * SHARED_PAGES);
+	if (failures != 0)
+		return 1;
+	printf("threads: %d guest threads x %d rounds and 2 pagers on a shared guest: "
+	       "every answer as the spec's, final state serial-equivalent, invariant holds\n",
+	       NGUEST_THREADS, ROUNDS);
+	return 0;
+}
