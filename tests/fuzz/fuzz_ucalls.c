@@ -1,0 +1,185 @@
+/*
+ * libFuzzer target (issue 5, item 2): the input is a sequence of 12-byte
+ * operations by a hostile hypervisor and hostile guests against the host
+ * build of the core, with ASan and UBSan:
+ *
+ *   byte 0  kind: 0 a ucall (sc 2), 1 the hypervisor's UV_RETURN, 2 a guest
+ *           writes a secret into one of its pages, 3 the hypervisor writes
+ *           its memory
+ *   byte 1  context (hv, vm, svm, user) and LPID 1..4 (or 0 / 4095 / 4096)
+ *   byte 2  r3: a ucall, an hcall, or a value from the table below
+ *   bytes 3..7  r4..r8, each a value from the table below
+ *   bytes 8..11 r0 for UV_RETURN, the byte to write, page selectors
+ *
+ * After every operation: the state invariant holds (tests/common/
+ * state_check.c); a call answered with an error changed nothing in the
+ * state; no secret a guest wrote into secure memory appears in the normal
+ * memory the fuzzer's hypervisor uses; a free frame holds no secret (the
+ * invariant: free frames are zero).  Any failure aborts, which libFuzzer
+ * reports as a crash with the input.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch/host/host.h"
+#include "entry.h"
+#include "state_check.h"
+
+#define PAGE UV_PAGE_SIZE
+#define HV_PAGES 8 /* normal memory the fuzzer's hypervisor uses */
+#define MSR_SF (1ULL << 63)
+
+static const uint64_t values[32] = {
+	0, 1, 2, 3, 4, 5, 16, 0x7FFF,
+	0x10000, 0x20000, 0x30000, 0x40000, 0x50000, 0x70000, 0x80000, 0x100000,
+	UV_NORMAL_END - PAGE, UV_NORMAL_END, 0x10001, 4095, 4096, 0x8000,
+	(1ULL << 36) - 1, 1ULL << 36, (1ULL << 52) - PAGE, 1ULL << 52,
+	0x10000000000ULL, ~0ULL, ~0ULL << 16, 0x3F0000, 17, 12,
+};
+
+static const uint64_t numbers[24] = {
+	UV_WRITE_PATE, UV_ESM, UV_RETURN, UV_REGISTER_MEM_SLOT,
+	UV_UNREGISTER_MEM_SLOT, UV_PAGE_IN, UV_PAGE_OUT, UV_SHARE_PAGE,
+	UV_UNSHARE_PAGE, UV_PAGE_INVAL, UV_SVM_TERMINATE, UV_UNSHARE_ALL_PAGES,
+	UV_PAGE_IN, UV_PAGE_IN, UV_SHARE_PAGE, UV_ESM,
+	0x4, 0xEF00, 0xEF08, 0xF000, 0xF800, 0x10000F110ULL, 0xF10C, ~0ULL,
+};
+
+static const uint8_t tag[8] = { 'S', 'e', 'C', 'r', 'E', 't', '!', 0 };
+
+static struct uv_cpu cpu;
+static struct uv_frame last_exit;
+static struct uv_state *snap;
+
+static void die(const char *why)
+{
+	fprintf(stderr, "fuzz: %s\n", why);
+	abort();
+}
+
+static void check_after(void)
+{
+	char why[256];
+
+	if (uv_state_check(&uv_state, why, sizeof(why)) != 0)
+		die(why);
+	if (memmem(host_normal(0), HV_PAGES * PAGE, tag, 7) != NULL)
+		die("a guest's secret is in normal memory");
+}
+
+static uint64_t ctx_msr(uint8_t c)
+{
+	switch (c & 3) {
+	case 0: return MSR_SF | (1ULL << UV_MSR_HV_LG);
+	case 1: return MSR_SF;
+	case 2: return MSR_SF | (1ULL << UV_MSR_S_LG);
+	default: return MSR_SF | (1ULL << UV_MSR_PR_LG);
+	}
+}
+
+static uint64_t ctx_lpid(uint8_t c)
+{
+	static const uint64_t odd[4] = { 0, 4095, 4096, 1 };
+
+	return (c & 0x80) ? odd[(c >> 2) & 3] : 1 + ((c >> 2) & 3);
+}
+
+static void sc2(void)
+{
+	struct uv_frame in = cpu.frame;
+	enum uv_next next;
+
+	cpu.frame.usrr0 = cpu.frame.srr0;
+	cpu.frame.usrr1 = cpu.frame.srr1;
+	memcpy(snap, &uv_state, sizeof(uv_state));
+	next = uv_entry(&cpu);
+	if (next == UV_NEXT_HV) {
+		last_exit = cpu.frame;
+		for (int r = 0; r < UV_NGPRS; r++)
+			if (r != 3 && cpu.frame.gpr[r] != 0)
+				die("a GPR left over to the hypervisor");
+	} else if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != 0 &&
+		   cpu.frame.srr1 == in.srr1 && cpu.frame.lpidr == in.lpidr) {
+		if (memcmp(snap, &uv_state, sizeof(uv_state)) != 0)
+			die("an error changed the state");
+		in.gpr[3] = cpu.frame.gpr[3];
+		in.usrr0 = cpu.frame.usrr0;
+		in.usrr1 = cpu.frame.usrr1;
+		if (memcmp(&in, &cpu.frame, sizeof(in)) != 0)
+			die("an error changed a register other than r3");
+	}
+}
+
+/* The secure frame of guest l's page number sel (in slot order), or NULL. */
+static uint64_t *secure_page(uint64_t l, uint8_t sel)
+{
+	unsigned int seen = 0;
+
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		if (uv_state.slot[k].lpid != l)
+			continue;
+		for (uint64_t i = 0; i < uv_state.slot[k].npages; i++) {
+			uint32_t r = uv_state.gfn[k][i];
+
+			if (r >= GFN_SECURE && seen++ == sel)
+				return uv_state.pool[r - GFN_SECURE];
+		}
+	}
+	return NULL;
+}
+
+static void op(const uint8_t *b)
+{
+	uint64_t l = ctx_lpid(b[1]);
+
+	switch (b[0] & 3) {
+	case 0:
+		memset(&cpu.frame, 0, sizeof(cpu.frame));
+		cpu.frame.srr1 = ctx_msr(b[1]);
+		cpu.frame.lpidr = (b[1] & 3) == 0 ? 0 : l;
+		cpu.frame.srr0 = 0x1000;
+		cpu.frame.gpr[3] = (b[2] & 0x80) ? values[b[2] & 31] : numbers[b[2] % 24];
+		for (int r = 4; r <= 8; r++)
+			cpu.frame.gpr[r] = values[b[r - 1] & 31];
+		if ((b[1] & 3) == 0 && (b[3] & 0x20) == 0)
+			cpu.frame.gpr[4] = l; /* mostly a guest we know */
+		for (int r = 9; r < UV_NGPRS; r++)
+			cpu.frame.gpr[r] = (uint64_t)b[8] << (r % 8 * 8);
+		sc2();
+		break;
+	case 1: /* UV_RETURN as KVM makes it */
+		cpu.frame = last_exit;
+		cpu.frame.gpr[0] = (b[8] & 1) ? values[b[9] & 31] : 0;
+		cpu.frame.gpr[3] = UV_RETURN;
+		cpu.frame.srr1 = ctx_msr(0);
+		cpu.frame.lpidr = (b[1] & 0x40) ? l : last_exit.lpidr;
+		sc2();
+		break;
+	case 2: { /* the guest writes a secret into one of its secure pages */
+		uint64_t *p = secure_page(l, b[9]);
+
+		if (p != NULL)
+			for (unsigned long w = 0; w < UV_FRAME_WORDS; w += 64)
+				memcpy(&p[w], tag, 8);
+		break;
+	}
+	default: /* the hypervisor writes one of its pages */
+		memset(host_normal((uint64_t)(b[9] % HV_PAGES) * PAGE), b[10], PAGE);
+		break;
+	}
+	check_after();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (snap == NULL && (snap = malloc(sizeof(*snap))) == NULL)
+		die("no memory");
+	memset(&uv_state, 0, sizeof(uv_state));
+	memset(host_normal(0), 0, HV_PAGES * PAGE);
+	memset(&last_exit, 0, sizeof(last_exit));
+	for (size_t i = 0; i + 12 <= size && i < 12 * 32; i += 12)
+		op(data + i);
+	return 0;
+}
