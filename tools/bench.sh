@@ -22,9 +22,13 @@ QFLAGS="-singlestep -d exec,nochain"
 CASES='a|reject 0x4 hv|(a) r3=0x4 (H_REMOVE) from the hypervisor: rejected, U_FUNCTION
 a2|reject 0x4 svm|(a) r3=0x4 (H_REMOVE) from a secure VM: rejected, U_FUNCTION
 a3|reject 0xF11D vm|(a) r3=0xF11D (UV_RETURN+1) from a VM: rejected, U_FUNCTION
-b|share|(b) UV_SHARE_PAGE, 1 page, from a secure VM
-c|pagein|(c) UV_PAGE_IN, 1 page, from the hypervisor
-d|return|(d) UV_RETURN from the hypervisor'
+b|share 1|(b) UV_SHARE_PAGE of a secure page (zeroed), guest of 1 page
+b2|share 1000|(b) the same, guest of 1 000 pages
+b3|share 65536|(b) the same, guest of 65 536 pages (the most the state holds)
+c|pagein 1|(c) UV_PAGE_IN (64 KiB copied), guest of 1 page
+c2|pagein 1000|(c) the same, guest of 1 000 pages
+c3|pagein 65536|(c) the same, guest of 65 536 pages
+d|return 1|(d) UV_RETURN (r0=0) to H_SVM_INIT_START: leaves with H_SVM_INIT_DONE'
 
 count() { # arch, bench args -> "total asm c"
 	a=$1
@@ -78,7 +82,7 @@ for line in $CASES; do
 	done
 	echo
 	case $name in
-	b|c|d) echo "      -> $note" ;;
+	b*|c*|d) echo "      -> $note" ;;
 	esac
 	IFS='
 '
@@ -102,9 +106,14 @@ for a in $ARCHES; do
 	set -- $($q "$BUILD/bench/$a/bench" sizes)
 	echo "   $a: sizeof(struct uv_state) = $2 bytes (one per thread:" \
 		"sizeof(struct uv_cpu) = $4 bytes, not counted in uv_state)"
+	[ "$a" = "$FIRST" ] && sizes="$*"
 done
-echo "   per GFN: n/a until the page-state machine lands"
-echo "   per SVM: n/a until the page-state machine lands"
+set -- $sizes
+echo "   per GFN: $8 bytes (one record; target: at most 4)"
+echo "   per SVM: ${10} byte of life cycle per LPID; each memory slot it uses" \
+	"${12} bytes (from a table of 16 shared by all); ${14} bytes of saved" \
+	"registers while in the ESM protocol (8 such entries in all)"
+echo "   per secure frame: ${16} bytes (64 KiB of content and its owner)"
 
 echo
 echo "== image (size, Berkeley format)"

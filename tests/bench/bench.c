@@ -19,6 +19,7 @@
  *   sizes    no sc 2: prints the sizes of the ultravisor's state
  * Prints one line; exit status 0 if the round trip met the expectation.
  */
+#include <sys/mman.h>
 #define main emu_harness_main
 #include "harness.c"
 #undef main
@@ -50,6 +51,63 @@ static uint64_t bench_arg(enum uv_arg_kind k)
 	case ARG_NPAGES: return 1;
 	default: return 0;
 	}
+}
+
+/* One ucall straight into the C core (not through the vector, so not
+ * counted), for the state the measured call needs; it must succeed. */
+static void setup_call(uint64_t msr, uint64_t lpidr, uint64_t r3, uint64_t r4,
+		       uint64_t r5, uint64_t r6, uint64_t r8)
+{
+	struct uv_frame f;
+	enum uv_next n;
+
+	memset(&f, 0, sizeof(f));
+	f.srr1 = f.usrr1 = msr;
+	f.lpidr = lpidr;
+	f.gpr[3] = r3;
+	f.gpr[4] = r4;
+	f.gpr[5] = r5;
+	f.gpr[6] = r6;
+	f.gpr[8] = r8;
+	n = uv_ucall(&f);
+	if (n == UV_NEXT_CALLER && f.gpr[3] != 0) {
+		fprintf(stderr, "bench: setup call %#llx failed: r3 %#llx\n",
+			(unsigned long long)r3, (unsigned long long)f.gpr[3]);
+		exit(2);
+	}
+}
+
+#define B_MSR_HV ((1ULL << 63) | (1ULL << UV_MSR_HV_LG))
+#define B_MSR_VM (1ULL << 63)
+
+/*
+ * Guest 1 with `pages` GFNs from GFN 0x10 (the measured GFN, bench_arg's
+ * gpa 0x100000), in slots of up to UV_SLOT_PAGES: in the ESM protocol
+ * (pending H_SVM_INIT_START) or secure, with GFN 0x10 paged in or not.
+ */
+static void setup_guest(uint64_t pages, int secure, int paged_in)
+{
+	uint64_t g = 0x10, id = 0;
+
+	if (pages < 1 || pages > (uint64_t)UV_NSLOTS * UV_SLOT_PAGES) {
+		fprintf(stderr, "bench: 1 .. %d pages\n", UV_NSLOTS * UV_SLOT_PAGES);
+		exit(2);
+	}
+	setup_call(B_MSR_VM, 1, UV_ESM, 0, 0, 0, 0);
+	while (pages > 0) {
+		uint64_t n = pages < UV_SLOT_PAGES ? pages : UV_SLOT_PAGES;
+
+		setup_call(B_MSR_HV, 0, UV_REGISTER_MEM_SLOT, 1, g * UV_PAGE_SIZE,
+			   n * UV_PAGE_SIZE, id++);
+		g += n;
+		pages -= n;
+	}
+	if (!secure)
+		return;
+	setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0);
+	setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0);
+	if (paged_in)
+		setup_call(B_MSR_HV, 0, UV_PAGE_IN, 1, 0x200000, 0x100000, 16);
 }
 
 static int setup_signals(void)
@@ -88,10 +146,23 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (strcmp(cs, "sizes") == 0) {
-		printf("uv_state %zu uv_cpu %zu uv_frame %zu\n",
+		printf("uv_state %zu uv_cpu %zu uv_frame %zu gfn %zu life %zu "
+		       "slot %zu exit %zu frame %zu\n",
 		       sizeof(struct uv_state), sizeof(struct uv_cpu),
-		       sizeof(struct uv_frame));
+		       sizeof(struct uv_frame), sizeof(uv_state.gfn[0][0]),
+		       sizeof(uv_state.svm_life[0]), sizeof(struct uv_slot),
+		       sizeof(struct uv_exit),
+		       sizeof(uv_state.pool[0]) + sizeof(uv_state.owner_slot[0]) +
+			       sizeof(uv_state.owner_idx[0]));
 		return 0;
+	}
+	/* Normal memory for UV_PAGE_IN's source: on ppc64 the arch layer
+	 * reads real address 0x200000 itself. */
+	if (mmap((void *)0x200000, UV_PAGE_SIZE, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) ==
+	    MAP_FAILED) {
+		perror("bench: mmap 0x200000");
+		return 2;
 	}
 	if (strcmp(cs, "reject") == 0) {
 		num = argc > 2 ? strtoull(argv[2], NULL, 0) : 0x4;
@@ -108,12 +179,15 @@ int main(int argc, char **argv)
 	} else if (strcmp(cs, "share") == 0) {
 		num = UV_SHARE_PAGE;
 		c = C_SVM;
+		setup_guest(argc > 2 ? strtoull(argv[2], NULL, 0) : 1, 1, 1);
 	} else if (strcmp(cs, "pagein") == 0) {
 		num = UV_PAGE_IN;
 		c = C_HV;
+		setup_guest(argc > 2 ? strtoull(argv[2], NULL, 0) : 1, 1, 0);
 	} else if (strcmp(cs, "return") == 0) {
 		num = UV_RETURN;
 		c = C_HV;
+		setup_guest(argc > 2 ? strtoull(argv[2], NULL, 0) : 1, 0, 0);
 	} else {
 		fprintf(stderr, "usage: bench reject [R3 [hv|vm|svm|user]] | "
 			"share | pagein | return | sizes\n");
@@ -122,11 +196,13 @@ int main(int argc, char **argv)
 
 	pick_context(c);
 	if (c == C_HV)
-		caller_lpidr = 0;
+		caller_lpidr = num == UV_RETURN ? 1 : 0;
 	else if (c != C_USER)
 		caller_lpidr = 1;
 	random_regs(&in.frame);
 	in.frame.gpr[3] = num;
+	if (num == UV_RETURN)
+		in.frame.gpr[0] = 0; /* H_SUCCESS: on to H_SVM_INIT_DONE */
 	u = row_of(num);
 	if (!u) {
 		only_r3(&want, rc_reg(U_FUNCTION));
