@@ -1,9 +1,16 @@
 /*
- * state_inv of spec/state.acsl.h, conjunct by conjunct, in the same words.
- * Loops over every index the ACSL quantifies over (about 70 000 records and
- * 500 000 pool words: a few milliseconds).
+ * state_inv of spec/state.acsl.h, conjunct by conjunct, in the ACSL's order
+ * and words: one function per predicate, named after it.  Each loops over
+ * every index the ACSL quantifies over (about 70 000 records and 500 000 pool
+ * words: a few milliseconds).  The ACSL's arithmetic is on mathematical
+ * integers; sums that could wrap in 64 bits are written as subtractions whose
+ * operands are already known to be in range, so a corrupted state cannot pass
+ * by wrapping.
  */
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "state_check.h"
 
@@ -13,32 +20,55 @@
 		return 1;                                \
 	} while (0)
 
+/* predicate slot_used(k) = uv_state.slot[k].lpid != 0 */
 static int slot_used(const struct uv_state *s, int k)
 {
 	return s->slot[k].lpid != 0;
 }
 
-int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
+/* a->base + a->npages <= b->base, without wrapping */
+static int ends_before(const struct uv_slot *a, const struct uv_slot *b)
 {
-	/* slots_ok */
+	return a->npages <= b->base && a->base <= b->base - a->npages;
+}
+
+/*
+ * slots_ok: a used slot's lpid <= UV_MAX_LPID, its guest is not
+ * SVM_NORMAL, 1 <= npages <= UV_SLOT_PAGES, base + npages <= UV_MAX_GFN + 1,
+ * id <= UV_MAX_SLOTID.
+ */
+static int slots_ok(const struct uv_state *s, char *why, unsigned long why_len)
+{
 	for (int k = 0; k < UV_NSLOTS; k++) {
 		const struct uv_slot *sl = &s->slot[k];
 
 		if (!slot_used(s, k))
 			continue;
 		if (sl->lpid > UV_MAX_LPID)
-			FAIL("slots_ok: slot %d lpid %u", k, sl->lpid);
+			FAIL("slots_ok: slot %d lpid %u > UV_MAX_LPID", k, sl->lpid);
 		if (s->svm_life[sl->lpid] == SVM_NORMAL)
 			FAIL("slots_ok: slot %d of normal guest %u", k, sl->lpid);
 		if (sl->npages < 1 || sl->npages > UV_SLOT_PAGES)
 			FAIL("slots_ok: slot %d npages %llu", k,
 			     (unsigned long long)sl->npages);
-		if (sl->base + sl->npages > UV_MAX_GFN + 1)
-			FAIL("slots_ok: slot %d ends past the last GFN", k);
+		/* npages <= UV_SLOT_PAGES here: the subtraction cannot wrap */
+		if (sl->base > UV_MAX_GFN + 1 - sl->npages)
+			FAIL("slots_ok: slot %d (base %#llx, %llu pages) ends past "
+			     "UV_MAX_GFN + 1", k, (unsigned long long)sl->base,
+			     (unsigned long long)sl->npages);
 		if (sl->id > UV_MAX_SLOTID)
-			FAIL("slots_ok: slot %d id %u", k, sl->id);
+			FAIL("slots_ok: slot %d id %#x > UV_MAX_SLOTID", k, sl->id);
 	}
-	/* slots_distinct */
+	return 0;
+}
+
+/*
+ * slots_distinct: two different used slots of one guest have different ids
+ * and do not overlap (one ends at or before the other's base).
+ */
+static int slots_distinct(const struct uv_state *s, char *why,
+			  unsigned long why_len)
+{
 	for (int k1 = 0; k1 < UV_NSLOTS; k1++)
 		for (int k2 = 0; k2 < UV_NSLOTS; k2++) {
 			const struct uv_slot *a = &s->slot[k1], *b = &s->slot[k2];
@@ -47,69 +77,230 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 			    a->lpid != b->lpid)
 				continue;
 			if (a->id == b->id)
-				FAIL("slots_distinct: slots %d, %d same id", k1, k2);
-			if (!(a->base + a->npages <= b->base ||
-			      b->base + b->npages <= a->base))
-				FAIL("slots_distinct: slots %d, %d overlap", k1, k2);
+				FAIL("slots_distinct: slots %d and %d of guest %u "
+				     "have the same id %#x", k1, k2, a->lpid, a->id);
+			if (!ends_before(a, b) && !ends_before(b, a))
+				FAIL("slots_distinct: slots %d and %d of guest %u "
+				     "overlap", k1, k2, a->lpid);
 		}
+	return 0;
+}
+
+/*
+ * gfns_unused_normal: gfn[k][i] is GFN_NORMAL when slot k is unused or
+ * i >= its npages.
+ */
+static int gfns_unused_normal(const struct uv_state *s, char *why,
+			      unsigned long why_len)
+{
+	for (int k = 0; k < UV_NSLOTS; k++)
+		for (int i = 0; i < UV_SLOT_PAGES; i++)
+			if ((!slot_used(s, k) || (uint64_t)i >= s->slot[k].npages) &&
+			    s->gfn[k][i] != GFN_NORMAL)
+				FAIL("gfns_unused_normal: gfn[%d][%d] = %u outside "
+				     "a used slot's pages", k, i, s->gfn[k][i]);
+	return 0;
+}
+
+/*
+ * gfns_ok: gfn[k][i] >= GFN_SECURE names frame n = gfn[k][i] - GFN_SECURE
+ * with n < UV_NFRAMES, owner_slot[n] == k + 1 and owner_idx[n] == i.
+ */
+static int gfns_ok(const struct uv_state *s, char *why, unsigned long why_len)
+{
 	for (int k = 0; k < UV_NSLOTS; k++)
 		for (int i = 0; i < UV_SLOT_PAGES; i++) {
-			uint32_t r = s->gfn[k][i];
+			uint32_t r = s->gfn[k][i], n;
 
-			/* gfns_unused_normal */
-			if ((!slot_used(s, k) || (uint64_t)i >= s->slot[k].npages) &&
-			    r != GFN_NORMAL)
-				FAIL("gfns_unused_normal: gfn[%d][%d] = %u", k, i, r);
-			/* gfns_ok */
 			if (r < GFN_SECURE)
 				continue;
-			if (r - GFN_SECURE >= UV_NFRAMES)
-				FAIL("gfns_ok: gfn[%d][%d] = %u: no such frame", k, i, r);
-			if (s->owner_slot[r - GFN_SECURE] != (uint32_t)k + 1 ||
-			    s->owner_idx[r - GFN_SECURE] != (uint32_t)i)
-				FAIL("gfns_ok: gfn[%d][%d]'s frame %u names another owner",
-				     k, i, r - GFN_SECURE);
+			n = r - GFN_SECURE;
+			if (n >= UV_NFRAMES)
+				FAIL("gfns_ok: gfn[%d][%d] = %u names frame %u >= "
+				     "UV_NFRAMES", k, i, r, n);
+			if (s->owner_slot[n] != (uint32_t)k + 1)
+				FAIL("gfns_ok: gfn[%d][%d] names frame %u whose "
+				     "owner_slot is %u, not %d", k, i, n,
+				     s->owner_slot[n], k + 1);
+			if (s->owner_idx[n] != (uint32_t)i)
+				FAIL("gfns_ok: gfn[%d][%d] names frame %u whose "
+				     "owner_idx is %u, not %d", k, i, n,
+				     s->owner_idx[n], i);
 		}
+	return 0;
+}
+
+/*
+ * frames_ok: an owned frame n (owner_slot[n] != 0) has owner_slot[n] <=
+ * UV_NSLOTS, owner_idx[n] < UV_SLOT_PAGES, and
+ * gfn[owner_slot[n] - 1][owner_idx[n]] == GFN_SECURE + n.
+ */
+static int frames_ok(const struct uv_state *s, char *why, unsigned long why_len)
+{
 	for (int n = 0; n < UV_NFRAMES; n++) {
 		uint32_t os = s->owner_slot[n], oi = s->owner_idx[n];
 
-		/* frames_ok */
-		if (os != 0) {
-			if (os > UV_NSLOTS || oi >= UV_SLOT_PAGES)
-				FAIL("frames_ok: frame %d owner (%u, %u)", n, os, oi);
-			if (s->gfn[os - 1][oi] != GFN_SECURE + (uint32_t)n)
-				FAIL("frames_ok: frame %d's owner does not name it", n);
+		if (os == 0)
 			continue;
-		}
-		/* frames_zero */
+		if (os > UV_NSLOTS)
+			FAIL("frames_ok: frame %d owner_slot %u > UV_NSLOTS", n, os);
+		if (oi >= UV_SLOT_PAGES)
+			FAIL("frames_ok: frame %d owner_idx %u >= UV_SLOT_PAGES",
+			     n, oi);
+		if (s->gfn[os - 1][oi] != GFN_SECURE + (uint32_t)n)
+			FAIL("frames_ok: frame %d's owner gfn[%u][%u] = %u does "
+			     "not name it", n, os - 1, oi, s->gfn[os - 1][oi]);
+	}
+	return 0;
+}
+
+/* frames_zero: a free frame (owner_slot[n] == 0) is all zero. */
+static int frames_zero(const struct uv_state *s, char *why,
+		       unsigned long why_len)
+{
+	for (int n = 0; n < UV_NFRAMES; n++) {
+		if (s->owner_slot[n] != 0)
+			continue;
 		for (unsigned long w = 0; w < UV_FRAME_WORDS; w++)
 			if (s->pool[n][w] != 0)
-				FAIL("frames_zero: free frame %d word %lu not zero", n, w);
+				FAIL("frames_zero: free frame %d word %lu not zero",
+				     n, w);
 	}
-	/* lives_ok */
+	return 0;
+}
+
+/*
+ * lives_ok: svm_life[0] == SVM_NORMAL, and for every l in 0..UV_MAX_LPID:
+ * svm_life[l] < SVM_INIT + UV_NEXITS, and svm_life[l] >= SVM_INIT names
+ * exit e = svm_life[l] - SVM_INIT with exit[e].lpid == l.
+ */
+static int lives_ok(const struct uv_state *s, char *why, unsigned long why_len)
+{
 	if (s->svm_life[0] != SVM_NORMAL)
-		FAIL("lives_ok: LPID 0 is not normal");
+		FAIL("lives_ok: svm_life[0] = %u, not SVM_NORMAL", s->svm_life[0]);
 	for (int l = 0; l <= UV_MAX_LPID; l++) {
 		uint8_t life = s->svm_life[l];
 
 		if (life >= SVM_INIT + UV_NEXITS)
-			FAIL("lives_ok: life[%d] = %u", l, life);
+			FAIL("lives_ok: svm_life[%d] = %u >= SVM_INIT + UV_NEXITS",
+			     l, life);
 		if (life >= SVM_INIT && s->exit[life - SVM_INIT].lpid != (uint32_t)l)
-			FAIL("lives_ok: life[%d] names exit %d of another guest", l,
-			     life - SVM_INIT);
+			FAIL("lives_ok: svm_life[%d] names exit %d whose lpid is %u",
+			     l, life - SVM_INIT, s->exit[life - SVM_INIT].lpid);
 	}
-	/* exits_ok */
+	return 0;
+}
+
+/*
+ * exits_ok: a used exit e (exit[e].lpid != 0) has lpid <= UV_MAX_LPID,
+ * svm_life[lpid] == SVM_INIT + e, and kind EXIT_INIT_START or EXIT_INIT_DONE.
+ */
+static int exits_ok(const struct uv_state *s, char *why, unsigned long why_len)
+{
 	for (int e = 0; e < UV_NEXITS; e++) {
 		const struct uv_exit *x = &s->exit[e];
 
 		if (x->lpid == 0)
 			continue;
 		if (x->lpid > UV_MAX_LPID)
-			FAIL("exits_ok: exit %d lpid %u", e, x->lpid);
+			FAIL("exits_ok: exit %d lpid %u > UV_MAX_LPID", e, x->lpid);
 		if (s->svm_life[x->lpid] != SVM_INIT + e)
-			FAIL("exits_ok: exit %d's guest does not name it", e);
+			FAIL("exits_ok: exit %d of guest %u, whose svm_life is %u, "
+			     "not SVM_INIT + %d", e, x->lpid, s->svm_life[x->lpid], e);
 		if (x->kind != EXIT_INIT_START && x->kind != EXIT_INIT_DONE)
 			FAIL("exits_ok: exit %d kind %u", e, x->kind);
 	}
 	return 0;
+}
+
+/*
+ * state_inv = slots_ok && slots_distinct && gfns_unused_normal && gfns_ok &&
+ *             frames_ok && frames_zero && lives_ok && exits_ok
+ */
+int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
+{
+	if (why_len > 0)
+		why[0] = '\0';
+	return slots_ok(s, why, why_len) ||
+	       slots_distinct(s, why, why_len) ||
+	       gfns_unused_normal(s, why, why_len) ||
+	       gfns_ok(s, why, why_len) ||
+	       frames_ok(s, why, why_len) ||
+	       frames_zero(s, why, why_len) ||
+	       lives_ok(s, why, why_len) ||
+	       exits_ok(s, why, why_len);
+}
+
+/* ---- snapshot ------------------------------------------------------------ */
+
+static struct uv_state *snap;
+
+const struct uv_state *uv_state_snapshot(void)
+{
+	if (snap == NULL)
+		snap = malloc(sizeof(*snap));
+	if (snap != NULL)
+		memcpy(snap, &uv_state, sizeof(*snap));
+	return snap;
+}
+
+/* off is at or past the start of field (callers test the fields in order,
+ * so only the end needs comparing) */
+#define IN(field, off) \
+	((off) < offsetof(struct uv_state, field) + sizeof(((struct uv_state *)0)->field))
+#define REL(field, off) ((off) - offsetof(struct uv_state, field))
+
+void uv_state_field(unsigned long off, char *buf, unsigned long len)
+{
+	if (IN(svm_life, off))
+		snprintf(buf, len, "svm_life[%lu]", REL(svm_life, off));
+	else if (IN(exit, off))
+		snprintf(buf, len, "exit[%lu] (byte %lu)",
+			 REL(exit, off) / sizeof(struct uv_exit),
+			 REL(exit, off) % sizeof(struct uv_exit));
+	else if (IN(slot, off))
+		snprintf(buf, len, "slot[%lu] (byte %lu)",
+			 REL(slot, off) / sizeof(struct uv_slot),
+			 REL(slot, off) % sizeof(struct uv_slot));
+	else if (IN(gfn, off))
+		snprintf(buf, len, "gfn[%lu][%lu]",
+			 REL(gfn, off) / (UV_SLOT_PAGES * sizeof(uint32_t)),
+			 REL(gfn, off) / sizeof(uint32_t) % UV_SLOT_PAGES);
+	else if (IN(owner_slot, off))
+		snprintf(buf, len, "owner_slot[%lu]",
+			 REL(owner_slot, off) / sizeof(uint32_t));
+	else if (IN(owner_idx, off))
+		snprintf(buf, len, "owner_idx[%lu]",
+			 REL(owner_idx, off) / sizeof(uint32_t));
+	else if (IN(pool, off))
+		snprintf(buf, len, "pool[%lu][%lu]",
+			 REL(pool, off) / UV_PAGE_SIZE,
+			 REL(pool, off) % UV_PAGE_SIZE / sizeof(uint64_t));
+	else
+		snprintf(buf, len, "padding at byte %lu", off);
+}
+
+int uv_state_unchanged(char *why, unsigned long why_len)
+{
+	const unsigned char *a, *b;
+	char field[64];
+
+	if (why_len > 0)
+		why[0] = '\0';
+	if (snap == NULL) {
+		snprintf(why, why_len, "no snapshot taken");
+		return 1;
+	}
+	if (memcmp(snap, &uv_state, sizeof(*snap)) == 0)
+		return 0;
+	a = (const unsigned char *)snap;
+	b = (const unsigned char *)&uv_state;
+	for (unsigned long off = 0; off < sizeof(*snap); off++)
+		if (a[off] != b[off]) {
+			uv_state_field(off, field, sizeof(field));
+			snprintf(why, why_len, "uv_state changed: first at %s",
+				 field);
+			break;
+		}
+	return 1;
 }

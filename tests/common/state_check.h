@@ -1,6 +1,8 @@
 /*
  * The state invariant of spec/state.acsl.h (state_inv), executable on the
- * host: the tests, uvsim and the fuzzer run it after every step.
+ * host: the tests, uvsim and the fuzzer run it after every step.  Also a
+ * snapshot of uv_state for "an error changed nothing" (memcmp of the whole
+ * ~4.4 MB state).
  */
 #ifndef UV_TESTS_STATE_CHECK_H
 #define UV_TESTS_STATE_CHECK_H
@@ -8,7 +10,18 @@
 #include "state.h"
 
 /* 0 if s satisfies state_inv; otherwise non-zero, with the violated
- * conjunct and its indices written to why. */
+ * conjunct (its ACSL name first) and its indices written to why. */
 int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len);
+
+/* Copies uv_state into the snapshot (allocated once, on first use) and
+ * returns it; NULL if it cannot be allocated. */
+const struct uv_state *uv_state_snapshot(void);
+
+/* 0 if uv_state is byte for byte the last snapshot; otherwise non-zero, with
+ * the first field that differs (e.g. "gfn[3][17]") written to why. */
+int uv_state_unchanged(char *why, unsigned long why_len);
+
+/* Names the field of struct uv_state at byte offset off, into buf. */
+void uv_state_field(unsigned long off, char *buf, unsigned long len);
 
 #endif

@@ -1,0 +1,234 @@
+/*
+ * The executable invariant (tests/common/state_check.c) against
+ * spec/state.acsl.h, without the core: a hand-built state that satisfies
+ * state_inv, with every bound of it reached, must pass; each clause of each
+ * conjunct, broken alone, must be caught and named.  So the checker can
+ * neither pass silently nor reject a valid state.  And the snapshot helper
+ * sees a change of any one byte of the state, and names its field.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "state_check.h"
+
+static struct uv_state *good;
+
+/*
+ * A valid state, written from the ACSL (not by the core):
+ *   guest 5 SECURE: slot 0 (id 1, GFNs 0x10..0x13), slot 1 (id 2, GFNs
+ *     0x14..0x17, adjacent); gfn 0x11 SECURE(0), gfn 0x14 SHARED;
+ *   guest 6 INIT with exit 2 (EXIT_INIT_START): slot 2 (id 1 and GFNs
+ *     0x10..0x11, as guest 5's: another guest), gfn 0x10 SECURE(5);
+ *   guest 7 SECURE: slot 3 (id UV_MAX_SLOTID, UV_SLOT_PAGES pages ending at
+ *     UV_MAX_GFN + 1), its last GFN SECURE(63);
+ *   guest UV_MAX_LPID INIT with exit 7 (EXIT_INIT_DONE), no slot;
+ *   free frames zero, owned frames with content.
+ */
+static void build_good(struct uv_state *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->svm_life[5] = SVM_SECURE;
+	s->slot[0] = (struct uv_slot){ .lpid = 5, .id = 1, .base = 0x10, .npages = 4 };
+	s->slot[1] = (struct uv_slot){ .lpid = 5, .id = 2, .base = 0x14, .npages = 4 };
+	s->gfn[0][1] = GFN_SECURE + 0;
+	s->owner_slot[0] = 1;
+	s->owner_idx[0] = 1;
+	memset(s->pool[0], 0xA5, sizeof(s->pool[0]));
+	s->gfn[1][0] = GFN_SHARED;
+
+	s->svm_life[6] = SVM_INIT + 2;
+	s->exit[2].lpid = 6;
+	s->exit[2].kind = EXIT_INIT_START;
+	s->exit[2].guest.gpr[1] = 0x1234;
+	s->slot[2] = (struct uv_slot){ .lpid = 6, .id = 1, .base = 0x10, .npages = 2 };
+	s->gfn[2][0] = GFN_SECURE + 5;
+	s->owner_slot[5] = 3;
+	s->owner_idx[5] = 0;
+	s->pool[5][17] = 0xFFFFFFFFFFFFFFFFULL;
+
+	s->svm_life[7] = SVM_SECURE;
+	s->slot[3] = (struct uv_slot){ .lpid = 7, .id = UV_MAX_SLOTID,
+				       .base = UV_MAX_GFN + 1 - UV_SLOT_PAGES,
+				       .npages = UV_SLOT_PAGES };
+	s->gfn[3][UV_SLOT_PAGES - 1] = GFN_SECURE + UV_NFRAMES - 1;
+	s->owner_slot[UV_NFRAMES - 1] = 4;
+	s->owner_idx[UV_NFRAMES - 1] = UV_SLOT_PAGES - 1;
+	s->pool[UV_NFRAMES - 1][UV_FRAME_WORDS - 1] = 1;
+
+	s->svm_life[UV_MAX_LPID] = SVM_INIT + UV_NEXITS - 1;
+	s->exit[UV_NEXITS - 1].lpid = UV_MAX_LPID;
+	s->exit[UV_NEXITS - 1].kind = EXIT_INIT_DONE;
+}
+
+static void expect_ok(const struct uv_state *s, const char *what)
+{
+	char why[256];
+
+	if (uv_state_check(s, why, sizeof(why)) != 0)
+		fail_msg("%s: a valid state rejected: %s", what, why);
+}
+
+static void test_valid_states_pass(void **state)
+{
+	(void)state;
+	memset(&uv_state, 0, sizeof(uv_state));
+	expect_ok(&uv_state, "the all-zero (initial) state");
+	build_good(good);
+	expect_ok(good, "the hand-built state");
+	/* a slot of one page at GFN 0, id 0, of a guest in INIT */
+	good->slot[9] = (struct uv_slot){ .lpid = 6, .id = 0, .base = 0, .npages = 1 };
+	good->gfn[9][0] = GFN_SHARED;
+	expect_ok(good, "a one-page slot at GFN 0 with id 0");
+	/* a slot of another guest overlapping and with the same id is fine */
+	good->slot[10] = (struct uv_slot){ .lpid = 7, .id = 0, .base = 0, .npages = 1 };
+	expect_ok(good, "another guest's slot with the same range and id");
+}
+
+/* Each clause of each conjunct, broken alone: caught, and named. */
+static void test_each_clause_caught(void **state)
+{
+	(void)state;
+	struct uv_state *s = &uv_state;
+	char why[256];
+	int n = 0;
+
+	build_good(good);
+#define BROKEN(stmt, name)                                                      \
+	do {                                                                    \
+		memcpy(s, good, sizeof(*s));                                    \
+		stmt;                                                           \
+		if (uv_state_check(s, why, sizeof(why)) == 0)                   \
+			fail_msg("not caught: %s (%s)", #stmt, name);           \
+		if (strncmp(why, name ": ", strlen(name ": ")) != 0)            \
+			fail_msg("%s: named \"%s\", want %s", #stmt, why, name); \
+		n++;                                                            \
+	} while (0)
+
+	/* slots_ok */
+	BROKEN(s->slot[2].lpid = UV_MAX_LPID + 1, "slots_ok");
+	BROKEN(s->slot[2].lpid = 0xFFFFFFFF, "slots_ok");
+	BROKEN(s->svm_life[5] = SVM_NORMAL, "slots_ok");
+	BROKEN(s->slot[4] = ((struct uv_slot){ .lpid = 8, .id = 3, .base = 0x100,
+					       .npages = 1 }), "slots_ok");
+	BROKEN(s->slot[1].npages = 0, "slots_ok");
+	BROKEN(s->slot[3].npages = UV_SLOT_PAGES + 1, "slots_ok");
+	BROKEN(s->slot[3].base += 1, "slots_ok");
+	BROKEN(s->slot[1].base = ~0ULL, "slots_ok");  /* base + 4 wraps */
+	BROKEN(s->slot[1].base = ~0ULL - 3, "slots_ok"); /* to exactly 0 */
+	BROKEN(s->slot[3].id = UV_MAX_SLOTID + 1, "slots_ok");
+	/* slots_distinct */
+	BROKEN(s->slot[1].id = 1, "slots_distinct");
+	BROKEN(s->slot[1].base = 0x13, "slots_distinct");   /* overlaps the end */
+	BROKEN(s->slot[1].base = 0xD, "slots_distinct");    /* overlaps the start */
+	BROKEN((s->slot[1].base = 0x8, s->slot[1].npages = 0x20),
+	       "slots_distinct");                           /* contains it */
+	BROKEN((s->slot[1].base = 0x11, s->slot[1].npages = 1),
+	       "slots_distinct");                           /* inside it */
+	BROKEN(s->slot[1] = s->slot[0], "slots_distinct");  /* the same slot twice */
+	/* gfns_unused_normal */
+	BROKEN(s->gfn[0][4] = GFN_SHARED, "gfns_unused_normal");
+	BROKEN(s->gfn[9][0] = GFN_SHARED, "gfns_unused_normal");
+	BROKEN(s->gfn[15][UV_SLOT_PAGES - 1] = 7, "gfns_unused_normal");
+	BROKEN(s->slot[0].npages = 1, "gfns_unused_normal"); /* gfn[0][1] left */
+	BROKEN(s->slot[1].lpid = 0, "gfns_unused_normal");   /* gfn[1][0] left */
+	/* gfns_ok */
+	BROKEN(s->gfn[0][2] = GFN_SECURE + UV_NFRAMES, "gfns_ok");
+	BROKEN(s->gfn[0][2] = 0xFFFFFFFF, "gfns_ok");
+	BROKEN(s->gfn[0][2] = GFN_SECURE + 9, "gfns_ok");  /* a free frame */
+	BROKEN(s->gfn[0][2] = GFN_SECURE + 5, "gfns_ok");  /* slot 2's frame */
+	BROKEN(s->gfn[0][2] = GFN_SECURE + 0, "gfns_ok");  /* gfn[0][1]'s frame */
+	BROKEN(s->owner_idx[0] = 2, "gfns_ok");
+	BROKEN(s->owner_slot[0] = 2, "gfns_ok");
+	/* frames_ok (no record names the frame, so only it can see it) */
+	BROKEN((s->owner_slot[9] = UV_NSLOTS + 1, s->pool[9][0] = 1), "frames_ok");
+	BROKEN(s->owner_slot[9] = 0xFFFFFFFF, "frames_ok");
+	BROKEN((s->owner_slot[9] = 1, s->owner_idx[9] = UV_SLOT_PAGES), "frames_ok");
+	BROKEN((s->owner_slot[9] = 1, s->owner_idx[9] = 3), "frames_ok");
+	BROKEN((s->owner_slot[9] = 1, s->owner_idx[9] = 1), "frames_ok");
+	BROKEN((s->owner_slot[9] = 16, s->owner_idx[9] = 0), "frames_ok");
+	/* frames_zero */
+	BROKEN(s->pool[9][UV_FRAME_WORDS - 1] = 1, "frames_zero");
+	BROKEN(s->pool[1][0] = 1ULL << 63, "frames_zero");
+	BROKEN((s->owner_slot[0] = 0, s->owner_idx[0] = 0, s->gfn[0][1] = GFN_NORMAL),
+	       "frames_zero"); /* freed without zeroing */
+	/* lives_ok */
+	BROKEN(s->svm_life[0] = SVM_SECURE, "lives_ok");
+	BROKEN(s->svm_life[100] = SVM_INIT + UV_NEXITS, "lives_ok");
+	BROKEN(s->svm_life[100] = 0xFF, "lives_ok");
+	BROKEN(s->svm_life[100] = SVM_INIT + 3, "lives_ok"); /* a free exit */
+	BROKEN(s->svm_life[100] = SVM_INIT + 2, "lives_ok"); /* guest 6's exit */
+	BROKEN(s->svm_life[6] = SVM_INIT + 7, "lives_ok");
+	/* exits_ok */
+	BROKEN((s->exit[3].lpid = UV_MAX_LPID + 1, s->exit[3].kind = EXIT_INIT_START),
+	       "exits_ok");
+	BROKEN((s->exit[3].lpid = 8, s->exit[3].kind = EXIT_INIT_START), "exits_ok");
+	BROKEN((s->exit[3].lpid = 5, s->exit[3].kind = EXIT_INIT_DONE), "exits_ok");
+	BROKEN((s->exit[3].lpid = 6, s->exit[3].kind = EXIT_INIT_DONE), "exits_ok");
+	BROKEN(s->svm_life[6] = SVM_SECURE, "exits_ok");
+	BROKEN(s->exit[2].kind = 0, "exits_ok");
+	BROKEN(s->exit[2].kind = EXIT_INIT_DONE + 1, "exits_ok");
+#undef BROKEN
+	assert_true(n >= 50);
+	memcpy(s, good, sizeof(*s));
+	expect_ok(s, "restored");
+	memset(&uv_state, 0, sizeof(uv_state));
+}
+
+/* uv_state_unchanged sees one changed byte anywhere, and names the field. */
+static void test_snapshot(void **state)
+{
+	(void)state;
+	char why[256];
+	static const struct { unsigned long off; const char *field; } cases[] = {
+		{ offsetof(struct uv_state, svm_life) + 77, "svm_life[77]" },
+		{ offsetof(struct uv_state, exit[3].guest.lr) + 7, "exit[3]" },
+		{ offsetof(struct uv_state, slot[15].npages), "slot[15]" },
+		{ offsetof(struct uv_state, gfn[2][5]) + 3, "gfn[2][5]" },
+		{ offsetof(struct uv_state, owner_slot[63]), "owner_slot[63]" },
+		{ offsetof(struct uv_state, owner_idx[0]) + 1, "owner_idx[0]" },
+		{ offsetof(struct uv_state, pool[3][7]) + 2, "pool[3][7]" },
+		{ sizeof(struct uv_state) - 1, "pool[63][8191]" },
+		{ 0, "svm_life[0]" },
+	};
+
+	build_good(good);
+	memcpy(&uv_state, good, sizeof(uv_state));
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(uv_state_unchanged(why, sizeof(why)), 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		unsigned char *b = (unsigned char *)&uv_state + cases[i].off;
+
+		*b ^= 0x10;
+		assert_int_not_equal(uv_state_unchanged(why, sizeof(why)), 0);
+		if (strstr(why, cases[i].field) == NULL)
+			fail_msg("byte %lu: \"%s\", want %s", cases[i].off, why,
+				 cases[i].field);
+		*b ^= 0x10;
+		assert_int_equal(uv_state_unchanged(why, sizeof(why)), 0);
+	}
+	/* a new snapshot takes the change in */
+	uv_state.pool[1][1] = 5;
+	assert_int_not_equal(uv_state_unchanged(why, sizeof(why)), 0);
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(uv_state_unchanged(why, sizeof(why)), 0);
+	memset(&uv_state, 0, sizeof(uv_state));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid_states_pass),
+		cmocka_unit_test(test_each_clause_caught),
+		cmocka_unit_test(test_snapshot),
+	};
+
+	good = malloc(sizeof(*good));
+	if (good == NULL)
+		return 1;
+	return cmocka_run_group_tests_name("state_check", tests, NULL, NULL);
+}
