@@ -22,6 +22,9 @@ WP_FLAGS := -wp -wp-rte -warn-unsigned-overflow -warn-unsigned-downcast \
 
 prove: $(SETUP_STAMP)
 	@mkdir -p $(WP_REPORT) $(WP_CACHE)
+	@# A rebuild proves every goal again and writes every entry: start from an
+	@# empty cache so that no entry of a goal that no longer exists stays.
+	@if [ "$(PROVE_MODE)" = rebuild ]; then rm -f $(WP_CACHE)/*.json; fi
 	sh proofs/run.sh "$(WP_REPORT)" frama-c -cpp-extra-args="$(CORE_INC)" \
 		$(WP_FLAGS) $(CORE_SRCS); rc=$$?; \
 		sh proofs/summary.sh "$(WP_REPORT)" > /dev/null || true; exit $$rc
