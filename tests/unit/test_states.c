@@ -4,7 +4,14 @@
  * and from Linux's numbers, never read back from the code.  After every call
  * the executable invariant (tests/common/state_check.c) must hold, and every
  * call answered with an error must leave the whole state byte-for-byte as it
- * was.
+ * was.  Registers a ucall does not take (spec/uv_abi.h ARG_NONE), UV_RETURN's
+ * r1..r31 and the MSR bits other than HV, S, PR are random.
+ *
+ * Guest life cycle: test_esm_flow, test_esm_failures, test_return_*,
+ * test_esm_busy, test_terminate*.  Slots: test_register*, test_unregister*.
+ * Pages: test_page_in*, test_page_out*, test_page_inval, test_share_*.
+ * Rows the dispatcher makes unreachable: test_handler_only_rows (handlers
+ * called directly).  The secret: test_secret_never_leaks.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,12 +23,15 @@
 
 #include "arch/host/host.h"
 #include "entry.h"
+#include "handlers.h"
 #include "state_check.h"
 
 #define BIT(n) (1ULL << (n))
 #define MSR_SF BIT(63)
 #define MSR_HV BIT(60)
 #define MSR_S BIT(22)
+/* LE, RI, DR, IR, ME, FP, EE: neither HV, S nor PR */
+#define MSR_OTHER (BIT(0) | BIT(1) | BIT(4) | BIT(5) | BIT(12) | BIT(13) | BIT(15))
 
 /* Ucall numbers and hcalls, from Linux's ultravisor-api.h and hvcall.h. */
 #define N_ESM 0xF110
@@ -84,7 +94,10 @@ static void frame(enum ctx c, uint64_t lpid, uint64_t r3)
 	f->ctr = rand64();
 	f->lr = rand64();
 	f->srr0 = rand64() & ~3ULL;
-	f->srr1 = c == HV ? MSR_SF | MSR_HV : c == SVM ? MSR_SF | MSR_S : MSR_SF;
+	/* the context's MSR[HV], MSR[S] (MSR[PR] = 0), other bits random:
+	 * only HV, S and PR decide the context (spec/ABI.md) */
+	f->srr1 = (c == HV ? MSR_SF | MSR_HV : c == SVM ? MSR_SF | MSR_S : MSR_SF) |
+		  (rand64() & MSR_OTHER);
 	f->usrr0 = f->srr0;
 	f->usrr1 = f->srr1;
 	f->lpidr = lpid;
@@ -98,20 +111,28 @@ static void frame(enum ctx c, uint64_t lpid, uint64_t r3)
 
 /*
  * Makes the call in cpu.frame.  Checks the invariant after it, and that an
- * error answer (back to the caller with r3 != 0) changed nothing at all.
+ * answer to the caller other than U_SUCCESS changed nothing at all: neither
+ * the state nor a register but r3.  The one answer back to the caller that
+ * acts is a UV_RETURN that resumes a guest from its pending exit (r0 != 0:
+ * dropped, back in normal mode with U_NOT_AVAILABLE); it is told apart by
+ * the state before the call: a UV_RETURN whose LPIDR has a pending exit.
  */
 static enum uv_next run(const char *what)
 {
 	struct uv_frame f0 = cpu.frame;
 	enum uv_next next;
+	char why[256];
+	int resumes;
 
-	memcpy(before, &uv_state, sizeof(uv_state));
+	assert_non_null(uv_state_snapshot());
+	resumes = f0.gpr[3] == N_RETURN && f0.lpidr >= 1 &&
+		  f0.lpidr <= UV_MAX_LPID && uv_state.svm_life[f0.lpidr] >= SVM_INIT;
 	next = uv_entry(&cpu);
 	check_inv(what);
-	if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != R_SUCCESS &&
-	    cpu.frame.lpidr == f0.lpidr && cpu.frame.srr1 == f0.srr1) {
-		if (memcmp(before, &uv_state, sizeof(uv_state)) != 0)
-			fail_msg("%s: an error changed the state", what);
+	if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != R_SUCCESS && !resumes) {
+		if (uv_state_unchanged(why, sizeof(why)) != 0)
+			fail_msg("%s: an error (r3 = %#llx) changed the state: %s",
+				 what, (unsigned long long)cpu.frame.gpr[3], why);
 		f0.gpr[3] = cpu.frame.gpr[3];
 		if (memcmp(&f0, &cpu.frame, sizeof(f0)) != 0)
 			fail_msg("%s: an error changed a register but r3", what);
@@ -119,16 +140,28 @@ static enum uv_next run(const char *what)
 	return next;
 }
 
+/* The argument registers (r4 ..) of each ucall (spec/uv_abi.h); the others
+ * are ignored, so the tests leave them random. */
+static int nargs(uint64_t nr)
+{
+	switch (nr) {
+	case N_REGISTER: case N_PAGE_IN: case N_PAGE_OUT: return 5;
+	case N_INVAL: return 3;
+	case N_ESM: case N_UNREGISTER: case N_SHARE: case N_UNSHARE: return 2;
+	case N_TERMINATE: return 1;
+	default: return 0; /* UV_RETURN, UV_UNSHARE_ALL_PAGES */
+	}
+}
+
 /* One call from context c; returns r3 and checks the call came back. */
 static uint64_t ucall(enum ctx c, uint64_t lpid, uint64_t nr, uint64_t r4,
 		      uint64_t r5, uint64_t r6, uint64_t r7, uint64_t r8)
 {
+	const uint64_t a[5] = { r4, r5, r6, r7, r8 };
+
 	frame(c, lpid, nr);
-	cpu.frame.gpr[4] = r4;
-	cpu.frame.gpr[5] = r5;
-	cpu.frame.gpr[6] = r6;
-	cpu.frame.gpr[7] = r7;
-	cpu.frame.gpr[8] = r8;
+	for (int i = 0; i < nargs(nr); i++)
+		cpu.frame.gpr[4 + i] = a[i];
 	assert_int_equal(run("ucall"), UV_NEXT_CALLER);
 	return cpu.frame.gpr[3];
 }
@@ -232,7 +265,9 @@ static void test_esm_flow(void **state)
 	assert_exit(H_INIT_START);
 	/* SRR0/SRR1/LPIDR say which guest and where */
 	assert_int_equal(cpu.frame.lpidr, 5);
+	assert_int_equal(cpu.frame.srr0, guest.srr0);
 	assert_int_equal(cpu.frame.srr1, guest.srr1);
+	assert_int_equal(uv_state.svm_life[5] >= SVM_INIT, 1);
 	/* a second UV_ESM of the same guest: U_STATE */
 	assert_int_equal(ucall(VM, 5, N_ESM, 0, 0, 0, 0, 0), R_STATE);
 	assert_int_equal(HVCALL(N_REGISTER, 5, 0x100 * PAGE, 16 * PAGE, 0, 1),
@@ -281,11 +316,11 @@ static void test_esm_failures(void **state)
 			assert_int_equal(hv_return(9, 0), UV_NEXT_HV);
 		assert_int_equal(hv_return(9, step == 0 ? 1 : (uint64_t)-1),
 				 UV_NEXT_CALLER);
-		for (int r = 0; r < UV_NGPRS; r++)
-			assert_int_equal(cpu.frame.gpr[r],
-					 r == 3 ? R_NOT_AVAILABLE : guest.gpr[r]);
-		assert_int_equal(cpu.frame.srr1, guest.srr1); /* not secure */
-		assert_int_equal(cpu.frame.lr, guest.lr);
+		/* every register from the ultravisor's copy, r3 U_NOT_AVAILABLE,
+		 * in normal mode (MSR[S] = 0 as the guest had it) */
+		guest.gpr[3] = R_NOT_AVAILABLE;
+		assert_memory_equal(&cpu.frame, &guest, sizeof(guest));
+		assert_int_equal(cpu.frame.usrr1 & MSR_S, 0);
 		/* everything dropped: the state is the initial one */
 		assert_memory_equal(&uv_state, &zero, sizeof(zero));
 	}
@@ -526,6 +561,400 @@ static void test_secret_never_leaks(void **state)
 		assert_null(memmem(uv_state.pool[f], PAGE, secret, sizeof(secret)));
 }
 
+/* ---- rows and orders the tests above leave out ---------------------------- */
+
+/* Guest lpid into INIT(start) by a UV_ESM; returns its registers then. */
+static struct uv_frame esm(uint64_t lpid)
+{
+	struct uv_frame guest;
+
+	frame(VM, lpid, N_ESM);
+	guest = cpu.frame;
+	assert_int_equal(run("UV_ESM"), UV_NEXT_HV);
+	assert_exit(H_INIT_START);
+	return guest;
+}
+
+/* UV_RETURN finds the pending exit from LPIDR only: another LPID's UV_RETURN
+ * (NORMAL, SECURE, 0, past 4095) is U_STATE and resumes nobody. */
+static void test_return_other_lpid(void **state)
+{
+	(void)state;
+	static const uint64_t lpids[] = { 6, 0, 4096, BIT(32) | 5, ~0ULL };
+	struct uv_frame guest;
+
+	make_secure(7, 0x10, 1);
+	guest = esm(5);
+	for (size_t i = 0; i < sizeof(lpids) / sizeof(lpids[0]); i++) {
+		assert_int_equal(hv_return(lpids[i], 0), UV_NEXT_CALLER);
+		assert_int_equal(cpu.frame.gpr[3], R_STATE);
+	}
+	assert_int_equal(hv_return(7, 0), UV_NEXT_CALLER); /* SECURE */
+	assert_int_equal(cpu.frame.gpr[3], R_STATE);
+	/* guest 5's exit is still there, in INIT(start) */
+	assert_int_equal(hv_return(5, 0), UV_NEXT_HV);
+	assert_exit(H_INIT_DONE);
+	/* and a failure (r0 random, non-zero) from INIT(done): dropped */
+	assert_int_equal(hv_return(5, rand64() | 1), UV_NEXT_CALLER);
+	guest.gpr[3] = R_NOT_AVAILABLE;
+	assert_memory_equal(&cpu.frame, &guest, sizeof(guest));
+	assert_int_equal(uv_state.svm_life[5], SVM_NORMAL);
+	/* normal again: it may start over */
+	esm(5);
+}
+
+/* The exit to H_SVM_INIT_DONE shows nothing of what the hypervisor passed
+ * in r4..r31 of its UV_RETURN either; both exits keep LPIDR. */
+static void test_return_registers_ignored(void **state)
+{
+	(void)state;
+	struct uv_frame guest = esm(12);
+
+	assert_int_equal(hv_return(12, 0), UV_NEXT_HV); /* r1..r31 random */
+	assert_exit(H_INIT_DONE);
+	assert_int_equal(cpu.frame.lpidr, 12);
+	assert_int_equal(hv_return(12, 0), UV_NEXT_SVM);
+	guest.gpr[3] = R_SUCCESS;
+	guest.srr1 |= MSR_S;
+	guest.usrr1 |= MSR_S;
+	assert_memory_equal(&cpu.frame, &guest, sizeof(guest));
+}
+
+/* UV_REGISTER_MEM_SLOT: each error, and when several apply, the first in
+ * the table's order. */
+static void test_register_order(void **state)
+{
+	(void)state;
+	const struct uv_slot *sl = NULL;
+
+	/* 1 before 3, 5, 6: a NORMAL guest with a slot of a secure guest's id
+	 * and range, too big */
+	make_secure(3, 0x100, 8);
+	assert_int_equal(HVCALL(N_REGISTER, 4, 0x100 * PAGE, 4097 * PAGE, 0, 1),
+			 R_PARAMETER);
+	assert_int_equal(HVCALL(N_REGISTER, 4, 0x100 * PAGE, 8 * PAGE, 0, 1),
+			 R_PARAMETER);
+	/* 3 before 5 and 6: too big, overlapping, same id */
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x100 * PAGE, 4097 * PAGE, 0, 1), R_P3);
+	/* 5 before 6: overlapping with the same id */
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x107 * PAGE, 2 * PAGE, 0, 1), R_P2);
+	/* overlap: inside, containing, the same range */
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x102 * PAGE, PAGE, 0, 9), R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0xF0 * PAGE, 0x100 * PAGE, 0, 9), R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x100 * PAGE, 8 * PAGE, 0, 9), R_P2);
+	/* adjacent below and above: accepted; the slot as asked, its GFNs NORMAL */
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0xF8 * PAGE, 8 * PAGE, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x108 * PAGE, 4096 * PAGE, 0,
+				UV_MAX_SLOTID), R_SUCCESS);
+	for (int k = 0; k < UV_NSLOTS; k++)
+		if (uv_state.slot[k].lpid == 3 && uv_state.slot[k].id == UV_MAX_SLOTID)
+			sl = &uv_state.slot[k];
+	assert_non_null(sl);
+	assert_int_equal(sl->base, 0x108);
+	assert_int_equal(sl->npages, 4096);
+	for (uint64_t g = 0x108; g < 0x108 + 4096; g++)
+		assert_int_equal(record_of(3, g), GFN_NORMAL);
+	/* fill the table: 3 in use, 13 more (a guest in INIT may register) */
+	esm(9);
+	for (uint64_t id = 0; id < UV_NSLOTS - 3; id++)
+		assert_int_equal(HVCALL(N_REGISTER, 9, id * 0x1000 * PAGE, PAGE, 0, id),
+				 R_SUCCESS);
+	/* 5 before 7, 6 before 7, 7 last */
+	assert_int_equal(HVCALL(N_REGISTER, 9, 0, PAGE, 0, 100), R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 9, 0x800 * PAGE, PAGE, 0, 0), R_P5);
+	assert_int_equal(HVCALL(N_REGISTER, 9, 0x800 * PAGE, PAGE, 0, 100), R_BUSY);
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x8000 * PAGE, PAGE, 0, 100), R_BUSY);
+	/* a slot dropped frees an entry */
+	assert_int_equal(HVCALL(N_UNREGISTER, 9, 4, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_REGISTER, 9, 0x800 * PAGE, PAGE, 0, 100), R_SUCCESS);
+}
+
+/* UV_UNREGISTER_MEM_SLOT: ids are per guest; the id may be used again. */
+static void test_unregister_per_guest(void **state)
+{
+	(void)state;
+
+	make_secure(3, 0x100, 8);
+	make_secure(4, 0x100, 8);
+	assert_int_equal(HVCALL(N_REGISTER, 4, 0x200 * PAGE, PAGE, 0, 2), R_SUCCESS);
+	/* 1 before 2; then another guest's id is not ours */
+	assert_int_equal(HVCALL(N_UNREGISTER, 5, 2, 0, 0, 0), R_PARAMETER);
+	assert_int_equal(HVCALL(N_UNREGISTER, 3, 2, 0, 0, 0), R_P2);
+	assert_int_equal(ucall(SVM, 4, N_SHARE, 0x100, 8, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0, 0x100 * PAGE, 0, 16), R_SUCCESS);
+	assert_int_equal(HVCALL(N_UNREGISTER, 4, 1, 0, 0, 0), R_SUCCESS);
+	/* guest 3's slot 1 and its frame untouched */
+	assert_true(frame_of(3, 0x100) >= 0);
+	assert_int_equal(HVCALL(N_UNREGISTER, 4, 1, 0, 0, 0), R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 4, 0x100 * PAGE, PAGE, 0, 1), R_SUCCESS);
+	assert_int_equal(record_of(4, 0x100), GFN_NORMAL); /* SHARED forgotten */
+}
+
+/* UV_PAGE_IN: orders, another guest's slot, the source untouched; a guest in
+ * INIT may be paged in, out and invalidated (rows say "not INIT or SECURE"). */
+static void test_page_in_order(void **state)
+{
+	(void)state;
+	uint8_t *src = host_normal(0x77 * PAGE);
+	uint8_t *copy = malloc(PAGE);
+
+	assert_non_null(copy);
+	for (uint64_t i = 0; i < PAGE; i++)
+		src[i] = (uint8_t)rand64();
+	memcpy(copy, src, PAGE);
+	make_secure(2, 0x10, UV_NFRAMES + 2);
+	esm(3);
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x1000 * PAGE, 2 * PAGE, 0, 1), R_SUCCESS);
+	/* guest 3 (INIT) has no slot at guest 2's GFN 0x10 */
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x77 * PAGE, 0x10 * PAGE, 0, 16), R_P3);
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x77 * PAGE, 0x1000 * PAGE, 0, 16),
+			 R_SUCCESS);
+	assert_memory_equal(uv_state.pool[frame_of(3, 0x1000)], copy, PAGE);
+	assert_int_equal(HVCALL(N_PAGE_OUT, 3, 0x78 * PAGE, 0x1000 * PAGE, 0, 16),
+			 R_PERMISSION);
+	assert_int_equal(HVCALL(N_PAGE_OUT, 3, 0x78 * PAGE, 0x1001 * PAGE, 0, 16),
+			 R_STATE);
+	assert_int_equal(HVCALL(N_INVAL, 3, 0x1001 * PAGE, 16, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_INVAL, 3, 0x1000 * PAGE, 16, 0, 0), R_P2);
+	/* take every other frame */
+	for (uint64_t g = 0x10; g < 0x10 + UV_NFRAMES - 1; g++)
+		assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, g * PAGE, 0, 16),
+				 R_SUCCESS);
+	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x10 + UV_NFRAMES, 1, 0, 0, 0),
+			 R_SUCCESS);
+	/* no free frame: 1, 3, 4 still come before 5 */
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x77 * PAGE, 0x10 * PAGE, 0, 16),
+			 R_PARAMETER);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, 0xF * PAGE, 0, 16), R_P3);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, 0x10 * PAGE, 0, 16), R_STATE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE,
+				(0x10 + UV_NFRAMES) * PAGE, 0, 16), R_STATE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE,
+				(0x10 + UV_NFRAMES + 1) * PAGE, 0, 16), R_BUSY);
+	/* the source was only read */
+	assert_memory_equal(src, copy, PAGE);
+	/* every frame holds the page */
+	for (int n = 0; n < UV_NFRAMES; n++)
+		assert_memory_equal(uv_state.pool[n], copy, PAGE);
+	/* sharing one frees one: U_BUSY no more */
+	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x10, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE,
+				(0x10 + UV_NFRAMES + 1) * PAGE, 0, 16), R_SUCCESS);
+	free(copy);
+}
+
+/* UV_PAGE_OUT never writes normal memory, whatever it answers. */
+static void test_page_out_writes_nothing(void **state)
+{
+	(void)state;
+	uint8_t *dst = host_normal(0x30 * PAGE);
+
+	memset(dst, 0x3C, PAGE);
+	make_secure(6, 0x10, 4);
+	memset(host_normal(0), 0xE1, PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0, 0x10 * PAGE, 0, 16), R_SUCCESS);
+	assert_int_equal(ucall(SVM, 6, N_SHARE, 0x11, 1, 0, 0, 0), R_SUCCESS);
+	/* 1 before 3 and 4 */
+	assert_int_equal(HVCALL(N_PAGE_OUT, 7, 0x30 * PAGE, 0x10 * PAGE, 0, 16),
+			 R_PARAMETER);
+	/* 3: GFN of no slot of lpid (just past the slot) */
+	assert_int_equal(HVCALL(N_PAGE_OUT, 6, 0x30 * PAGE, 0x14 * PAGE, 0, 16), R_P3);
+	for (uint64_t g = 0x10; g < 0x14; g++)
+		assert_int_equal(HVCALL(N_PAGE_OUT, 6, 0x30 * PAGE, g * PAGE, 0, 16),
+				 g == 0x10 ? R_PERMISSION : R_STATE);
+	for (uint64_t i = 0; i < PAGE; i++)
+		assert_int_equal(dst[i], 0x3C);
+}
+
+/* Share and unshare: a NORMAL guest, another guest's slot, a range over two
+ * adjacent slots; UNSHARE keeps a SECURE page's content. */
+static void test_share_more(void **state)
+{
+	(void)state;
+	uint64_t *keep = malloc(PAGE);
+	int n;
+
+	assert_non_null(keep);
+	/* 1: a guest that is NORMAL */
+	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x10, 1, 0, 0, 0), R_STATE);
+	assert_int_equal(ucall(SVM, 8, N_UNSHARE, 0x10, 1, 0, 0, 0), R_STATE);
+	assert_int_equal(ucall(SVM, 8, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_STATE);
+	make_secure(8, 0x10, 4);
+	make_secure(9, 0x100, 4);
+	assert_int_equal(HVCALL(N_REGISTER, 8, 0x14 * PAGE, 4 * PAGE, 0, 2), R_SUCCESS);
+	/* 1 before 2: guest 10 is NORMAL and has no slot */
+	assert_int_equal(ucall(SVM, 10, N_SHARE, 0x10, 1, 0, 0, 0), R_STATE);
+	/* 2: guest 9's slot is not guest 8's */
+	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x100, 1, 0, 0, 0), R_PARAMETER);
+	assert_int_equal(ucall(SVM, 8, N_UNSHARE, 0x100, 1, 0, 0, 0), R_PARAMETER);
+	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x18, 1, 0, 0, 0), R_PARAMETER);
+	/* 3: one slot only, even when the next slot is adjacent */
+	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x12, 3, 0, 0, 0), R_P2);
+	assert_int_equal(ucall(SVM, 8, N_UNSHARE, 0x13, 2, 0, 0, 0), R_P2);
+	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x14, 4, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x10, 4, 0, 0, 0), R_SUCCESS);
+	/* UNSHARE of SECURE(n): stays, with its content */
+	memset(host_normal(0x40 * PAGE), 0x99, PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 9, 0x40 * PAGE, 0x101 * PAGE, 0, 16),
+			 R_SUCCESS);
+	n = frame_of(9, 0x101);
+	assert_true(n >= 0);
+	memcpy(keep, uv_state.pool[n], PAGE);
+	assert_int_equal(ucall(SVM, 9, N_UNSHARE, 0x100, 4, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(frame_of(9, 0x101), n);
+	assert_memory_equal(uv_state.pool[n], keep, PAGE);
+	/* UNSHARE_ALL: every slot of the guest, nobody else's */
+	assert_int_equal(ucall(SVM, 9, N_SHARE, 0x100, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(ucall(SVM, 8, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_SUCCESS);
+	for (uint64_t g = 0x10; g < 0x18; g++)
+		assert_int_equal(record_of(8, g), GFN_NORMAL);
+	assert_int_equal(record_of(9, 0x100), GFN_SHARED);
+	assert_int_equal(frame_of(9, 0x101), n);
+	assert_memory_equal(uv_state.pool[n], keep, PAGE);
+	/* UNSHARE_ALL with nothing shared: U_SUCCESS, nothing changes */
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(ucall(SVM, 8, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_SUCCESS);
+	{
+		char why[256];
+
+		if (uv_state_unchanged(why, sizeof(why)) != 0)
+			fail_msg("UV_UNSHARE_ALL_PAGES with nothing shared: %s", why);
+	}
+	free(keep);
+}
+
+/* UV_SVM_TERMINATE from INIT(done), with frames; only that guest goes. */
+static void test_terminate_init_done(void **state)
+{
+	(void)state;
+	int n, m;
+
+	make_secure(1, 0x10, 2);
+	memset(host_normal(0x60 * PAGE), 0x11, PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 1, 0x60 * PAGE, 0x11 * PAGE, 0, 16), R_SUCCESS);
+	m = frame_of(1, 0x11);
+	esm(2);
+	assert_int_equal(HVCALL(N_REGISTER, 2, 0x10 * PAGE, 4 * PAGE, 0, 1), R_SUCCESS);
+	for (uint64_t g = 0x10; g < 0x14; g++)
+		assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x60 * PAGE, g * PAGE, 0, 16),
+				 R_SUCCESS);
+	n = frame_of(2, 0x12);
+	assert_int_equal(hv_return(2, 0), UV_NEXT_HV);
+	assert_exit(H_INIT_DONE);
+	assert_int_equal(HVCALL(N_TERMINATE, 2, 0, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(uv_state.svm_life[2], SVM_NORMAL);
+	assert_int_equal(uv_state.owner_slot[n], 0);
+	assert_true(frame_is_zero(n));
+	for (int k = 0; k < UV_NSLOTS; k++)
+		assert_int_not_equal(uv_state.slot[k].lpid, 2);
+	for (int e = 0; e < UV_NEXITS; e++)
+		assert_int_not_equal(uv_state.exit[e].lpid, 2);
+	/* no pending exit any more; a second terminate is U_PARAMETER */
+	assert_int_equal(hv_return(2, 0), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_STATE);
+	assert_int_equal(HVCALL(N_TERMINATE, 2, 0, 0, 0, 0), R_PARAMETER);
+	/* guest 1 untouched */
+	assert_int_equal(uv_state.svm_life[1], SVM_SECURE);
+	assert_int_equal(frame_of(1, 0x11), m);
+	assert_int_equal(((uint8_t *)uv_state.pool[m])[PAGE - 1], 0x11);
+	/* the LPID may become secure again, and its frames come back zeroed */
+	make_secure(2, 0x10, 4);
+	assert_int_equal(record_of(2, 0x12), GFN_NORMAL);
+}
+
+/*
+ * The rows marked "not reachable through the dispatcher", and LPIDs outside
+ * 1..4095, by calling each handler directly (its contract requires only the
+ * invariant): each handler repeats the checks its safety depends on.
+ */
+static void direct(enum uv_next (*h)(struct uv_frame *), const char *name,
+		   uint64_t r4, uint64_t r5, uint64_t r6, uint64_t r7,
+		   uint64_t r8, uint64_t want)
+{
+	struct uv_frame f0;
+	char why[256];
+
+	frame(HV, 0, 0);
+	cpu.frame.gpr[4] = r4;
+	cpu.frame.gpr[5] = r5;
+	cpu.frame.gpr[6] = r6;
+	cpu.frame.gpr[7] = r7;
+	cpu.frame.gpr[8] = r8;
+	f0 = cpu.frame;
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(h(&cpu.frame), UV_NEXT_CALLER);
+	check_inv(name);
+	if (cpu.frame.gpr[3] != want)
+		fail_msg("%s(%#llx, %#llx, %#llx, %#llx, %#llx): r3 = %#llx, want %#llx",
+			 name, (unsigned long long)r4, (unsigned long long)r5,
+			 (unsigned long long)r6, (unsigned long long)r7,
+			 (unsigned long long)r8, (unsigned long long)cpu.frame.gpr[3],
+			 (unsigned long long)want);
+	if (uv_state_unchanged(why, sizeof(why)) != 0)
+		fail_msg("%s: an error changed the state: %s", name, why);
+	f0.gpr[3] = want;
+	assert_memory_equal(&f0, &cpu.frame, sizeof(f0));
+}
+
+#define DIRECT(h, a, b, c, d, e, want) direct(h, #h, a, b, c, d, e, want)
+
+static void test_handler_only_rows(void **state)
+{
+	(void)state;
+	const uint64_t end = UV_NORMAL_END;
+
+	make_secure(3, 0x10, 4);
+	/* lpids with no life-cycle byte */
+	for (uint64_t l = 4096; l != 0; l = l < BIT(40) ? l << 4 : 0) {
+		DIRECT(uv_register_mem_slot, l, 0x10 * PAGE, PAGE, 0, 2, R_PARAMETER);
+		DIRECT(uv_unregister_mem_slot, l, 1, 0, 0, 0, R_PARAMETER);
+		DIRECT(uv_page_in, l, 0, 0x10 * PAGE, 0, 16, R_PARAMETER);
+		DIRECT(uv_page_out, l, 0, 0x10 * PAGE, 0, 16, R_PARAMETER);
+		DIRECT(uv_page_inval, l, 0x10 * PAGE, 16, 0, 0, R_PARAMETER);
+		DIRECT(uv_svm_terminate, l, 0, 0, 0, 0, R_PARAMETER);
+	}
+	/* guest 3's LPID with a high bit: not guest 3 */
+	for (int b = 12; b < 64; b++) {
+		uint64_t l = BIT(b) | 3;
+
+		DIRECT(uv_register_mem_slot, l, 0x100 * PAGE, PAGE, 0, 2, R_PARAMETER);
+		DIRECT(uv_unregister_mem_slot, l, 1, 0, 0, 0, R_PARAMETER);
+		DIRECT(uv_page_in, l, 0, 0x11 * PAGE, 0, 16, R_PARAMETER);
+		DIRECT(uv_page_out, l, 0, 0x11 * PAGE, 0, 16, R_PARAMETER);
+		DIRECT(uv_page_inval, l, 0x11 * PAGE, 16, 0, 0, R_PARAMETER);
+		DIRECT(uv_svm_terminate, l, 0, 0, 0, 0, R_PARAMETER);
+	}
+	DIRECT(uv_register_mem_slot, 0, 0x10 * PAGE, PAGE, 0, 2, R_PARAMETER);
+	DIRECT(uv_svm_terminate, 0, 0, 0, 0, 0, R_PARAMETER);
+	/* UV_REGISTER_MEM_SLOT 2: base > UV_MAX_GFN (before 3: n = 0 too) */
+	DIRECT(uv_register_mem_slot, 3, BIT(52), PAGE, 0, 2, R_P2);
+	DIRECT(uv_register_mem_slot, 3, ~0ULL << 16, 0, 0, 2, R_P2);
+	/* 3: n = 0 (size 0 or under a page), base + n past UV_MAX_GFN + 1;
+	 * before 4 (slotid too big) and 5 (overlap) */
+	DIRECT(uv_register_mem_slot, 3, 0x100 * PAGE, 0, 0, 2, R_P3);
+	DIRECT(uv_register_mem_slot, 3, 0x100 * PAGE, PAGE - 1, 0, 0x8000, R_P3);
+	DIRECT(uv_register_mem_slot, 3, BIT(52) - PAGE, 2 * PAGE, 0, 2, R_P3);
+	DIRECT(uv_register_mem_slot, 3, BIT(52) - PAGE, ~0ULL << 16, 0, 2, R_P3);
+	DIRECT(uv_register_mem_slot, 3, 0x10 * PAGE, 0, 0, 1, R_P3);
+	/* 4: slotid > 0x7FFF, before 5 (overlap) and 6 (id in use) */
+	DIRECT(uv_register_mem_slot, 3, 0x100 * PAGE, PAGE, 0, 0x8000, R_P5);
+	DIRECT(uv_register_mem_slot, 3, 0x10 * PAGE, PAGE, 0, 0x8001, R_P5);
+	DIRECT(uv_register_mem_slot, 3, 0x10 * PAGE, PAGE, 0, ~0ULL, R_P5);
+	/* UV_PAGE_IN 2: src_ra unaligned or not wholly normal; before 3 and 4 */
+	DIRECT(uv_page_in, 3, 8, 0x10 * PAGE, 0, 16, R_P2);
+	DIRECT(uv_page_in, 3, end, 0x10 * PAGE, 0, 16, R_P2);
+	DIRECT(uv_page_in, 3, end - PAGE / 2, 0x10 * PAGE, 0, 16, R_P2);
+	DIRECT(uv_page_in, 3, ~0ULL << 16, 0x10 * PAGE, 0, 16, R_P2);
+	DIRECT(uv_page_in, 3, end, 0x99 * PAGE, 0, 16, R_P2);
+	/* UV_PAGE_OUT 2: dest_ra likewise, before 3 and 4 */
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0, 0x10 * PAGE, 0, 16), R_SUCCESS);
+	DIRECT(uv_page_out, 3, PAGE + 1, 0x10 * PAGE, 0, 16, R_P2);
+	DIRECT(uv_page_out, 3, end, 0x10 * PAGE, 0, 16, R_P2);
+	DIRECT(uv_page_out, 3, ~0ULL << 16, 0x99 * PAGE, 0, 16, R_P2);
+	/* the last normal page is a normal page */
+	DIRECT(uv_page_out, 3, end - PAGE, 0x10 * PAGE, 0, 16, R_PERMISSION);
+}
+
 /* The checker itself: each conjunct, broken on purpose, is caught. */
 static void test_checker_catches(void **state)
 {
@@ -572,6 +1001,15 @@ int main(void)
 		cmocka_unit_test_setup(test_share_unshare, setup),
 		cmocka_unit_test_setup(test_terminate, setup),
 		cmocka_unit_test_setup(test_secret_never_leaks, setup),
+		cmocka_unit_test_setup(test_return_other_lpid, setup),
+		cmocka_unit_test_setup(test_return_registers_ignored, setup),
+		cmocka_unit_test_setup(test_register_order, setup),
+		cmocka_unit_test_setup(test_unregister_per_guest, setup),
+		cmocka_unit_test_setup(test_page_in_order, setup),
+		cmocka_unit_test_setup(test_page_out_writes_nothing, setup),
+		cmocka_unit_test_setup(test_share_more, setup),
+		cmocka_unit_test_setup(test_terminate_init_done, setup),
+		cmocka_unit_test_setup(test_handler_only_rows, setup),
 		cmocka_unit_test_setup(test_checker_catches, setup),
 	};
 
