@@ -9,7 +9,8 @@ BUILD := build
 SPEC := spec
 # The C core: every file here is proved by `make prove` and built freestanding.
 CORE_SRCS := src/dispatch.c src/ucall_table.c src/handlers_todo.c src/state.c \
-	src/entry.c src/frames.c src/slots.c src/pages.c src/svm.c
+	src/entry.c src/frames.c src/slots.c src/pages.c src/svm.c src/exits.c \
+	src/reflect.c
 # The hardware-facing layer (src/arch/arch.h): proved code calls it through
 # its contract; each build links one implementation.
 ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/host/lock.c

@@ -72,16 +72,26 @@
       (uv_state.svm_life[l] >= SVM_INIT ==>
         uv_state.exit[uv_state.svm_life[l] - SVM_INIT].lpid == l);
 
+  // A pending exit belongs to a guest in INIT whose life byte names it
+  // (the ESM protocol), or is a secure guest's reflected hcall.
   predicate exits_ok =
     \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0 ==>
       uv_state.exit[e].lpid <= UV_MAX_LPID &&
-      uv_state.svm_life[uv_state.exit[e].lpid] == SVM_INIT + e &&
-      (uv_state.exit[e].kind == EXIT_INIT_START ||
-       uv_state.exit[e].kind == EXIT_INIT_DONE);
+      (uv_state.exit[e].kind == EXIT_HCALL ?
+         uv_state.svm_life[uv_state.exit[e].lpid] == SVM_SECURE :
+         (uv_state.svm_life[uv_state.exit[e].lpid] == SVM_INIT + e &&
+          (uv_state.exit[e].kind == EXIT_INIT_START ||
+           uv_state.exit[e].kind == EXIT_INIT_DONE)));
+
+  // At most one pending exit per guest: UV_RETURN cannot pick the wrong one.
+  predicate exits_distinct =
+    \forall integer e1, e2; 0 <= e1 < UV_NEXITS && 0 <= e2 < UV_NEXITS &&
+      e1 != e2 && uv_state.exit[e1].lpid != 0 ==>
+        uv_state.exit[e1].lpid != uv_state.exit[e2].lpid;
 
   predicate state_inv =
     slots_ok && slots_distinct && gfns_unused_normal && gfns_ok &&
-    frames_ok && frames_zero && lives_ok && exits_ok;
+    frames_ok && frames_zero && lives_ok && exits_ok && exits_distinct;
 */
 
 #endif

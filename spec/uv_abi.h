@@ -55,6 +55,49 @@
 #define UV_MSR_HV_LG 60
 #define UV_MSR_S_LG 22
 #define UV_MSR_PR_LG 14
+#define UV_MSR_ME_LG 12
+#define UV_MSR_LE_LG 0
+
+/*
+ * The level of the sc that entered the ultravisor: the hardware puts LEV in
+ * SRR1 bits 42:43 (IBM numbering), bits 20..21 from the least significant
+ * (IBM's ultravisor reads it there: core/exceptions.c, ssr1_sc_level).  In
+ * secure mode every `sc 1` (an hcall) enters the ultravisor, through the
+ * same vector as `sc 2`.  The rule (src/entry.c):
+ *   LEV 1 from a secure guest (SRR1: S=1, HV=0): an hcall, reflected to the
+ *     hypervisor without looking at its number (src/reflect.c);
+ *   anything else: a ucall, keyed by r3 (src/dispatch.c).
+ * The field is not part of the caller's MSR: the vector clears it in the MSR
+ * that urfid gives back (frame.usrr1).
+ */
+#define UV_SRR1_LEV_SHIFT 20
+#define UV_SRR1_LEV_MASK (3UL << UV_SRR1_LEV_SHIFT)
+#define UV_SRR1_NOT_LEV 0xFFFFFFFFFFCFFFFFUL /* every other bit */
+#define UV_SC_LEV_HCALL 1UL
+#define UV_SC_LEV_UCALL 2UL
+
+/*
+ * How the ultravisor enters the hypervisor on a guest's behalf (an hcall of
+ * the ESM protocol, or a secure guest's reflected hcall): as the guest's
+ * `sc 1` would, at the hypervisor's system call vector with SRR0 = 0 (the
+ * guest's address is not the hypervisor's to know), SRR1 = the guest's MSR
+ * with MSR[S] set and LEV = 1 (so the hypervisor resumes it with UV_RETURN),
+ * and MSR = 64-bit hypervisor real mode, machine checks enabled, MSR[S] = 0,
+ * in the hypervisor's byte order (the image's: a little-endian ultravisor
+ * serves a little-endian hypervisor).  Only that hcall's input registers
+ * carry values (UV_HCALL_NIN for a reflected one); every other GPR, CR, XER,
+ * CTR and LR is zero.
+ */
+#define UV_HV_SC_VECTOR 0xC00UL
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define UV_HV_LE 0UL
+#else
+#define UV_HV_LE 1UL
+#endif
+#define UV_HV_MSR ((1UL << UV_MSR_SF_LG) | (1UL << UV_MSR_HV_LG) | \
+		   (1UL << UV_MSR_ME_LG) | (UV_HV_LE << UV_MSR_LE_LG))
+/* A reflected hcall's inputs: r4 .. r12, PAPR's largest argument list. */
+#define UV_HCALL_NIN 9
 
 /*
  * Argument checks, one kind per argument register (r4..r8), made by the

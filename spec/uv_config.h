@@ -20,13 +20,17 @@
 #define UV_NFRAMES 64
 /* A frame as 64-bit words. */
 #define UV_FRAME_WORDS (UV_PAGE_SIZE / 8)
-/* Exits to the hypervisor that may be pending at once (one per SVM at most). */
+/*
+ * Exits to the hypervisor that may be pending at once (one per SVM at most:
+ * a second vCPU's hcall while one is pending gets U_BUSY).
+ */
 #define UV_NEXITS 8
 
 /*
  * Life cycle of a guest (per LPID, one byte):
  *   SVM_NORMAL        not secure; the ultravisor holds nothing for it
- *   SVM_SECURE        secure: runs with MSR[S]=1
+ *   SVM_SECURE        secure: runs with MSR[S]=1; may have one pending
+ *                     exit of kind EXIT_HCALL (a reflected hcall)
  *   SVM_INIT + e      between UV_ESM and the end of the ESM protocol, with
  *                     pending exit e (0 <= e < UV_NEXITS)
  */
@@ -37,6 +41,7 @@
 /* What a pending exit waits for (struct uv_exit.kind). */
 #define EXIT_INIT_START 1 /* the hypervisor's answer to H_SVM_INIT_START */
 #define EXIT_INIT_DONE 2  /* the hypervisor's answer to H_SVM_INIT_DONE */
+#define EXIT_HCALL 3      /* the hypervisor's answer to a secure guest's hcall */
 
 /*
  * A GFN record (4 bytes per GFN):

@@ -14,6 +14,7 @@
 
 #include "dispatch.h"
 #include "slots.h"
+#include "hv_exit.acsl.h"
 
 /*@
   // What every handler may assume: the frame is the caller's, apart from
@@ -51,10 +52,9 @@ enum uv_next uv_write_pate(struct uv_frame *f);
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_NORMAL;
     ensures (\result == UV_NEXT_CALLER && f->gpr[3] == rc_reg(U_BUSY) &&
              state_unchanged{Pre, Post}) ||
-            (\result == UV_NEXT_HV && f->gpr[3] == UV_H_SVM_INIT_START &&
+            (\result == UV_NEXT_HV &&
              uv_state.svm_life[\old(f->lpidr)] >= SVM_INIT &&
-             (\forall integer r; 0 <= r < UV_NGPRS && r != 3 ==> f->gpr[r] == 0) &&
-             f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0);
+             hv_entry(f, UV_H_SVM_INIT_START, 0, \old(f->srr1)));
 
   complete behaviors not_normal, normal;
   disjoint behaviors not_normal, normal;
@@ -67,18 +67,34 @@ enum uv_next uv_esm(struct uv_frame *f);
   ensures state_inv;
 
   behavior nothing_pending:
-    assumes !(1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] >= SVM_INIT);
+    assumes !(1 <= f->lpidr <= UV_MAX_LPID &&
+              (uv_state.svm_life[f->lpidr] >= SVM_INIT ||
+               (uv_state.svm_life[f->lpidr] == SVM_SECURE &&
+                \exists integer e; 0 <= e < UV_NEXITS &&
+                  uv_state.exit[e].lpid == f->lpidr)));
     assigns f->gpr[3];
     ensures f->gpr[3] == rc_reg(U_STATE) && state_unchanged{Pre, Post};
     ensures \result == UV_NEXT_CALLER;
 
-  behavior pending:
+  behavior hcall_pending:
+    assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
+    assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == f->lpidr;
+    ensures \result == UV_NEXT_SVM;
+    ensures f->gpr[3] == \old(f->gpr[0]);
+    ensures \forall integer r; 4 <= r <= 3 + UV_HCALL_NIN ==> f->gpr[r] == \old(f->gpr[r]);
+    ensures \forall integer e; 0 <= e < UV_NEXITS &&
+      \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
+        (\forall integer r; 0 <= r < UV_NGPRS && !(3 <= r <= 3 + UV_HCALL_NIN) ==>
+           f->gpr[r] == \old(uv_state.exit[e].guest.gpr[r])) &&
+        f->usrr0 == \old(uv_state.exit[e].guest.usrr0) &&
+        f->usrr1 == \old(uv_state.exit[e].guest.usrr1);
+
+  behavior esm_pending:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] >= SVM_INIT;
     ensures \result == UV_NEXT_HV || \result == UV_NEXT_SVM || \result == UV_NEXT_CALLER;
     ensures \result == UV_NEXT_HV ==>
-      (\forall integer r; 0 <= r < UV_NGPRS && r != 3 ==> f->gpr[r] == 0) &&
-      f->gpr[3] == UV_H_SVM_INIT_DONE &&
-      f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0;
+      hv_entry(f, UV_H_SVM_INIT_DONE, 0,
+               \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.srr1));
     ensures \result == UV_NEXT_SVM ==>
       f->gpr[3] == rc_reg(U_SUCCESS) &&
       uv_state.svm_life[\old(f->lpidr)] == SVM_SECURE &&
@@ -88,8 +104,8 @@ enum uv_next uv_esm(struct uv_frame *f);
       f->gpr[3] == rc_reg(U_NOT_AVAILABLE) &&
       uv_state.svm_life[\old(f->lpidr)] == SVM_NORMAL;
 
-  complete behaviors nothing_pending, pending;
-  disjoint behaviors nothing_pending, pending;
+  complete behaviors nothing_pending, hcall_pending, esm_pending;
+  disjoint behaviors nothing_pending, hcall_pending, esm_pending;
 */
 enum uv_next uv_return(struct uv_frame *f);
 

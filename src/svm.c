@@ -1,50 +1,18 @@
 /*
  * The life cycle of a secure guest: UV_ESM, the exits to the hypervisor that
  * the ESM protocol makes on the guest's behalf (H_SVM_INIT_START, then
- * H_SVM_INIT_DONE), UV_RETURN, UV_SVM_TERMINATE.  Contracts are in
+ * H_SVM_INIT_DONE), UV_RETURN (which also ends a reflected hcall,
+ * reflect.c), UV_SVM_TERMINATE.  Contracts are in
  * handlers.h and slots.h; the state table is spec/page-states.md.
  */
 #include "handlers.h"
 #include "slots.h"
-
-/*
- * The ultravisor's copy of a guest's registers, scrubbed when it is no
- * longer needed, so nothing of a dropped guest stays behind.
- */
-/*@
-  requires \valid(d);
-  assigns *d;
-  ensures \forall integer r; 0 <= r < UV_NGPRS ==> d->gpr[r] == 0;
-  ensures d->cr == 0 && d->xer == 0 && d->ctr == 0 && d->lr == 0;
-  ensures d->srr0 == 0 && d->srr1 == 0 && d->usrr0 == 0 && d->usrr1 == 0;
-  ensures d->lpidr == 0;
-*/
-static void frame_clear(struct uv_frame *d)
-{
-	uint32_t r;
-
-	/*@
-	  loop invariant 0 <= r <= UV_NGPRS;
-	  loop invariant \forall integer j; 0 <= j < r ==> d->gpr[j] == 0;
-	  loop assigns r, d->gpr[0 .. UV_NGPRS - 1];
-	  loop variant UV_NGPRS - r;
-	*/
-	for (r = 0; r < UV_NGPRS; r++)
-		d->gpr[r] = 0;
-	d->cr = 0;
-	d->xer = 0;
-	d->ctr = 0;
-	d->lr = 0;
-	d->srr0 = 0;
-	d->srr1 = 0;
-	d->usrr0 = 0;
-	d->usrr1 = 0;
-	d->lpidr = 0;
-}
+#include "exits.h"
+#include "reflect.h"
 
 void svm_drop(uint32_t lpid)
 {
-	uint32_t k;
+	uint32_t k, e;
 	uint8_t life;
 
 	/*@
@@ -57,102 +25,15 @@ void svm_drop(uint32_t lpid)
 	for (k = 0; k < UV_NSLOTS; k++)
 		if (uv_state.slot[k].lpid == lpid)
 			slot_release(k);
+	/* Its pending exit, if any: the ESM protocol's or a reflected hcall. */
 	life = uv_state.svm_life[lpid];
-	if (life >= SVM_INIT) {
-		frame_clear(&uv_state.exit[life - SVM_INIT].guest);
-		uv_state.exit[life - SVM_INIT].lpid = 0;
-		uv_state.exit[life - SVM_INIT].kind = 0;
+	e = life >= SVM_INIT ? (uint32_t)(life - SVM_INIT) : exit_find(lpid);
+	if (e < UV_NEXITS) {
+		frame_clear(&uv_state.exit[e].guest);
+		uv_state.exit[e].lpid = 0;
+		uv_state.exit[e].kind = 0;
 	}
 	uv_state.svm_life[lpid] = SVM_NORMAL;
-}
-
-/*
- * Leaves to the hypervisor with hcall h on a guest's behalf.  None of the
- * ESM protocol's hcalls has an input register, so the hypervisor sees r3 = h
- * and every other GPR, CR, XER, CTR and LR zero: nothing of the guest's is
- * left over.  SRR0/SRR1 and LPIDR stay: they say which guest made the hcall
- * and where, which the hypervisor needs (the guest is not secure yet).
- */
-/*@
-  requires \valid(f);
-  assigns f->gpr[0 .. UV_NGPRS - 1], f->cr, f->xer, f->ctr, f->lr;
-  ensures \forall integer r; 0 <= r < UV_NGPRS && r != 3 ==> f->gpr[r] == 0;
-  ensures f->gpr[3] == h;
-  ensures f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0;
-  ensures \result == UV_NEXT_HV;
-*/
-static enum uv_next exit_to_hv(struct uv_frame *f, uint64_t h)
-{
-	uint32_t r;
-
-	/*@
-	  loop invariant 0 <= r <= UV_NGPRS;
-	  loop invariant \forall integer j; 0 <= j < r ==> f->gpr[j] == 0;
-	  loop assigns r, f->gpr[0 .. UV_NGPRS - 1];
-	  loop variant UV_NGPRS - r;
-	*/
-	for (r = 0; r < UV_NGPRS; r++)
-		f->gpr[r] = 0;
-	f->gpr[3] = h;
-	f->cr = 0;
-	f->xer = 0;
-	f->ctr = 0;
-	f->lr = 0;
-	return UV_NEXT_HV;
-}
-
-/*
- * *d = *s, word by word: a structure assignment of this size becomes a call
- * to memcpy, which the freestanding core does not have.
- */
-/*@
-  requires \valid(d) && \valid_read(s) && \separated(d, s);
-  assigns *d;
-  ensures \forall integer r; 0 <= r < UV_NGPRS ==> d->gpr[r] == s->gpr[r];
-  ensures d->lpidr == s->lpidr;
-  ensures *d == *s;
-*/
-static void frame_copy(struct uv_frame *d, const struct uv_frame *s)
-{
-	uint32_t r;
-
-	/*@
-	  loop invariant 0 <= r <= UV_NGPRS;
-	  loop invariant \forall integer j; 0 <= j < r ==> d->gpr[j] == s->gpr[j];
-	  loop assigns r, d->gpr[0 .. UV_NGPRS - 1];
-	  loop variant UV_NGPRS - r;
-	*/
-	for (r = 0; r < UV_NGPRS; r++)
-		d->gpr[r] = s->gpr[r];
-	d->cr = s->cr;
-	d->xer = s->xer;
-	d->ctr = s->ctr;
-	d->lr = s->lr;
-	d->srr0 = s->srr0;
-	d->srr1 = s->srr1;
-	d->usrr0 = s->usrr0;
-	d->usrr1 = s->usrr1;
-	d->lpidr = s->lpidr;
-}
-
-/*@
-  assigns \nothing;
-  ensures \result <= UV_NEXITS;
-  ensures \result < UV_NEXITS ==> uv_state.exit[\result].lpid == 0;
-*/
-static uint32_t exit_find_free(void)
-{
-	uint32_t e;
-
-	/*@
-	  loop invariant 0 <= e <= UV_NEXITS;
-	  loop assigns e;
-	  loop variant UV_NEXITS - e;
-	*/
-	for (e = 0; e < UV_NEXITS; e++)
-		if (uv_state.exit[e].lpid == 0)
-			return e;
-	return UV_NEXITS;
 }
 
 enum uv_next uv_esm(struct uv_frame *f)
@@ -175,7 +56,7 @@ enum uv_next uv_esm(struct uv_frame *f)
 	uv_state.exit[e].kind = EXIT_INIT_START;
 	uv_state.exit[e].lpid = (uint32_t)lpid;
 	uv_state.svm_life[lpid] = (uint8_t)(SVM_INIT + e);
-	return exit_to_hv(f, UV_H_SVM_INIT_START);
+	return exit_to_hv(f, &uv_state.exit[e].guest, UV_H_SVM_INIT_START, 0);
 }
 
 /*
@@ -198,7 +79,7 @@ static void esm_resume(struct uv_frame *f, const struct uv_frame *g,
 	uv_set_rc(f, rc);
 	if (secure) {
 		f->srr1 |= 1UL << UV_MSR_S_LG;
-		f->usrr1 = f->srr1;
+		f->usrr1 |= 1UL << UV_MSR_S_LG;
 	}
 }
 
@@ -213,12 +94,18 @@ enum uv_next uv_return(struct uv_frame *f)
 	if (lpid < 1 || lpid > UV_MAX_LPID)
 		return uv_set_rc(f, U_STATE);
 	life = uv_state.svm_life[lpid];
+	if (life == SVM_SECURE) {
+		/* a reflected hcall, if the guest has one in the hypervisor */
+		if (exit_find(lpid) == UV_NEXITS)
+			return uv_set_rc(f, U_STATE);
+		return uv_reflect_return(f);
+	}
 	if (life < SVM_INIT)
 		return uv_set_rc(f, U_STATE);
 	e = life - SVM_INIT;
 	if (uv_state.exit[e].kind == EXIT_INIT_START && result == 0) {
 		uv_state.exit[e].kind = EXIT_INIT_DONE;
-		return exit_to_hv(f, UV_H_SVM_INIT_DONE);
+		return exit_to_hv(f, &uv_state.exit[e].guest, UV_H_SVM_INIT_DONE, 0);
 	}
 	if (result == 0) {
 		/* H_SVM_INIT_DONE succeeded: the guest is secure. */

@@ -192,8 +192,9 @@ static int lives_ok(const struct uv_state *s, char *why, unsigned long why_len)
 }
 
 /*
- * exits_ok: a used exit e (exit[e].lpid != 0) has lpid <= UV_MAX_LPID,
- * svm_life[lpid] == SVM_INIT + e, and kind EXIT_INIT_START or EXIT_INIT_DONE.
+ * exits_ok: a used exit e (exit[e].lpid != 0) has lpid <= UV_MAX_LPID and
+ * either kind EXIT_HCALL and svm_life[lpid] == SVM_SECURE, or
+ * svm_life[lpid] == SVM_INIT + e and kind EXIT_INIT_START or EXIT_INIT_DONE.
  */
 static int exits_ok(const struct uv_state *s, char *why, unsigned long why_len)
 {
@@ -204,6 +205,13 @@ static int exits_ok(const struct uv_state *s, char *why, unsigned long why_len)
 			continue;
 		if (x->lpid > UV_MAX_LPID)
 			FAIL("exits_ok: exit %d lpid %u > UV_MAX_LPID", e, x->lpid);
+		if (x->kind == EXIT_HCALL) {
+			if (s->svm_life[x->lpid] != SVM_SECURE)
+				FAIL("exits_ok: hcall exit %d of guest %u, whose "
+				     "svm_life is %u, not SVM_SECURE", e, x->lpid,
+				     s->svm_life[x->lpid]);
+			continue;
+		}
 		if (s->svm_life[x->lpid] != SVM_INIT + e)
 			FAIL("exits_ok: exit %d of guest %u, whose svm_life is %u, "
 			     "not SVM_INIT + %d", e, x->lpid, s->svm_life[x->lpid], e);
@@ -213,9 +221,23 @@ static int exits_ok(const struct uv_state *s, char *why, unsigned long why_len)
 	return 0;
 }
 
+/* exits_distinct: two used exits belong to two different guests. */
+static int exits_distinct(const struct uv_state *s, char *why,
+			  unsigned long why_len)
+{
+	for (int e1 = 0; e1 < UV_NEXITS; e1++)
+		for (int e2 = 0; e2 < UV_NEXITS; e2++)
+			if (e1 != e2 && s->exit[e1].lpid != 0 &&
+			    s->exit[e1].lpid == s->exit[e2].lpid)
+				FAIL("exits_distinct: exits %d and %d both of guest %u",
+				     e1, e2, s->exit[e1].lpid);
+	return 0;
+}
+
 /*
  * state_inv = slots_ok && slots_distinct && gfns_unused_normal && gfns_ok &&
- *             frames_ok && frames_zero && lives_ok && exits_ok
+ *             frames_ok && frames_zero && lives_ok && exits_ok &&
+ *             exits_distinct
  */
 int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 {
@@ -228,7 +250,8 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 	       frames_ok(s, why, why_len) ||
 	       frames_zero(s, why, why_len) ||
 	       lives_ok(s, why, why_len) ||
-	       exits_ok(s, why, why_len);
+	       exits_ok(s, why, why_len) ||
+	       exits_distinct(s, why, why_len);
 }
 
 /* ---- snapshot ------------------------------------------------------------ */

@@ -20,7 +20,7 @@ static struct uv_state *good;
 
 /*
  * A valid state, written from the ACSL (not by the core):
- *   guest 5 SECURE: slot 0 (id 1, GFNs 0x10..0x13), slot 1 (id 2, GFNs
+ *   guest 5 SECURE with exit 4 (EXIT_HCALL, a reflected hcall): slot 0 (id 1, GFNs 0x10..0x13), slot 1 (id 2, GFNs
  *     0x14..0x17, adjacent); gfn 0x11 SECURE(0), gfn 0x14 SHARED;
  *   guest 6 INIT with exit 2 (EXIT_INIT_START): slot 2 (id 1 and GFNs
  *     0x10..0x11, as guest 5's: another guest), gfn 0x10 SECURE(5);
@@ -40,6 +40,9 @@ static void build_good(struct uv_state *s)
 	s->owner_idx[0] = 1;
 	memset(s->pool[0], 0xA5, sizeof(s->pool[0]));
 	s->gfn[1][0] = GFN_SHARED;
+	s->exit[4].lpid = 5;
+	s->exit[4].kind = EXIT_HCALL;
+	s->exit[4].guest.gpr[3] = 0x1234;
 
 	s->svm_life[6] = SVM_INIT + 2;
 	s->exit[2].lpid = 6;
@@ -171,8 +174,19 @@ static void test_each_clause_caught(void **state)
 	BROKEN((s->exit[3].lpid = 6, s->exit[3].kind = EXIT_INIT_DONE), "exits_ok");
 	BROKEN(s->svm_life[6] = SVM_SECURE, "exits_ok");
 	BROKEN(s->exit[2].kind = 0, "exits_ok");
-	BROKEN(s->exit[2].kind = EXIT_INIT_DONE + 1, "exits_ok");
+	BROKEN(s->exit[2].kind = EXIT_HCALL, "exits_ok");    /* guest 6 is INIT */
+	BROKEN(s->exit[2].kind = EXIT_HCALL + 1, "exits_ok");
+	BROKEN(s->exit[4].kind = EXIT_INIT_START, "exits_ok");
+	BROKEN((s->exit[3].lpid = 6, s->exit[3].kind = EXIT_HCALL), "exits_ok");
+	BROKEN(s->svm_life[5] = SVM_NORMAL, "slots_ok"); /* its slots first */
+	/* exits_distinct: a second hcall exit of guest 5 */
+	BROKEN((s->exit[3].lpid = 5, s->exit[3].kind = EXIT_HCALL), "exits_distinct");
 #undef BROKEN
+	/* another secure guest's hcall exit beside guest 5's is fine */
+	memcpy(s, good, sizeof(*s));
+	s->exit[3].lpid = 7;
+	s->exit[3].kind = EXIT_HCALL;
+	expect_ok(s, "guest 7's hcall exit");
 	assert_true(n >= 50);
 	memcpy(s, good, sizeof(*s));
 	expect_ok(s, "restored");

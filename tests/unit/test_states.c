@@ -11,7 +11,8 @@
  * test_esm_busy, test_terminate*.  Slots: test_register*, test_unregister*.
  * Pages: test_page_in*, test_page_out*, test_page_inval, test_share_*.
  * Rows the dispatcher makes unreachable: test_handler_only_rows (handlers
- * called directly).  The secret: test_secret_never_leaks.
+ * called directly).  The secret: test_secret_never_leaks.  A secure guest's
+ * hcalls, reflected: test_reflect*.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -30,6 +31,14 @@
 #define MSR_SF BIT(63)
 #define MSR_HV BIT(60)
 #define MSR_S BIT(22)
+#define MSR_ME BIT(12)
+#define MSR_LE BIT(0)
+/* SRR1 bits 42:43 (IBM numbering): the level of the sc */
+#define LEV_SHIFT 20
+#define LEV_MASK (3ULL << LEV_SHIFT)
+#define LEV(n) ((uint64_t)(n) << LEV_SHIFT)
+/* The hypervisor's interrupt MSR, in the host's (little-endian) order */
+#define HV_MSR (MSR_SF | MSR_HV | MSR_ME | MSR_LE)
 /* LE, RI, DR, IR, ME, FP, EE: neither HV, S nor PR */
 #define MSR_OTHER (BIT(0) | BIT(1) | BIT(4) | BIT(5) | BIT(12) | BIT(13) | BIT(15))
 
@@ -64,6 +73,9 @@ enum ctx { HV, VM, SVM };
 
 static struct uv_cpu cpu;
 static struct uv_state *before;
+/* The MSR of each guest's last UV_ESM that went to the hypervisor: the
+ * hypervisor sees it in SRR1 at both exits of the ESM protocol. */
+static uint64_t esm_msr[UV_MAX_LPID + 1];
 static uint64_t rng = 0x2545F4914F6CDD1DULL;
 
 static uint64_t rand64(void)
@@ -129,6 +141,8 @@ static enum uv_next run(const char *what)
 		  f0.lpidr <= UV_MAX_LPID && uv_state.svm_life[f0.lpidr] >= SVM_INIT;
 	next = uv_entry(&cpu);
 	check_inv(what);
+	if (next == UV_NEXT_HV && f0.gpr[3] == N_ESM && f0.lpidr <= UV_MAX_LPID)
+		esm_msr[f0.lpidr] = f0.srr1;
 	if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != R_SUCCESS && !resumes) {
 		if (uv_state_unchanged(why, sizeof(why)) != 0)
 			fail_msg("%s: an error (r3 = %#llx) changed the state: %s",
@@ -176,9 +190,18 @@ static enum uv_next hv_return(uint64_t lpid, uint64_t r0)
 	return run("UV_RETURN");
 }
 
-/* The hypervisor sees r3 = h and nothing else of the guest's. */
+/*
+ * The hypervisor is entered at its system call vector, in hypervisor state
+ * with MSR[S] = 0, as if the guest (cpu.frame.lpidr) had made hcall h with
+ * sc 1 in secure mode: SRR0 0, SRR1 the guest's MSR with S and LEV 1; it
+ * sees r3 = h and nothing else of the guest's.
+ */
 static void assert_exit(uint64_t h)
 {
+	assert_int_equal(cpu.frame.usrr0, 0xC00);
+	assert_int_equal(cpu.frame.usrr1, HV_MSR);
+	assert_int_equal(cpu.frame.srr0, 0);
+	assert_int_equal(cpu.frame.srr1, esm_msr[cpu.frame.lpidr] | MSR_S | LEV(1));
 	for (int r = 0; r < UV_NGPRS; r++)
 		if (r != 3 && cpu.frame.gpr[r] != 0)
 			fail_msg("exit: r%d = %#llx left to the hypervisor", r,
@@ -263,10 +286,10 @@ static void test_esm_flow(void **state)
 	guest = cpu.frame;
 	assert_int_equal(run("UV_ESM"), UV_NEXT_HV);
 	assert_exit(H_INIT_START);
-	/* SRR0/SRR1/LPIDR say which guest and where */
+	/* LPIDR says which guest; SRR1 its MSR (S and LEV 1 set), not where */
 	assert_int_equal(cpu.frame.lpidr, 5);
-	assert_int_equal(cpu.frame.srr0, guest.srr0);
-	assert_int_equal(cpu.frame.srr1, guest.srr1);
+	assert_int_equal(cpu.frame.srr0, 0);
+	assert_int_equal(cpu.frame.srr1, guest.srr1 | MSR_S | LEV(1));
 	assert_int_equal(uv_state.svm_life[5] >= SVM_INIT, 1);
 	/* a second UV_ESM of the same guest: U_STATE */
 	assert_int_equal(ucall(VM, 5, N_ESM, 0, 0, 0, 0, 0), R_STATE);
@@ -986,6 +1009,125 @@ static void test_checker_catches(void **state)
 	assert_int_equal(uv_state_check(s, why, sizeof(why)), 0);
 }
 
+/* ---- a secure guest's hcalls, reflected ------------------------------------ */
+
+/* Guest lpid's sc 1 (LEV 1 in SRR1) with hcall number h, other GPRs random. */
+static void hcall_frame(uint64_t lpid, uint64_t h)
+{
+	frame(SVM, lpid, h);
+	cpu.frame.srr1 |= LEV(1); /* the vector leaves usrr1 without it */
+}
+
+/* The hypervisor sees h and r4..r12 of the guest, nothing else of it. */
+static void assert_reflected(const struct uv_frame *guest)
+{
+	for (int r = 0; r < UV_NGPRS; r++)
+		assert_int_equal(cpu.frame.gpr[r],
+				 r >= 3 && r <= 12 ? guest->gpr[r] : 0);
+	assert_int_equal(cpu.frame.cr, 0);
+	assert_int_equal(cpu.frame.xer, 0);
+	assert_int_equal(cpu.frame.ctr, 0);
+	assert_int_equal(cpu.frame.lr, 0);
+	assert_int_equal(cpu.frame.srr0, 0);
+	assert_int_equal(cpu.frame.srr1, guest->srr1); /* S and LEV 1 already */
+	assert_int_equal(cpu.frame.usrr0, 0xC00);
+	assert_int_equal(cpu.frame.usrr1, HV_MSR);
+	assert_int_equal(cpu.frame.lpidr, guest->lpidr);
+}
+
+/*
+ * Reflected and resumed: the guest gets back its own registers but r3 (the
+ * hypervisor's r0) and r4..r12 (the hypervisor's); any number is passed on,
+ * a ucall's too.  While one is pending a second gets U_BUSY; a guest that is
+ * not secure gets U_STATE; UV_RETURN then finds nothing.
+ */
+static void test_reflect(void **state)
+{
+	(void)state;
+	struct uv_frame guest, hv;
+
+	make_secure(9, 0x10, 1);
+	hcall_frame(9, rand64());
+	guest = cpu.frame;
+	assert_int_equal(run("hcall"), UV_NEXT_HV);
+	assert_reflected(&guest);
+
+	hcall_frame(9, N_SHARE);
+	assert_int_equal(run("second hcall"), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_BUSY);
+
+	frame(HV, 9, N_RETURN);
+	cpu.frame.gpr[0] = rand64();
+	hv = cpu.frame;
+	assert_int_equal(run("UV_RETURN"), UV_NEXT_SVM);
+	for (int r = 0; r < UV_NGPRS; r++)
+		assert_int_equal(cpu.frame.gpr[r], r == 3 ? hv.gpr[0] :
+				 r >= 4 && r <= 12 ? hv.gpr[r] : guest.gpr[r]);
+	assert_int_equal(cpu.frame.cr, guest.cr);
+	assert_int_equal(cpu.frame.xer, guest.xer);
+	assert_int_equal(cpu.frame.ctr, guest.ctr);
+	assert_int_equal(cpu.frame.lr, guest.lr);
+	assert_int_equal(cpu.frame.usrr0, guest.usrr0);
+	assert_int_equal(cpu.frame.usrr1, guest.usrr1);
+	assert_int_equal(cpu.frame.lpidr, 9);
+	assert_int_equal(hv_return(9, 0), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_STATE);
+
+	/* a ucall number in an sc 1 is an hcall like any other */
+	hcall_frame(9, N_UNSHARE_ALL);
+	guest = cpu.frame;
+	assert_int_equal(run("sc 1 with a ucall number"), UV_NEXT_HV);
+	assert_reflected(&guest);
+
+	/* not secure (normal, or INIT): U_STATE */
+	hcall_frame(10, rand64());
+	assert_int_equal(run("hcall of a normal guest"), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_STATE);
+	esm(11);
+	hcall_frame(11, rand64());
+	assert_int_equal(run("hcall of a guest in INIT"), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_STATE);
+}
+
+/* UV_SVM_TERMINATE with an hcall pending: the copy of the guest's registers
+ * is scrubbed and UV_RETURN finds nothing. */
+static void test_reflect_terminate(void **state)
+{
+	(void)state;
+	static const struct uv_frame zero;
+
+	make_secure(9, 0x10, 1);
+	hcall_frame(9, rand64());
+	assert_int_equal(run("hcall"), UV_NEXT_HV);
+	assert_int_equal(HVCALL(N_TERMINATE, 9, 0, 0, 0, 0), R_SUCCESS);
+	for (int e = 0; e < UV_NEXITS; e++) {
+		assert_int_equal(uv_state.exit[e].lpid, 0);
+		assert_memory_equal(&uv_state.exit[e].guest, &zero, sizeof(zero));
+	}
+	assert_int_equal(hv_return(9, 0), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_STATE);
+}
+
+/* Every pending exit in use: a further guest's hcall gets U_BUSY. */
+static void test_reflect_full(void **state)
+{
+	(void)state;
+
+	for (uint64_t l = 1; l <= UV_NEXITS + 1; l++)
+		make_secure(l, 0x10, 1);
+	for (uint64_t l = 1; l <= UV_NEXITS; l++) {
+		hcall_frame(l, rand64());
+		assert_int_equal(run("hcall"), UV_NEXT_HV);
+	}
+	hcall_frame(UV_NEXITS + 1, rand64());
+	assert_int_equal(run("hcall, no free exit"), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_BUSY);
+	/* one returns: the exit is free again */
+	assert_int_equal(hv_return(3, 0), UV_NEXT_SVM);
+	hcall_frame(UV_NEXITS + 1, rand64());
+	assert_int_equal(run("hcall"), UV_NEXT_HV);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1010,6 +1152,9 @@ int main(void)
 		cmocka_unit_test_setup(test_share_more, setup),
 		cmocka_unit_test_setup(test_terminate_init_done, setup),
 		cmocka_unit_test_setup(test_handler_only_rows, setup),
+		cmocka_unit_test_setup(test_reflect, setup),
+		cmocka_unit_test_setup(test_reflect_terminate, setup),
+		cmocka_unit_test_setup(test_reflect_full, setup),
 		cmocka_unit_test_setup(test_checker_catches, setup),
 	};
 

@@ -1,0 +1,40 @@
+/*
+ * What the hypervisor sees when the ultravisor enters it on a guest's behalf
+ * (spec/uv_abi.h, UV_HV_SC_VECTOR), and which sc is a secure guest's hcall,
+ * as ACSL.  src/exits.h and src/reflect.h state their contracts in these
+ * terms.
+ */
+#ifndef UV_SPEC_HV_EXIT_ACSL_H
+#define UV_SPEC_HV_EXIT_ACSL_H
+
+#include "ucall.acsl.h"
+
+/*@
+  // The level of the sc, from SRR1 (spec/uv_abi.h).
+  logic integer sc_lev(integer srr1) = (srr1 >> UV_SRR1_LEV_SHIFT) & 3;
+
+  // The sc is a secure guest's hcall: reflected, never dispatched as a ucall.
+  predicate svm_hcall(integer srr1) =
+    sc_lev(srr1) == UV_SC_LEV_HCALL && msr_bit(srr1, UV_MSR_S_LG) == 1 &&
+    msr_bit(srr1, UV_MSR_HV_LG) == 0;
+
+  // The SRR1 the hypervisor sees for a guest whose sc had SRR1 s: the
+  // guest's MSR with MSR[S] set and LEV = 1, as for a secure guest's sc 1.
+  logic integer hv_srr1(integer s) =
+    (s & UV_SRR1_NOT_LEV) | (1 << UV_MSR_S_LG) |
+    (UV_SC_LEV_HCALL << UV_SRR1_LEV_SHIFT);
+
+  // Frame f is an entry into the hypervisor with hcall h and nin input
+  // registers (r4 .. r3 + nin), for a guest whose sc had SRR1 s: every
+  // other GPR, CR, XER, CTR, LR and SRR0 zero; urfid goes to the
+  // hypervisor's system call vector in hypervisor state, MSR[S] = 0.
+  predicate hv_entry(struct uv_frame *f, integer h, integer nin, integer s) =
+    f->gpr[3] == h &&
+    (\forall integer r; 0 <= r < UV_NGPRS && !(3 <= r <= 3 + nin) ==>
+       f->gpr[r] == 0) &&
+    f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0 &&
+    f->srr0 == 0 && f->srr1 == hv_srr1(s) &&
+    f->usrr0 == UV_HV_SC_VECTOR && f->usrr1 == UV_HV_MSR;
+*/
+
+#endif

@@ -1,0 +1,109 @@
+/*
+ * Pending exits to the hypervisor.  Contracts are in exits.h.
+ */
+#include "exits.h"
+
+void frame_clear(struct uv_frame *d)
+{
+	uint32_t r;
+
+	/*@
+	  loop invariant 0 <= r <= UV_NGPRS;
+	  loop invariant \forall integer j; 0 <= j < r ==> d->gpr[j] == 0;
+	  loop assigns r, d->gpr[0 .. UV_NGPRS - 1];
+	  loop variant UV_NGPRS - r;
+	*/
+	for (r = 0; r < UV_NGPRS; r++)
+		d->gpr[r] = 0;
+	d->cr = 0;
+	d->xer = 0;
+	d->ctr = 0;
+	d->lr = 0;
+	d->srr0 = 0;
+	d->srr1 = 0;
+	d->usrr0 = 0;
+	d->usrr1 = 0;
+	d->lpidr = 0;
+}
+
+void frame_copy(struct uv_frame *d, const struct uv_frame *s)
+{
+	uint32_t r;
+
+	/*@
+	  loop invariant 0 <= r <= UV_NGPRS;
+	  loop invariant \forall integer j; 0 <= j < r ==> d->gpr[j] == s->gpr[j];
+	  loop assigns r, d->gpr[0 .. UV_NGPRS - 1];
+	  loop variant UV_NGPRS - r;
+	*/
+	for (r = 0; r < UV_NGPRS; r++)
+		d->gpr[r] = s->gpr[r];
+	d->cr = s->cr;
+	d->xer = s->xer;
+	d->ctr = s->ctr;
+	d->lr = s->lr;
+	d->srr0 = s->srr0;
+	d->srr1 = s->srr1;
+	d->usrr0 = s->usrr0;
+	d->usrr1 = s->usrr1;
+	d->lpidr = s->lpidr;
+}
+
+uint32_t exit_find_free(void)
+{
+	uint32_t e;
+
+	/*@
+	  loop invariant 0 <= e <= UV_NEXITS;
+	  loop invariant \forall integer j; 0 <= j < e ==> uv_state.exit[j].lpid != 0;
+	  loop assigns e;
+	  loop variant UV_NEXITS - e;
+	*/
+	for (e = 0; e < UV_NEXITS; e++)
+		if (uv_state.exit[e].lpid == 0)
+			return e;
+	return UV_NEXITS;
+}
+
+uint32_t exit_find(uint64_t lpid)
+{
+	uint32_t e;
+
+	/*@
+	  loop invariant 0 <= e <= UV_NEXITS;
+	  loop invariant \forall integer j; 0 <= j < e ==> uv_state.exit[j].lpid != lpid;
+	  loop assigns e;
+	  loop variant UV_NEXITS - e;
+	*/
+	for (e = 0; e < UV_NEXITS; e++)
+		if (uv_state.exit[e].lpid == lpid)
+			return e;
+	return UV_NEXITS;
+}
+
+enum uv_next exit_to_hv(struct uv_frame *f, const struct uv_frame *g,
+			uint64_t h, uint32_t nin)
+{
+	uint32_t r;
+
+	/*@
+	  loop invariant 0 <= r <= UV_NGPRS;
+	  loop invariant \forall integer j; 0 <= j < r ==>
+	    f->gpr[j] == (4 <= j <= 3 + nin ? g->gpr[j] : 0);
+	  loop assigns r, f->gpr[0 .. UV_NGPRS - 1];
+	  loop variant UV_NGPRS - r;
+	*/
+	for (r = 0; r < UV_NGPRS; r++)
+		f->gpr[r] = (r >= 4 && r <= 3 + nin) ? g->gpr[r] : 0;
+	f->gpr[3] = h;
+	f->cr = 0;
+	f->xer = 0;
+	f->ctr = 0;
+	f->lr = 0;
+	f->srr0 = 0;
+	f->srr1 = (g->srr1 & UV_SRR1_NOT_LEV) |
+		  (1UL << UV_MSR_S_LG) | (UV_SC_LEV_HCALL << UV_SRR1_LEV_SHIFT);
+	f->usrr0 = UV_HV_SC_VECTOR;
+	f->usrr1 = UV_HV_MSR;
+	return UV_NEXT_HV;
+}

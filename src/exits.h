@@ -1,0 +1,77 @@
+/*
+ * Pending exits to the hypervisor: the ultravisor's own copy of a guest's
+ * registers while the hypervisor works on the guest's behalf, how to find
+ * one, and the frame the hypervisor is entered with.  Used by the ESM
+ * protocol (svm.c) and by hcall reflection (reflect.c).
+ */
+#ifndef UV_EXITS_H
+#define UV_EXITS_H
+
+#include <stdint.h>
+#include "dispatch.h"
+#include "hv_exit.acsl.h"
+
+/* The ultravisor's copy of a guest's registers, scrubbed once not needed. */
+/*@
+  requires \valid(d);
+  assigns *d;
+  ensures \forall integer r; 0 <= r < UV_NGPRS ==> d->gpr[r] == 0;
+  ensures d->cr == 0 && d->xer == 0 && d->ctr == 0 && d->lr == 0;
+  ensures d->srr0 == 0 && d->srr1 == 0 && d->usrr0 == 0 && d->usrr1 == 0;
+  ensures d->lpidr == 0;
+*/
+void frame_clear(struct uv_frame *d);
+
+/*
+ * *d = *s, word by word: a structure assignment of this size becomes a call
+ * to memcpy, which the freestanding core does not have.
+ */
+/*@
+  requires \valid(d) && \valid_read(s) && \separated(d, s);
+  assigns *d;
+  ensures \forall integer r; 0 <= r < UV_NGPRS ==> d->gpr[r] == s->gpr[r];
+  ensures d->lpidr == s->lpidr;
+  ensures *d == *s;
+*/
+void frame_copy(struct uv_frame *d, const struct uv_frame *s);
+
+/*@
+  assigns \nothing;
+  ensures \result <= UV_NEXITS;
+  ensures \result < UV_NEXITS ==> uv_state.exit[\result].lpid == 0;
+  ensures \result == UV_NEXITS ==>
+    \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0;
+*/
+uint32_t exit_find_free(void);
+
+/* The pending exit of guest lpid, or UV_NEXITS if it has none. */
+/*@
+  requires 1 <= lpid;
+  assigns \nothing;
+  ensures \result <= UV_NEXITS;
+  ensures \result < UV_NEXITS ==> uv_state.exit[\result].lpid == lpid;
+  ensures \result == UV_NEXITS ==>
+    \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != lpid;
+*/
+uint32_t exit_find(uint64_t lpid);
+
+/*
+ * Leaves to the hypervisor with hcall h on behalf of the guest whose
+ * registers are *g: r4 .. r3 + nin are the guest's (the hcall's inputs),
+ * everything else the hypervisor could read is zero or fixed (hv_entry), so
+ * nothing else of the guest's is left over.  LPIDR stays the guest's: it
+ * says which guest made the hcall.
+ */
+/*@
+  requires \valid(f) && \valid_read(g) && \separated(f, g);
+  requires 0 <= nin <= UV_HCALL_NIN;
+  assigns f->gpr[0 .. UV_NGPRS - 1], f->cr, f->xer, f->ctr, f->lr,
+          f->srr0, f->srr1, f->usrr0, f->usrr1;
+  ensures hv_entry(f, h, nin, g->srr1);
+  ensures \forall integer r; 4 <= r <= 3 + nin ==> f->gpr[r] == g->gpr[r];
+  ensures \result == UV_NEXT_HV;
+*/
+enum uv_next exit_to_hv(struct uv_frame *f, const struct uv_frame *g,
+			uint64_t h, uint32_t nin);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * Hcall reflection.  Contracts are in reflect.h.
+ */
+#include "reflect.h"
+#include "exits.h"
+
+bool uv_is_svm_hcall(uint64_t srr1)
+{
+	return ((srr1 >> UV_SRR1_LEV_SHIFT) & 3) == UV_SC_LEV_HCALL &&
+	       ((srr1 >> UV_MSR_S_LG) & 1) == 1 &&
+	       ((srr1 >> UV_MSR_HV_LG) & 1) == 0;
+}
+
+enum uv_next uv_reflect(struct uv_frame *f)
+{
+	uint64_t lpid = f->lpidr;
+	uint64_t h = f->gpr[3]; /* passed on as it is, never compared */
+	uint32_t e;
+
+	if (lpid < 1 || lpid > UV_MAX_LPID ||
+	    uv_state.svm_life[lpid] != SVM_SECURE)
+		return uv_set_rc(f, U_STATE);
+	/* One hcall per guest in the hypervisor: UV_RETURN finds it by LPID. */
+	if (exit_find(lpid) != UV_NEXITS)
+		return uv_set_rc(f, U_BUSY);
+	e = exit_find_free();
+	if (e == UV_NEXITS)
+		return uv_set_rc(f, U_BUSY);
+	frame_copy(&uv_state.exit[e].guest, f);
+	uv_state.exit[e].kind = EXIT_HCALL;
+	uv_state.exit[e].lpid = (uint32_t)lpid;
+	return exit_to_hv(f, &uv_state.exit[e].guest, h, UV_HCALL_NIN);
+}
+
+enum uv_next uv_reflect_return(struct uv_frame *f)
+{
+	uint32_t e = exit_find(f->lpidr);
+	uint64_t out[UV_HCALL_NIN];
+	uint64_t r0 = f->gpr[0]; /* the hcall's r3, per KVM */
+	uint32_t r;
+
+	if (e == UV_NEXITS)
+		return uv_set_rc(f, U_STATE);
+	/* e is the guest's only exit, and a reflected hcall (state_inv). */
+	//@ assert \forall integer j; 0 <= j < UV_NEXITS && j != e ==> uv_state.exit[j].lpid != f->lpidr;
+	//@ assert uv_state.exit[e].kind == EXIT_HCALL;
+	/* The hcall's outputs r4..r12, then the guest's own registers. */
+	/*@
+	  loop invariant 0 <= r <= UV_HCALL_NIN;
+	  loop invariant \forall integer j; 0 <= j < r ==> out[j] == \at(f->gpr[4 + j], Pre);
+	  loop assigns r, out[0 .. UV_HCALL_NIN - 1];
+	  loop variant UV_HCALL_NIN - r;
+	*/
+	for (r = 0; r < UV_HCALL_NIN; r++)
+		out[r] = f->gpr[4 + r];
+	frame_copy(f, &uv_state.exit[e].guest);
+	f->gpr[3] = r0;
+	/*@
+	  loop invariant 0 <= r <= UV_HCALL_NIN;
+	  loop invariant \forall integer j; 0 <= j < r ==> f->gpr[4 + j] == out[j];
+	  loop assigns r, f->gpr[4 .. 3 + UV_HCALL_NIN];
+	  loop variant UV_HCALL_NIN - r;
+	*/
+	for (r = 0; r < UV_HCALL_NIN; r++)
+		f->gpr[4 + r] = out[r];
+	//@ assert \forall integer j; 4 <= j <= 3 + UV_HCALL_NIN ==> f->gpr[j] == out[j - 4];
+	//@ assert \forall integer j; 4 <= j <= 3 + UV_HCALL_NIN ==> f->gpr[j] == \at(f->gpr[j], Pre);
+	frame_clear(&uv_state.exit[e].guest);
+	uv_state.exit[e].lpid = 0;
+	uv_state.exit[e].kind = 0;
+	//@ assert lives_ok;
+	//@ assert exits_ok;
+	//@ assert exits_distinct;
+	return UV_NEXT_SVM;
+}

@@ -1,0 +1,122 @@
+/*
+ * A secure guest's hcall, reflected to the hypervisor and resumed.
+ *
+ * In secure mode the guest's `sc 1` enters the ultravisor (same vector as
+ * `sc 2`, LEV = 1 in SRR1).  The ultravisor keeps the guest's registers,
+ * enters the hypervisor with only the hcall's number and input registers
+ * (r3 .. r12), and on the hypervisor's UV_RETURN gives the guest back its
+ * own registers with only the hcall's outputs (r3 from the hypervisor's r0,
+ * r4 .. r12) taken from the hypervisor.  The number in r3 is passed on, never
+ * looked at: the ultravisor acts on no hcall number.
+ */
+#ifndef UV_REFLECT_H
+#define UV_REFLECT_H
+
+#include <stdbool.h>
+#include "handlers.h"
+#include "hv_exit.acsl.h"
+
+/*@
+  assigns \nothing;
+  ensures \result <==> svm_hcall(srr1);
+*/
+bool uv_is_svm_hcall(uint64_t srr1);
+
+/*@
+  // Nothing of the state but pending exit e (and its copy of the guest).
+  predicate only_exit_changed{A, B}(integer e) =
+    \at(uv_state.svm_life, A) == \at(uv_state.svm_life, B) &&
+    \at(uv_state.slot, A) == \at(uv_state.slot, B) &&
+    \at(uv_state.gfn, A) == \at(uv_state.gfn, B) &&
+    \at(uv_state.owner_slot, A) == \at(uv_state.owner_slot, B) &&
+    \at(uv_state.owner_idx, A) == \at(uv_state.owner_idx, B) &&
+    \at(uv_state.pool, A) == \at(uv_state.pool, B) &&
+    \forall integer j; 0 <= j < UV_NEXITS && j != e ==>
+      \at(uv_state.exit[j], A) == \at(uv_state.exit[j], B);
+*/
+
+/*
+ * Errors go back to the guest in r3 (nothing else changes): U_STATE if the
+ * caller is not a secure guest the ultravisor knows, U_BUSY if the guest
+ * already has an hcall in the hypervisor (another vCPU's) or every pending
+ * exit is in use.
+ */
+/*@
+  requires handler_pre(f);
+  assigns *f, uv_state;
+  ensures state_inv;
+
+  behavior not_secure:
+    assumes !svm_secure(f->lpidr);
+    assigns f->gpr[3];
+    ensures f->gpr[3] == rc_reg(U_STATE) && state_unchanged{Pre, Post};
+    ensures \result == UV_NEXT_CALLER;
+
+  behavior busy:
+    assumes svm_secure(f->lpidr);
+    assumes (\exists integer e; 0 <= e < UV_NEXITS &&
+               uv_state.exit[e].lpid == f->lpidr) ||
+            (\forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0);
+    assigns f->gpr[3];
+    ensures f->gpr[3] == rc_reg(U_BUSY) && state_unchanged{Pre, Post};
+    ensures \result == UV_NEXT_CALLER;
+
+  behavior reflected:
+    assumes svm_secure(f->lpidr);
+    assumes \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != f->lpidr;
+    assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == 0;
+    ensures \result == UV_NEXT_HV;
+    ensures hv_entry(f, \old(f->gpr[3]), UV_HCALL_NIN, \old(f->srr1));
+    ensures \forall integer r; 4 <= r <= 3 + UV_HCALL_NIN ==> f->gpr[r] == \old(f->gpr[r]);
+    ensures f->lpidr == \old(f->lpidr);
+    ensures \exists integer e; 0 <= e < UV_NEXITS &&
+      uv_state.exit[e].lpid == f->lpidr && uv_state.exit[e].kind == EXIT_HCALL &&
+      uv_state.exit[e].guest == \old(*f) && only_exit_changed{Pre, Post}(e);
+
+  complete behaviors not_secure, busy, reflected;
+  disjoint behaviors not_secure, busy, reflected;
+*/
+enum uv_next uv_reflect(struct uv_frame *f);
+
+/*
+ * UV_RETURN for a secure guest: resumes its pending hcall, if it has one.
+ */
+/*@
+  requires handler_pre(f);
+  requires svm_secure(f->lpidr);
+  assigns *f, uv_state;
+  ensures state_inv;
+
+  behavior nothing_pending:
+    assumes \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != f->lpidr;
+    assigns f->gpr[3];
+    ensures f->gpr[3] == rc_reg(U_STATE) && state_unchanged{Pre, Post};
+    ensures \result == UV_NEXT_CALLER;
+
+  behavior resumed:
+    assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == f->lpidr;
+    ensures \result == UV_NEXT_SVM;
+    ensures f->gpr[3] == \old(f->gpr[0]);
+    ensures \forall integer r; 4 <= r <= 3 + UV_HCALL_NIN ==> f->gpr[r] == \old(f->gpr[r]);
+    ensures \forall integer e; 0 <= e < UV_NEXITS &&
+      \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
+        \forall integer r; 0 <= r < UV_NGPRS && !(3 <= r <= 3 + UV_HCALL_NIN) ==>
+          f->gpr[r] == \old(uv_state.exit[e].guest.gpr[r]);
+    ensures \forall integer e; 0 <= e < UV_NEXITS &&
+      \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
+        f->cr == \old(uv_state.exit[e].guest.cr) &&
+        f->xer == \old(uv_state.exit[e].guest.xer) &&
+        f->ctr == \old(uv_state.exit[e].guest.ctr) &&
+        f->lr == \old(uv_state.exit[e].guest.lr) &&
+        f->usrr0 == \old(uv_state.exit[e].guest.usrr0) &&
+        f->usrr1 == \old(uv_state.exit[e].guest.usrr1);
+    ensures \forall integer e; 0 <= e < UV_NEXITS &&
+      \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
+        uv_state.exit[e].lpid == 0 && only_exit_changed{Pre, Post}(e);
+
+  complete behaviors nothing_pending, resumed;
+  disjoint behaviors nothing_pending, resumed;
+*/
+enum uv_next uv_reflect_return(struct uv_frame *f);
+
+#endif
