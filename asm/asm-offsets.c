@@ -17,6 +17,10 @@
 
 void uv_asm_offsets(void);
 
+/* Checked here, by the compiler, since Frama-C 25 parses no _Static_assert. */
+_Static_assert(UV_SRR1_NOT_LEV == ~UV_SRR1_LEV_MASK,
+	       "UV_SRR1_NOT_LEV is every bit of SRR1 but the sc level");
+
 void uv_asm_offsets(void)
 {
 	/* struct uv_cpu, offsets from the address in USPRG0 */
@@ -48,6 +52,9 @@ void uv_asm_offsets(void)
 	UV_DEFINE(NEXT_CALLER, UV_NEXT_CALLER);
 	UV_DEFINE(NEXT_HV, UV_NEXT_HV);
 	UV_DEFINE(NEXT_SVM, UV_NEXT_SVM);
+
+	/* SRR1's sc level field, which is not part of the caller's MSR */
+	UV_DEFINE(SRR1_LEV_SHIFT, UV_SRR1_LEV_SHIFT);
 
 	/* The ABI tables as numbers (ASM_ prefix: uv_abi.h owns the names). */
 #define UV_X_NR(name, num, fn, callers, a4, a5, a6, a7, a8, res, impl) \

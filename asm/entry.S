@@ -9,14 +9,19 @@
  * holds the caller's r13 for the three instructions it takes to free r13.
  *
  * The vector saves r0..r31, CR, XER, CTR, LR, SRR0, SRR1 and LPIDR into
- * cpu->frame, sets frame.usrr0 = SRR0 and frame.usrr1 = SRR1, zeroes USPRG1,
- * and calls uv_entry(cpu) (src/entry.h) on cpu->stack with r2 = cpu->toc.
+ * cpu->frame, sets frame.usrr0 = SRR0 and frame.usrr1 = SRR1 without its sc
+ * level field (bits 42:43, spec/uv_abi.h: not part of the caller's MSR),
+ * zeroes USPRG1, and calls uv_entry(cpu) (src/entry.h) on cpu->stack with
+ * r2 = cpu->toc.
  *
  * Exit: whatever uv_entry returns (UV_NEXT_CALLER, UV_NEXT_HV, UV_NEXT_SVM),
  * cpu->frame holds exactly the registers to hand over, so the exit path is
- * the same for all three: USRR0/USRR1 from frame.usrr0/usrr1, CR, XER, CTR,
- * LR and every GPR from the frame (r13, the base, last), then urfid.  No
- * value computed by the ultravisor survives in a GPR; USPRG1 is already 0.
+ * the same for all three: SRR0/SRR1 and USRR0/USRR1 from the frame, CR, XER,
+ * CTR, LR and every GPR from the frame (r13, the base, last), then urfid.
+ * SRR0/SRR1 are what the hypervisor reads for the hcall it is entered with
+ * (UV_NEXT_HV); on the other exits they are the next context's own values,
+ * so no context sees another's SRR0/SRR1 either.  No value computed by the
+ * ultravisor survives in a GPR; USPRG1 is already 0.
  *
  * Every offset comes from asm-offsets.h, generated from src/cpu.h and
  * src/frame.h (see asm/asm-offsets.c and mk/asm.mk).
@@ -103,7 +108,10 @@ uv_sc_save:
 	std	%r0, FRAME_USRR0(%r13)	/* by default, back to the caller */
 	mfspr	%r0, SPRN_SRR1
 	std	%r0, FRAME_SRR1(%r13)
-	std	%r0, FRAME_USRR1(%r13)	/* with the caller's MSR */
+	/* the caller's MSR: SRR1 with the sc level field cleared */
+	rldicl	%r0, %r0, 62 - SRR1_LEV_SHIFT, 2
+	rotldi	%r0, %r0, SRR1_LEV_SHIFT + 2
+	std	%r0, FRAME_USRR1(%r13)
 	mfspr	%r0, SPRN_LPIDR
 	std	%r0, FRAME_LPIDR(%r13)
 
@@ -126,6 +134,10 @@ uv_sc_save:
 	.globl uv_exit
 uv_exit:
 	mfspr	%r13, SPRN_USPRG0
+	ld	%r0, FRAME_SRR0(%r13)
+	mtspr	SPRN_SRR0, %r0
+	ld	%r0, FRAME_SRR1(%r13)
+	mtspr	SPRN_SRR1, %r0
 	ld	%r0, FRAME_USRR0(%r13)
 	mtspr	SPRN_USRR0, %r0
 	ld	%r0, FRAME_USRR1(%r13)

@@ -94,3 +94,11 @@ emu_capture:
 emu_capture2:
 	.long	EMU_CAPTURE
 	.long	0
+	/*
+	 * The hypervisor's system call vector: a urfid to UV_HV_SC_VECTOR in
+	 * hypervisor state lands here (the handler maps the address).
+	 */
+	.globl emu_hv_vector
+emu_hv_vector:
+	.long	EMU_CAPTURE
+	.long	0

@@ -70,7 +70,7 @@
 
 extern char uv_image_base[], uv_sc_vector[], uv_sc_vector_end[];
 extern char uv_sc_save[], uv_exit_end[];
-extern char emu_sc2[], emu_capture[], emu_capture2[];
+extern char emu_sc2[], emu_capture[], emu_capture2[], emu_hv_vector[];
 void emu_call(const struct uv_cpu *in, uint64_t *host);
 enum uv_next __real_uv_entry(struct uv_cpu *cpu);
 enum uv_next __wrap_uv_entry(struct uv_cpu *cpu);
@@ -105,6 +105,9 @@ static uint64_t host[EMU_HOST_WORDS];
 static struct uv_cpu cpu;   /* the thread's struct uv_cpu (USPRG0) */
 static struct uv_cpu in;    /* the caller's registers, in in.frame */
 static uint64_t caller_msr, caller_lpidr;
+/* The level of the modelled sc: 2 (a ucall), or 1 (a secure guest's hcall). */
+static uint64_t caller_lev = UV_SC_LEV_UCALL;
+#define LEV(n) ((uint64_t)(n) << UV_SRR1_LEV_SHIFT)
 static uint64_t uv_stack[4096] __attribute__((aligned(16)));
 #define UV_STACK_TOP ((uint64_t)(uintptr_t)&uv_stack[4096])
 static unsigned char alt_stack[256 * 1024] __attribute__((aligned(16)));
@@ -179,7 +182,7 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 	if (pc == (uint64_t)(uintptr_t)emu_sc2 && insn == EMU_SC2) {
 		/* The sc 2 interrupt, as the hardware takes it. */
 		m.spr[M_SRR0] = pc + 4;
-		m.spr[M_SRR1] = caller_msr;
+		m.spr[M_SRR1] = caller_msr | LEV(caller_lev);
 		m.spr[M_LPIDR] = caller_lpidr;
 		m.msr = MSR_UV;
 		m.n_sc2++;
@@ -187,14 +190,16 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 		return;
 	}
 	if ((pc == (uint64_t)(uintptr_t)emu_capture ||
-	     pc == (uint64_t)(uintptr_t)emu_capture2) && insn == EMU_CAPTURE) {
+	     pc == (uint64_t)(uintptr_t)emu_capture2 ||
+	     pc == (uint64_t)(uintptr_t)emu_hv_vector) && insn == EMU_CAPTURE) {
 		for (i = 0; i < UV_NGPRS; i++)
 			out.gpr[i] = g[i];
 		out.cr = g[PT_CCR];
 		out.xer = g[PT_XER];
 		out.ctr = g[PT_CTR];
 		out.lr = g[PT_LNK];
-		out.pc = pc;
+		out.pc = pc == (uint64_t)(uintptr_t)emu_hv_vector ?
+			 UV_HV_SC_VECTOR : pc;
 		m.n_capture++;
 		resume_host(g);
 		return;
@@ -228,6 +233,10 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 		m.msr = m.spr[M_USRR1];
 		m.n_urfid++;
 		g[PT_NIP] = m.spr[M_USRR0];
+		/* The hypervisor's vector is a real address: map it. */
+		if (m.spr[M_USRR0] == UV_HV_SC_VECTOR &&
+		    (m.msr & (MSR_HV | MSR_S | MSR_PR)) == MSR_HV)
+			g[PT_NIP] = (uint64_t)(uintptr_t)emu_hv_vector;
 		return;
 	} else if (insn == INSN_HRFID) {
 		m.msr = m.spr[M_HSRR1];
@@ -415,7 +424,8 @@ static void report(const char *test, const char *what, uint64_t got,
 static void run(const char *test, const struct uv_frame *want)
 {
 	static const uint64_t uv_writes =
-		(1u << M_USPRG1) | (1u << M_USRR0) | (1u << M_USRR1);
+		(1u << M_USPRG1) | (1u << M_USRR0) | (1u << M_USRR1) |
+		(1u << M_SRR0) | (1u << M_SRR1);
 	uint64_t nia = (uint64_t)(uintptr_t)emu_sc2 + 4;
 	char what[64];
 	int ok = 1, i;
@@ -459,9 +469,9 @@ static void run(const char *test, const struct uv_frame *want)
 	SAME("saved ctr", w.frame.ctr, in.frame.ctr);
 	SAME("saved lr", w.frame.lr, in.frame.lr);
 	SAME("saved srr0", w.frame.srr0, nia);
-	SAME("saved srr1", w.frame.srr1, caller_msr);
+	SAME("saved srr1", w.frame.srr1, caller_msr | LEV(caller_lev));
 	SAME("saved usrr0", w.frame.usrr0, nia);
-	SAME("saved usrr1", w.frame.usrr1, caller_msr);
+	SAME("saved usrr1 (no sc level)", w.frame.usrr1, caller_msr);
 	SAME("saved lpidr", w.frame.lpidr, caller_lpidr);
 	/* The C environment. */
 	SAME("cpu argument", (uint64_t)(uintptr_t)w.cpu,
@@ -487,8 +497,8 @@ static void run(const char *test, const struct uv_frame *want)
 	SAME("USPRG1 after", m.spr[M_USPRG1], 0);
 	SAME("USPRG0 after", m.spr[M_USPRG0], (uint64_t)(uintptr_t)&cpu);
 	SAME("SPRs written", m.written & ~uv_writes, 0);
-	SAME("SRR0 after", m.spr[M_SRR0], nia);
-	SAME("SRR1 after", m.spr[M_SRR1], caller_msr);
+	SAME("SRR0 after", m.spr[M_SRR0], want->srr0);
+	SAME("SRR1 after", m.spr[M_SRR1], want->srr1);
 	SAME("LPIDR after", m.spr[M_LPIDR], caller_lpidr);
 	if (ok)
 		passed++;
@@ -504,7 +514,8 @@ static void only_r3(struct uv_frame *want, uint64_t r3)
 {
 	*want = in.frame;
 	want->gpr[3] = r3;
-	want->usrr0 = (uint64_t)(uintptr_t)emu_sc2 + 4;
+	want->srr0 = want->usrr0 = (uint64_t)(uintptr_t)emu_sc2 + 4;
+	want->srr1 = caller_msr | LEV(caller_lev);
 	want->usrr1 = caller_msr;
 }
 
@@ -520,12 +531,13 @@ static int reference(struct uv_frame *want)
 	enum uv_next next;
 
 	f.srr0 = f.usrr0 = (uint64_t)(uintptr_t)emu_sc2 + 4;
-	f.srr1 = f.usrr1 = caller_msr;
+	f.srr1 = caller_msr | LEV(caller_lev);
+	f.usrr1 = caller_msr;
 	f.lpidr = caller_lpidr;
 	saved = uv_state;
 	next = uv_ucall(&f);
 	uv_state = saved;
-	if (next != UV_NEXT_CALLER || f.usrr0 != f.srr0 || f.usrr1 != f.srr1)
+	if (next != UV_NEXT_CALLER || f.usrr0 != f.srr0 || f.usrr1 != caller_msr)
 		return 0;
 	*want = f;
 	return 1;
@@ -652,6 +664,111 @@ static void test_next(enum uv_next next)
 	w.mode = 0;
 }
 
+/*
+ * The frame the hypervisor must be entered with (spec/uv_abi.h,
+ * UV_HV_SC_VECTOR): hcall h, inputs r4 .. r3 + nin from the guest's
+ * registers g, every other GPR, CR, XER, CTR and LR zero, SRR0 0, SRR1 the
+ * guest's MSR gmsr with S and sc level 1, at the hypervisor's vector in
+ * 64-bit hypervisor real mode with machine checks on.
+ */
+static void hv_entry(struct uv_frame *want, uint64_t h,
+		     const struct uv_frame *g, int nin, uint64_t gmsr)
+{
+	int i;
+
+	memset(want, 0, sizeof(*want));
+	want->gpr[3] = h;
+	for (i = 4; i <= 3 + nin; i++)
+		want->gpr[i] = g->gpr[i];
+	want->srr1 = gmsr | MSR_S | LEV(1);
+	want->usrr0 = UV_HV_SC_VECTOR;
+	want->usrr1 = MSR_SF | MSR_HV | MSR_ME | MSR_LE;
+}
+
+/* The hypervisor's UV_RETURN for guest lpid, hcall result r0. */
+static void hv_return(uint64_t lpid, uint64_t r0)
+{
+	pick_context(C_HV);
+	caller_lpidr = lpid;
+	random_regs(&in.frame);
+	in.frame.gpr[0] = r0;
+	in.frame.gpr[3] = UV_RETURN;
+}
+
+/*
+ * The real C core behind the real exit, over whole protocols: UV_ESM and
+ * its two exits to the hypervisor, the guest back in secure mode; a secure
+ * guest's hcall (sc 1) reflected and resumed; UV_RETURN with nothing
+ * pending and a second hcall while one is pending refused.
+ */
+static void test_protocols(void)
+{
+	const uint64_t nia = (uint64_t)(uintptr_t)emu_sc2 + 4;
+	struct uv_frame want, guest, hv;
+	uint64_t lpid, gmsr;
+	int i;
+
+	memset(&uv_state, 0, sizeof(uv_state));
+	pick_context(C_VM);
+	lpid = caller_lpidr;
+	gmsr = caller_msr;
+	random_regs(&in.frame);
+	in.frame.gpr[3] = UV_ESM;
+	in.frame.gpr[4] &= UV_ADDR_LIMIT - 1;
+	in.frame.gpr[5] &= UV_ADDR_LIMIT - 1;
+	guest = in.frame;
+	hv_entry(&want, UV_H_SVM_INIT_START, &guest, 0, gmsr);
+	run("UV_ESM: the hypervisor gets H_SVM_INIT_START only", &want);
+
+	hv_return(lpid, 0);
+	hv_entry(&want, UV_H_SVM_INIT_DONE, &guest, 0, gmsr);
+	run("UV_RETURN: the hypervisor gets H_SVM_INIT_DONE only", &want);
+
+	hv_return(lpid, 0);
+	want = guest;
+	want.gpr[3] = rc_reg(U_SUCCESS);
+	want.srr0 = want.usrr0 = nia;
+	want.srr1 = gmsr | LEV(UV_SC_LEV_UCALL) | MSR_S;
+	want.usrr1 = gmsr | MSR_S;
+	run("UV_RETURN: the guest's UV_ESM returns, in secure mode", &want);
+
+	hv_return(lpid, rnd());
+	only_r3(&want, rc_reg(U_STATE));
+	run("UV_RETURN with nothing pending", &want);
+
+	/* The secure guest's sc 1, with any number in r3: even a ucall's. */
+	pick_context(C_SVM);
+	caller_lpidr = lpid;
+	caller_lev = UV_SC_LEV_HCALL;
+	gmsr = caller_msr;
+	random_regs(&in.frame);
+	if (rnd() & 1)
+		in.frame.gpr[3] = ucalls[rnd() % NUCALLS].num;
+	guest = in.frame;
+	hv_entry(&want, guest.gpr[3], &guest, UV_HCALL_NIN, gmsr);
+	run("a secure guest's hcall: the hypervisor gets r3..r12 only", &want);
+
+	random_regs(&in.frame);
+	only_r3(&want, rc_reg(U_BUSY));
+	run("a second hcall of that guest while one is pending", &want);
+	caller_lev = UV_SC_LEV_UCALL;
+
+	hv_return(lpid, rnd());
+	hv = in.frame;
+	want = guest;
+	want.gpr[3] = hv.gpr[0];
+	for (i = 4; i <= 3 + UV_HCALL_NIN; i++)
+		want.gpr[i] = hv.gpr[i];
+	want.srr0 = want.usrr0 = nia;
+	want.srr1 = gmsr | LEV(UV_SC_LEV_HCALL);
+	want.usrr1 = gmsr;
+	run("UV_RETURN: the guest gets its registers and the hcall's outputs", &want);
+
+	hv_return(lpid, rnd());
+	only_r3(&want, rc_reg(U_STATE));
+	run("UV_RETURN after the hcall returned", &want);
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long seed = argc > 1 ? strtoul(argv[1], NULL, 0) : 1;
@@ -711,6 +828,7 @@ int main(int argc, char **argv)
 		test_hcalls(0, 32);
 		test_next(UV_NEXT_HV);
 		test_next(UV_NEXT_SVM);
+		test_protocols();
 	}
 
 	printf("emu-test (%s, seed %lu, %lu rounds): %u skipped\n",

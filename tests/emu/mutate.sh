@@ -43,5 +43,9 @@ mutant "stack frame missing"     's/stdu\t%r0, -UV_C_FRAME(%r1)/nop/'
 mutant "cpu not passed"          's/^\tmr\t%r3, %r13/\tmr\t%r3, %r1/'
 mutant "exit trusts r31"         's/^\tmfspr\t%r13, SPRN_USPRG0$/\tmr\t%r13, %r31/'
 mutant "hrfid instead of urfid"  's/^\turfid/\thrfid/'
+mutant "SRR0 not loaded"         '/mtspr\tSPRN_SRR0, %r0/d'
+mutant "SRR1 not loaded"         '/mtspr\tSPRN_SRR1, %r0/d'
+mutant "sc level kept in MSR"    '/rldicl\t%r0, %r0, 62 - SRR1_LEV_SHIFT, 2/d'
+mutant "sc level half cleared"   's/62 - SRR1_LEV_SHIFT, 2/62 - SRR1_LEV_SHIFT, 1/'
 echo "mutants: $killed killed, $survived survived"
 [ "$survived" -eq 0 ]
