@@ -28,7 +28,9 @@ b3|share 65536|(b) the same, guest of 65 536 pages (the most the state holds)
 c|pagein 1|(c) UV_PAGE_IN (64 KiB copied), guest of 1 page
 c2|pagein 1000|(c) the same, guest of 1 000 pages
 c3|pagein 65536|(c) the same, guest of 65 536 pages
-d|return 1|(d) UV_RETURN (r0=0) to H_SVM_INIT_START: leaves with H_SVM_INIT_DONE'
+d|return 1|(d) UV_RETURN (r0=0) to H_SVM_INIT_START: leaves with H_SVM_INIT_DONE
+e|hcall|(e) an hcall (sc 1) of a secure guest: reflected to the hypervisor
+e2|hcallret|(e) UV_RETURN of that hcall: the guest resumed'
 
 count() { # arch, bench args -> "total asm c"
 	a=$1
@@ -82,7 +84,7 @@ for line in $CASES; do
 	done
 	echo
 	case $name in
-	b*|c*|d) echo "      -> $note" ;;
+	b*|c*|d|e*) echo "      -> $note" ;;
 	esac
 	IFS='
 '
@@ -90,7 +92,7 @@ done
 IFS=' '
 echo
 echo "== the same, per symbol ($FIRST; asm: uv_sc_vector, uv_sc_save, uv_exit)"
-for name in a a3 b c d; do
+for name in a a3 b c d e e2; do
 	eval "echo \"   ($name) \$s_$name\""
 done | fold -s -w 100 | sed 's/^\([^ ]\)/         \1/; s/ *$//'
 # shellcheck disable=SC2154
@@ -98,6 +100,8 @@ if [ "$n_a" -lt "$TARGET" ]; then verdict=PASS; else verdict=FAIL; fi
 echo
 echo "== target: a rejected number in under $TARGET instructions, vector to urfid ($FIRST)"
 echo "   r3=0x4 from the hypervisor: $n_a instructions: $verdict"
+# shellcheck disable=SC2154
+echo "   a reflected hcall and its UV_RETURN: $n_e + $n_e2 = $((n_e + n_e2)) instructions"
 
 echo
 echo "== ultravisor state"
@@ -112,7 +116,7 @@ set -- $sizes
 echo "   per GFN: $8 bytes (one record; target: at most 4)"
 echo "   per SVM: ${10} byte of life cycle per LPID; each memory slot it uses" \
 	"${12} bytes (from a table of 16 shared by all); ${14} bytes of saved" \
-	"registers while in the ESM protocol (8 such entries in all)"
+	"registers while in the ESM protocol or while one of its hcalls is in the hypervisor (8 such entries in all)"
 echo "   per secure frame: ${16} bytes (64 KiB of content and its owner)"
 
 echo

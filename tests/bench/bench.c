@@ -15,13 +15,16 @@
  *   reject   r3 = R3 (default 0x4, H_REMOVE) from CTX (default hv)
  *   share    UV_SHARE_PAGE of one page from a secure VM
  *   pagein   UV_PAGE_IN of one page from the hypervisor
- *   return   UV_RETURN from the hypervisor
+ *   return   UV_RETURN from the hypervisor to H_SVM_INIT_START
+ *   hcall    a secure guest's sc 1 (H_GET_TERM_CHAR, 0x54), reflected
+ *   hcallret UV_RETURN resuming that guest's pending reflected hcall
  *   sizes    no sc 2: prints the sizes of the ultravisor's state
  * Prints one line; exit status 0 if the round trip met the expectation.
  */
 #include <sys/mman.h>
 #define main emu_harness_main
 #include "harness.c"
+#include "reflect.h"
 #undef main
 
 static const struct ucall_row *row_of(uint64_t num)
@@ -110,6 +113,23 @@ static void setup_guest(uint64_t pages, int secure, int paged_in)
 		setup_call(B_MSR_HV, 0, UV_PAGE_IN, 1, 0x200000, 0x100000, 16);
 }
 
+/* The secure guest 1 made hcall h (sc 1): straight into the core. */
+static void setup_reflect(uint64_t h)
+{
+	struct uv_frame f;
+
+	memset(&f, 0, sizeof(f));
+	f.gpr[3] = h;
+	f.srr0 = f.usrr0 = (uint64_t)(uintptr_t)emu_sc2 + 4;
+	f.usrr1 = (1ULL << 63) | (1ULL << UV_MSR_S_LG);
+	f.srr1 = f.usrr1 | LEV(UV_SC_LEV_HCALL);
+	f.lpidr = 1;
+	if (uv_reflect(&f) != UV_NEXT_HV) {
+		fprintf(stderr, "bench: setup hcall not reflected\n");
+		exit(2);
+	}
+}
+
 static int setup_signals(void)
 {
 	struct sigaction sa;
@@ -188,9 +208,18 @@ int main(int argc, char **argv)
 		num = UV_RETURN;
 		c = C_HV;
 		setup_guest(argc > 2 ? strtoull(argv[2], NULL, 0) : 1, 0, 0);
+	} else if (strcmp(cs, "hcall") == 0) {
+		num = 0x54;
+		c = C_SVM;
+		setup_guest(1, 1, 0);
+	} else if (strcmp(cs, "hcallret") == 0) {
+		num = UV_RETURN;
+		c = C_HV;
+		setup_guest(1, 1, 0);
+		setup_reflect(0x54);
 	} else {
 		fprintf(stderr, "usage: bench reject [R3 [hv|vm|svm|user]] | "
-			"share | pagein | return | sizes\n");
+			"share | pagein | return | hcall | hcallret | sizes\n");
 		return 2;
 	}
 
@@ -204,7 +233,21 @@ int main(int argc, char **argv)
 	if (num == UV_RETURN)
 		in.frame.gpr[0] = 0; /* H_SUCCESS: on to H_SVM_INIT_DONE */
 	u = row_of(num);
-	if (!u) {
+	if (strcmp(cs, "hcall") == 0) {
+		caller_lev = UV_SC_LEV_HCALL;
+		hv_entry(&want, num, &in.frame, UV_HCALL_NIN, caller_msr);
+		expect = "reflected: the hypervisor gets r3..r12 only";
+	} else if (strcmp(cs, "hcallret") == 0) {
+		in.frame.gpr[0] = 0;
+		memset(&want, 0, sizeof(want));
+		for (j = 4; j <= 3 + UV_HCALL_NIN; j++)
+			want.gpr[j] = in.frame.gpr[j];
+		want.srr0 = want.usrr0 = (uint64_t)(uintptr_t)emu_sc2 + 4;
+		want.usrr1 = (1ULL << 63) | (1ULL << UV_MSR_S_LG);
+		want.srr1 = want.usrr1 | LEV(UV_SC_LEV_HCALL);
+		want.lpidr = 1;
+		expect = "the guest resumed with the hcall's outputs";
+	} else if (!u) {
 		only_r3(&want, rc_reg(U_FUNCTION));
 		expect = "rejected: U_FUNCTION";
 	} else {

@@ -91,15 +91,27 @@ static void sc2(void)
 	struct uv_frame in = cpu.frame;
 	enum uv_next next;
 
+	/* as the vector does: the MSR urfid restores has no sc level */
 	cpu.frame.usrr0 = cpu.frame.srr0;
-	cpu.frame.usrr1 = cpu.frame.srr1;
+	cpu.frame.usrr1 = cpu.frame.srr1 & ~UV_SRR1_LEV_MASK;
+	in = cpu.frame;
 	memcpy(snap, &uv_state, sizeof(uv_state));
 	next = uv_entry(&cpu);
 	if (next == UV_NEXT_HV) {
+		/* a reflected hcall shows its inputs r4..r12, the ESM protocol's
+		 * hcalls none; nothing else of the guest's */
+		int refl = ((in.srr1 >> UV_SRR1_LEV_SHIFT) & 3) == UV_SC_LEV_HCALL &&
+			   ((in.srr1 >> UV_MSR_S_LG) & 1) && !((in.srr1 >> UV_MSR_HV_LG) & 1);
+
 		last_exit = cpu.frame;
 		for (int r = 0; r < UV_NGPRS; r++)
-			if (r != 3 && cpu.frame.gpr[r] != 0)
+			if (r != 3 && cpu.frame.gpr[r] !=
+			    (refl && r >= 4 && r <= 12 ? in.gpr[r] : 0))
 				die("a GPR left over to the hypervisor");
+		if (cpu.frame.cr || cpu.frame.xer || cpu.frame.ctr || cpu.frame.lr ||
+		    cpu.frame.srr0 || cpu.frame.usrr0 != 0xC00 ||
+		    ((cpu.frame.usrr1 >> UV_MSR_S_LG) & 1))
+			die("the hypervisor entered with a leftover or in secure mode");
 	} else if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != 0 &&
 		   cpu.frame.srr1 == in.srr1 && cpu.frame.lpidr == in.lpidr) {
 		if (memcmp(snap, &uv_state, sizeof(uv_state)) != 0)
@@ -137,7 +149,10 @@ static void op(const uint8_t *b)
 	switch (b[0] & 3) {
 	case 0:
 		memset(&cpu.frame, 0, sizeof(cpu.frame));
-		cpu.frame.srr1 = ctx_msr(b[1]);
+		/* the sc level: 1 (a secure guest's hcall) for a quarter, else 2 or 3 */
+		cpu.frame.srr1 = ctx_msr(b[1]) |
+			((b[3] & 0xC0) == 0x40 ? 1ULL : (uint64_t)(b[3] >> 6 | 2) & 3)
+			<< UV_SRR1_LEV_SHIFT;
 		cpu.frame.lpidr = (b[1] & 3) == 0 ? 0 : l;
 		cpu.frame.srr0 = 0x1000;
 		cpu.frame.gpr[3] = (b[2] & 0x80) ? values[b[2] & 31] : numbers[b[2] % 24];

@@ -60,7 +60,10 @@ done <<'CASES'
 1|hv r3=1 x4=2\n
 1|hv r3=UV_NO_SUCH_CALL\n
 1|hv-return\n
-1|hv-return r0=0 r4=1\n
+1|hv-return r0=0 r13=1\n
+1|hv-return r0=0 r4=1 r4=2\n
+1|hv-return r0=0 r04=1\n
+1|svm-hcall:0 r3=1\n
 1|fill 0x10001 1\n
 1|fill 0x10000000 1\n
 1|fill 0 256\n

@@ -112,8 +112,9 @@ static void sc2(void)
 {
 	enum uv_next next;
 
+	/* as the vector does: the MSR urfid restores has no sc level */
 	cpu.frame.usrr0 = cpu.frame.srr0;
-	cpu.frame.usrr1 = cpu.frame.srr1;
+	cpu.frame.usrr1 = cpu.frame.srr1 & ~UV_SRR1_LEV_MASK;
 	next = uv_entry(&cpu);
 	check_state();
 	if (next == UV_NEXT_HV) {
@@ -156,7 +157,7 @@ static void fields(char **tok, int ntok, int first, int need_r3)
 
 static void set_ctx(const char *ctx)
 {
-	unsigned long long msr = MSR_SF, l = 0;
+	unsigned long long msr = MSR_SF, l = 0, lev = UV_SC_LEV_UCALL;
 
 	memset(&cpu.frame, 0, sizeof(cpu.frame));
 	if (strcmp(ctx, "hv") == 0) {
@@ -166,15 +167,19 @@ static void set_ctx(const char *ctx)
 	} else if (strncmp(ctx, "svm:", 4) == 0) {
 		l = lpid_of(ctx + 4);
 		msr |= 1ULL << UV_MSR_S_LG;
+	} else if (strncmp(ctx, "svm-hcall:", 10) == 0) {
+		l = lpid_of(ctx + 10);
+		msr |= 1ULL << UV_MSR_S_LG;
+		lev = UV_SC_LEV_HCALL;
 	} else if (strncmp(ctx, "user:", 5) == 0) {
 		l = lpid_of(ctx + 5);
 		msr |= 1ULL << UV_MSR_PR_LG;
 	} else {
 		bad("unknown command or context", ctx);
 	}
-	cpu.frame.srr1 = msr;
+	cpu.frame.srr1 = msr | lev << UV_SRR1_LEV_SHIFT;
 	cpu.frame.lpidr = l;
-	cpu.frame.srr0 = 0x1000; /* where the caller's sc 2 was, +4 */
+	cpu.frame.srr0 = 0x1000; /* where the caller's sc was, +4 */
 }
 
 /* A real address of normal memory, 64 KiB aligned. */
@@ -244,8 +249,13 @@ static void dump(void)
 	for (int l = 1; l <= UV_MAX_LPID; l++) {
 		uint8_t life = uv_state.svm_life[l];
 
-		if (life == SVM_SECURE)
-			printf("svm %d secure\n", l);
+		if (life == SVM_SECURE) {
+			int pending = 0;
+
+			for (int e = 0; e < UV_NEXITS; e++)
+				pending |= uv_state.exit[e].lpid == (uint32_t)l;
+			printf("svm %d secure%s\n", l, pending ? " hcall-pending" : "");
+		}
 		else if (life >= SVM_INIT)
 			printf("svm %d %s\n", l,
 			       uv_state.exit[life - SVM_INIT].kind == EXIT_INIT_START
@@ -323,15 +333,25 @@ static void line(char *text)
 		return;
 	if (strcmp(tok[0], "hv-return") == 0) {
 		unsigned long long l = have_exit ? last_exit.lpidr : 0;
-		int have_r0 = 0;
+		unsigned long long out[13] = { 0 };
+		int have_r0 = 0, seen[13] = { 0 };
 
 		for (int i = 1; i < n; i++) {
-			if (strncmp(tok[i], "r0=", 3) == 0 && !have_r0)
-				have_r0 = 1;
-			else if (strncmp(tok[i], "lpid=", 5) == 0)
+			char *end;
+			long r = -1;
+
+			if (tok[i][0] == 'r' && tok[i][1] >= '0' && tok[i][1] <= '9')
+				r = strtol(tok[i] + 1, &end, 10);
+			if (strncmp(tok[i], "lpid=", 5) == 0) {
 				l = number(tok[i] + 5);
-			else
-				bad("hv-return takes r0=<v> [lpid=<n>]", tok[i]);
+			} else if ((r == 0 || (r >= 4 && r <= 12)) && *end == '=' &&
+				   !seen[r] && !(tok[i][1] == '0' && r != 0)) {
+				seen[r] = 1;
+				out[r] = number(end + 1);
+				have_r0 |= r == 0;
+			} else {
+				bad("hv-return takes r0=<v> [r4..r12=<v>] [lpid=<n>]", tok[i]);
+			}
 		}
 		if (!have_r0)
 			bad("hv-return needs r0=<v>", NULL);
@@ -339,11 +359,13 @@ static void line(char *text)
 			cpu.frame = last_exit;
 		else
 			memset(&cpu.frame, 0, sizeof(cpu.frame));
-		for (int i = 1; i < n; i++)
-			if (strncmp(tok[i], "r0=", 3) == 0)
-				cpu.frame.gpr[0] = number(tok[i] + 3);
+		/* r0 the hcall's result, r4..r12 the outputs the trace gives */
+		for (int r = 0; r <= 12; r++)
+			if (seen[r])
+				cpu.frame.gpr[r] = out[r];
 		cpu.frame.gpr[3] = UV_RETURN;
-		cpu.frame.srr1 = MSR_SF | (1ULL << UV_MSR_HV_LG);
+		cpu.frame.srr1 = MSR_SF | (1ULL << UV_MSR_HV_LG) |
+				 UV_SC_LEV_UCALL << UV_SRR1_LEV_SHIFT;
 		cpu.frame.lpidr = l;
 		sc2();
 	} else if (strcmp(tok[0], "fill") == 0) {
