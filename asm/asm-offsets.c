@@ -21,6 +21,27 @@ void uv_asm_offsets(void);
 _Static_assert(UV_SRR1_NOT_LEV == ~UV_SRR1_LEV_MASK,
 	       "UV_SRR1_NOT_LEV is every bit of SRR1 but the sc level");
 
+/* The ucall window the vector refuses outside of: it holds every ucall, its
+ * ends are ucalls, no hcall range of the table meets it, and its span fits
+ * cmpldi's 16-bit immediate. */
+#define UV_X_IN_WINDOW(name, num, fn, callers, a4, a5, a6, a7, a8, res, impl) \
+	_Static_assert((num) >= UV_UCALL_FIRST && (num) <= UV_UCALL_LAST,      \
+		       #name " lies in [UV_UCALL_FIRST, UV_UCALL_LAST]");
+UV_UCALLS(UV_X_IN_WINDOW)
+#undef UV_X_IN_WINDOW
+#define UV_X_IS(name, num, fn, callers, a4, a5, a6, a7, a8, res, impl) \
+	+ ((num) == UV_UCALL_FIRST) + 2 * ((num) == UV_UCALL_LAST)
+_Static_assert((0 UV_UCALLS(UV_X_IS)) == 3,
+	       "UV_UCALL_FIRST and UV_UCALL_LAST are ucall numbers");
+#undef UV_X_IS
+#define UV_X_OUTSIDE(first, last, step)                                        \
+	_Static_assert((last) < UV_UCALL_FIRST || (first) > UV_UCALL_LAST,     \
+		       "hcall range " #first ".." #last " is outside the window");
+UV_HCALL_RANGES(UV_X_OUTSIDE)
+#undef UV_X_OUTSIDE
+_Static_assert(UV_UCALL_LAST - UV_UCALL_FIRST < 0x10000,
+	       "the window's span fits an unsigned 16-bit immediate");
+
 void uv_asm_offsets(void)
 {
 	/* struct uv_cpu, offsets from the address in USPRG0 */
@@ -55,6 +76,11 @@ void uv_asm_offsets(void)
 
 	/* SRR1's sc level field, which is not part of the caller's MSR */
 	UV_DEFINE(SRR1_LEV_SHIFT, UV_SRR1_LEV_SHIFT);
+	UV_DEFINE(SC_LEV_HCALL, UV_SC_LEV_HCALL);
+
+	/* The window of ucall numbers the vector refuses outside of */
+	UV_DEFINE(UCALL_FIRST, UV_UCALL_FIRST);
+	UV_DEFINE(UCALL_LAST, UV_UCALL_LAST);
 
 	/* The ABI tables as numbers (ASM_ prefix: uv_abi.h owns the names). */
 #define UV_X_NR(name, num, fn, callers, a4, a5, a6, a7, a8, res, impl) \

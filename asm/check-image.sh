@@ -2,7 +2,8 @@
 # Audit of a linked ultravisor image (build/<arch>/uv.elf), from its
 # disassembly:
 #  - the sc vector is at 0xC00 and fits before 0xD00;
-#  - outside the assembly (uv_sc_vector, uv_sc_save, uv_exit) no instruction
+#  - outside the assembly (uv_sc_vector, uv_sc_filter, uv_sc_refuse,
+#    uv_sc_save, uv_exit) no instruction
 #    moves to or from an SPR other than LR, CTR, XER, CR, and none is a
 #    return-from-interrupt, mtmsr[d], sc or a floating-point/vector
 #    instruction: the C core touches no register the exit path does not
@@ -17,7 +18,7 @@ end=$($NM "$IMG" | sed -n 's/^0*\([0-9a-f]*\) T uv_sc_vector_end$/\1/p')
 $OBJDUMP -d --no-show-raw-insn "$IMG" | awk '
 	/^[0-9a-f]+ <.*>:$/ {
 		sym = $2; gsub(/[<>:]/, "", sym); sub(/^\./, "", sym)
-		asm = (sym == "uv_sc_vector" || sym == "uv_sc_save" || sym == "uv_exit")
+		asm = (sym ~ /^uv_sc_(vector|filter|refuse|refuse_end|save)$/ || sym == "uv_exit")
 		next
 	}
 	/^ +[0-9a-f]+:/ {

@@ -165,6 +165,19 @@
 	  ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, "none", 1)
 
 /*
+ * The window of ucall numbers: every number of the table lies in
+ * [UV_UCALL_FIRST, UV_UCALL_LAST] (the compiler checks it, and that both ends
+ * are ucalls, in asm/asm-offsets.c).  The sc vector refuses any other r3 of
+ * an sc other than sc 1 with U_FUNCTION itself, without entering the C core
+ * (asm/entry.S, uv_sc_filter).  No range of UV_HCALL_RANGES below meets the
+ * window (also checked in asm/asm-offsets.c), so every hcall number known
+ * there is refused that way.  The window is only a shortcut: a number inside
+ * it that is not a ucall goes on to the dispatcher, which refuses it too.
+ */
+#define UV_UCALL_FIRST 0xF104
+#define UV_UCALL_LAST 0xF140
+
+/*
  * The hcall number space the proofs reason about (Linux hvcall.h, newest
  * copies).  X(first, last, step): every first + k*step <= last.
  * The ultravisor does not need this space to be right: it rejects every

@@ -157,6 +157,14 @@ static void order_of_checks(void)
 	       "particular, and a ucall number with any upper bit set) gets "
 	       "`%s` (%ld); only r3 changes.\n", rc_name(U_FUNCTION),
 	       (long)U_FUNCTION);
+	printf("\n   The sc vector gives this answer itself, without "
+	       "entering the C core, for an sc other than sc 1 whose r3 lies "
+	       "outside the window 0x%X .. 0x%X (`UV_UCALL_FIRST` .. "
+	       "`UV_UCALL_LAST`, which holds every ucall number and no "
+	       "hcall number of the space below).  A number inside the window "
+	       "that is not a ucall, and any sc 1 that is not a secure guest's "
+	       "hcall, reach the dispatcher, which refuses it the same way.\n",
+	       (unsigned)UV_UCALL_FIRST, (unsigned)UV_UCALL_LAST);
 	printf("2. **Caller.** The caller's context (from its MSR and LPIDR, "
 	       "see *Caller contexts*) must be in the ucall's permitted "
 	       "callers; otherwise `%s` (%ld).\n", rc_name(U_PERMISSION),

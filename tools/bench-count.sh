@@ -11,13 +11,16 @@
 #            which are the ultravisor's text inside the driver
 #   LOG      the qemu log
 # Counts from the first execution of uv_sc_vector (image base + 0xC00) to
-# the urfid (the last word before uv_exit_end), both included, only the
+# a urfid (the last word before uv_sc_refuse_end, the vector's own refusal,
+# or before uv_exit_end, after the C core), both included, only the
 # instructions whose address lies in the ultravisor's text (the harness's
 # SIGILL model, the uv_entry wrapper and libc are not counted).
 # Prints: "total asm c", one line.  Fails unless the log holds exactly one
-# vector-to-urfid trip and the assembly's count equals its straight-line
-# length (each of its instructions logged exactly once, the emulated
-# privileged ones included).  With BENCH_BY_SYMBOL=1, also prints to stderr
+# vector-to-urfid trip in which no instruction of the assembly was logged
+# twice and each of its straight-line parts was logged whole: the vector,
+# and either the refusal (uv_sc_refuse) or the save, call and exit
+# (uv_sc_save .. uv_exit_end), never both.  So every instruction is counted
+# once, the emulated privileged ones included.  With BENCH_BY_SYMBOL=1, also prints to stderr
 # the count per symbol (the nearest nm symbol at or below each address).
 set -eu
 NM=$1 BIN=$2 MAP=$3 LOG=$4 ASM=$5
@@ -25,6 +28,7 @@ shift 5
 sym() { "$NM" "$BIN" | awk -v s="$1" '$3 == s { print $1; f = 1 } END { if (!f) exit 1 }'; }
 vec=$(sym uv_sc_vector) vend=$(sym uv_sc_vector_end)
 save=$(sym uv_sc_save) xend=$(sym uv_exit_end)
+refuse=$(sym uv_sc_refuse) rend=$(sym uv_sc_refuse_end)
 
 # The input sections of the ultravisor's objects: "asm|c start size" lines.
 ranges=$(awk -v asm="$ASM" -v objs="$*" '
@@ -49,7 +53,7 @@ fi
 
 # gawk's strtonum is not in mawk: hex by hand.
 awk -v ranges="$ranges" -v vec="$vec" -v vend="$vend" -v save="$save" \
-    -v xend="$xend" -v syms="$syms" '
+    -v xend="$xend" -v refuse="$refuse" -v rend="$rend" -v syms="$syms" '
 	function hex(s,   i, c, v) {
 		sub(/^0x/, "", s); s = tolower(s); v = 0
 		for (i = 1; i <= length(s); i++) {
@@ -64,12 +68,16 @@ awk -v ranges="$ranges" -v vec="$vec" -v vend="$vend" -v save="$save" \
 			split(r[i], f, " ")
 			kind[i] = f[1]; lo[i] = hex(f[2]); hi[i] = lo[i] + hex(f[3])
 		}
-		vec = hex(vec); urfid = hex(xend) - 4
-		straight = (hex(vend) - vec) / 4 + (hex(xend) - hex(save)) / 4
+		vec = hex(vec); vend = hex(vend); save = hex(save)
+		xend = hex(xend); refuse = hex(refuse); rend = hex(rend)
 		ns = split(syms, sl, "\n")
 		for (i = 1; i <= ns; i++) {
 			split(sl[i], f, " "); sa[i] = hex(f[1]); sn[i] = f[2]
 		}
+	}
+	function whole(lo_, hi_,   p) {	# 1 if every word of [lo_, hi_) ran
+		for (p = lo_; p < hi_; p += 4) if (!(p in seen)) return 0
+		return 1
 	}
 	function symof(pc,   l, h, m) {
 		l = 1; h = ns
@@ -85,11 +93,11 @@ awk -v ranges="$ranges" -v vec="$vec" -v vend="$vend" -v save="$save" \
 		}
 		for (i = 1; i <= n; i++)
 			if (pc >= lo[i] && pc < hi[i]) {
-				if (kind[i] == "asm") a++; else c++
+				if (kind[i] == "asm") { a++; seen[pc]++ } else c++
 				if (ns) { s = symof(pc); if (!(s in per)) order[++no] = s; per[s]++ }
 				break
 			}
-		if (pc == urfid) on = 0
+		if (pc == xend - 4 || pc == rend - 4) on = 0
 	}
 	END {
 		if (trips != 1 || on) {
@@ -97,11 +105,17 @@ awk -v ranges="$ranges" -v vec="$vec" -v vend="$vend" -v save="$save" \
 				on ? "no urfid after the last" : "want exactly 1" > "/dev/stderr"
 			exit 1
 		}
-		if (a != straight) {
-			printf "bench-count: %d assembly instructions logged, its straight-line length is %d\n", a, straight > "/dev/stderr"
+		for (p in seen)
+			if (seen[p] > 1) {
+				printf "bench-count: assembly instruction at %x logged %d times\n", p, seen[p] > "/dev/stderr"
+				exit 1
+			}
+		if (whole(vec, vend) + whole(refuse, rend) + whole(save, xend) != 2 ||
+		    !whole(vec, vend)) {
+			print "bench-count: the assembly did not run the vector and exactly one of refusal or save-call-exit whole" > "/dev/stderr"
 			exit 1
 		}
 		for (i = 1; i <= no; i++)
 			printf "  %5d %s\n", per[order[i]], order[i] > "/dev/stderr"
-		print a + c, a, c
+		print a + c, a + 0, c + 0
 	}' "$LOG"

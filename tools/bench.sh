@@ -91,7 +91,7 @@ for line in $CASES; do
 done
 IFS=' '
 echo
-echo "== the same, per symbol ($FIRST; asm: uv_sc_vector, uv_sc_save, uv_exit)"
+echo "== the same, per symbol ($FIRST; asm: uv_sc_vector, uv_sc_filter, uv_sc_refuse, uv_sc_save, uv_exit)"
 for name in a a3 b c d e e2; do
 	eval "echo \"   ($name) \$s_$name\""
 done | fold -s -w 100 | sed 's/^\([^ ]\)/         \1/; s/ *$//'

@@ -47,5 +47,15 @@ mutant "SRR0 not loaded"         '/mtspr\tSPRN_SRR0, %r0/d'
 mutant "SRR1 not loaded"         '/mtspr\tSPRN_SRR1, %r0/d'
 mutant "sc level kept in MSR"    '/rldicl\t%r0, %r0, 62 - SRR1_LEV_SHIFT, 2/d'
 mutant "sc level half cleared"   's/62 - SRR1_LEV_SHIFT, 2/62 - SRR1_LEV_SHIFT, 1/'
+# The vector's own refusal (uv_sc_filter, uv_sc_refuse).
+mutant "window one short"        's/cmpldi\t%r12, UCALL_LAST - UCALL_FIRST/cmpldi\t%r12, UCALL_LAST - UCALL_FIRST - 1/'
+mutant "window shifted down"     's/(-UCALL_FIRST)@l/(1 - UCALL_FIRST)@l/'
+mutant "sc 1 refused too"        '/beq\t1f/d'
+mutant "refusal loses CR"        '/^uv_sc_refuse:/{n;d}'
+mutant "C path loses r12"        '/^1:\tmtcr\t%r0/{n;d}'
+mutant "refusal loses r0"        '/ld\t%r0, FRAME_GPR0(%r13)/d'
+mutant "refusal keeps USPRG1"    '/mtspr\tSPRN_USPRG1, %r3/d'
+mutant "refusal keeps sc level"  '/rldicl\t%r12, %r12, 62 - SRR1_LEV_SHIFT, 2/d'
+mutant "refusal answers 0"       's/li\t%r3, ASM_U_FUNCTION/li\t%r3, 0/'
 echo "mutants: $killed killed, $survived survived"
 [ "$survived" -eq 0 ]
