@@ -5,7 +5,8 @@
 #   sh proofs/summary.sh [DIR]        (DIR defaults to build/proof)
 #
 # Reads DIR/wp-report.json (Frama-C 25's -wp-report-json: goals and
-# verdicts per prover, no times) and, if present, DIR/wp.log (the log
+# verdicts per prover, no times; or a JSON array of such reports, as
+# proofs/prove.sh writes for its two processes) and, if present, DIR/wp.log (the log
 # proofs/run.sh keeps, whose per-goal lines carry the times), and writes
 # DIR/summary.txt, which it also prints.  The lemmas of an axiomatic block
 # are counted under "(lemmas)" or "(lemmas NAME)".  "proved" counts passed
@@ -138,7 +139,12 @@ FILENAME == LOG {
 		}
 		next
 	}
-	if ($0 ~ /^\[wp\] Proved goals: /) { logproved = $0; sub(/^\[wp\] /, "", logproved) }
+	# one line per Frama-C process (proofs/prove.sh runs two): added up
+	if ($0 ~ /^\[wp\] Proved goals: /) {
+		pl = $0; sub(/^\[wp\] Proved goals: */, "", pl)
+		split(pl, pp, "/"); lp += pp[1]; lt += pp[2]; nlog++
+		logproved = "Proved goals: " lp " / " lt (nlog > 1 ? " in " nlog " processes" : "")
+	}
 	if ($0 ~ /^  / && cur != "") { gtime[cur] += line_time($0); next }
 	cur = ""
 	next

@@ -14,8 +14,11 @@
 
 /* Memory slots, in one table shared by every SVM (so up to UV_NSLOTS each). */
 #define UV_NSLOTS 16
-/* GFNs one slot may cover: 4096 x 64 KiB = 256 MiB. */
-#define UV_SLOT_PAGES 4096
+/*
+ * GFNs one slot may cover: 8192 x 64 KiB = 512 MiB, so a guest may have up
+ * to 16 x 8192 = 131 072 GFNs (8 GiB) at 4 bytes each (512 KiB of records).
+ */
+#define UV_SLOT_PAGES 8192
 /* Secure frames in the ultravisor's pool: 64 x 64 KiB = 4 MiB. */
 #define UV_NFRAMES 64
 /* A frame as 64-bit words. */

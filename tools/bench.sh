@@ -24,10 +24,10 @@ a2|reject 0x4 svm|(a) r3=0x4 (H_REMOVE) from a secure VM: rejected, U_FUNCTION
 a3|reject 0xF11D vm|(a) r3=0xF11D (UV_RETURN+1) from a VM: rejected, U_FUNCTION
 b|share 1|(b) UV_SHARE_PAGE of a secure page (zeroed), guest of 1 page
 b2|share 1000|(b) the same, guest of 1 000 pages
-b3|share 65536|(b) the same, guest of 65 536 pages (the most the state holds)
+b3|share 100000|(b) the same, guest of 100 000 pages
 c|pagein 1|(c) UV_PAGE_IN (64 KiB copied), guest of 1 page
 c2|pagein 1000|(c) the same, guest of 1 000 pages
-c3|pagein 65536|(c) the same, guest of 65 536 pages
+c3|pagein 100000|(c) the same, guest of 100 000 pages
 d|return 1|(d) UV_RETURN (r0=0) to H_SVM_INIT_START: leaves with H_SVM_INIT_DONE
 e|hcall|(e) an hcall (sc 1) of a secure guest: reflected to the hypervisor
 e2|hcallret|(e) UV_RETURN of that hcall: the guest resumed'
@@ -102,6 +102,11 @@ echo "== target: a rejected number in under $TARGET instructions, vector to urfi
 echo "   r3=0x4 from the hypervisor: $n_a instructions: $verdict"
 # shellcheck disable=SC2154
 echo "   a reflected hcall and its UV_RETURN: $n_e + $n_e2 = $((n_e + n_e2)) instructions"
+flat() { if [ "$1" = "$2" ] && [ "$2" = "$3" ]; then echo "the same: PASS"; else echo "not the same: FAIL"; fi; }
+# shellcheck disable=SC2154
+echo "   UV_SHARE_PAGE with 1 / 1 000 / 100 000 guest pages: $n_b / $n_b2 / $n_b3 instructions, $(flat "$n_b" "$n_b2" "$n_b3")"
+# shellcheck disable=SC2154
+echo "   UV_PAGE_IN with 1 / 1 000 / 100 000 guest pages: $n_c / $n_c2 / $n_c3 instructions, $(flat "$n_c" "$n_c2" "$n_c3")"
 
 echo
 echo "== ultravisor state"

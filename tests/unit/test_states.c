@@ -386,16 +386,23 @@ static void test_register(void **state)
 
 	/* 1: not an SVM */
 	assert_int_equal(HVCALL(N_REGISTER, 7, 0, PAGE, 0, 1), R_PARAMETER);
-	make_secure(7, 0x1000, 4);
-	/* 3: more pages than a slot holds (4096) */
-	assert_int_equal(HVCALL(N_REGISTER, 7, 0, 4097 * PAGE, 0, 2), R_P3);
-	assert_int_equal(HVCALL(N_REGISTER, 7, 0, 4096 * PAGE, 0, 2), R_SUCCESS);
+	/* guest 7's first slot: GFNs N .. N+3, N = the most a slot holds */
+	make_secure(7, UV_SLOT_PAGES, 4);
+	/* 3: more pages than a slot holds (UV_SLOT_PAGES) */
+	assert_int_equal(HVCALL(N_REGISTER, 7, 0, (UV_SLOT_PAGES + 1) * PAGE, 0, 2),
+			 R_P3);
+	assert_int_equal(HVCALL(N_REGISTER, 7, 0, UV_SLOT_PAGES * PAGE, 0, 2),
+			 R_SUCCESS);
 	/* 5: overlap with a slot of the same guest, at either end */
-	assert_int_equal(HVCALL(N_REGISTER, 7, 0xFFF * PAGE, 2 * PAGE, 0, 3), R_P2);
-	assert_int_equal(HVCALL(N_REGISTER, 7, 0x1003 * PAGE, PAGE, 0, 3), R_P2);
-	assert_int_equal(HVCALL(N_REGISTER, 7, 0x1004 * PAGE, PAGE, 0, 3), R_SUCCESS);
+	assert_int_equal(HVCALL(N_REGISTER, 7, (UV_SLOT_PAGES - 1) * PAGE,
+				2 * PAGE, 0, 3), R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 7, (UV_SLOT_PAGES + 3) * PAGE, PAGE,
+				0, 3), R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 7, (UV_SLOT_PAGES + 4) * PAGE, PAGE, 0,
+				3), R_SUCCESS);
 	/* 6: an id in use */
-	assert_int_equal(HVCALL(N_REGISTER, 7, 0x2000 * PAGE, PAGE, 0, 3), R_P5);
+	assert_int_equal(HVCALL(N_REGISTER, 7, (UV_SLOT_PAGES + 0x1000) * PAGE,
+				PAGE, 0, 3), R_P5);
 	/* another guest may use the same GFNs and ids */
 	make_secure(8, 0x1000, 4);
 	/* 7: the table is full (16 slots; 4 in use) */
@@ -403,7 +410,7 @@ static void test_register(void **state)
 		assert_int_equal(HVCALL(N_REGISTER, 8, (uint64_t)id * 0x10000 * PAGE,
 					PAGE, 0, (uint64_t)id), R_SUCCESS);
 	assert_int_equal(HVCALL(N_REGISTER, 8, 0x3000 * PAGE, PAGE, 0, 99), R_BUSY);
-	assert_int_equal(record_of(7, 0x1004), GFN_NORMAL);
+	assert_int_equal(record_of(7, UV_SLOT_PAGES + 4), GFN_NORMAL);
 }
 
 static void test_unregister(void **state)
@@ -658,7 +665,8 @@ static void test_register_order(void **state)
 	assert_int_equal(HVCALL(N_REGISTER, 4, 0x100 * PAGE, 8 * PAGE, 0, 1),
 			 R_PARAMETER);
 	/* 3 before 5 and 6: too big, overlapping, same id */
-	assert_int_equal(HVCALL(N_REGISTER, 3, 0x100 * PAGE, 4097 * PAGE, 0, 1), R_P3);
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x100 * PAGE,
+				(UV_SLOT_PAGES + 1) * PAGE, 0, 1), R_P3);
 	/* 5 before 6: overlapping with the same id */
 	assert_int_equal(HVCALL(N_REGISTER, 3, 0x107 * PAGE, 2 * PAGE, 0, 1), R_P2);
 	/* overlap: inside, containing, the same range */
@@ -667,15 +675,15 @@ static void test_register_order(void **state)
 	assert_int_equal(HVCALL(N_REGISTER, 3, 0x100 * PAGE, 8 * PAGE, 0, 9), R_P2);
 	/* adjacent below and above: accepted; the slot as asked, its GFNs NORMAL */
 	assert_int_equal(HVCALL(N_REGISTER, 3, 0xF8 * PAGE, 8 * PAGE, 0, 0), R_SUCCESS);
-	assert_int_equal(HVCALL(N_REGISTER, 3, 0x108 * PAGE, 4096 * PAGE, 0,
-				UV_MAX_SLOTID), R_SUCCESS);
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x108 * PAGE, UV_SLOT_PAGES * PAGE,
+				0, UV_MAX_SLOTID), R_SUCCESS);
 	for (int k = 0; k < UV_NSLOTS; k++)
 		if (uv_state.slot[k].lpid == 3 && uv_state.slot[k].id == UV_MAX_SLOTID)
 			sl = &uv_state.slot[k];
 	assert_non_null(sl);
 	assert_int_equal(sl->base, 0x108);
-	assert_int_equal(sl->npages, 4096);
-	for (uint64_t g = 0x108; g < 0x108 + 4096; g++)
+	assert_int_equal(sl->npages, UV_SLOT_PAGES);
+	for (uint64_t g = 0x108; g < 0x108 + UV_SLOT_PAGES; g++)
 		assert_int_equal(record_of(3, g), GFN_NORMAL);
 	/* fill the table: 3 in use, 13 more (a guest in INIT may register) */
 	esm(9);

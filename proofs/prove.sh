@@ -1,0 +1,49 @@
+#!/bin/sh
+# Runs the proof as two Frama-C processes side by side, one per core: WP
+# builds its goals in one thread, so one process leaves a core idle while it
+# does.  Part a proves the functions listed in PART_A (-wp-fct), part b every
+# other function (-wp-skip-fct PART_A), so no function is left out; either
+# option also leaves out the lemmas, so part l (-wp-prop=@lemma) proves them,
+# after part a.  Each part is one proofs/run.sh (its own log, JSON report and
+# session under OUT/a, OUT/b, OUT/l; one shared cache).  Then OUT/wp.log is
+# the three logs, OUT/wp-report.json the three reports (a JSON array), and
+# the last line printed is the total: "N / M goals proved (T s)".
+#
+#   sh proofs/prove.sh OUT PART_A FRAMA-C-COMMAND...
+# FRAMA-C-COMMAND must not name -wp-session or -wp-report-json: they are
+# added per part.  Exit status: 0 only if both parts proved every goal.
+set -u
+out=$1 part_a=$2; shift 2
+rm -rf "$out/a" "$out/b" "$out/l"
+mkdir -p "$out/a" "$out/b" "$out/l"
+start=$(date +%s)
+part() { # name, selection...: one Frama-C run into $out/name
+	p=$1; shift
+	sh proofs/run.sh "$out/$p" "$@" -wp-session "$out/$p/session" \
+		-wp-report-json "$out/$p/wp-report.json" > "$out/$p/run.out" 2>&1
+}
+# Part a, then the lemmas (selecting functions leaves the lemmas out).
+{ part a "$@" -wp-fct "$part_a" && part l "$@" -wp-prop=@lemma; } &
+pa=$!
+part b "$@" -wp-skip-fct "$part_a" &
+pb=$!
+wait $pa; ra=$?
+wait $pb; rb=$?
+end=$(date +%s)
+for p in a l b; do [ -f "$out/$p/run.out" ] && sed "s/^/[part $p] /" "$out/$p/run.out"; done
+cat "$out/a/wp.log" "$out/l/wp.log" "$out/b/wp.log" > "$out/wp.log" 2>/dev/null
+{ echo '['
+  for p in a l b; do
+	[ "$p" = a ] || echo ','
+	cat "$out/$p/wp-report.json" 2>/dev/null || echo '{}'
+  done
+  echo ']'; } > "$out/wp-report.json"
+# The three "Proved goals: N / M" lines of WP, added up.
+set -- $(sed -n 's/.*Proved goals: *\([0-9]*\) *\/ *\([0-9]*\).*/\1 \2/p' \
+	"$out/a/wp.log" "$out/l/wp.log" "$out/b/wp.log" 2>/dev/null |
+	awk '{ p += $1; t += $2; n++ } END { print n + 0, p + 0, t + 0 }')
+if [ "$ra" -ne 0 ] || [ "$rb" -ne 0 ] || [ "$1" -ne 3 ]; then
+	echo "prove: not every goal proved (parts a and l: exit $ra, part b: exit $rb); see $out/*/wp.log" >&2
+	exit 1
+fi
+echo "$2 / $3 goals proved ($((end - start)) s, two processes at a time)"
