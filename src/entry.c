@@ -3,8 +3,10 @@
  * cpu->frame; the exit path loads cpu->frame back and does what the result
  * says (enum uv_next).  The level of the sc (SRR1) decides between the two
  * ways in: a secure guest's hcall, reflected to the hypervisor without its
- * number being looked at, and a ucall, dispatched on r3.  The ultravisor lock makes each ucall one atomic step
- * on the shared state (spec/locking.md).
+ * number being looked at, and a ucall, dispatched on r3.  The ultravisor
+ * lock makes each ucall one atomic step on the shared state
+ * (spec/locking.md).  An sc the vector refuses itself (asm/entry.S: a number
+ * outside the ucall window) never gets here.
  */
 #include "entry.h"
 #include "arch/arch.h"

@@ -80,14 +80,9 @@ enum uv_next uv_esm(struct uv_frame *f);
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
     assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == f->lpidr;
     ensures \result == UV_NEXT_SVM;
-    ensures f->gpr[3] == \old(f->gpr[0]);
-    ensures \forall integer r; 4 <= r <= 3 + UV_HCALL_NIN ==> f->gpr[r] == \old(f->gpr[r]);
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
       \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
-        (\forall integer r; 0 <= r < UV_NGPRS && !(3 <= r <= 3 + UV_HCALL_NIN) ==>
-           f->gpr[r] == \old(uv_state.exit[e].guest.gpr[r])) &&
-        f->usrr0 == \old(uv_state.exit[e].guest.usrr0) &&
-        f->usrr1 == \old(uv_state.exit[e].guest.usrr1);
+        hcall_resumed{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre));
 
   behavior esm_pending:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] >= SVM_INIT;

@@ -96,20 +96,9 @@ enum uv_next uv_reflect(struct uv_frame *f);
   behavior resumed:
     assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == f->lpidr;
     ensures \result == UV_NEXT_SVM;
-    ensures f->gpr[3] == \old(f->gpr[0]);
-    ensures \forall integer r; 4 <= r <= 3 + UV_HCALL_NIN ==> f->gpr[r] == \old(f->gpr[r]);
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
       \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
-        \forall integer r; 0 <= r < UV_NGPRS && !(3 <= r <= 3 + UV_HCALL_NIN) ==>
-          f->gpr[r] == \old(uv_state.exit[e].guest.gpr[r]);
-    ensures \forall integer e; 0 <= e < UV_NEXITS &&
-      \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
-        f->cr == \old(uv_state.exit[e].guest.cr) &&
-        f->xer == \old(uv_state.exit[e].guest.xer) &&
-        f->ctr == \old(uv_state.exit[e].guest.ctr) &&
-        f->lr == \old(uv_state.exit[e].guest.lr) &&
-        f->usrr0 == \old(uv_state.exit[e].guest.usrr0) &&
-        f->usrr1 == \old(uv_state.exit[e].guest.usrr1);
+        hcall_resumed{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre));
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
       \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
         uv_state.exit[e].lpid == 0 && only_exit_changed{Pre, Post}(e);

@@ -13,7 +13,6 @@
 void svm_drop(uint32_t lpid)
 {
 	uint32_t k, e;
-	uint8_t life;
 
 	/*@
 	  loop invariant 0 <= k <= UV_NSLOTS;
@@ -25,9 +24,11 @@ void svm_drop(uint32_t lpid)
 	for (k = 0; k < UV_NSLOTS; k++)
 		if (uv_state.slot[k].lpid == lpid)
 			slot_release(k);
-	/* Its pending exit, if any: the ESM protocol's or a reflected hcall. */
-	life = uv_state.svm_life[lpid];
-	e = life >= SVM_INIT ? (uint32_t)(life - SVM_INIT) : exit_find(lpid);
+	/*
+	 * Its pending exit, if any: the ESM protocol's or a reflected hcall's.
+	 * A guest has at most one (exits_distinct), so this is the one.
+	 */
+	e = exit_find(lpid);
 	if (e < UV_NEXITS) {
 		frame_clear(&uv_state.exit[e].guest);
 		uv_state.exit[e].lpid = 0;
