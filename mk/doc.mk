@@ -14,7 +14,8 @@
 DOC_CC ?= gcc
 DOC_CFLAGS := -std=c11 -O1 $(WARN) -I$(SPEC) -Isrc
 DOC_BIN := $(BUILD)/tools
-DOC_ABI_DEPS := $(SPEC)/uv_abi.h src/abi.h
+# Every spec header (uv_abi.h includes uv_config.h, whose sizes ABI.md prints).
+DOC_ABI_DEPS := $(wildcard $(SPEC)/*.h) src/abi.h
 
 $(DOC_BIN)/abi_doc: tools/abi_doc.c $(DOC_ABI_DEPS) | $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
