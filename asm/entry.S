@@ -20,8 +20,8 @@
  * save, the lock and the dispatcher.  Numbers inside the window and every
  * sc 1 go on to the C core.
  *
- * Otherwise the vector saves r0..r31, CR, XER, CTR, LR, SRR0, SRR1 and LPIDR into
- * cpu->frame, sets frame.usrr0 = SRR0 and frame.usrr1 = SRR1 without its sc
+ * Otherwise the vector saves r0..r31, CR, XER, CTR, LR, SRR0, SRR1 and
+ * LPIDR into cpu->frame, sets frame.usrr0 = SRR0 and frame.usrr1 = SRR1 without its sc
  * level field (bits 42:43, spec/uv_abi.h: not part of the caller's MSR),
  * zeroes USPRG1, and calls uv_entry(cpu) (src/entry.h) on cpu->stack with
  * r2 = cpu->toc.

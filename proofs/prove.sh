@@ -11,7 +11,7 @@
 #
 #   sh proofs/prove.sh OUT PART_A FRAMA-C-COMMAND...
 # FRAMA-C-COMMAND must not name -wp-session or -wp-report-json: they are
-# added per part.  Exit status: 0 only if both parts proved every goal.
+# added per part.  Exit status: 0 only if every part proved every goal.
 set -u
 out=$1 part_a=$2; shift 2
 rm -rf "$out/a" "$out/b" "$out/l"

@@ -20,8 +20,9 @@
 # twice and each of its straight-line parts was logged whole: the vector,
 # and either the refusal (uv_sc_refuse) or the save, call and exit
 # (uv_sc_save .. uv_exit_end), never both.  So every instruction is counted
-# once, the emulated privileged ones included.  With BENCH_BY_SYMBOL=1, also prints to stderr
-# the count per symbol (the nearest nm symbol at or below each address).
+# once, the emulated privileged ones included.  With BENCH_BY_SYMBOL=1, also
+# prints to stderr the count per symbol (the nearest nm symbol at or below
+# each address).
 set -eu
 NM=$1 BIN=$2 MAP=$3 LOG=$4 ASM=$5
 shift 5
