@@ -87,9 +87,8 @@ uv_sc_filter:
 	addi	%r12, %r12, (-UCALL_FIRST)@l	/* r3 - UV_UCALL_FIRST */
 	cmpldi	%r12, UCALL_LAST - UCALL_FIRST	/* unsigned: below FIRST wraps */
 	bgt	uv_sc_refuse
-1:	mtcr	%r0			/* on to the C core, all as it was */
-	ld	%r12, FRAME_GPR12(%r13)
-	b	uv_sc_save
+1:	mtcr	%r0			/* on to the C core: CR as it was; */
+	b	uv_sc_save		/* r0, r12 already in the frame */
 
 	/* r3 is no ucall: U_FUNCTION, everything else as the caller left it. */
 	.globl uv_sc_refuse
@@ -124,7 +123,6 @@ uv_sc_save:
 	std	%r9, FRAME_GPR9(%r13)
 	std	%r10, FRAME_GPR10(%r13)
 	std	%r11, FRAME_GPR11(%r13)
-	std	%r12, FRAME_GPR12(%r13)
 	std	%r14, FRAME_GPR14(%r13)
 	std	%r15, FRAME_GPR15(%r13)
 	std	%r16, FRAME_GPR16(%r13)

@@ -21,8 +21,8 @@ WP_PAR ?= 16
 endif
 WP_CACHE := proofs/wp-cache
 WP_REPORT := $(BUILD)/proof
-# Part a of the proof (proofs/prove.sh): these functions; part b: all others
-# and the lemmas.  Chosen so that each part takes about half the time.
+# Part a of the proof (proofs/prove.sh): these functions; part b: all others;
+# part l, after part a: the lemmas.  Chosen so that a and b take about as long.
 PROVE_PART_A := uv_ucall uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 	uv_set_rc uv_entry uv_share_page uv_unshare_all_pages \
 	uv_unregister_mem_slot uv_svm_terminate uv_page_inval uv_page_out \

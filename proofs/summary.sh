@@ -6,8 +6,8 @@
 #
 # Reads DIR/wp-report.json (Frama-C 25's -wp-report-json: goals and
 # verdicts per prover, no times; or a JSON array of such reports, as
-# proofs/prove.sh writes for its two processes) and, if present, DIR/wp.log (the log
-# proofs/run.sh keeps, whose per-goal lines carry the times), and writes
+# proofs/prove.sh writes for its parts) and, if present, DIR/wp.log (the
+# logs proofs/run.sh keeps, whose per-goal lines carry the times), and writes
 # DIR/summary.txt, which it also prints.  The lemmas of an axiomatic block
 # are counted under "(lemmas)" or "(lemmas NAME)".  "proved" counts passed
 # smoke tests, as WP's "Proved goals" line does; where the log says a smoke
@@ -139,7 +139,7 @@ FILENAME == LOG {
 		}
 		next
 	}
-	# one line per Frama-C process (proofs/prove.sh runs two): added up
+	# one line per Frama-C process (one per part of proofs/prove.sh): added up
 	if ($0 ~ /^\[wp\] Proved goals: /) {
 		pl = $0; sub(/^\[wp\] Proved goals: */, "", pl)
 		split(pl, pp, "/"); lp += pp[1]; lt += pp[2]; nlog++

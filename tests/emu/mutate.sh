@@ -52,7 +52,7 @@ mutant "window one short"        's/cmpldi\t%r12, UCALL_LAST - UCALL_FIRST/cmpld
 mutant "window shifted down"     's/(-UCALL_FIRST)@l/(1 - UCALL_FIRST)@l/'
 mutant "sc 1 refused too"        '/beq\t1f/d'
 mutant "refusal loses CR"        '/^uv_sc_refuse:/{n;d}'
-mutant "C path loses r12"        '/^1:\tmtcr\t%r0/{n;d}'
+mutant "r12 not saved"           '/std\t%r12, FRAME_GPR12(%r13)/d'
 mutant "refusal loses r0"        '/ld\t%r0, FRAME_GPR0(%r13)/d'
 mutant "refusal keeps USPRG1"    '/mtspr\tSPRN_USPRG1, %r3/d'
 mutant "refusal keeps sc level"  '/rldicl\t%r12, %r12, 62 - SRR1_LEV_SHIFT, 2/d'
