@@ -10,11 +10,11 @@ SPEC := spec
 # The C core: every file here is proved by `make prove` and built freestanding.
 CORE_SRCS := src/dispatch.c src/ucall_table.c src/handlers_todo.c src/state.c \
 	src/entry.c src/frames.c src/slots.c src/pages.c src/svm.c src/exits.c \
-	src/reflect.c
+	src/reflect.c src/svm_sc.c
 # The hardware-facing layer (src/arch/arch.h): proved code calls it through
 # its contract; each build links one implementation.
-ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/host/lock.c
-ARCH_PPC64_SRCS := src/arch/ppc64/normal.c src/arch/ppc64/lock.c
+ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/host/lock.c src/arch/host/random.c
+ARCH_PPC64_SRCS := src/arch/ppc64/normal.c src/arch/ppc64/lock.c src/arch/ppc64/random.c
 CORE_INC := -I$(SPEC) -Isrc
 
 WARN := -Wall -Wextra -Werror

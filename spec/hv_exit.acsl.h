@@ -39,7 +39,8 @@
   // Frame f (A: the hypervisor's UV_RETURN, B: after it) resumes a secure
   // guest whose registers at its hcall were g: r3 is the hypervisor's r0,
   // r4 .. r3 + UV_HCALL_NIN are the hypervisor's, every other GPR, CR, XER,
-  // CTR, LR, USRR0 and USRR1 are the guest's own.
+  // CTR, LR, USRR0 and USRR1 are the guest's own (USRR1 with S set: it
+  // resumes in secure mode whatever).
   predicate hcall_resumed{A, B}(struct uv_frame *f, struct uv_frame g) =
     \at(f->gpr[3], B) == \at(f->gpr[0], A) &&
     (\forall integer r; 4 <= r <= 3 + UV_HCALL_NIN ==>
@@ -48,7 +49,8 @@
        \at(f->gpr[r], B) == g.gpr[r]) &&
     \at(f->cr, B) == g.cr && \at(f->xer, B) == g.xer &&
     \at(f->ctr, B) == g.ctr && \at(f->lr, B) == g.lr &&
-    \at(f->usrr0, B) == g.usrr0 && \at(f->usrr1, B) == g.usrr1;
+    \at(f->usrr0, B) == g.usrr0 &&
+    \at(f->usrr1, B) == (g.usrr1 | (1 << UV_MSR_S_LG));
 */
 
 #endif

@@ -39,10 +39,10 @@
          uv_state.slot[k2].base + uv_state.slot[k2].npages <= uv_state.slot[k1].base);
 
   // A record outside a used slot's pages is normal (so a new slot starts so).
-  predicate gfns_unused_normal =
+  predicate gfns_unused_empty =
     \forall integer k, i; 0 <= k < UV_NSLOTS && 0 <= i < UV_SLOT_PAGES ==>
       (!slot_used(k) || i >= uv_state.slot[k].npages) ==>
-        uv_state.gfn[k][i] == GFN_NORMAL;
+        uv_state.gfn[k][i] == GFN_EMPTY;
 
   // A secure record's frame exists and names the record back.
   predicate gfns_ok =
@@ -89,9 +89,44 @@
       e1 != e2 && uv_state.exit[e1].lpid != 0 ==>
         uv_state.exit[e1].lpid != uv_state.exit[e2].lpid;
 
+  // Only a secure guest shares pages: a guest in the ESM protocol has none,
+  // so the one time the hypervisor's memory backs a guest's page without
+  // the guest sharing it is an empty GFN before the guest is secure.
+  predicate shared_only_secure =
+    \forall integer k, i; 0 <= k < UV_NSLOTS && 0 <= i < UV_SLOT_PAGES ==>
+      uv_state.gfn[k][i] == GFN_SHARED ==>
+        uv_state.svm_life[uv_state.slot[k].lpid] == SVM_SECURE;
+
+  // A pending exit keeps the MSR its guest resumes with: never hypervisor
+  // state; a reflected hcall's guest resumes in secure mode.
+  predicate exits_msr_ok =
+    \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0 ==>
+      ((uv_state.exit[e].guest.usrr1 >> UV_MSR_HV_LG) & 1) == 0 &&
+      (uv_state.exit[e].kind == EXIT_HCALL ==>
+         ((uv_state.exit[e].guest.usrr1 >> UV_MSR_S_LG) & 1) == 1);
+
   predicate state_inv =
-    slots_ok && slots_distinct && gfns_unused_normal && gfns_ok &&
-    frames_ok && frames_zero && lives_ok && exits_ok && exits_distinct;
+    slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
+    frames_ok && frames_zero && lives_ok && exits_ok && exits_distinct &&
+    shared_only_secure && exits_msr_ok;
+
+  // GFN i of used slot k is backed by the hypervisor's memory: shared, or
+  // empty while its guest is in the ESM protocol (the hypervisor's page, not
+  // yet paged in).  An empty GFN of a secure guest is a secure page of zeros
+  // (spec/uv_config.h).
+  predicate gfn_hv_backed(integer k, integer i) =
+    uv_state.gfn[k][i] == GFN_SHARED ||
+    (uv_state.gfn[k][i] == GFN_EMPTY &&
+     uv_state.svm_life[uv_state.slot[k].lpid] >= SVM_INIT);
+
+  // No GFN of a secure guest that it does not share is backed by the
+  // hypervisor's memory.
+  lemma secure_gfns_private:
+    state_inv ==>
+    \forall integer k, i; 0 <= k < UV_NSLOTS && 0 <= i < UV_SLOT_PAGES &&
+      uv_state.slot[k].lpid != 0 &&
+      uv_state.svm_life[uv_state.slot[k].lpid] == SVM_SECURE &&
+      gfn_hv_backed(k, i) ==> uv_state.gfn[k][i] == GFN_SHARED;
 */
 
 #endif

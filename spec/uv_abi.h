@@ -108,6 +108,7 @@
 #define UV_ARG_KINDS(X)                                                        \
 	X(ARG_NONE, "not an argument: ignored, never changed")               \
 	X(ARG_ANY, "any value")                                               \
+	X(ARG_HCALL_OUT, "an output of the reflected hcall being resumed: given back to the secure guest as it is (r4 .. r12), never checked or acted on; ignored when the pending exit is the ESM protocol's") \
 	X(ARG_LPID, "a guest LPID, 1 .. UV_MAX_LPID")                         \
 	X(ARG_LPID0, "an LPID, 0 (the hypervisor) .. UV_MAX_LPID")            \
 	X(ARG_GADDR, "a guest real address, below 2^52")                     \
@@ -133,8 +134,9 @@
  * numbers (UV_RESTRICTED_SPR_*, UV_*_SCOM, UV_READ/WRITE_MEM, ...) are not in
  * the table, so they get U_FUNCTION like any other number.
  * UV_RETURN's registers are the secure guest's as the hypervisor holds them
- * (r0 the hcall result), so the dispatcher checks none of them: the handler
- * validates the pending exit instead.
+ * (r0 the hcall result, r4 .. r12 a reflected hcall's outputs), so the
+ * dispatcher checks none of them: the handler validates the pending exit
+ * instead, from its own state.
  */
 #define UV_UCALLS(X)                                                           \
 	X(UV_WRITE_PATE, 0xF104, uv_write_pate, UV_CTX_HV,                    \
@@ -143,8 +145,9 @@
 	  ARG_GADDR, ARG_GADDR, ARG_NONE, ARG_NONE, ARG_NONE,                     \
 	  "returns in secure mode", 1)                                        \
 	X(UV_RETURN, 0xF11C, uv_return, UV_CTX_HV,                            \
-	  ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE, ARG_NONE,                   \
-	  "does not return on success: resumes the secure guest", 1)          \
+	  ARG_HCALL_OUT, ARG_HCALL_OUT, ARG_HCALL_OUT, ARG_HCALL_OUT,         \
+	  ARG_HCALL_OUT,                                                      \
+	  "does not return on success: resumes the guest of the pending exit; for a reflected hcall the guest gets r3 = the hypervisor's r0 (the hcall's result) and r4 .. r12 = the hypervisor's r4 .. r12 (its outputs; r9 .. r12 are taken like r4 .. r8)", 1) \
 	X(UV_REGISTER_MEM_SLOT, 0xF120, uv_register_mem_slot, UV_CTX_HV,      \
 	  ARG_LPID, ARG_GPA, ARG_SIZE, ARG_ZERO, ARG_SLOTID, "none", 1)       \
 	X(UV_UNREGISTER_MEM_SLOT, 0xF124, uv_unregister_mem_slot, UV_CTX_HV,  \
@@ -198,6 +201,43 @@
 #define UV_H_SVM_INIT_START 0xEF08
 #define UV_H_SVM_INIT_DONE 0xEF0C
 #define UV_H_SVM_INIT_ABORT 0xEF14
+
+/*
+ * The one hcall of a secure guest the ultravisor serves itself instead of
+ * reflecting it (Linux's Documentation/arch/powerpc/ultravisor.rst: so that
+ * the hypervisor cannot choose the guest's random numbers): H_RANDOM, from
+ * the hardware's random number instruction (src/arch: darn).  r3 = H_SUCCESS
+ * and r4 = 64 random bits, or r3 = H_HARDWARE and r4 = 0 if the hardware
+ * gave no random number in UV_RANDOM_TRIES attempts.  The theorem "the
+ * ultravisor never acts on an hcall number" is about sc 2 (a ucall's r3);
+ * this compare is on a secure guest's own sc 1, the one hcall it answers.
+ */
+#define UV_H_RANDOM 0x300UL
+#define UV_H_SUCCESS 0UL
+#define UV_H_HARDWARE 0xFFFFFFFFFFFFFFFFUL /* -1 */
+#define UV_RANDOM_TRIES 10
+
+/*
+ * A secure guest's problem state (its user space) making `sc 1`: never
+ * reflected to the hypervisor.  The guest gets the program interrupt Linux
+ * KVM gives a radix guest's user space for it (book3s_hv.c: an illegal
+ * instruction type program interrupt), delivered as the hardware would
+ * (Power ISA v3.0B, Book III, 7.5.9 and 7.3): SRR0 = the address of the sc,
+ * SRR1 = the MSR with bits 33:36 and 42:47 (IBM numbering) cleared and
+ * bit 44 (illegal instruction) set, and the new MSR: SF = 1, S kept (1),
+ * ME kept, LE = the guest's interrupt byte order, every other bit 0 (HV = 0,
+ * PR = 0, IR = DR = 0: real mode); at the guest's vector 0x700.  LPCR[AIL]
+ * and LPCR[ILE] are the hypervisor's settings for the guest and this
+ * version does not read LPCR: it delivers in real mode at 0x700 (what AIL=0
+ * gives; a guest with AIL=3 has its real-mode vectors at the same offsets)
+ * and takes LE from the MSR of the interrupted program (Linux runs its
+ * kernel and user space in one byte order).
+ */
+#define UV_PROG_VECTOR 0x700UL
+#define UV_SRR1_PROG_KEEP 0xFFFFFFFF87C0FFFFUL /* clears 33:36 and 42:47 */
+#define UV_SRR1_PROGILL (1UL << 19)             /* IBM bit 44 */
+#define UV_PROG_MSR_KEEP ((1UL << UV_MSR_ME_LG) | (1UL << UV_MSR_LE_LG))
+#define UV_PROG_MSR_SET ((1UL << UV_MSR_SF_LG) | (1UL << UV_MSR_S_LG))
 
 /* Argument limits the dispatcher checks before any handler runs. */
 #define UV_PAGE_SHIFT 16                 /* 64 KiB pages, the only order */

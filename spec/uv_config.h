@@ -48,11 +48,22 @@
 
 /*
  * A GFN record (4 bytes per GFN):
- *   GFN_NORMAL        the page is not in secure memory (initial state)
- *   GFN_SHARED        the guest shares it with the hypervisor
+ *   GFN_EMPTY         no secure frame backs the page (initial state).  What
+ *                     the guest sees there depends on its life cycle: in the
+ *                     ESM protocol (SVM_INIT + e) it is the hypervisor's page,
+ *                     not yet paged in; once the guest is SVM_SECURE it is a
+ *                     secure page of zeros, backed by a zeroed secure frame at
+ *                     its first use (gfn_touch), never by the hypervisor's
+ *                     memory.  So the passage to SECURE turns every page not
+ *                     paged in into a secure page without copying it (as KVM
+ *                     since Linux 5.9 does at H_SVM_INIT_DONE), and an
+ *                     unshared page is a zeroed secure page (as Linux's rule
+ *                     for UV_UNSHARE_PAGE), both in O(1).
+ *   GFN_SHARED        the guest shares it with the hypervisor: the
+ *                     hypervisor's page backs it
  *   GFN_SECURE + n    its content is in secure frame n (0 <= n < UV_NFRAMES)
  */
-#define GFN_NORMAL 0
+#define GFN_EMPTY 0
 #define GFN_SHARED 1
 #define GFN_SECURE 2
 

@@ -16,7 +16,10 @@ enum uv_next {
 	UV_NEXT_CALLER = 0, /* back to whoever made the sc 2 */
 	UV_NEXT_HV = 1,     /* to the hypervisor, on a guest's behalf */
 	UV_NEXT_SVM = 2,    /* into a secure guest (MSR[S]=1) */
+	UV_NEXT_VM = 3,     /* into a guest the ESM protocol gave up on (MSR[S]=0) */
 };
+
+#include "modes.acsl.h"
 
 /*@
   // Every register of *f is as it was at L1 except r3.
@@ -66,11 +69,14 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
   requires \valid(f);
   requires \separated(f + (..), &uv_state);
   requires state_inv;
+  requires asm_entry(f);
   assigns *f, uv_state;
   ensures state_inv;
 
   ensures hcall_number_never_acted_on:
     is_hcall(\old(f->gpr[3])) ==> rejected{Pre, Post}(f, U_FUNCTION, \result);
+
+  ensures ucall_modes: ucall_exit_modes{Pre, Post}(f, \result);
 
   behavior not_a_ucall:
     assumes !is_ucall(f->gpr[3]);
@@ -97,7 +103,7 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
     assumes first_bad_arg(f->gpr[3], f->gpr[4], f->gpr[5], f->gpr[6],
                           f->gpr[7], f->gpr[8]) == 0;
     ensures \result == UV_NEXT_CALLER || \result == UV_NEXT_HV ||
-      \result == UV_NEXT_SVM;
+      \result == UV_NEXT_SVM || \result == UV_NEXT_VM;
 
   complete behaviors not_a_ucall, not_permitted, bad_argument, checked;
   disjoint behaviors not_a_ucall, not_permitted, bad_argument, checked;

@@ -4,20 +4,73 @@
 #include "cpu.h"
 #include "dispatch.h"
 #include "hv_exit.acsl.h"
+#include "modes.acsl.h"
+#include "svm_sc.h"
 
+/*@
+  // Where each result of uv_entry goes, and in which mode, for a frame that
+  // was as at A when the sc came in (only the frame: it holds for any state
+  // the other hardware threads leave).
+  predicate exit_modes{A, B}(struct uv_frame *f, integer next) =
+    // never into ultravisor state
+    !uv_mode(\at(f->usrr1, B)) &&
+    // to the hypervisor: its own MSR (S = 0), at its vector
+    (next == UV_NEXT_HV ==>
+       \at(f->usrr0, B) == UV_HV_SC_VECTOR && \at(f->usrr1, B) == UV_HV_MSR) &&
+    // into a secure guest: S = 1, HV = 0
+    (next == UV_NEXT_SVM ==> svm_mode(\at(f->usrr1, B))) &&
+    // into a guest the ESM protocol gave up on: HV = 0
+    (next == UV_NEXT_VM ==> msr_bit(\at(f->usrr1, B), UV_MSR_HV_LG) == 0) &&
+    // back to the caller: its own PC and MSR, or (a secure guest's user
+    // space's sc 1) the program interrupt delivered into it
+    (next == UV_NEXT_CALLER ==>
+       (\at(f->usrr0, B) == \at(f->usrr0, A) && \at(f->usrr1, B) == \at(f->usrr1, A)) ||
+       prog_delivered{A, B}(f));
+
+*/
+
+/*
+ * One sc, under the lock: the state at Pre is the state after arch_lock.
+ */
+/*@
+  requires \valid(f);
+  requires \separated(f + (..), &uv_state);
+  requires state_inv;
+  requires asm_entry(f);
+  assigns *f, uv_state;
+  ensures state_inv;
+  ensures hcall_number_never_acted_on:
+    !svm_hcall(\old(f->srr1)) && is_hcall(\old(f->gpr[3])) ==>
+      rejected{Pre, Post}(f, U_FUNCTION, \result);
+  ensures hcall_reflected_as_it_is:
+    svm_hcall(\old(f->srr1)) && \result == UV_NEXT_HV ==>
+      hv_entry(f, \old(f->gpr[3]), UV_HCALL_NIN, \old(f->srr1));
+  ensures modes: exit_modes{Pre, Post}(f, \result);
+  ensures svm_from_copy:
+    \result == UV_NEXT_SVM ==> resumed_from_copy{Pre, Post}(f, \old(f->lpidr));
+*/
+enum uv_next uv_entry_locked(struct uv_frame *f);
+
+/*
+ * What the assembly calls.  Its contract speaks of the frame alone: the
+ * state may have been changed by other hardware threads before this one
+ * takes the lock, and uv_entry_locked's contract is the statement relative
+ * to the state found then.
+ */
 /*@
   requires \valid(cpu);
   requires \separated(cpu + (..), &uv_state);
-  requires state_inv;
+  requires asm_entry(&cpu->frame);
   assigns cpu->frame, uv_state;
-  ensures state_inv;
   ensures hcall_number_never_acted_on:
     !svm_hcall(\old(cpu->frame.srr1)) && is_hcall(\old(cpu->frame.gpr[3])) ==>
-      rejected{Pre, Post}(&cpu->frame, U_FUNCTION, \result);
+      \result == UV_NEXT_CALLER && cpu->frame.gpr[3] == rc_reg(U_FUNCTION) &&
+      frame_same_but_r3{Pre, Post}(&cpu->frame);
   ensures hcall_reflected_as_it_is:
     svm_hcall(\old(cpu->frame.srr1)) && \result == UV_NEXT_HV ==>
       hv_entry(&cpu->frame, \old(cpu->frame.gpr[3]), UV_HCALL_NIN,
                \old(cpu->frame.srr1));
+  ensures modes: exit_modes{Pre, Post}(&cpu->frame, \result);
 */
 enum uv_next uv_entry(struct uv_cpu *cpu);
 

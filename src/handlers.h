@@ -39,6 +39,9 @@ enum uv_next uv_write_pate(struct uv_frame *f);
 
 /*@
   requires handler_pre(f);
+  // The caller is a VM (HV = 0): the MSR kept for its return is never the
+  // hypervisor's (exits_msr_ok).
+  requires msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
   assigns *f, uv_state;
   ensures state_inv;
 
@@ -51,7 +54,7 @@ enum uv_next uv_write_pate(struct uv_frame *f);
   behavior normal:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_NORMAL;
     ensures (\result == UV_NEXT_CALLER && f->gpr[3] == rc_reg(U_BUSY) &&
-             state_unchanged{Pre, Post}) ||
+             frame_same_but_r3{Pre, Post}(f) && state_unchanged{Pre, Post}) ||
             (\result == UV_NEXT_HV &&
              uv_state.svm_life[\old(f->lpidr)] >= SVM_INIT &&
              hv_entry(f, UV_H_SVM_INIT_START, 0, \old(f->srr1)));
@@ -86,7 +89,7 @@ enum uv_next uv_esm(struct uv_frame *f);
 
   behavior esm_pending:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] >= SVM_INIT;
-    ensures \result == UV_NEXT_HV || \result == UV_NEXT_SVM || \result == UV_NEXT_CALLER;
+    ensures \result == UV_NEXT_HV || \result == UV_NEXT_SVM || \result == UV_NEXT_VM;
     ensures \result == UV_NEXT_HV ==>
       hv_entry(f, UV_H_SVM_INIT_DONE, 0,
                \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.srr1));
@@ -94,10 +97,15 @@ enum uv_next uv_esm(struct uv_frame *f);
       f->gpr[3] == rc_reg(U_SUCCESS) &&
       uv_state.svm_life[\old(f->lpidr)] == SVM_SECURE &&
       (\forall integer r; 0 <= r < UV_NGPRS && r != 3 ==>
-        f->gpr[r] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.gpr[r]));
-    ensures \result == UV_NEXT_CALLER ==>
+        f->gpr[r] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.gpr[r])) &&
+      f->usrr0 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr0) &&
+      f->usrr1 == (\old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1) |
+                   (1 << UV_MSR_S_LG));
+    ensures \result == UV_NEXT_VM ==>
       f->gpr[3] == rc_reg(U_NOT_AVAILABLE) &&
-      uv_state.svm_life[\old(f->lpidr)] == SVM_NORMAL;
+      uv_state.svm_life[\old(f->lpidr)] == SVM_NORMAL &&
+      f->usrr0 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr0) &&
+      f->usrr1 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1);
 
   complete behaviors nothing_pending, hcall_pending, esm_pending;
   disjoint behaviors nothing_pending, hcall_pending, esm_pending;
@@ -158,14 +166,23 @@ enum uv_next uv_unregister_mem_slot(struct uv_frame *f);
     assumes !svm_known(f->gpr[4]);
     ensures f->gpr[3] == rc_reg(U_PARAMETER);
 
-  behavior svm:
-    assumes svm_known(f->gpr[4]);
+  behavior in_esm:
+    assumes svm_known(f->gpr[4]) && !svm_secure(f->gpr[4]);
     ensures f->gpr[3] == rc_reg(U_SUCCESS) || f->gpr[3] == rc_reg(U_P2) ||
       f->gpr[3] == rc_reg(U_P3) || f->gpr[3] == rc_reg(U_STATE) ||
       f->gpr[3] == rc_reg(U_BUSY);
 
-  complete behaviors not_an_svm, svm;
-  disjoint behaviors not_an_svm, svm;
+  // A secure guest's memory is never the hypervisor's choice: whatever the
+  // answer (U_SUCCESS re-backs a page the guest shares), nothing changes.
+  behavior secure_guest:
+    assumes svm_secure(f->gpr[4]);
+    ensures state_unchanged{Pre, Post};
+    ensures f->gpr[3] == rc_reg(U_SUCCESS) || f->gpr[3] == rc_reg(U_P2) ||
+      f->gpr[3] == rc_reg(U_P3) || f->gpr[3] == rc_reg(U_STATE) ||
+      f->gpr[3] == rc_reg(U_PERMISSION);
+
+  complete behaviors not_an_svm, in_esm, secure_guest;
+  disjoint behaviors not_an_svm, in_esm, secure_guest;
 */
 enum uv_next uv_page_in(struct uv_frame *f);
 

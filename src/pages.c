@@ -8,6 +8,7 @@
 #include "frames.h"
 #include "handlers.h"
 #include "slots.h"
+#include "gfn.h"
 
 /*@
   assigns \nothing;
@@ -28,7 +29,7 @@ static _Bool hv_page_ok(uint64_t ra)
 /*@
   requires state_inv;
   requires k < UV_NSLOTS && slot_used(k) && i < uv_state.slot[k].npages;
-  requires uv_state.gfn[k][i] == GFN_NORMAL;
+  requires uv_state.gfn[k][i] == GFN_EMPTY;
   requires n < UV_NFRAMES && uv_state.owner_slot[n] == 0;
   requires \valid_read(src + (0 .. UV_FRAME_WORDS - 1));
   requires \separated(src + (..), &uv_state);
@@ -44,7 +45,7 @@ static void gfn_page_in(uint32_t k, uint32_t i, uint32_t n, const uint64_t *src)
 	uv_state.owner_slot[n] = k + 1;
 	uv_state.owner_idx[n] = i;
 	uv_state.gfn[k][i] = GFN_SECURE + n;
-	/*@ assert gfns_unused_normal; */
+	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
 	/*@ assert frames_zero; */
@@ -55,7 +56,7 @@ enum uv_next uv_page_in(struct uv_frame *f)
 	uint64_t lpid = f->gpr[4];
 	uint64_t ra = f->gpr[5];
 	uint64_t g = f->gpr[6] >> UV_PAGE_SHIFT;
-	uint32_t k, i, n;
+	uint32_t k, i, n, rec;
 
 	if (!svm_is_known(lpid))
 		return uv_set_rc(f, U_PARAMETER);
@@ -66,13 +67,102 @@ enum uv_next uv_page_in(struct uv_frame *f)
 	if (k == UV_NSLOTS)
 		return uv_set_rc(f, U_P3);
 	i = (uint32_t)(g - uv_state.slot[k].base);
-	if (uv_state.gfn[k][i] != GFN_NORMAL)
+	rec = uv_state.gfn[k][i];
+	if (rec >= GFN_SECURE)
 		return uv_set_rc(f, U_STATE);
+	if (uv_state.svm_life[lpid] == SVM_SECURE) {
+		/*
+		 * The hypervisor backs again a page the guest shares (KVM does
+		 * so after UV_PAGE_INVAL or a fault): the page is its own, and
+		 * this version keeps no translation of it to update.
+		 */
+		if (rec == GFN_SHARED)
+			return uv_set_rc(f, U_SUCCESS);
+		/*
+		 * An empty GFN of a secure guest is a secure page of zeros:
+		 * its content is never the hypervisor's choice unless the
+		 * ultravisor asked for it (H_SVM_PAGE_IN; it asks for none in
+		 * this version).
+		 */
+		return uv_set_rc(f, U_PERMISSION);
+	}
+	/* A guest in the ESM protocol shares nothing (shared_only_secure). */
+	/*@ assert rec == GFN_EMPTY; */
 	n = frame_find_free();
 	if (n == UV_NFRAMES)
 		return uv_set_rc(f, U_BUSY);
 	gfn_page_in(k, i, n, arch_normal_page(ra));
 	return uv_set_rc(f, U_SUCCESS);
+}
+
+/*
+ * GFN record i of slot k of a secure guest, at a use by the guest: a shared
+ * page is the hypervisor's; a secure page is its frame; an empty one gets a
+ * free frame, which is all zero (frames_zero), so the guest's first use of
+ * a page it never had, or unshared, sees zeros and never the hypervisor's
+ * memory.
+ */
+/*@
+  requires state_inv;
+  requires k < UV_NSLOTS && slot_used(k) && i < uv_state.slot[k].npages;
+  requires svm_secure(uv_state.slot[k].lpid);
+  assigns uv_state;
+  ensures state_inv;
+
+  behavior shared:
+    assumes uv_state.gfn[k][i] == GFN_SHARED;
+    ensures \result == GFN_USE_SHARED && state_unchanged{Pre, Post};
+
+  behavior secure:
+    assumes uv_state.gfn[k][i] >= GFN_SECURE;
+    ensures \result == uv_state.gfn[k][i] - GFN_SECURE && \result < UV_NFRAMES;
+    ensures state_unchanged{Pre, Post};
+
+  behavior empty:
+    assumes uv_state.gfn[k][i] == GFN_EMPTY;
+    ensures (\result == GFN_USE_NOFRAME && state_unchanged{Pre, Post}) ||
+      (\result < UV_NFRAMES && uv_state.gfn[k][i] == GFN_SECURE + \result &&
+       \at(uv_state.owner_slot[\result], Pre) == 0 &&
+       (\forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[\result][w] == 0) &&
+       other_gfns_same{Pre, Post}(k, i) && slots_lives_same{Pre, Post} &&
+       \at(uv_state.pool, Pre) == uv_state.pool);
+
+  complete behaviors shared, secure, empty;
+  disjoint behaviors shared, secure, empty;
+*/
+static uint32_t gfn_back(uint32_t k, uint32_t i)
+{
+	uint32_t rec = uv_state.gfn[k][i], n;
+
+	if (rec == GFN_SHARED)
+		return GFN_USE_SHARED;
+	if (rec >= GFN_SECURE)
+		return rec - GFN_SECURE;
+	n = frame_find_free();
+	if (n == UV_NFRAMES)
+		return GFN_USE_NOFRAME;
+	/*@ assert uv_state.slot[k].npages <= UV_SLOT_PAGES; */
+	/*@ assert \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[n][w] == 0; */
+	uv_state.owner_slot[n] = k + 1;
+	uv_state.owner_idx[n] = i;
+	uv_state.gfn[k][i] = GFN_SECURE + n;
+	/*@ assert gfns_unused_empty; */
+	/*@ assert gfns_ok; */
+	/*@ assert frames_ok; */
+	/*@ assert frames_zero; */
+	return n;
+}
+
+uint32_t gfn_touch(uint64_t lpid, uint64_t g)
+{
+	uint32_t k;
+
+	if (!svm_is_secure(lpid))
+		return GFN_USE_NONE;
+	k = slot_of_gfn((uint32_t)lpid, g);
+	if (k == UV_NSLOTS)
+		return GFN_USE_NONE;
+	return gfn_back(k, (uint32_t)(g - uv_state.slot[k].base));
 }
 
 enum uv_next uv_page_out(struct uv_frame *f)
@@ -195,13 +285,13 @@ enum uv_next uv_share_page(struct uv_frame *f)
   requires k < UV_NSLOTS && i < UV_SLOT_PAGES;
   assigns uv_state.gfn[k][i];
   ensures state_inv;
-  ensures \old(uv_state.gfn[k][i]) == GFN_SHARED ==> uv_state.gfn[k][i] == GFN_NORMAL;
+  ensures \old(uv_state.gfn[k][i]) == GFN_SHARED ==> uv_state.gfn[k][i] == GFN_EMPTY;
   ensures \old(uv_state.gfn[k][i]) != GFN_SHARED ==> uv_state.gfn[k][i] == \old(uv_state.gfn[k][i]);
 */
 static void gfn_unshare(uint32_t k, uint32_t i)
 {
 	if (uv_state.gfn[k][i] == GFN_SHARED)
-		uv_state.gfn[k][i] = GFN_NORMAL;
+		uv_state.gfn[k][i] = GFN_EMPTY;
 }
 
 enum uv_next uv_unshare_page(struct uv_frame *f)

@@ -55,6 +55,7 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 		out[r] = f->gpr[4 + r];
 	frame_copy(f, &uv_state.exit[e].guest);
 	f->gpr[3] = r0;
+	f->usrr1 |= 1UL << UV_MSR_S_LG; /* back in secure mode, whatever */
 	/*@
 	  loop invariant 0 <= r <= UV_HCALL_NIN;
 	  loop invariant \forall integer j; 0 <= j < r ==> f->gpr[4 + j] == out[j];

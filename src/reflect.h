@@ -43,6 +43,9 @@ bool uv_is_svm_hcall(uint64_t srr1);
  */
 /*@
   requires handler_pre(f);
+  // A guest's sc (HV = 0): the MSR kept for its return is never the
+  // hypervisor's (exits_msr_ok).
+  requires msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
   assigns *f, uv_state;
   ensures state_inv;
 

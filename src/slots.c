@@ -118,7 +118,7 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
 		uv_state.owner_idx[n] = 0;
 	}
 	uv_state.gfn[k][i] = to;
-	/*@ assert gfns_unused_normal; */
+	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
 	/*@ assert frames_zero; */
@@ -131,14 +131,14 @@ void slot_release(uint32_t k)
 	/*@
 	  loop invariant 0 <= i <= uv_state.slot[k].npages;
 	  loop invariant state_inv;
-	  loop invariant \forall integer j; 0 <= j < i ==> uv_state.gfn[k][j] == GFN_NORMAL;
+	  loop invariant \forall integer j; 0 <= j < i ==> uv_state.gfn[k][j] == GFN_EMPTY;
 	  loop invariant other_slots_gfns_same{Pre, Here}(k);
 	  loop invariant slots_lives_same{Pre, Here};
 	  loop assigns i, uv_state;
 	  loop variant uv_state.slot[k].npages - i;
 	*/
 	for (i = 0; i < uv_state.slot[k].npages; i++)
-		gfn_make_plain(k, i, GFN_NORMAL);
+		gfn_make_plain(k, i, GFN_EMPTY);
 	uv_state.slot[k].lpid = 0;
 	uv_state.slot[k].id = 0;
 	uv_state.slot[k].base = 0;
@@ -172,7 +172,7 @@ static void slot_add(uint32_t k, uint32_t lpid, uint32_t id, uint64_t base,
 	uv_state.slot[k].npages = n;
 	/*@ assert slots_ok; */
 	/*@ assert slots_distinct; */
-	/*@ assert gfns_unused_normal; */
+	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
 	/*@ assert frames_zero; */

@@ -105,14 +105,14 @@ uint32_t slot_overlapping(uint32_t lpid, uint64_t base, uint64_t n);
 uint32_t slot_find_free(void);
 
 /*
- * GFN record i of slot k becomes `to` (GFN_NORMAL or GFN_SHARED); if it was
+ * GFN record i of slot k becomes `to` (GFN_EMPTY or GFN_SHARED); if it was
  * secure, its frame is zeroed and goes back to the pool.
  */
 /*@
   requires state_inv;
   requires k < UV_NSLOTS && i < UV_SLOT_PAGES;
   requires slot_used(k) && i < uv_state.slot[k].npages;
-  requires to == GFN_NORMAL || to == GFN_SHARED;
+  requires to == GFN_EMPTY || to == GFN_SHARED;
   assigns uv_state;
   ensures state_inv;
   ensures uv_state.gfn[k][i] == to;

@@ -72,6 +72,9 @@ enum uv_next uv_esm(struct uv_frame *f)
   ensures f->gpr[3] == rc_reg(rc);
   ensures \forall integer r; 0 <= r < UV_NGPRS && r != 3 ==> f->gpr[r] == g->gpr[r];
   ensures f->lpidr == g->lpidr;
+  ensures f->usrr0 == g->usrr0;
+  ensures secure ==> f->usrr1 == (g->usrr1 | (1 << UV_MSR_S_LG));
+  ensures !secure ==> f->usrr1 == g->usrr1;
 */
 static void esm_resume(struct uv_frame *f, const struct uv_frame *g,
 		       enum uv_rc rc, _Bool secure)
@@ -120,7 +123,7 @@ enum uv_next uv_return(struct uv_frame *f)
 	/* The hypervisor failed a step: the guest goes back to normal. */
 	esm_resume(f, &uv_state.exit[e].guest, U_NOT_AVAILABLE, 0);
 	svm_drop((uint32_t)lpid);
-	return UV_NEXT_CALLER;
+	return UV_NEXT_VM;
 }
 
 enum uv_next uv_svm_terminate(struct uv_frame *f)

@@ -56,7 +56,7 @@ bool uv_arg_ok(enum uv_arg_kind kind, uint64_t v, uint64_t prev)
 	case ARG_NPAGES:
 		return v != 0 && prev <= UV_MAX_GFN + 1 &&
 		       v <= UV_MAX_GFN + 1 - prev;
-	default: /* ARG_NONE, ARG_ANY */
+	default: /* ARG_NONE, ARG_ANY, ARG_HCALL_OUT */
 		return true;
 	}
 }

@@ -236,7 +236,7 @@ static void ucall_detail(const struct ucall_row *u)
 	printf("|---|---|---|---|\n");
 	for (int p = 0; p < 5; p++) {
 		const struct kind_row *k = kind_of(u->args[p]);
-		if (k->kind == ARG_NONE || k->kind == ARG_ANY)
+		if (k->kind == ARG_NONE || k->kind == ARG_ANY || k->kind == ARG_HCALL_OUT)
 			printf("| r%d | `%s` | %s | not checked |\n", p + 4,
 			       k->name, k->doc);
 		else

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include "memmap.h"
 #include "state.h"
+#include "state.acsl.h"
 
 /*
  * The 64 KiB page of normal memory at real address ra, as UV_FRAME_WORDS
@@ -26,15 +27,37 @@ const uint64_t *arch_normal_page(uint64_t ra);
 
 /*
  * The ultravisor lock: one lock over the whole of uv_state, taken by
- * uv_entry around each ucall (spec/locking.md).  The proofs see a ucall as
- * one atomic step on uv_state; these two functions are what makes that
- * true with several hardware threads (spec/TRUSTED.md).  The lock word is
- * not part of uv_state.
+ * uv_entry around each sc it serves (spec/locking.md).  Its contract is a
+ * lock invariant: whoever takes the lock finds uv_state in any state the
+ * other hardware threads left, which satisfies state_inv (they released it
+ * only with state_inv true); whoever releases it must leave state_inv true.
+ * So the proofs take a ucall as one atomic step on uv_state from the state
+ * found after arch_lock, with several hardware threads.  That the two
+ * functions really exclude each other is trusted (spec/TRUSTED.md).  The
+ * lock word is not part of uv_state.
  */
-/*@ assigns \nothing; */
+/*@
+  assigns uv_state;
+  ensures state_inv;
+*/
 void arch_lock(void);
 
-/*@ assigns \nothing; */
+/*@
+  requires state_inv;
+  assigns \nothing;
+*/
 void arch_unlock(void);
+
+/*
+ * 64 random bits from the hardware's random number generator (darn, ISA
+ * v3.0, the conditioned 64-bit form), in *v; false and *v = 0 if it gave
+ * none in UV_RANDOM_TRIES attempts (darn answers all ones for "none").
+ */
+/*@
+  requires \valid(v);
+  assigns *v;
+  ensures !\result ==> *v == 0;
+*/
+_Bool arch_random(uint64_t *v);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "arch/host/host.h"
 #include "entry.h"
+#include "gfn.h"
 #include "state_check.h"
 
 #define MSR_SF (1ULL << 63)
@@ -201,10 +202,25 @@ static unsigned long long byte_of(const char *s)
 	return b;
 }
 
-/* The guest's view of GFN g: a secure frame, or (NORMAL or SHARED) the
- * hypervisor's page at real address g << 16; NULL if it has none. */
+/*
+ * The guest's view of GFN g, at its use by the guest: for a secure guest,
+ * what the core's gfn_touch gives (the fault path's function: an empty GFN
+ * gets a zeroed secure frame; a shared one is the hypervisor's page); for a
+ * guest still in the ESM protocol, its secure frame or else the
+ * hypervisor's page at real address g << 16.  NULL if it has none.
+ */
 static uint8_t *guest_page(unsigned long long l, unsigned long long g)
 {
+	if (l <= UV_MAX_LPID && uv_state.svm_life[l] == SVM_SECURE) {
+		uint32_t n = gfn_touch(l, g);
+
+		check_state();
+		if (n < UV_NFRAMES)
+			return (uint8_t *)uv_state.pool[n];
+		if (n != GFN_USE_SHARED || g > (UV_NORMAL_END - PAGE) / PAGE)
+			return NULL;
+		return host_normal(g * PAGE);
+	}
 	for (int k = 0; k < UV_NSLOTS; k++) {
 		const struct uv_slot *s = &uv_state.slot[k];
 		uint32_t r;
@@ -295,7 +311,7 @@ static void dump(void)
 		for (unsigned long long p = 0; p < uv_state.slot[k].npages; p++) {
 			uint32_t r = uv_state.gfn[k][p];
 
-			if (r == GFN_NORMAL)
+			if (r == GFN_EMPTY)
 				continue;
 			printf("page %llu 0x%llx %s\n", sl[i].lpid,
 			       uv_state.slot[k].base + p,
@@ -393,8 +409,9 @@ static void line(char *text)
 			unsigned long long b = byte_of(tok[3]);
 
 			if (p == NULL)
-				bad("the guest has no such page", tok[2]);
-			memset(p, (int)b, PAGE);
+				printf("svm-write %llu 0x%llx none\n", l, g);
+			else
+				memset(p, (int)b, PAGE);
 			return;
 		}
 		printf("svm-peek %llu 0x%llx ", l, g);

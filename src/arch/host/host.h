@@ -11,4 +11,7 @@
 /* Real address ra of normal memory (ra < UV_NORMAL_END) as a host pointer. */
 uint8_t *host_normal(uint64_t ra);
 
+/* Non-zero: arch_random answers "no random number" (tests only). */
+extern int host_random_fail;
+
 #endif

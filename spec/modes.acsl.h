@@ -1,0 +1,53 @@
+/*
+ * The mode and the place every exit of the ultravisor enters, as ACSL: what
+ * src/entry.h proves of uv_entry for each result (enum uv_next).  An MSR is
+ * the 64-bit value urfid loads (frame.usrr1); msr_bit is spec/ucall.acsl.h's.
+ */
+#ifndef UV_SPEC_MODES_ACSL_H
+#define UV_SPEC_MODES_ACSL_H
+
+#include "ucall.acsl.h"
+
+/*@
+  // Ultravisor state (HV = 1 and S = 1): no exit ever enters it.
+  predicate uv_mode(integer msr) =
+    msr_bit(msr, UV_MSR_HV_LG) == 1 && msr_bit(msr, UV_MSR_S_LG) == 1;
+
+  // A secure guest's state: S = 1, HV = 0.
+  predicate svm_mode(integer msr) =
+    msr_bit(msr, UV_MSR_S_LG) == 1 && msr_bit(msr, UV_MSR_HV_LG) == 0;
+
+  // The new MSR of an interrupt delivered into a secure guest whose MSR was
+  // m (spec/uv_abi.h, UV_PROG_*).
+  logic integer prog_msr(integer m) = (m & UV_PROG_MSR_KEEP) | UV_PROG_MSR_SET;
+
+  // The SRR1 of a program interrupt (illegal instruction) for MSR m.
+  logic integer prog_srr1(integer m) = (m & UV_SRR1_PROG_KEEP) | UV_SRR1_PROGILL;
+
+  // What the assembly hands the C core (spec/TRUSTED.md, the assembly): the
+  // MSR urfid goes back with is SRR1 without the sc level, and no caller
+  // runs in ultravisor state (the ultravisor makes no sc).
+  predicate asm_entry(struct uv_frame *f) =
+    f->usrr1 == (f->srr1 & UV_SRR1_NOT_LEV) && f->usrr0 == f->srr0 &&
+    !uv_mode(f->usrr1);
+
+  // A guest is resumed from the ultravisor's own copy of its PC and MSR
+  // (with S set), in pending exit e of guest lpid as at A.
+  predicate resumed_from_copy{A, B}(struct uv_frame *f, integer lpid) =
+    \exists integer e; 0 <= e < UV_NEXITS && \at(uv_state.exit[e].lpid, A) == lpid &&
+      \at(f->usrr0, B) == \at(uv_state.exit[e].guest.usrr0, A) &&
+      \at(f->usrr1, B) == (\at(uv_state.exit[e].guest.usrr1, A) | (1 << UV_MSR_S_LG));
+
+  // Where a ucall leaves to (uv_ucall): the caller with its own PC and MSR;
+  // the hypervisor at its vector in its own MSR; a secure guest from the
+  // ultravisor's copy; a guest whose ESM protocol failed with HV = 0.
+  predicate ucall_exit_modes{A, B}(struct uv_frame *f, integer next) =
+    (next == UV_NEXT_CALLER ==>
+       \at(f->usrr0, B) == \at(f->usrr0, A) && \at(f->usrr1, B) == \at(f->usrr1, A)) &&
+    (next == UV_NEXT_HV ==>
+       \at(f->usrr0, B) == UV_HV_SC_VECTOR && \at(f->usrr1, B) == UV_HV_MSR) &&
+    (next == UV_NEXT_SVM ==> resumed_from_copy{A, B}(f, \at(f->lpidr, A))) &&
+    (next == UV_NEXT_VM ==> msr_bit(\at(f->usrr1, B), UV_MSR_HV_LG) == 0);
+*/
+
+#endif
