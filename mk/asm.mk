@@ -31,6 +31,9 @@ ASM_EMU_CORE_ppc64le := $(filter-out %/arch/ppc64/normal.o,$(ASM_CORE_ppc64le)) 
 	$(BUILD)/ppc64le/emu/normal.o
 ASM_EMU_CORE_ppc64 := $(filter-out %/arch/ppc64/normal.o,$(ASM_CORE_ppc64)) \
 	$(BUILD)/ppc64/emu/normal.o
+# The limit asm/check-uvmem.sh checks each uv.elf against, from spec/memmap.h.
+UV_IMAGE_LIMIT_VAL = $(shell printf '\043include "memmap.h"\nUV_IMAGE_LIMIT\n' | \
+	$(CROSS_le) -E -P $(CORE_INC) - | tail -n 1)
 ASM_QEMU_ppc64le := qemu-ppc64le
 ASM_QEMU_ppc64 := qemu-ppc64
 ASM_HDRS := $(wildcard src/*.h spec/*.h) asm/uv_asm.h
@@ -57,10 +60,12 @@ $(BUILD)/$(1)/asm/%.o: asm/%.S $(BUILD)/$(1)/asm-offsets.h $(ASM_HDRS)
 	$$(ASM_CC_$(1)) $(ASM_FLAGS) -Iasm -I$(BUILD)/$(1) -c $$< -o $$@
 
 $(BUILD)/$(1)/uv.elf: $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1)) asm/uv.lds \
-		asm/check-image.sh
+		asm/check-image.sh asm/check-uvmem.sh tests/uvmem/test.sh
 	$$(ASM_CC_$(1)) -nostdlib -static -Wl,-T,asm/uv.lds -Wl,--fatal-warnings \
 		-Wl,--no-warn-rwx-segments -Wl,--build-id=none -o $$@.tmp $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1))
 	sh asm/check-image.sh $$(ASM_PFX_$(1))objdump $$(ASM_PFX_$(1))nm $$@.tmp
+	sh tests/uvmem/test.sh $$(ASM_PFX_$(1))nm $$@.tmp $$(UV_IMAGE_LIMIT_VAL)
+	sh asm/check-uvmem.sh $$(ASM_PFX_$(1))nm $$@.tmp $$(UV_IMAGE_LIMIT_VAL)
 	mv $$@.tmp $$@
 	size $$@
 
