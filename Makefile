@@ -14,7 +14,8 @@ CORE_SRCS := src/dispatch.c src/ucall_table.c src/handlers_todo.c src/state.c \
 # The hardware-facing layer (src/arch/arch.h): proved code calls it through
 # its contract; each build links one implementation.
 ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/host/lock.c src/arch/host/random.c
-ARCH_PPC64_SRCS := src/arch/ppc64/normal.c src/arch/ppc64/lock.c src/arch/ppc64/random.c
+ARCH_PPC64_SRCS := src/arch/ppc64/normal.c src/arch/ppc64/lock.c \
+	src/arch/ppc64/random.c src/arch/ppc64/percpu.c
 CORE_INC := -I$(SPEC) -Isrc
 
 WARN := -Wall -Wextra -Werror

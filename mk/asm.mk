@@ -19,6 +19,21 @@ ASM_CORE_ppc64le := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64le/core/%.o) \
 	$(ARCH_PPC64_SRCS:src/%.c=$(BUILD)/ppc64le/core/%.o)
 ASM_CORE_ppc64 := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o) \
 	$(ARCH_PPC64_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o)
+# The emulation harness puts normal memory at EMU_HV_EA_BASE (mmapped with
+# MAP_FIXED_NOREPLACE; 2^44, far from where qemu-user loads the static
+# harness, its heap and stacks, and a power of two above UV_NORMAL_END, as
+# spec/memmap.h requires), so its core objects take arch_normal_page from a normal.o
+# built with that base (build/<arch>/emu/normal.o) instead of the image's
+# (UV_HV_EA_BASE = EA bit 0, spec/memmap.h).  Every other object is shared.
+EMU_HV_EA_BASE ?= 0x100000000000
+EMU_DEFS = -DUV_HV_EA_BASE=$(EMU_HV_EA_BASE)UL
+ASM_EMU_CORE_ppc64le := $(filter-out %/arch/ppc64/normal.o,$(ASM_CORE_ppc64le)) \
+	$(BUILD)/ppc64le/emu/normal.o
+ASM_EMU_CORE_ppc64 := $(filter-out %/arch/ppc64/normal.o,$(ASM_CORE_ppc64)) \
+	$(BUILD)/ppc64/emu/normal.o
+# The limit asm/check-uvmem.sh checks each uv.elf against, from spec/memmap.h.
+UV_IMAGE_LIMIT_VAL = $(shell printf '\043include "memmap.h"\nUV_IMAGE_LIMIT\n' | \
+	$(CROSS_le) -E -P $(CORE_INC) - | tail -n 1)
 ASM_QEMU_ppc64le := qemu-ppc64le
 ASM_QEMU_ppc64 := qemu-ppc64
 ASM_HDRS := $(wildcard src/*.h spec/*.h) asm/uv_asm.h
@@ -45,19 +60,27 @@ $(BUILD)/$(1)/asm/%.o: asm/%.S $(BUILD)/$(1)/asm-offsets.h $(ASM_HDRS)
 	$$(ASM_CC_$(1)) $(ASM_FLAGS) -Iasm -I$(BUILD)/$(1) -c $$< -o $$@
 
 $(BUILD)/$(1)/uv.elf: $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1)) asm/uv.lds \
-		asm/check-image.sh
+		asm/check-image.sh asm/check-uvmem.sh tests/uvmem/test.sh
 	$$(ASM_CC_$(1)) -nostdlib -static -Wl,-T,asm/uv.lds -Wl,--fatal-warnings \
-		-Wl,--no-warn-rwx-segments -Wl,--build-id=none -o $$@ $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1))
-	sh asm/check-image.sh $$(ASM_PFX_$(1))objdump $$(ASM_PFX_$(1))nm $$@
+		-Wl,--no-warn-rwx-segments -Wl,--build-id=none -o $$@.tmp $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1))
+	sh asm/check-image.sh $$(ASM_PFX_$(1))objdump $$(ASM_PFX_$(1))nm $$@.tmp
+	sh tests/uvmem/test.sh $$(ASM_PFX_$(1))nm $$@.tmp $$(UV_IMAGE_LIMIT_VAL)
+	sh asm/check-uvmem.sh $$(ASM_PFX_$(1))nm $$@.tmp $$(UV_IMAGE_LIMIT_VAL)
+	mv $$@.tmp $$@
 	size $$@
 
+# normal.c with the harness's base for normal memory (EMU_HV_EA_BASE).
+$(BUILD)/$(1)/emu/normal.o: src/arch/ppc64/normal.c $(wildcard src/*.h src/arch/*.h spec/*.h) $(SETUP_STAMP)
+	@mkdir -p $$(dir $$@)
+	$$(ASM_CC_$(1)) $(CORE_CFLAGS) $$(FREESTANDING) $$(EMU_DEFS) -c $$< -o $$@
+
 $(BUILD)/$(1)/emu/harness: tests/emu/harness.c tests/emu/emu_call.S tests/emu/emu.h \
-		$(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1)) $(ASM_HDRS)
+		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1)) $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 $(ASM_FLAGS) -fno-stack-protector \
-		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) -Wl,--wrap=uv_entry \
+		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) $$(EMU_DEFS) -Wl,--wrap=uv_entry \
 		-o $$@ tests/emu/harness.c tests/emu/emu_call.S \
-		$(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1))
+		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1))
 
 .PHONY: emu-test-$(1)
 emu-test-$(1): $(BUILD)/$(1)/emu/harness
@@ -73,8 +96,10 @@ CROSS_EXTRA += uv-elf
 CHECK_EXTRA += emu-test
 
 # Mutation check of the emulated tests (not part of `make check`): every
-# mutant of asm/entry.S listed in tests/emu/mutate.sh must make them fail.
+# mutant of asm/entry.S and of src/arch/ppc64/normal.c listed in
+# tests/emu/mutate.sh must make them fail.
 .PHONY: emu-mutate
-emu-mutate: $(BUILD)/ppc64le/asm-offsets.h $(ASM_CORE_ppc64le)
+emu-mutate: $(BUILD)/ppc64le/asm-offsets.h $(BUILD)/ppc64le/asm/entry.o $(ASM_EMU_CORE_ppc64le)
+	EMU_DEFS="$(EMU_DEFS)" NORMAL_CFLAGS="$(CORE_CFLAGS) $(FREESTANDING)" \
 	sh tests/emu/mutate.sh "$(ASM_CC_ppc64le)" $(ASM_QEMU_ppc64le) \
-		$(BUILD)/ppc64le $(ASM_CORE_ppc64le)
+		$(BUILD)/ppc64le $(ASM_EMU_CORE_ppc64le)

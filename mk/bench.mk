@@ -21,18 +21,18 @@ BENCH_PROVE ?= 0
 define BENCH_ARCH_RULES
 $(BUILD)/bench/$(1)/bench: tests/bench/bench.c tests/emu/harness.c \
 		tests/emu/emu_call.S tests/emu/emu.h \
-		$(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1)) $(ASM_HDRS)
+		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1)) $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 $(ASM_FLAGS) -fno-stack-protector \
-		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) -Wl,--wrap=uv_entry \
+		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) $$(EMU_DEFS) -Wl,--wrap=uv_entry \
 		-Wl,-Map,$$@.map -o $$@ tests/bench/bench.c tests/emu/emu_call.S \
-		$(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1))
+		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1))
 endef
 $(foreach a,$(BENCH_ARCHES),$(eval $(call BENCH_ARCH_RULES,$(a))))
 
 bench: $(foreach a,$(BENCH_ARCHES),$(BUILD)/bench/$(a)/bench $(BUILD)/$(a)/uv.elf)
 	@mkdir -p $(BUILD)/bench
-	@CORE_OBJS_ppc64le="$(ASM_CORE_ppc64le)" CORE_OBJS_ppc64="$(ASM_CORE_ppc64)" \
+	@CORE_OBJS_ppc64le="$(ASM_EMU_CORE_ppc64le)" CORE_OBJS_ppc64="$(ASM_EMU_CORE_ppc64)" \
 	NM_ppc64le=$(ASM_PFX_ppc64le)nm NM_ppc64=$(ASM_PFX_ppc64)nm \
 	QEMU_ppc64le=$(ASM_QEMU_ppc64le) QEMU_ppc64=$(ASM_QEMU_ppc64) \
 	BENCH_TARGET=$(BENCH_TARGET) BENCH_STRICT=$(BENCH_STRICT) \

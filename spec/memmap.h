@@ -1,13 +1,27 @@
 /*
- * The real-address map the ultravisor relies on.
+ * The address map the ultravisor relies on.
+ *
+ * Two kinds of memory, told apart on ppc64 by the effective address the
+ * ultravisor uses, since it runs in real mode (MSR[IR] = MSR[DR] = 0):
+ *
+ * Ultravisor memory: effective addresses with EA bit 0 (IBM numbering, the
+ * most significant bit) clear are URMOR-relative: the hardware adds the
+ * Ultravisor Real Mode Offset Register, so EA x is real address URMOR + x.
+ * The image is linked at 0 (asm/uv.lds), so its text, uv_state (with the
+ * secure frame pool) and the per-thread struct uv_cpu and stacks are all
+ * at EAs [0, UV_IMAGE_LIMIT), which are real addresses inside the secure
+ * memory the firmware loaded the image into.  `make cross` checks the
+ * linked image against that (asm/check-uvmem.sh).
  *
  * Normal memory, which the hypervisor owns and may read, is the real
- * addresses [0, UV_NORMAL_END).  The ultravisor's own image and the secure
- * frame pool lie at or above UV_NORMAL_END, so no address that passes
- * ra_is_normal can reach them.  A platform overrides UV_NORMAL_END at build
- * time (-DUV_NORMAL_END=...) from its firmware's map; the proofs hold for
- * any value below UV_ADDR_LIMIT.  uvsim and the host tests use the default:
- * 256 MiB of normal memory.
+ * addresses [0, UV_NORMAL_END).  The ultravisor reaches it only through
+ * arch_normal_page (src/arch/arch.h), which on ppc64 reads real address ra
+ * at EA ra | UV_HV_EA_BASE: with EA bit 0 set no offset register is
+ * applied (spec/TRUSTED.md says what is assumed).  No address that passes
+ * ra_is_normal is ever used as an EA by itself.  A platform overrides
+ * UV_NORMAL_END at build time (-DUV_NORMAL_END=...) from its firmware's map;
+ * the proofs hold for any value below UV_ADDR_LIMIT.  uvsim and the host
+ * tests use the default: 256 MiB of normal memory.
  */
 #ifndef UV_SPEC_MEMMAP_H
 #define UV_SPEC_MEMMAP_H
@@ -17,6 +31,33 @@
 #ifndef UV_NORMAL_END
 #define UV_NORMAL_END 0x10000000UL
 #endif
+
+/*
+ * The EA bits ORed into a real address of normal memory to reach it from
+ * ultravisor real mode: EA bit 0 (1 << 63), which bypasses URMOR.  A build
+ * parameter only so that the emulation harness (tests/emu, mk/asm.mk) can
+ * put normal memory at a base of its own inside a Linux process, where an
+ * access through the wrong address faults or reads other bytes; uv.elf is
+ * always built with this default.  Its lowest set bit must lie above every
+ * normal address, so that ra | UV_HV_EA_BASE = UV_HV_EA_BASE + ra
+ * (src/arch/ppc64/normal.c asserts it).
+ */
+#ifndef UV_HV_EA_BASE
+#define UV_HV_EA_BASE 0x8000000000000000UL
+#endif
+
+/*
+ * The size of ultravisor memory the image may use: everything the linker
+ * places (text, data, uv_state, the per-thread struct uv_cpu and stacks) must
+ * end below this URMOR-relative offset, so the image needs a secure range
+ * of at least UV_IMAGE_LIMIT bytes from URMOR (64 MiB; about 9 MiB are used
+ * today, mostly uv_state's 4.5 MiB and 4 MiB of stacks).  IBM's firmware
+ * gives secure memory in larger ranges (it places a blob 128 MiB below the
+ * top of the first one), so this is a limit on the image, not on the
+ * machine; that the range is large enough is the boot code's to check.
+ * Checked on the linked image by asm/check-uvmem.sh.
+ */
+#define UV_IMAGE_LIMIT 0x4000000UL
 
 /*@
   // The whole 64 KiB page at ra is normal memory.

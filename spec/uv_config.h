@@ -30,6 +30,19 @@
 #define UV_NEXITS 8
 
 /*
+ * Hardware threads the image has a struct uv_cpu and a stack for
+ * (src/arch/ppc64/percpu.c, statically allocated in .bss so that the linker
+ * places them in ultravisor memory, asm/check-uvmem.sh).  256 covers a
+ * two-socket POWER9 (2 x 24 cores x SMT4 = 192) and POWER10 (2 x 15 cores x
+ * SMT8 = 240); the boot code must stop a thread whose number is not below
+ * it.  Each stack is UV_STACK_SIZE bytes: the C core's deepest frame is 176
+ * bytes and its call chain under 1 KiB (gcc -fstack-usage), so 16 KiB leaves
+ * room; 256 x 16 KiB = 4 MiB.
+ */
+#define UV_NCPUS 256
+#define UV_STACK_SIZE 0x4000
+
+/*
  * Life cycle of a guest (per LPID, one byte):
  *   SVM_NORMAL        not secure; the ultravisor holds nothing for it
  *   SVM_SECURE        secure: runs with MSR[S]=1; may have one pending

@@ -176,12 +176,14 @@ int main(int argc, char **argv)
 			       sizeof(uv_state.owner_idx[0]));
 		return 0;
 	}
-	/* Normal memory for UV_PAGE_IN's source: on ppc64 the arch layer
-	 * reads real address 0x200000 itself. */
-	if (mmap((void *)0x200000, UV_PAGE_SIZE, PROT_READ | PROT_WRITE,
+	/* Normal memory for UV_PAGE_IN's source: the arch layer reads real
+	 * address 0x200000 at EA 0x200000 | UV_HV_EA_BASE (spec/memmap.h; the
+	 * harness's base, mk/asm.mk EMU_HV_EA_BASE). */
+	if (mmap((void *)(uintptr_t)(UV_HV_EA_BASE | 0x200000), UV_PAGE_SIZE,
+		 PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) ==
 	    MAP_FAILED) {
-		perror("bench: mmap 0x200000");
+		perror("bench: mmap UV_HV_EA_BASE | 0x200000");
 		return 2;
 	}
 	if (strcmp(cs, "reject") == 0) {

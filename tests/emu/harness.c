@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <ucontext.h>
 
 #include "cpu.h"
@@ -802,6 +803,138 @@ static void test_protocols(void)
 	run("UV_RETURN after the hcall returned", &want);
 }
 
+/* ---- normal memory: UV_PAGE_IN reads the hypervisor's page ----------------
+ *
+ * The ultravisor reaches the hypervisor's real address ra only at EA
+ * ra | UV_HV_EA_BASE (src/arch/ppc64/normal.c; on the machine EA bit 0,
+ * which bypasses URMOR).  The harness is built with a base of its own
+ * (mk/asm.mk, EMU_HV_EA_BASE) and maps all of normal memory there, so a
+ * layer that used ra itself (the identity, an ultravisor address on the
+ * machine) faults or reads other bytes: these tests check that the secure
+ * frame UV_PAGE_IN fills holds exactly the bytes at base + ra.
+ */
+#if UV_HV_EA_BASE == 0x8000000000000000UL
+#error "build the harness with -DUV_HV_EA_BASE=<a base it can map> (mk/asm.mk)"
+#endif
+
+static int map_normal_memory(void)
+{
+	void *p = mmap((void *)(uintptr_t)UV_HV_EA_BASE, UV_NORMAL_END,
+		       PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE |
+			       MAP_FIXED_NOREPLACE, -1, 0);
+
+	return p == (void *)(uintptr_t)UV_HV_EA_BASE ? 0 : -1;
+}
+
+/* One ucall straight into the C core (not through the vector), to build the
+ * state the measured call needs; 0 if it did not answer an error. */
+static int pin_core_call(uint64_t msr, uint64_t lpidr, uint64_t r3,
+			 uint64_t r4, uint64_t r5, uint64_t r6, uint64_t r8)
+{
+	struct uv_frame f;
+	enum uv_next n;
+
+	memset(&f, 0, sizeof(f));
+	f.srr1 = f.usrr1 = msr;
+	f.lpidr = lpidr;
+	f.gpr[3] = r3;
+	f.gpr[4] = r4;
+	f.gpr[5] = r5;
+	f.gpr[6] = r6;
+	f.gpr[8] = r8;
+	n = uv_ucall(&f);
+	return n == UV_NEXT_CALLER && f.gpr[3] != (uint64_t)U_SUCCESS ? -1 : 0;
+}
+
+/*
+ * A secure guest with one slot of 4 pages, then UV_PAGE_IN of one of them
+ * from the hypervisor's page ra (first round: ra 0 and the last page of
+ * normal memory; then random), filled with random bytes: the frame the
+ * record names must hold exactly those bytes, and the page must be
+ * unchanged.  A fault in the core leaves the ultravisor lock taken, so the
+ * harness stops at the first failure here.
+ */
+static void test_page_in(unsigned long round)
+{
+	static uint64_t want_page[UV_FRAME_WORDS];
+	const uint64_t hv_msr = MSR_SF | MSR_HV | MSR_ME | MSR_RI | MSR_LE;
+	const uint64_t vm_msr = MSR_SF | MSR_ME | MSR_RI | MSR_LE;
+	const uint64_t npages = UV_NORMAL_END >> UV_PAGE_SHIFT;
+	struct uv_frame want;
+	uint64_t lpid, gfn, g, ra, rec, *page;
+	const char *test = "UV_PAGE_IN copies the hypervisor's page at UV_HV_EA_BASE + ra";
+	unsigned int j, k, n, before = failed;
+	int ok = 1, r;
+
+	for (r = 0; r < (round == 0 ? 2 : 1); r++) {
+		memset(&uv_state, 0, sizeof(uv_state));
+		lpid = 1 + rnd() % UV_MAX_LPID;
+		gfn = rnd() % (UV_MAX_GFN - 4);
+		g = gfn + rnd() % 4;
+		if (pin_core_call(vm_msr, lpid, UV_ESM, 0, 0, 0, 0) ||
+		    pin_core_call(hv_msr, 0, UV_REGISTER_MEM_SLOT, lpid,
+				  gfn << UV_PAGE_SHIFT, 4 * UV_PAGE_SIZE, 0) ||
+		    pin_core_call(hv_msr, lpid, UV_RETURN, 0, 0, 0, 0) ||
+		    pin_core_call(hv_msr, lpid, UV_RETURN, 0, 0, 0, 0)) {
+			printf("FAIL %s: setting up the secure guest\n", test);
+			failed++;
+			return;
+		}
+		ra = round == 0 ? (r == 0 ? 0 : npages - 1) : rnd() % npages;
+		ra <<= UV_PAGE_SHIFT;
+		page = (uint64_t *)(uintptr_t)(UV_HV_EA_BASE + ra);
+		for (j = 0; j < UV_FRAME_WORDS; j++)
+			page[j] = want_page[j] = rnd();
+
+		pick_context(C_HV);
+		random_regs(&in.frame);
+		in.frame.gpr[3] = UV_PAGE_IN;
+		in.frame.gpr[4] = lpid;
+		in.frame.gpr[5] = ra;
+		in.frame.gpr[6] = g << UV_PAGE_SHIFT;
+		in.frame.gpr[7] = 0;
+		in.frame.gpr[8] = UV_PAGE_SHIFT;
+		only_r3(&want, rc_reg(U_SUCCESS));
+		run(test, &want);
+		if (failed != before)
+			break;
+
+		for (k = 0; k < UV_NSLOTS && uv_state.slot[k].lpid != lpid; k++)
+			;
+		CHECK(k < UV_NSLOTS, "the guest's slot", k, 0);
+		if (k == UV_NSLOTS)
+			break;
+		rec = uv_state.gfn[k][g - uv_state.slot[k].base];
+		CHECK(rec >= GFN_SECURE && rec < GFN_SECURE + UV_NFRAMES,
+		      "the page's record is secure", rec, GFN_SECURE);
+		if (rec < GFN_SECURE || rec >= GFN_SECURE + UV_NFRAMES)
+			break;
+		n = (unsigned int)(rec - GFN_SECURE);
+		for (j = 0; j < UV_FRAME_WORDS; j++) {
+			CHECK(uv_state.pool[n][j] == want_page[j],
+			      "secure frame word = the word at base + ra",
+			      uv_state.pool[n][j], want_page[j]);
+			CHECK(page[j] == want_page[j], "normal page unchanged",
+			      page[j], want_page[j]);
+			if (!ok)
+				break;
+		}
+	}
+	memset(&uv_state, 0, sizeof(uv_state));
+	if (failed == before) {
+		if (ok)
+			passed++;
+		else
+			failed++;
+	}
+	if (failed != before) {
+		printf("%u passed, %u failed (stopped at UV_PAGE_IN, ra %#llx)\n",
+		       passed, failed, (unsigned long long)ra);
+		exit(1);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long seed = argc > 1 ? strtoul(argv[1], NULL, 0) : 1;
@@ -826,6 +959,10 @@ int main(int argc, char **argv)
 	    sigaction(SIGSEGV, &sa, NULL) != 0 ||
 	    sigaction(SIGBUS, &sa, NULL) != 0) {
 		perror("harness: signals");
+		return 2;
+	}
+	if (map_normal_memory() != 0) {
+		perror("harness: mmap of normal memory at UV_HV_EA_BASE");
 		return 2;
 	}
 
@@ -862,6 +999,7 @@ int main(int argc, char **argv)
 		test_next(UV_NEXT_HV);
 		test_next(UV_NEXT_SVM);
 		test_protocols();
+		test_page_in(r);
 	}
 
 	printf("emu-test (%s, seed %lu, %lu rounds): %u skipped\n",

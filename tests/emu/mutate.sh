@@ -1,10 +1,16 @@
 #!/bin/sh
 # Mutation check of the emulated tests: each mutant of asm/entry.S below is a
-# plausible slip in the vector or the exit path; the harness must fail on
-# every one of them.  Usage: mutate.sh CC QEMU BUILD_ARCH_DIR CORE_OBJS...
+# plausible slip in the vector or the exit path, and each mutant of
+# src/arch/ppc64/normal.c one in how the ultravisor reaches normal memory;
+# the harness must fail on every one of them.
+# Usage: mutate.sh CC QEMU BUILD_ARCH_DIR CORE_OBJS...
+# Environment: EMU_DEFS (-DUV_HV_EA_BASE=..., the harness's base for normal
+# memory), NORMAL_CFLAGS (how the core's normal.c is compiled, without it).
 # (run by `make emu-mutate`; not part of `make check`).
 set -u
 CC=$1; QEMU=$2; ARCHDIR=$3; shift 3; CORE="$*"
+EMU_DEFS=${EMU_DEFS:?EMU_DEFS: the harness base, from mk/asm.mk}
+NORMAL_CFLAGS=${NORMAL_CFLAGS:?NORMAL_CFLAGS: from mk/asm.mk}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 CFLAGS="-mcpu=power9 -Wall -Wextra -Werror"
@@ -17,7 +23,7 @@ mutant() { # name sed-expression
 	$CC $CFLAGS -Iasm -I"$ARCHDIR" -c "$T/entry.S" -o "$T/entry.o" || {
 		echo "mutant '$1': does not assemble"; survived=$((survived + 1)); return; }
 	$CC -static -O2 -std=gnu11 $CFLAGS -fno-stack-protector -Iasm -Itests/emu \
-		-I"$ARCHDIR" -Ispec -Isrc -Wl,--wrap=uv_entry -o "$T/harness" \
+		-I"$ARCHDIR" -Ispec -Isrc $EMU_DEFS -Wl,--wrap=uv_entry -o "$T/harness" \
 		tests/emu/harness.c tests/emu/emu_call.S "$T/entry.o" $CORE || exit 2
 	if timeout 60 $QEMU "$T/harness" 7 2 > "$T/log" 2>&1; then
 		echo "SURVIVED: $1"; survived=$((survived + 1))
@@ -57,5 +63,33 @@ mutant "refusal loses r0"        '/ld\t%r0, FRAME_GPR0(%r13)/d'
 mutant "refusal keeps USPRG1"    '/mtspr\tSPRN_USPRG1, %r3/d'
 mutant "refusal keeps sc level"  '/rldicl\t%r12, %r12, 62 - SRR1_LEV_SHIFT, 2/d'
 mutant "refusal answers 0"       's/li\t%r3, ASM_U_FUNCTION/li\t%r3, 0/'
+# src/arch/ppc64/normal.c, with entry.o as built: normal memory reached at
+# the wrong address (the harness maps it at UV_HV_EA_BASE only).
+ENTRY_O="$ARCHDIR/asm/entry.o"
+CORE_NO_NORMAL=$(for o in $CORE; do case $o in */normal.o) ;; *) printf '%s ' "$o" ;; esac; done)
+normal_mutant() { # name sed-expression
+	sed "$2" src/arch/ppc64/normal.c > "$T/normal.c"
+	if cmp -s src/arch/ppc64/normal.c "$T/normal.c"; then
+		echo "mutant '$1': sed did not apply"; survived=$((survived + 1)); return
+	fi
+	# shellcheck disable=SC2086
+	$CC $NORMAL_CFLAGS $EMU_DEFS -c "$T/normal.c" -o "$T/normal.o" || {
+		echo "mutant '$1': does not compile"; survived=$((survived + 1)); return; }
+	# shellcheck disable=SC2086
+	$CC -static -O2 -std=gnu11 $CFLAGS -fno-stack-protector -Iasm -Itests/emu \
+		-I"$ARCHDIR" -Ispec -Isrc $EMU_DEFS -Wl,--wrap=uv_entry -o "$T/harness" \
+		tests/emu/harness.c tests/emu/emu_call.S "$ENTRY_O" $CORE_NO_NORMAL \
+		"$T/normal.o" || exit 2
+	if timeout 60 $QEMU "$T/harness" 7 2 > "$T/log" 2>&1; then
+		echo "SURVIVED: $1"; survived=$((survived + 1))
+	else
+		echo "killed: $1 ($(grep -m1 FAIL "$T/log" || tail -n1 "$T/log"))"
+		killed=$((killed + 1))
+	fi
+}
+normal_mutant "normal memory at ra itself (identity: URMOR-relative on the machine)" \
+	's/(uintptr_t)(ra | UV_HV_EA_BASE)/(uintptr_t)ra/'
+normal_mutant "normal memory one page off" \
+	's/(uintptr_t)(ra | UV_HV_EA_BASE)/(uintptr_t)((ra + UV_PAGE_SIZE) | UV_HV_EA_BASE)/'
 echo "mutants: $killed killed, $survived survived"
 [ "$survived" -eq 0 ]
