@@ -46,7 +46,8 @@
        \at(f->usrr0, B) == \at(f->usrr0, A) && \at(f->usrr1, B) == \at(f->usrr1, A)) &&
     (next == UV_NEXT_HV ==>
        \at(f->usrr0, B) == UV_HV_SC_VECTOR && \at(f->usrr1, B) == UV_HV_MSR) &&
-    (next == UV_NEXT_SVM ==> resumed_from_copy{A, B}(f, \at(f->lpidr, A))) &&
+    (next == UV_NEXT_SVM ==> resumed_from_copy{A, B}(f, \at(f->lpidr, A)) &&
+       svm_mode(\at(f->usrr1, B))) &&
     (next == UV_NEXT_VM ==> msr_bit(\at(f->usrr1, B), UV_MSR_HV_LG) == 0);
 */
 

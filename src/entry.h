@@ -45,9 +45,15 @@
   ensures hcall_reflected_as_it_is:
     svm_hcall(\old(f->srr1)) && \result == UV_NEXT_HV ==>
       hv_entry(f, \old(f->gpr[3]), UV_HCALL_NIN, \old(f->srr1));
-  ensures modes: exit_modes{Pre, Post}(f, \result);
-  ensures svm_from_copy:
-    \result == UV_NEXT_SVM ==> resumed_from_copy{Pre, Post}(f, \old(f->lpidr));
+  ensures mode_hv: \result == UV_NEXT_HV ==>
+    f->usrr0 == UV_HV_SC_VECTOR && f->usrr1 == UV_HV_MSR;
+  ensures mode_svm: \result == UV_NEXT_SVM ==>
+    svm_mode(f->usrr1) && resumed_from_copy{Pre, Post}(f, \old(f->lpidr));
+  ensures mode_vm: \result == UV_NEXT_VM ==> msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
+  ensures mode_caller: \result == UV_NEXT_CALLER ==>
+    (f->usrr0 == \old(f->usrr0) && f->usrr1 == \old(f->usrr1)) ||
+    prog_delivered{Pre, Post}(f);
+  ensures mode_not_uv: !uv_mode(f->usrr1);
 */
 enum uv_next uv_entry_locked(struct uv_frame *f);
 

@@ -15,6 +15,7 @@
 #include "dispatch.h"
 #include "slots.h"
 #include "hv_exit.acsl.h"
+#include "modes.acsl.h"
 
 /*@
   // What every handler may assume: the frame is the caller's, apart from
@@ -82,7 +83,7 @@ enum uv_next uv_esm(struct uv_frame *f);
   behavior hcall_pending:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
     assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == f->lpidr;
-    ensures \result == UV_NEXT_SVM;
+    ensures \result == UV_NEXT_SVM && svm_mode(f->usrr1);
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
       \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
         hcall_resumed{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre));
@@ -100,12 +101,14 @@ enum uv_next uv_esm(struct uv_frame *f);
         f->gpr[r] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.gpr[r])) &&
       f->usrr0 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr0) &&
       f->usrr1 == (\old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1) |
-                   (1 << UV_MSR_S_LG));
+                   (1 << UV_MSR_S_LG)) &&
+      svm_mode(f->usrr1);
     ensures \result == UV_NEXT_VM ==>
       f->gpr[3] == rc_reg(U_NOT_AVAILABLE) &&
       uv_state.svm_life[\old(f->lpidr)] == SVM_NORMAL &&
       f->usrr0 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr0) &&
-      f->usrr1 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1);
+      f->usrr1 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1) &&
+      msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
 
   complete behaviors nothing_pending, hcall_pending, esm_pending;
   disjoint behaviors nothing_pending, hcall_pending, esm_pending;

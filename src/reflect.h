@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include "handlers.h"
 #include "hv_exit.acsl.h"
+#include "modes.acsl.h"
 
 /*@
   assigns \nothing;
@@ -48,6 +49,11 @@ bool uv_is_svm_hcall(uint64_t srr1);
   requires msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
   assigns *f, uv_state;
   ensures state_inv;
+  ensures \result == UV_NEXT_CALLER || \result == UV_NEXT_HV;
+  ensures \result == UV_NEXT_CALLER ==>
+    state_unchanged{Pre, Post} && frame_same_but_r3{Pre, Post}(f);
+  ensures \result == UV_NEXT_HV ==>
+    hv_entry(f, \old(f->gpr[3]), UV_HCALL_NIN, \old(f->srr1));
 
   behavior not_secure:
     assumes !svm_secure(f->lpidr);
@@ -99,6 +105,7 @@ enum uv_next uv_reflect(struct uv_frame *f);
   behavior resumed:
     assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == f->lpidr;
     ensures \result == UV_NEXT_SVM;
+    ensures svm_mode(f->usrr1);
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
       \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
         hcall_resumed{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre));

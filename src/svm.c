@@ -68,6 +68,7 @@ enum uv_next uv_esm(struct uv_frame *f)
 /*@
   requires \valid(f) && \valid_read(g);
   requires \separated(f, g);
+  requires msr_bit(g->usrr1, UV_MSR_HV_LG) == 0;
   assigns *f;
   ensures f->gpr[3] == rc_reg(rc);
   ensures \forall integer r; 0 <= r < UV_NGPRS && r != 3 ==> f->gpr[r] == g->gpr[r];
@@ -75,6 +76,8 @@ enum uv_next uv_esm(struct uv_frame *f)
   ensures f->usrr0 == g->usrr0;
   ensures secure ==> f->usrr1 == (g->usrr1 | (1 << UV_MSR_S_LG));
   ensures !secure ==> f->usrr1 == g->usrr1;
+  ensures secure ==> svm_mode(f->usrr1);
+  ensures msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
 */
 static void esm_resume(struct uv_frame *f, const struct uv_frame *g,
 		       enum uv_rc rc, _Bool secure)

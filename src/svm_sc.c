@@ -9,6 +9,7 @@
   requires \valid(f);
   assigns f->srr0, f->srr1, f->usrr0, f->usrr1;
   ensures prog_delivered{Pre, Post}(f);
+  ensures !uv_mode(f->usrr1);
   ensures \result == UV_NEXT_CALLER;
 */
 static enum uv_next deliver_prog(struct uv_frame *f)

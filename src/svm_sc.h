@@ -53,6 +53,12 @@
   requires svm_hcall(f->srr1);
   assigns *f, uv_state;
   ensures state_inv;
+  ensures \result == UV_NEXT_CALLER || \result == UV_NEXT_HV;
+  ensures \result == UV_NEXT_HV ==>
+    hv_entry(f, \old(f->gpr[3]), UV_HCALL_NIN, \old(f->srr1));
+  ensures \result == UV_NEXT_CALLER ==> !uv_mode(f->usrr1) &&
+    ((f->usrr0 == \old(f->usrr0) && f->usrr1 == \old(f->usrr1)) ||
+     prog_delivered{Pre, Post}(f));
 
   behavior not_secure:
     assumes !svm_secure(f->lpidr);
@@ -72,10 +78,8 @@
 
   behavior reflect:
     assumes svm_secure(f->lpidr) && !from_user(f) && f->gpr[3] != UV_H_RANDOM;
-    ensures (\result == UV_NEXT_CALLER && f->gpr[3] == rc_reg(U_BUSY) &&
-             frame_same_but_r3{Pre, Post}(f) && state_unchanged{Pre, Post}) ||
-            (\result == UV_NEXT_HV &&
-             hv_entry(f, \old(f->gpr[3]), UV_HCALL_NIN, \old(f->srr1)));
+    ensures \result == UV_NEXT_CALLER ==>
+      frame_same_but_r3{Pre, Post}(f) && state_unchanged{Pre, Post};
 
   complete behaviors not_secure, user, random, reflect;
   disjoint behaviors not_secure, user, random, reflect;
