@@ -42,7 +42,7 @@ $(BUILD)/$(1)/asm-offsets.h: $(BUILD)/$(1)/asm-offsets.s
 
 $(BUILD)/$(1)/asm/%.o: asm/%.S $(BUILD)/$(1)/asm-offsets.h $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
-	$$(ASM_CC_$(1)) $(ASM_FLAGS) -Iasm -I$(BUILD)/$(1) -c $$< -o $$@
+	$$(ASM_CC_$(1)) $(ASM_FLAGS) -Iasm -Isrc -I$(BUILD)/$(1) -c $$< -o $$@
 
 $(BUILD)/$(1)/uv.elf: $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1)) asm/uv.lds \
 		asm/check-image.sh

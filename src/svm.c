@@ -72,6 +72,7 @@ enum uv_next uv_esm(struct uv_frame *f)
   ensures f->gpr[3] == rc_reg(rc);
   ensures \forall integer r; 0 <= r < UV_NGPRS && r != 3 ==> f->gpr[r] == g->gpr[r];
   ensures f->lpidr == g->lpidr;
+  ensures \forall integer i; 0 <= i < UV_NX ==> f->x[i] == g->x[i];
 */
 static void esm_resume(struct uv_frame *f, const struct uv_frame *g,
 		       enum uv_rc rc, _Bool secure)

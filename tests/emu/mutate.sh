@@ -14,7 +14,7 @@ mutant() { # name sed-expression
 	if cmp -s asm/entry.S "$T/entry.S"; then
 		echo "mutant '$1': sed did not apply"; survived=$((survived + 1)); return
 	fi
-	$CC $CFLAGS -Iasm -I"$ARCHDIR" -c "$T/entry.S" -o "$T/entry.o" || {
+	$CC $CFLAGS -Iasm -Isrc -I"$ARCHDIR" -c "$T/entry.S" -o "$T/entry.o" || {
 		echo "mutant '$1': does not assemble"; survived=$((survived + 1)); return; }
 	$CC -static -O2 -std=gnu11 $CFLAGS -fno-stack-protector -Iasm -Itests/emu \
 		-I"$ARCHDIR" -Ispec -Isrc -Wl,--wrap=uv_entry -o "$T/harness" \
