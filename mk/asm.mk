@@ -76,5 +76,6 @@ CHECK_EXTRA += emu-test
 # mutant of asm/entry.S listed in tests/emu/mutate.sh must make them fail.
 .PHONY: emu-mutate
 emu-mutate: $(BUILD)/ppc64le/asm-offsets.h $(ASM_CORE_ppc64le)
+	MUTATE_CFLAGS="$(CORE_CFLAGS) $(FREESTANDING)" \
 	sh tests/emu/mutate.sh "$(ASM_CC_ppc64le)" $(ASM_QEMU_ppc64le) \
 		$(BUILD)/ppc64le $(ASM_CORE_ppc64le)

@@ -158,7 +158,7 @@ static struct {
 	unsigned int n;
 	struct uv_cpu *cpu;
 	struct uv_frame frame;
-	uint64_t r1, r2, chain0, chain1, usprg1;
+	uint64_t r1, r2, chain0, chain1, usprg1, msr, mmcr0;
 	int mode;               /* 0: pass through; else return this uv_next */
 	struct uv_frame next;   /* frame left behind when mode != 0 */
 	enum uv_next real, ret;
@@ -329,6 +329,8 @@ enum uv_next __wrap_uv_entry(struct uv_cpu *c)
 	w.chain0 = *(const uint64_t *)(uintptr_t)r1;
 	w.chain1 = w.chain0 ? *(const uint64_t *)(uintptr_t)w.chain0 : 1;
 	w.usprg1 = m.spr[M_USPRG1];
+	w.msr = m.msr;
+	w.mmcr0 = m.spr[M_MMCR0];
 	for (i = 0; i < UV_NGPRS; i++)
 		w.frame.gpr[i] = c->frame.gpr[i];
 	w.frame.cr = c->frame.cr;
@@ -601,6 +603,12 @@ static void run(const char *test, const struct uv_frame *want)
 		SAME("entry frame", w.chain0, UV_STACK_TOP - UV_C_FRAME);
 		SAME("entry back chain", w.chain1, 0);
 		SAME("USPRG1 in C", w.usprg1, 0);
+		/* FP, VEC, VSX and TM on for the save; the PMU frozen. */
+		SAME("MSR[FP,VEC,VSX,TM] in C",
+		     w.msr & ((1ULL << 13) | (1ULL << 25) | (1ULL << 23) | (1ULL << 32)),
+		     (1ULL << 13) | (1ULL << 25) | (1ULL << 23) | (1ULL << 32));
+		SAME("MMCR0 in C: the caller's, frozen", w.mmcr0,
+		     in.frame.x[UV_X_MMCR0] | 0x80000000ULL);
 	}
 	/* The return: every register from the frame, nothing else. */
 	for (i = 0; i < UV_NGPRS; i++) {
