@@ -136,5 +136,7 @@ enum uv_next exit_to_hv(struct uv_frame *f, const struct uv_frame *g,
 	f->x[UV_X_MMCR0] = UV_HV_MMCR0;
 	/* H_CEDE: the hypervisor must know when the guest's DEC fires. */
 	f->x[UV_X_DEC] = h == UV_H_CEDE ? g->x[UV_X_DEC] : UV_HV_DEC;
+	//@ assert \forall integer j; 0 <= j < UV_NX && j != UV_X_DEC && j != UV_X_PPR && j != UV_X_MMCR0 ==> f->x[j] == 0;
+	//@ assert \forall integer j; 0 <= j < UV_NX && j != UV_X_DEC ==> f->x[j] == hv_x(j);
 	return UV_NEXT_HV;
 }
