@@ -42,6 +42,12 @@ UV_HCALL_RANGES(UV_X_OUTSIDE)
 _Static_assert(UV_UCALL_LAST - UV_UCALL_FIRST < 0x10000,
 	       "the window's span fits an unsigned 16-bit immediate");
 
+/* stxv/lxv (DQ form) take offsets that are multiples of 16, below 32 KiB. */
+_Static_assert(offsetof(struct uv_cpu, frame.x[UV_X_VSR]) % 16 == 0,
+	       "the saved VSRs start 16-byte aligned");
+_Static_assert(offsetof(struct uv_cpu, frame.x[UV_NX]) < 0x8000,
+	       "every frame word is within reach of a 16-bit displacement");
+
 void uv_asm_offsets(void)
 {
 	/* struct uv_cpu, offsets from the address in USPRG0 */
@@ -63,6 +69,16 @@ void uv_asm_offsets(void)
 	UV_DEFINE(FRAME_USRR1, offsetof(struct uv_cpu, frame.usrr1));
 	UV_DEFINE(FRAME_LPIDR, offsetof(struct uv_cpu, frame.lpidr));
 	UV_DEFINE(FRAME_NGPRS, UV_NGPRS);
+	/* the rest of a guest's state (src/frame.h x[], src/sprs.h) */
+	UV_DEFINE(FRAME_X_FPSCR, offsetof(struct uv_cpu, frame.x[UV_X_FPSCR]));
+	UV_DEFINE(FRAME_X_VSR, offsetof(struct uv_cpu, frame.x[UV_X_VSR]));
+	UV_DEFINE(FRAME_X_VSCR, offsetof(struct uv_cpu, frame.x[UV_X_VSCR]));
+	UV_DEFINE(FRAME_SPR_MMCR0, offsetof(struct uv_cpu, frame.x[UV_X_MMCR0]));
+#define UV_X_SPR_OFF(name, num) \
+	UV_DEFINE(FRAME_SPR_##name, offsetof(struct uv_cpu, frame.x[UV_X_SPR(name)]));
+	UV_SPRS(UV_X_SPR_OFF)
+#undef UV_X_SPR_OFF
+	UV_DEFINE(FRAME_NX, UV_NX);
 	UV_DEFINE(CPU_FRAME, offsetof(struct uv_cpu, frame));
 	UV_DEFINE(CPU_STACK, offsetof(struct uv_cpu, stack));
 	UV_DEFINE(CPU_TOC, offsetof(struct uv_cpu, toc));

@@ -26,9 +26,10 @@
  * zeroes USPRG1, and calls uv_entry(cpu) (src/entry.h) on cpu->stack with
  * r2 = cpu->toc.
  *
- * Exit: whatever uv_entry returns (UV_NEXT_CALLER, UV_NEXT_HV, UV_NEXT_SVM),
+ * Exit: whatever uv_entry returns (UV_NEXT_CALLER, UV_NEXT_HV, UV_NEXT_SVM,
+ * UV_NEXT_VM),
  * cpu->frame holds exactly the registers to hand over, so the exit path is
- * the same for all three: SRR0/SRR1 and USRR0/USRR1 from the frame, CR, XER,
+ * the same for all of them: SRR0/SRR1 and USRR0/USRR1 from the frame, CR, XER,
  * CTR, LR and every GPR from the frame (r13, the base, last), then urfid.
  * SRR0/SRR1 are what the hypervisor reads for the hcall it is entered with
  * (UV_NEXT_HV); on the other exits they are the next context's own values,
@@ -46,6 +47,11 @@
  */
 #include "asm-offsets.h"
 #include "uv_asm.h"
+#include "sprs.h"
+
+/* One SPR of src/sprs.h saved to, or loaded from, its frame slot. */
+#define UV_X_SAVE(name, num) mfspr %r0, num; std %r0, FRAME_SPR_##name(%r13);
+#define UV_X_LOAD(name, num) ld %r0, FRAME_SPR_##name(%r13); mtspr num, %r0;
 
 /*
  * The first 4 KiB of the image: the interrupt vectors.  Only 0xC00 (sc) is
@@ -165,6 +171,33 @@ uv_sc_save:
 	mfspr	%r0, SPRN_LPIDR
 	std	%r0, FRAME_LPIDR(%r13)
 
+	/*
+	 * The rest of the caller's state (src/frame.h x[]).  The interrupt
+	 * cleared MSR[FP, VEC, VSX, TM] in the ultravisor's MSR: on, first.
+	 */
+	mfmsr	%r0
+	ori	%r0, %r0, MSR_FP
+	oris	%r0, %r0, MSR_VEC_VSX
+	li	%r12, 1
+	sldi	%r12, %r12, MSR_TM_LG
+	or	%r0, %r0, %r12
+	mtmsrd	%r0
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63
+	stxv	\n, (FRAME_X_VSR + 16 * \n)(%r13)	/* VSR n (FPR n, VR n-32) */
+	.endr
+	mffs	0			/* f0 is saved: FPSCR through it */
+	stfd	0, FRAME_X_FPSCR(%r13)
+	mfvscr	0			/* v0 (VSR32) is saved: VSCR through it */
+	mfvsrld	%r0, 32
+	std	%r0, FRAME_X_VSCR(%r13)
+	/* The PMU: MMCR0 first, then frozen, so the counters read below
+	 * are the caller's and do not count the ultravisor. */
+	mfspr	%r0, UV_SPRN_MMCR0
+	std	%r0, FRAME_SPR_MMCR0(%r13)
+	oris	%r0, %r0, MMCR0_FC_HI
+	mtspr	UV_SPRN_MMCR0, %r0
+	UV_SPRS(UV_X_SAVE)
+
 	/* The C environment: this thread's stack, the image's TOC. */
 	ld	%r1, CPU_STACK(%r13)
 	clrrdi	%r1, %r1, 4		/* 16-byte aligned */
@@ -176,7 +209,7 @@ uv_sc_save:
 	nop
 
 	/*
-	 * The exit, the same for UV_NEXT_CALLER, UV_NEXT_HV and UV_NEXT_SVM:
+	 * The exit, the same for every result (src/dispatch.h, enum uv_next):
 	 * the C core has left in cpu->frame exactly what the next context may
 	 * see.  cpu is taken from USPRG0 again, not from a register the C code
 	 * could have changed.
@@ -184,6 +217,30 @@ uv_sc_save:
 	.globl uv_exit
 uv_exit:
 	mfspr	%r13, SPRN_USPRG0
+	/*
+	 * A context switch (UV_NEXT_HV, UV_NEXT_SVM, UV_NEXT_VM: any result
+	 * but UV_NEXT_CALLER): the next context's
+	 * VSRs, FPSCR, VSCR and SPRs from the frame (x[]).  Back to the caller
+	 * (UV_NEXT_CALLER): the registers are still its own (the C core
+	 * touches none, asm/check-image.sh) but VSR0 and VSR32, which the
+	 * save path used to read FPSCR and VSCR; and MMCR0 is unfrozen.
+	 */
+	cmpldi	%r3, NEXT_CALLER
+	bne	2f
+	lxv	0, FRAME_X_VSR(%r13)		/* f0 and v0, which the save */
+	lxv	32, (FRAME_X_VSR + 16 * 32)(%r13)	/* path used for FPSCR, VSCR */
+	b	1f
+2:	lfd	0, FRAME_X_FPSCR(%r13)
+	mtfsf	0xff, 0, 1, 0		/* all 64 bits of FPSCR */
+	ld	%r12, FRAME_X_VSCR(%r13)
+	mtvsrdd	32, %r12, %r12		/* (RA = r0 would read as 0) */
+	mtvscr	0
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63
+	lxv	\n, (FRAME_X_VSR + 16 * \n)(%r13)
+	.endr
+	UV_SPRS(UV_X_LOAD)
+1:	ld	%r0, FRAME_SPR_MMCR0(%r13)	/* last: the counters run again */
+	mtspr	UV_SPRN_MMCR0, %r0
 	ld	%r0, FRAME_SRR0(%r13)
 	mtspr	SPRN_SRR0, %r0
 	ld	%r0, FRAME_SRR1(%r13)

@@ -14,6 +14,13 @@
 #define SPRN_USRR0  506
 #define SPRN_USRR1  507
 
+/* MSR bits (ISA 3.0B) the vector turns on to save a caller's FP, VMX, VSX
+ * and TM state: the sc interrupt clears them in the ultravisor's MSR. */
+#define MSR_FP      0x2000       /* bit 13, in ori's reach */
+#define MSR_VEC_VSX 0x0280       /* bits 25 (VEC) and 23 (VSX), for oris */
+#define MSR_TM_LG   32
+#define MMCR0_FC_HI 0x8000       /* MMCR0[FC] (0x80000000), for oris */
+
 /*
  * The stack frame the entry path builds before calling C.  112 bytes is the
  * ELFv1 minimum (back chain, CR, LR, two reserved doublewords, TOC, and the

@@ -57,7 +57,7 @@ $(BUILD)/$(1)/asm-offsets.h: $(BUILD)/$(1)/asm-offsets.s
 
 $(BUILD)/$(1)/asm/%.o: asm/%.S $(BUILD)/$(1)/asm-offsets.h $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
-	$$(ASM_CC_$(1)) $(ASM_FLAGS) -Iasm -I$(BUILD)/$(1) -c $$< -o $$@
+	$$(ASM_CC_$(1)) $(ASM_FLAGS) -Iasm -Isrc -I$(BUILD)/$(1) -c $$< -o $$@
 
 $(BUILD)/$(1)/uv.elf: $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1)) asm/uv.lds \
 		asm/check-image.sh asm/check-uvmem.sh tests/uvmem/test.sh
@@ -101,5 +101,6 @@ CHECK_EXTRA += emu-test
 .PHONY: emu-mutate
 emu-mutate: $(BUILD)/ppc64le/asm-offsets.h $(BUILD)/ppc64le/asm/entry.o $(ASM_EMU_CORE_ppc64le)
 	EMU_DEFS="$(EMU_DEFS)" NORMAL_CFLAGS="$(CORE_CFLAGS) $(FREESTANDING)" \
+	MUTATE_CFLAGS="$(CORE_CFLAGS) $(FREESTANDING)" \
 	sh tests/emu/mutate.sh "$(ASM_CC_ppc64le)" $(ASM_QEMU_ppc64le) \
 		$(BUILD)/ppc64le $(ASM_EMU_CORE_ppc64le)

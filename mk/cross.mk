@@ -5,7 +5,7 @@ CROSS_le := powerpc64le-linux-gnu-gcc
 CROSS_be := powerpc64-linux-gnu-gcc
 FREESTANDING := -ffreestanding -nostdlib -fno-builtin -fno-stack-protector \
 	-mcpu=power9 -mno-altivec -mno-vsx -msoft-float -fno-pic -mcmodel=medium \
-	-fno-tree-loop-distribute-patterns
+	-fno-tree-loop-distribute-patterns -mtraceback=no
 
 CORE_OBJS_le := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64le/core/%.o) \
 	$(ARCH_PPC64_SRCS:src/%.c=$(BUILD)/ppc64le/core/%.o)

@@ -24,9 +24,19 @@
     (s & UV_SRR1_NOT_LEV) | (1 << UV_MSR_S_LG) |
     (UV_SC_LEV_HCALL << UV_SRR1_LEV_SHIFT);
 
+  // The neutral value of word i of a frame's x[] (src/frame.h: VSRs,
+  // FPSCR, VSCR, SPRs) in the hypervisor's view of a guest
+  // (spec/uv_abi.h): DEC, PPR and MMCR0 documented constants, all else 0.
+  logic integer hv_x(integer i) =
+    i == UV_X_DEC ? UV_HV_DEC :
+    i == UV_X_PPR ? UV_HV_PPR :
+    i == UV_X_MMCR0 ? UV_HV_MMCR0 : 0;
+
   // Frame f is an entry into the hypervisor with hcall h and nin input
   // registers (r4 .. r3 + nin), for a guest whose sc had SRR1 s: every
-  // other GPR, CR, XER, CTR, LR and SRR0 zero; urfid goes to the
+  // other GPR, CR, XER, CTR, LR and SRR0 zero; every VSR, FPSCR, VSCR and
+  // SPR of x[] its neutral value hv_x (DEC too, unless h is H_CEDE: then
+  // the guest's own, stated by exit_to_hv); urfid goes to the
   // hypervisor's system call vector in hypervisor state, MSR[S] = 0.
   predicate hv_entry(struct uv_frame *f, integer h, integer nin, integer s) =
     f->gpr[3] == h &&
@@ -34,13 +44,16 @@
        f->gpr[r] == 0) &&
     f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0 &&
     f->srr0 == 0 && f->srr1 == hv_srr1(s) &&
-    f->usrr0 == UV_HV_SC_VECTOR && f->usrr1 == UV_HV_MSR;
+    f->usrr0 == UV_HV_SC_VECTOR && f->usrr1 == UV_HV_MSR &&
+    (\forall integer i; 0 <= i < UV_NX && i != UV_X_DEC ==> f->x[i] == hv_x(i)) &&
+    (h != UV_H_CEDE ==> f->x[UV_X_DEC] == UV_HV_DEC);
 
   // Frame f (A: the hypervisor's UV_RETURN, B: after it) resumes a secure
   // guest whose registers at its hcall were g: r3 is the hypervisor's r0,
   // r4 .. r3 + UV_HCALL_NIN are the hypervisor's, every other GPR, CR, XER,
   // CTR, LR, USRR0 and USRR1 are the guest's own (USRR1 with S set: it
-  // resumes in secure mode whatever).
+  // resumes in secure mode whatever), and so is every word of x[] (VSRs,
+  // FPSCR, VSCR, SPRs): none is the hypervisor's.
   predicate hcall_resumed{A, B}(struct uv_frame *f, struct uv_frame g) =
     \at(f->gpr[3], B) == \at(f->gpr[0], A) &&
     (\forall integer r; 4 <= r <= 3 + UV_HCALL_NIN ==>
@@ -50,7 +63,8 @@
     \at(f->cr, B) == g.cr && \at(f->xer, B) == g.xer &&
     \at(f->ctr, B) == g.ctr && \at(f->lr, B) == g.lr &&
     \at(f->usrr0, B) == g.usrr0 &&
-    \at(f->usrr1, B) == (g.usrr1 | (1 << UV_MSR_S_LG));
+    \at(f->usrr1, B) == (g.usrr1 | (1 << UV_MSR_S_LG)) &&
+    (\forall integer i; 0 <= i < UV_NX ==> \at(f->x[i], B) == g.x[i]);
 */
 
 #endif

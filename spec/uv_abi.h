@@ -96,6 +96,22 @@
 #endif
 #define UV_HV_MSR ((1UL << UV_MSR_SF_LG) | (1UL << UV_MSR_HV_LG) | \
 		   (1UL << UV_MSR_ME_LG) | (UV_HV_LE << UV_MSR_LE_LG))
+/*
+ * The neutral values the hypervisor finds in a guest's registers beyond the
+ * GPRs when the ultravisor enters it on the guest's behalf (src/frame.h x[],
+ * spec/hv_exit.acsl.h hv_x); every other such register is zero.
+ *  DEC    0x7FFFFFFF, the largest positive 32-bit count, as IBM's
+ *         ultravisor gives it: no decrementer interrupt for a long while.
+ *         For H_CEDE (a guest's sc 1 with r3 = 0xE0) the hypervisor gets the
+ *         guest's own DEC instead: it must know when to wake the guest.
+ *  PPR    medium priority (3 bits at IBM bits 11:13 = 4): the priority a
+ *         thread runs at by default, so the hypervisor is not slowed down.
+ *  MMCR0  FC (IBM bit 32 of the SPR, 0x80000000): the counters frozen.
+ */
+#define UV_HV_DEC 0x7FFFFFFFUL
+#define UV_HV_PPR (4UL << 50)
+#define UV_HV_MMCR0 0x80000000UL
+#define UV_H_CEDE 0xE0UL
 /* A reflected hcall's inputs: r4 .. r12, PAPR's largest argument list. */
 #define UV_HCALL_NIN 9
 

@@ -24,6 +24,15 @@ void frame_clear(struct uv_frame *d)
 	d->usrr0 = 0;
 	d->usrr1 = 0;
 	d->lpidr = 0;
+	/*@
+	  loop invariant 0 <= r <= UV_NX;
+	  loop invariant \forall integer j; 0 <= j < r ==> d->x[j] == 0;
+	  loop invariant \forall integer j; 0 <= j < UV_NGPRS ==> d->gpr[j] == 0;
+	  loop assigns r, d->x[0 .. UV_NX - 1];
+	  loop variant UV_NX - r;
+	*/
+	for (r = 0; r < UV_NX; r++)
+		d->x[r] = 0;
 }
 
 void frame_copy(struct uv_frame *d, const struct uv_frame *s)
@@ -47,6 +56,15 @@ void frame_copy(struct uv_frame *d, const struct uv_frame *s)
 	d->usrr0 = s->usrr0;
 	d->usrr1 = s->usrr1;
 	d->lpidr = s->lpidr;
+	/*@
+	  loop invariant 0 <= r <= UV_NX;
+	  loop invariant \forall integer j; 0 <= j < r ==> d->x[j] == s->x[j];
+	  loop invariant \forall integer j; 0 <= j < UV_NGPRS ==> d->gpr[j] == s->gpr[j];
+	  loop assigns r, d->x[0 .. UV_NX - 1];
+	  loop variant UV_NX - r;
+	*/
+	for (r = 0; r < UV_NX; r++)
+		d->x[r] = s->x[r];
 }
 
 uint32_t exit_find_free(void)
@@ -105,5 +123,20 @@ enum uv_next exit_to_hv(struct uv_frame *f, const struct uv_frame *g,
 		  (1UL << UV_MSR_S_LG) | (UV_SC_LEV_HCALL << UV_SRR1_LEV_SHIFT);
 	f->usrr0 = UV_HV_SC_VECTOR;
 	f->usrr1 = UV_HV_MSR;
+	/* The guest's VSRs, FPSCR, VSCR and SPRs: neutral values only. */
+	/*@
+	  loop invariant 0 <= r <= UV_NX;
+	  loop invariant \forall integer j; 0 <= j < r ==> f->x[j] == 0;
+	  loop assigns r, f->x[0 .. UV_NX - 1];
+	  loop variant UV_NX - r;
+	*/
+	for (r = 0; r < UV_NX; r++)
+		f->x[r] = 0;
+	f->x[UV_X_PPR] = UV_HV_PPR;
+	f->x[UV_X_MMCR0] = UV_HV_MMCR0;
+	/* H_CEDE: the hypervisor must know when the guest's DEC fires. */
+	f->x[UV_X_DEC] = h == UV_H_CEDE ? g->x[UV_X_DEC] : UV_HV_DEC;
+	//@ assert \forall integer j; 0 <= j < UV_NX && j != UV_X_DEC && j != UV_X_PPR && j != UV_X_MMCR0 ==> f->x[j] == 0;
+	//@ assert \forall integer j; 0 <= j < UV_NX && j != UV_X_DEC ==> f->x[j] == hv_x(j);
 	return UV_NEXT_HV;
 }

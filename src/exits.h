@@ -19,6 +19,7 @@
   ensures d->cr == 0 && d->xer == 0 && d->ctr == 0 && d->lr == 0;
   ensures d->srr0 == 0 && d->srr1 == 0 && d->usrr0 == 0 && d->usrr1 == 0;
   ensures d->lpidr == 0;
+  ensures \forall integer i; 0 <= i < UV_NX ==> d->x[i] == 0;
 */
 void frame_clear(struct uv_frame *d);
 
@@ -31,6 +32,7 @@ void frame_clear(struct uv_frame *d);
   assigns *d;
   ensures \forall integer r; 0 <= r < UV_NGPRS ==> d->gpr[r] == s->gpr[r];
   ensures d->lpidr == s->lpidr;
+  ensures \forall integer i; 0 <= i < UV_NX ==> d->x[i] == s->x[i];
   ensures *d == *s;
 */
 void frame_copy(struct uv_frame *d, const struct uv_frame *s);
@@ -59,15 +61,20 @@ uint32_t exit_find(uint64_t lpid);
  * Leaves to the hypervisor with hcall h on behalf of the guest whose
  * registers are *g: r4 .. r3 + nin are the guest's (the hcall's inputs),
  * everything else the hypervisor could read is zero or fixed (hv_entry), so
- * nothing else of the guest's is left over.  LPIDR stays the guest's: it
- * says which guest made the hcall.
+ * nothing else of the guest's is left over: its VSRs, FPSCR, VSCR and SPRs
+ * (x[]) are the neutral values of spec/uv_abi.h.  One exception: for H_CEDE
+ * the hypervisor gets the guest's DEC, to know when to wake it; that is the
+ * one hcall number the ultravisor compares (the ESM protocol's exits pass
+ * H_SVM_INIT_START/DONE, never H_CEDE).  LPIDR stays the guest's: it says
+ * which guest made the hcall.
  */
 /*@
   requires \valid(f) && \valid_read(g) && \separated(f, g);
   requires 0 <= nin <= UV_HCALL_NIN;
   assigns f->gpr[0 .. UV_NGPRS - 1], f->cr, f->xer, f->ctr, f->lr,
-          f->srr0, f->srr1, f->usrr0, f->usrr1;
+          f->srr0, f->srr1, f->usrr0, f->usrr1, f->x[0 .. UV_NX - 1];
   ensures hv_entry(f, h, nin, g->srr1);
+  ensures h == UV_H_CEDE ==> f->x[UV_X_DEC] == g->x[UV_X_DEC];
   ensures \forall integer r; 4 <= r <= 3 + nin ==> f->gpr[r] == g->gpr[r];
   ensures \result == UV_NEXT_HV;
 */

@@ -6,8 +6,11 @@
  * enters the hypervisor with only the hcall's number and input registers
  * (r3 .. r12), and on the hypervisor's UV_RETURN gives the guest back its
  * own registers with only the hcall's outputs (r3 from the hypervisor's r0,
- * r4 .. r12) taken from the hypervisor.  The number in r3 is passed on, never
- * looked at: the ultravisor acts on no hcall number.
+ * r4 .. r12) taken from the hypervisor.  Its VSRs, FPSCR, VSCR and SPRs
+ * (struct uv_frame.x) stay in the ultravisor's copy: the hypervisor sees
+ * neutral values (hv_entry) and the guest gets its own back (hcall_resumed).
+ * The number in r3 is passed on; the only use made of it is that for
+ * H_CEDE the hypervisor gets the guest's DEC (exit_to_hv).
  */
 #ifndef UV_REFLECT_H
 #define UV_REFLECT_H

@@ -78,6 +78,7 @@ enum uv_next uv_esm(struct uv_frame *f)
   ensures !secure ==> f->usrr1 == g->usrr1;
   ensures secure ==> svm_mode(f->usrr1);
   ensures msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
+  ensures \forall integer i; 0 <= i < UV_NX ==> f->x[i] == g->x[i];
 */
 static void esm_resume(struct uv_frame *f, const struct uv_frame *g,
 		       enum uv_rc rc, _Bool secure)

@@ -165,6 +165,9 @@ int main(int argc, char **argv)
 		perror("bench: signals");
 		return 2;
 	}
+	/* The SPR accesses qemu-user would not trap on, as in emu-test (one
+	 * word for one: the instruction count is the same). */
+	patch_asm();
 	if (strcmp(cs, "sizes") == 0) {
 		printf("uv_state %zu uv_cpu %zu uv_frame %zu gfn %zu life %zu "
 		       "slot %zu exit %zu frame %zu\n",

@@ -13,6 +13,29 @@
 #include "uv_asm.h"
 #include "emu.h"
 
+/* All 64 VSRs, FPSCR and VSCR to/from the image at base (see emu.h);
+ * tmp is a GPR other than r0 the macro may use. */
+	.macro	XSTORE base, tmp
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63
+	stxv	\n, 16 * \n(\base)
+	.endr
+	mffs	0
+	stfd	0, -8(\base)
+	mfvscr	0
+	mfvsrld	\tmp, 32
+	std	\tmp, 16 * 64(\base)
+	.endm
+	.macro	XLOAD base, tmp
+	lfd	0, -8(\base)
+	mtfsf	0xff, 0, 1, 0
+	ld	\tmp, 16 * 64(\base)
+	mtvsrdd	32, \tmp, \tmp
+	mtvscr	0
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63
+	lxv	\n, 16 * \n(\base)
+	.endr
+	.endm
+
 	.text
 	.balign 4
 UV_FUNC(emu_call)
@@ -41,6 +64,11 @@ UV_FUNC(emu_call)
 	std	%r0, EMU_HOST_LR*8(%r4)
 	mfcr	%r0
 	std	%r0, EMU_HOST_CR*8(%r4)
+	/* The harness's FP/VMX/VSX state aside, the caller's loaded. */
+	ld	%r5, EMU_HOST_XHOST*8(%r4)
+	XSTORE	%r5, %r6
+	ld	%r5, EMU_HOST_XIN*8(%r4)
+	XLOAD	%r5, %r6
 
 	ld	%r0, FRAME_CR(%r3)
 	mtcr	%r0
@@ -102,3 +130,24 @@ emu_capture2:
 emu_hv_vector:
 	.long	EMU_CAPTURE
 	.long	0
+
+	/*
+	 * Entered from the handler after a capture, with r3 = the image the
+	 * FP/VMX/VSX state goes to and r4 = the harness's own image: stores
+	 * the one, loads the other, then EMU_RESUME (back to the harness).
+	 */
+	.globl emu_xcapture
+emu_xcapture:
+	XSTORE	%r3, %r5
+	XLOAD	%r4, %r5
+	.long	EMU_RESUME
+	.long	0
+
+/* void emu_xstore(void *img), emu_xload(const void *img): the same, from C
+ * (the uv_entry wrapper keeps the caller's registers with them). */
+UV_FUNC(emu_xstore)
+	XSTORE	%r3, %r5
+	blr
+UV_FUNC(emu_xload)
+	XLOAD	%r3, %r5
+	blr

@@ -68,6 +68,8 @@
 
 #define INSN_URFID 0x4c000264u
 #define INSN_HRFID 0x4c000224u
+#include <sys/mman.h>
+#include <unistd.h>
 
 extern char uv_image_base[], uv_sc_vector[], uv_sc_vector_end[];
 extern char uv_sc_filter[], uv_exit_end[];
@@ -77,19 +79,40 @@ enum uv_next __real_uv_entry(struct uv_cpu *cpu);
 enum uv_next __wrap_uv_entry(struct uv_cpu *cpu);
 
 /* ---- the model of the privileged state ------------------------------------ */
+/*
+ * Every SPR the assembly touches is modelled, a guest's (src/sprs.h, M_X +
+ * its UV_XI_* index) as well as the ultravisor's own.  Most trap in
+ * qemu-user as privileged; the user-level ones (TAR, PPR, VRSAVE, TFHAR,
+ * TFIAR, TEXASR) would run natively and the EBB SPRs make qemu 7.2 abort,
+ * so patch_asm() turns those instructions into EMU_PATCHED words that the
+ * handler runs against the model too.  The FPRs, VRs, VSRs, FPSCR and VSCR
+ * are qemu's real registers (emu_call.S loads and captures them).
+ */
 enum { M_SRR0, M_SRR1, M_HSRR0, M_HSRR1, M_LPIDR, M_USPRG0, M_USPRG1,
-       M_USRR0, M_USRR1, M_NSPR };
-static const unsigned int spr_num[M_NSPR] = {
+       M_USRR0, M_USRR1, M_X, M_NSPR = M_X + UV_XI_COUNT };
+#define M_MMCR0 (M_X + UV_XI_MMCR0)
+static unsigned int spr_num[M_NSPR] = {
 	[M_SRR0] = SPRN_SRR0, [M_SRR1] = SPRN_SRR1, [M_HSRR0] = SPRN_HSRR0,
 	[M_HSRR1] = SPRN_HSRR1, [M_LPIDR] = SPRN_LPIDR,
 	[M_USPRG0] = SPRN_USPRG0, [M_USPRG1] = SPRN_USPRG1,
 	[M_USRR0] = SPRN_USRR0, [M_USRR1] = SPRN_USRR1,
+#define UV_X_M(name, num) [M_X + UV_XI_##name] = num,
+	UV_SPRS(UV_X_M)
+#undef UV_X_M
+	[M_MMCR0] = UV_SPRN_MMCR0,
 };
+static const char *const x_spr_name[UV_XI_COUNT] = {
+#define UV_X_N(name, num) #name,
+	UV_SPRS(UV_X_N)
+#undef UV_X_N
+	"MMCR0",
+};
+#define M_X_ALL (((1ULL << UV_XI_COUNT) - 1) << M_X)
 
 static struct {
 	uint64_t spr[M_NSPR];
 	uint64_t msr;
-	unsigned int written; /* bit per M_*: SPRs the assembly wrote */
+	uint64_t written; /* bit per M_*: SPRs the assembly wrote */
 	unsigned int n_sc2, n_capture, n_urfid, n_other_rfi, n_emulated;
 } m;
 
@@ -97,6 +120,24 @@ static struct {
 static struct {
 	uint64_t gpr[UV_NGPRS], cr, xer, ctr, lr, pc;
 } out;
+
+/* FP/VMX/VSX images as struct uv_frame.x (emu.h): the caller's (loaded by
+ * emu_call), the one captured on return, the harness's own, and the
+ * wrapper's copy of what the C core was entered with. */
+static uint64_t xin[UV_NX + 1] __attribute__((aligned(16)));
+static uint64_t xout[UV_NX + 1] __attribute__((aligned(16)));
+static uint64_t xhost[UV_NX + 1] __attribute__((aligned(16)));
+static uint64_t xwrap[UV_NX + 1] __attribute__((aligned(16)));
+/* The image's VSR 0 (the base emu_call.S takes): x[UV_X_VSR] of the image,
+ * one word in so that it is 16-byte aligned. */
+#define XBASE(img) ((void *)&(img)[1 + UV_X_VSR])
+void emu_xstore(void *img);
+void emu_xload(const void *img);
+extern char emu_xcapture[];
+
+/* The mfspr/mtspr words patch_asm() replaced, and what they were. */
+static struct { uint64_t pc; uint32_t insn; } patched[256];
+static unsigned int npatched;
 
 static const char *volatile fault;
 static uint64_t fault_pc;
@@ -118,10 +159,10 @@ static struct {
 	unsigned int n;
 	struct uv_cpu *cpu;
 	struct uv_frame frame;
-	uint64_t r1, r2, chain0, chain1, usprg1;
+	uint64_t r1, r2, chain0, chain1, usprg1, msr, mmcr0;
 	int mode;               /* 0: pass through; else return this uv_next */
 	struct uv_frame next;   /* frame left behind when mode != 0 */
-	enum uv_next real;
+	enum uv_next real, ret;
 } w;
 
 static void resume_host(uint64_t *g)
@@ -180,6 +221,16 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 		return;
 	}
 	insn = *(const uint32_t *)(uintptr_t)pc;
+	if (insn == EMU_RESUME && pc > (uint64_t)(uintptr_t)emu_xcapture &&
+	    pc < (uint64_t)(uintptr_t)emu_xcapture + 4096) {
+		resume_host(g);
+		return;
+	}
+	if (insn == EMU_PATCHED) {
+		for (i = 0; i < (int)npatched; i++)
+			if (patched[i].pc == pc)
+				insn = patched[i].insn;
+	}
 	if (pc == (uint64_t)(uintptr_t)emu_sc2 && insn == EMU_SC2) {
 		/* The sc 2 interrupt, as the hardware takes it. */
 		m.spr[M_SRR0] = pc + 4;
@@ -202,7 +253,11 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 		out.pc = pc == (uint64_t)(uintptr_t)emu_hv_vector ?
 			 UV_HV_SC_VECTOR : pc;
 		m.n_capture++;
-		resume_host(g);
+		/* On to emu_xcapture: the FP/VMX/VSX state to xout, the
+		 * harness's own back, then EMU_RESUME. */
+		g[3] = (uint64_t)(uintptr_t)XBASE(xout);
+		g[4] = (uint64_t)(uintptr_t)XBASE(xhost);
+		g[PT_NIP] = (uint64_t)(uintptr_t)emu_xcapture;
 		return;
 	}
 	if (!in_asm(pc)) {
@@ -244,6 +299,8 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 		m.n_other_rfi++;
 		g[PT_NIP] = m.spr[M_HSRR0];
 		return;
+	} else if (op == 31 && xo == 83) { /* mfmsr */
+		g[rt] = m.msr;
 	} else if (op == 31 && xo == 178) { /* mtmsrd rS, L */
 		if ((insn >> 16) & 1)
 			m.msr = (m.msr & ~(MSR_EE | MSR_RI)) |
@@ -263,6 +320,9 @@ enum uv_next __wrap_uv_entry(struct uv_cpu *c)
 	int i;
 
 	__asm__ volatile("mr %0, 1\n\tmr %1, 2" : "=r"(r1), "=r"(r2));
+	/* The caller's FP/VMX/VSX registers, kept from this C code (libc's
+	 * memcpy uses VSX; the real C core is built without FP). */
+	emu_xstore(XBASE(xwrap));
 	w.n++;
 	w.cpu = c;
 	w.r1 = r1;
@@ -270,6 +330,8 @@ enum uv_next __wrap_uv_entry(struct uv_cpu *c)
 	w.chain0 = *(const uint64_t *)(uintptr_t)r1;
 	w.chain1 = w.chain0 ? *(const uint64_t *)(uintptr_t)w.chain0 : 1;
 	w.usprg1 = m.spr[M_USPRG1];
+	w.msr = m.msr;
+	w.mmcr0 = m.spr[M_MMCR0];
 	for (i = 0; i < UV_NGPRS; i++)
 		w.frame.gpr[i] = c->frame.gpr[i];
 	w.frame.cr = c->frame.cr;
@@ -281,11 +343,14 @@ enum uv_next __wrap_uv_entry(struct uv_cpu *c)
 	w.frame.usrr0 = c->frame.usrr0;
 	w.frame.usrr1 = c->frame.usrr1;
 	w.frame.lpidr = c->frame.lpidr;
+	for (i = 0; i < UV_NX; i++)
+		w.frame.x[i] = c->frame.x[i];
 	w.real = __real_uv_entry(c);
-	if (w.mode == 0)
-		return w.real;
-	c->frame = w.next;
-	return (enum uv_next)w.mode;
+	if (w.mode != 0)
+		c->frame = w.next;
+	w.ret = w.mode != 0 ? (enum uv_next)w.mode : w.real;
+	emu_xload(XBASE(xwrap));
+	return w.ret;
 }
 
 /* ---- the tests ---------------------------------------------------------- */
@@ -394,6 +459,13 @@ static void random_regs(struct uv_frame *f)
 	f->xer = rnd() & 0xffffffffULL;
 	f->ctr = rnd();
 	f->lr = rnd();
+	/* Every VSR, FPSCR, VSCR and modelled SPR too.  FPSCR: the rounding
+	 * mode, NI and the enable bits (the status bits are not all settable
+	 * by mtfsf); VSCR: NJ and SAT, its only bits. */
+	for (i = 0; i < UV_NX; i++)
+		f->x[i] = rnd();
+	f->x[UV_X_FPSCR] &= 0xff;
+	f->x[UV_X_VSCR] &= 0x10001;
 }
 
 /* A value that passes check kind k, given the previous argument. */
@@ -437,6 +509,20 @@ static void report(const char *test, const char *what, uint64_t got,
 	} while (0)
 #define SAME(what, got, want) CHECK((got) == (want), what, got, want)
 
+/* The name of word i of struct uv_frame.x, for messages. */
+static void x_name(char *buf, size_t n, const char *when, int i)
+{
+	if (i == UV_X_FPSCR)
+		snprintf(buf, n, "%s FPSCR", when);
+	else if (i < UV_X_VSCR)
+		snprintf(buf, n, "%s VSR%d word %d", when, (i - UV_X_VSR) / 2,
+			 (i - UV_X_VSR) % 2);
+	else if (i == UV_X_VSCR)
+		snprintf(buf, n, "%s VSCR", when);
+	else
+		snprintf(buf, n, "%s %s", when, x_spr_name[i - UV_X_SPR0]);
+}
+
 /*
  * One sc 2 with in.frame, caller_msr and caller_lpidr; want is the frame
  * the caller must find on return (its usrr0/usrr1 say where and with which
@@ -444,9 +530,9 @@ static void report(const char *test, const char *what, uint64_t got,
  */
 static void run(const char *test, const struct uv_frame *want)
 {
-	static const uint64_t uv_writes =
-		(1u << M_USPRG1) | (1u << M_USRR0) | (1u << M_USRR1) |
-		(1u << M_SRR0) | (1u << M_SRR1);
+	uint64_t uv_writes =
+		(1ULL << M_USPRG1) | (1ULL << M_USRR0) | (1ULL << M_USRR1) |
+		(1ULL << M_SRR0) | (1ULL << M_SRR1) | (1ULL << M_MMCR0);
 	uint64_t nia = (uint64_t)(uintptr_t)emu_sc2 + 4;
 	char what[64];
 	int ok = 1, i, refused = refused_in_vector();
@@ -465,6 +551,15 @@ static void run(const char *test, const struct uv_frame *want)
 	cpu.stack = UV_STACK_TOP;
 	cpu.toc = toc;
 	cpu.id = 0;
+	/* The caller's SPRs in the model, its FP/VMX/VSX state for emu_call. */
+	for (i = 0; i < UV_XI_COUNT; i++)
+		m.spr[M_X + i] = in.frame.x[UV_X_SPR0 + i];
+	for (i = 0; i <= UV_X_VSCR; i++)
+		xin[1 + i] = in.frame.x[i];
+	memset(xout, 0x5a, sizeof(xout));
+	host[EMU_HOST_XIN] = (uint64_t)(uintptr_t)XBASE(xin);
+	host[EMU_HOST_XHOST] = (uint64_t)(uintptr_t)XBASE(xhost);
+	w.ret = UV_NEXT_CALLER;
 
 	emu_call(&in, host);
 
@@ -495,6 +590,10 @@ static void run(const char *test, const struct uv_frame *want)
 		SAME("saved usrr0", w.frame.usrr0, nia);
 		SAME("saved usrr1 (no sc level)", w.frame.usrr1, caller_msr);
 		SAME("saved lpidr", w.frame.lpidr, caller_lpidr);
+		for (i = 0; i < UV_NX; i++) {
+			x_name(what, sizeof(what), "saved", i);
+			SAME(what, w.frame.x[i], in.frame.x[i]);
+		}
 		/* The C environment. */
 		SAME("cpu argument", (uint64_t)(uintptr_t)w.cpu,
 		     (uint64_t)(uintptr_t)&cpu);
@@ -505,6 +604,12 @@ static void run(const char *test, const struct uv_frame *want)
 		SAME("entry frame", w.chain0, UV_STACK_TOP - UV_C_FRAME);
 		SAME("entry back chain", w.chain1, 0);
 		SAME("USPRG1 in C", w.usprg1, 0);
+		/* FP, VEC, VSX and TM on for the save; the PMU frozen. */
+		SAME("MSR[FP,VEC,VSX,TM] in C",
+		     w.msr & ((1ULL << 13) | (1ULL << 25) | (1ULL << 23) | (1ULL << 32)),
+		     (1ULL << 13) | (1ULL << 25) | (1ULL << 23) | (1ULL << 32));
+		SAME("MMCR0 in C: the caller's, frozen", w.mmcr0,
+		     in.frame.x[UV_X_MMCR0] | 0x80000000ULL);
 	}
 	/* The return: every register from the frame, nothing else. */
 	for (i = 0; i < UV_NGPRS; i++) {
@@ -519,6 +624,19 @@ static void run(const char *test, const struct uv_frame *want)
 	SAME("msr on return", m.msr, want->usrr1);
 	SAME("USPRG1 after", m.spr[M_USPRG1], 0);
 	SAME("USPRG0 after", m.spr[M_USPRG0], (uint64_t)(uintptr_t)&cpu);
+	/* The rest of the state: the real FP/VMX/VSX registers, the model's
+	 * SPRs.  Written only on a context switch (MMCR0 always: frozen on
+	 * entry, the caller's again on exit). */
+	for (i = 0; i <= UV_X_VSCR; i++) {
+		x_name(what, sizeof(what), "on return", i);
+		SAME(what, xout[1 + i], want->x[i]);
+	}
+	for (i = 0; i < UV_XI_COUNT; i++) {
+		x_name(what, sizeof(what), "on return", UV_X_SPR0 + i);
+		SAME(what, m.spr[M_X + i], want->x[UV_X_SPR0 + i]);
+	}
+	if (w.ret != UV_NEXT_CALLER)
+		uv_writes |= M_X_ALL;
 	SAME("SPRs written", m.written & ~uv_writes, 0);
 	SAME("SRR0 after", m.spr[M_SRR0], want->srr0);
 	SAME("SRR1 after", m.spr[M_SRR1], want->srr1);
@@ -717,6 +835,11 @@ static void hv_entry(struct uv_frame *want, uint64_t h,
 	want->srr1 = gmsr | MSR_S | LEV(1);
 	want->usrr0 = UV_HV_SC_VECTOR;
 	want->usrr1 = MSR_SF | MSR_HV | MSR_ME | MSR_LE;
+	/* No VSR, FPSCR, VSCR or SPR of the guest's: neutral values, written
+	 * out here from spec/uv_abi.h's description, not from its macros. */
+	want->x[UV_X_SPR(DEC)] = h == 0xE0 ? g->x[UV_X_SPR(DEC)] : 0x7FFFFFFFULL;
+	want->x[UV_X_SPR(PPR)] = 0x0010000000000000ULL;
+	want->x[UV_X_MMCR0] = 0x80000000ULL;
 }
 
 /* The hypervisor's UV_RETURN for guest lpid, hcall result r0. */
@@ -778,6 +901,8 @@ static void test_protocols(void)
 	random_regs(&in.frame);
 	if (rnd() & 1)
 		in.frame.gpr[3] = ucalls[rnd() % NUCALLS].num;
+	else if (rnd() & 1)
+		in.frame.gpr[3] = 0xE0; /* H_CEDE: the hypervisor gets its DEC */
 	guest = in.frame;
 	hv_entry(&want, guest.gpr[3], &guest, UV_HCALL_NIN, gmsr);
 	run("a secure guest's hcall: the hypervisor gets r3..r12 only", &want);
@@ -933,6 +1058,47 @@ static void test_page_in(unsigned long round)
 		       passed, failed, (unsigned long long)ra);
 		exit(1);
 	}
+
+/*
+ * The mfspr/mtspr of the guest SPRs qemu-user would not trap on (user-level
+ * numbers: spr[4] of the split field clear): replaced by EMU_PATCHED, so
+ * that the model runs them like every other SPR access of the assembly.
+ */
+static void patch_asm(void)
+{
+	uintptr_t lo = (uintptr_t)uv_sc_filter, hi = (uintptr_t)uv_exit_end;
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), p;
+	uint32_t *insn;
+	unsigned int op, xo, spr;
+	int i;
+
+	if (mprotect((void *)(lo & ~(pg - 1)), hi - (lo & ~(pg - 1)),
+		     PROT_READ | PROT_WRITE | PROT_EXEC) != 0) {
+		perror("harness: mprotect");
+		exit(2);
+	}
+	for (p = lo; p < hi; p += 4) {
+		insn = (uint32_t *)p;
+		op = *insn >> 26;
+		xo = (*insn >> 1) & 0x3ff;
+		spr = ((*insn >> 16) & 31) | (((*insn >> 11) & 31) << 5);
+		if (op != 31 || (xo != 339 && xo != 467) || (spr & 0x10))
+			continue;
+		for (i = M_X; i < M_NSPR; i++)
+			if (spr_num[i] == spr)
+				break;
+		if (i == M_NSPR)
+			continue;
+		if (npatched == sizeof(patched) / sizeof(patched[0])) {
+			fprintf(stderr, "harness: too many SPR accesses to patch\n");
+			exit(2);
+		}
+		patched[npatched].pc = p;
+		patched[npatched].insn = *insn;
+		npatched++;
+		*insn = EMU_PATCHED;
+	}
+	__builtin___clear_cache((char *)lo, (char *)hi);
 }
 
 int main(int argc, char **argv)
@@ -992,6 +1158,7 @@ int main(int argc, char **argv)
 			failed++;
 	}
 
+	patch_asm();
 	test_hcalls(1, 0);
 	for (r = 0; r < rounds; r++) {
 		test_ucalls();

@@ -20,15 +20,36 @@ mutant() { # name sed-expression
 	if cmp -s asm/entry.S "$T/entry.S"; then
 		echo "mutant '$1': sed did not apply"; survived=$((survived + 1)); return
 	fi
-	$CC $CFLAGS -Iasm -I"$ARCHDIR" -c "$T/entry.S" -o "$T/entry.o" || {
+	$CC $CFLAGS -Iasm -Isrc -I"$ARCHDIR" -c "$T/entry.S" -o "$T/entry.o" || {
 		echo "mutant '$1': does not assemble"; survived=$((survived + 1)); return; }
+	try "$1" "$T/entry.o" $CORE
+}
+# A mutant of one C core file (built with MUTATE_CFLAGS, the core's flags,
+# from the Makefile): its object replaces the real one.
+cmutant() { # name file sed-expression
+	sed "$3" "$2" > "$T/mut.c"
+	if cmp -s "$2" "$T/mut.c"; then
+		echo "mutant '$1': sed did not apply"; survived=$((survived + 1)); return
+	fi
+	$CC $MUTATE_CFLAGS -Isrc -c "$T/mut.c" -o "$T/mut.o" || {
+		echo "mutant '$1': does not compile"; survived=$((survived + 1)); return; }
+	$CC $CFLAGS -Iasm -Isrc -I"$ARCHDIR" -c asm/entry.S -o "$T/entry.o" || exit 2
+	base=$(basename "$2" .c)
+	objs=""
+	for o in $CORE; do
+		case "$o" in */core/$base.o) objs="$objs $T/mut.o" ;; *) objs="$objs $o" ;; esac
+	done
+	try "$1" "$T/entry.o" $objs
+}
+try() { # name entry.o core-objects...
+	name=$1; shift
 	$CC -static -O2 -std=gnu11 $CFLAGS -fno-stack-protector -Iasm -Itests/emu \
 		-I"$ARCHDIR" -Ispec -Isrc $EMU_DEFS -Wl,--wrap=uv_entry -o "$T/harness" \
-		tests/emu/harness.c tests/emu/emu_call.S "$T/entry.o" $CORE || exit 2
+		tests/emu/harness.c tests/emu/emu_call.S "$@" || exit 2
 	if timeout 60 $QEMU "$T/harness" 7 2 > "$T/log" 2>&1; then
-		echo "SURVIVED: $1"; survived=$((survived + 1))
+		echo "SURVIVED: $name"; survived=$((survived + 1))
 	else
-		echo "killed: $1 ($(grep -m1 FAIL "$T/log" || tail -n1 "$T/log"))"
+		echo "killed: $name ($(grep -m1 FAIL "$T/log" || tail -n1 "$T/log"))"
 		killed=$((killed + 1))
 	fi
 }
@@ -63,33 +84,7 @@ mutant "refusal loses r0"        '/ld\t%r0, FRAME_GPR0(%r13)/d'
 mutant "refusal keeps USPRG1"    '/mtspr\tSPRN_USPRG1, %r3/d'
 mutant "refusal keeps sc level"  '/rldicl\t%r12, %r12, 62 - SRR1_LEV_SHIFT, 2/d'
 mutant "refusal answers 0"       's/li\t%r3, ASM_U_FUNCTION/li\t%r3, 0/'
-# src/arch/ppc64/normal.c, with entry.o as built: normal memory reached at
-# the wrong address (the harness maps it at UV_HV_EA_BASE only).
-ENTRY_O="$ARCHDIR/asm/entry.o"
-CORE_NO_NORMAL=$(for o in $CORE; do case $o in */normal.o) ;; *) printf '%s ' "$o" ;; esac; done)
-normal_mutant() { # name sed-expression
-	sed "$2" src/arch/ppc64/normal.c > "$T/normal.c"
-	if cmp -s src/arch/ppc64/normal.c "$T/normal.c"; then
-		echo "mutant '$1': sed did not apply"; survived=$((survived + 1)); return
-	fi
-	# shellcheck disable=SC2086
-	$CC $NORMAL_CFLAGS $EMU_DEFS -c "$T/normal.c" -o "$T/normal.o" || {
-		echo "mutant '$1': does not compile"; survived=$((survived + 1)); return; }
-	# shellcheck disable=SC2086
-	$CC -static -O2 -std=gnu11 $CFLAGS -fno-stack-protector -Iasm -Itests/emu \
 		-I"$ARCHDIR" -Ispec -Isrc $EMU_DEFS -Wl,--wrap=uv_entry -o "$T/harness" \
-		tests/emu/harness.c tests/emu/emu_call.S "$ENTRY_O" $CORE_NO_NORMAL \
-		"$T/normal.o" || exit 2
-	if timeout 60 $QEMU "$T/harness" 7 2 > "$T/log" 2>&1; then
-		echo "SURVIVED: $1"; survived=$((survived + 1))
-	else
-		echo "killed: $1 ($(grep -m1 FAIL "$T/log" || tail -n1 "$T/log"))"
-		killed=$((killed + 1))
-	fi
-}
-normal_mutant "normal memory at ra itself (identity: URMOR-relative on the machine)" \
-	's/(uintptr_t)(ra | UV_HV_EA_BASE)/(uintptr_t)ra/'
-normal_mutant "normal memory one page off" \
-	's/(uintptr_t)(ra | UV_HV_EA_BASE)/(uintptr_t)((ra + UV_PAGE_SIZE) | UV_HV_EA_BASE)/'
+		tests/emu/harness.c tests/emu/emu_call.S "$@" || exit 2
 echo "mutants: $killed killed, $survived survived"
 [ "$survived" -eq 0 ]
