@@ -1058,6 +1058,7 @@ static void test_page_in(unsigned long round)
 		       passed, failed, (unsigned long long)ra);
 		exit(1);
 	}
+}
 
 /*
  * The mfspr/mtspr of the guest SPRs qemu-user would not trap on (user-level
