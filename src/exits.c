@@ -138,5 +138,11 @@ enum uv_next exit_to_hv(struct uv_frame *f, const struct uv_frame *g,
 	f->x[UV_X_DEC] = h == UV_H_CEDE ? g->x[UV_X_DEC] : UV_HV_DEC;
 	//@ assert \forall integer j; 0 <= j < UV_NX && j != UV_X_DEC && j != UV_X_PPR && j != UV_X_MMCR0 ==> f->x[j] == 0;
 	//@ assert \forall integer j; 0 <= j < UV_NX && j != UV_X_DEC ==> f->x[j] == hv_x(j);
+	//@ assert h != UV_H_CEDE ==> f->x[UV_X_DEC] == UV_HV_DEC;
+	//@ assert f->gpr[3] == h;
+	//@ assert \forall integer j; 0 <= j < UV_NGPRS && !(3 <= j <= 3 + nin) ==> f->gpr[j] == 0;
+	//@ assert f->srr1 == hv_srr1(g->srr1);
+	//@ assert f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0 && f->srr0 == 0;
+	//@ assert f->usrr0 == UV_HV_SC_VECTOR && f->usrr1 == UV_HV_MSR;
 	return UV_NEXT_HV;
 }
