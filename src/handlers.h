@@ -102,13 +102,17 @@ enum uv_next uv_esm(struct uv_frame *f);
       f->usrr0 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr0) &&
       f->usrr1 == (\old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1) |
                    (1 << UV_MSR_S_LG)) &&
-      svm_mode(f->usrr1);
+      svm_mode(f->usrr1) &&
+      (\forall integer i; 0 <= i < UV_NX ==>
+        f->x[i] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.x[i]));
     ensures \result == UV_NEXT_VM ==>
       f->gpr[3] == rc_reg(U_NOT_AVAILABLE) &&
       uv_state.svm_life[\old(f->lpidr)] == SVM_NORMAL &&
       f->usrr0 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr0) &&
       f->usrr1 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1) &&
-      msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
+      msr_bit(f->usrr1, UV_MSR_HV_LG) == 0 &&
+      (\forall integer i; 0 <= i < UV_NX ==>
+        f->x[i] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.x[i]));
 
   complete behaviors nothing_pending, hcall_pending, esm_pending;
   disjoint behaviors nothing_pending, hcall_pending, esm_pending;
