@@ -105,13 +105,28 @@ static void esm_start(uint64_t l)
 	     UV_H_SVM_INIT_START);
 }
 
-static void make_secure(uint64_t l, uint64_t npages)
+/* Guest l in the ESM protocol (INIT(start)) with slot 1 = GFNs 0 ..
+ * npages - 1: where the hypervisor pages a guest in. */
+static void make_init(uint64_t l, uint64_t npages)
 {
 	esm_start(l);
 	step(call(HV, 0, 0, UV_REGISTER_MEM_SLOT, l, 0, npages * PAGE, 0, 1),
 	     UV_NEXT_CALLER, U_SUCCESS);
+}
+
+/* The rest of guest l's ESM protocol: secure. */
+static void finish_secure(uint64_t l)
+{
 	step(call(HV, l, 0, UV_RETURN, 0, 0, 0, 0, 0), UV_NEXT_HV, UV_H_SVM_INIT_DONE);
 	step(call(HV, l, 0, UV_RETURN, 0, 0, 0, 0, 0), UV_NEXT_SVM, U_SUCCESS);
+}
+
+/* GFNs g0 .. g1 - 1 of guest l (in INIT) paged in from real address 0. */
+static void page_in(uint64_t l, uint64_t g0, uint64_t g1)
+{
+	for (uint64_t g = g0; g < g1; g++)
+		step(call(HV, 0, 0, UV_PAGE_IN, l, 0, g * PAGE, 0, 16),
+		     UV_NEXT_CALLER, U_SUCCESS);
 }
 
 static void setup(const char *s)
@@ -124,18 +139,21 @@ static void setup(const char *s)
 		step(call(HV, 0, 0, UV_REGISTER_MEM_SLOT, 1, 0, 4 * PAGE, 0, 1),
 		     UV_NEXT_CALLER, U_SUCCESS);
 	} else if (strcmp(s, "secure") == 0) {
-		make_secure(1, 4);
-		step(call(HV, 0, 0, UV_PAGE_IN, 1, 0, PAGE, 0, 16), UV_NEXT_CALLER,
-		     U_SUCCESS);
+		make_init(1, 4);
+		page_in(1, 1, 2);
+		finish_secure(1);
 		step(call(MSR_SF | MSR_S, 1, 0, UV_SHARE_PAGE, 2, 1, 0, 0, 0),
 		     UV_NEXT_CALLER, U_SUCCESS);
 	} else if (strcmp(s, "frames-full") == 0) {
-		make_secure(1, 0x50);
-		for (uint64_t g = 0; g < UV_NFRAMES; g++)
-			step(call(HV, 0, 0, UV_PAGE_IN, 1, 0, g * PAGE, 0, 16),
-			     UV_NEXT_CALLER, U_SUCCESS);
+		make_init(1, 0x50);
+		page_in(1, 0, UV_NFRAMES);
+	} else if (strcmp(s, "frames-full-secure") == 0) {
+		make_init(1, 0x50);
+		page_in(1, 0, UV_NFRAMES);
+		finish_secure(1);
 	} else if (strcmp(s, "slots-full") == 0) {
-		make_secure(1, 4);
+		make_init(1, 4);
+		finish_secure(1);
 		for (uint64_t id = 2; id <= UV_NSLOTS; id++)
 			step(call(HV, 0, 0, UV_REGISTER_MEM_SLOT, 1, id * 0x100 * PAGE,
 				  PAGE, 0, id), UV_NEXT_CALLER, U_SUCCESS);

@@ -87,17 +87,17 @@ static int slots_distinct(const struct uv_state *s, char *why,
 }
 
 /*
- * gfns_unused_normal: gfn[k][i] is GFN_NORMAL when slot k is unused or
+ * gfns_unused_empty: gfn[k][i] is GFN_EMPTY when slot k is unused or
  * i >= its npages.
  */
-static int gfns_unused_normal(const struct uv_state *s, char *why,
+static int gfns_unused_empty(const struct uv_state *s, char *why,
 			      unsigned long why_len)
 {
 	for (int k = 0; k < UV_NSLOTS; k++)
 		for (int i = 0; i < UV_SLOT_PAGES; i++)
 			if ((!slot_used(s, k) || (uint64_t)i >= s->slot[k].npages) &&
-			    s->gfn[k][i] != GFN_NORMAL)
-				FAIL("gfns_unused_normal: gfn[%d][%d] = %u outside "
+			    s->gfn[k][i] != GFN_EMPTY)
+				FAIL("gfns_unused_empty: gfn[%d][%d] = %u outside "
 				     "a used slot's pages", k, i, s->gfn[k][i]);
 	return 0;
 }
@@ -235,9 +235,58 @@ static int exits_distinct(const struct uv_state *s, char *why,
 }
 
 /*
- * state_inv = slots_ok && slots_distinct && gfns_unused_normal && gfns_ok &&
+ * shared_only_secure: a SHARED record gfn[k][i] belongs to a slot k whose
+ * guest (slot[k].lpid) is SVM_SECURE.
+ */
+static int shared_only_secure(const struct uv_state *s, char *why,
+			      unsigned long why_len)
+{
+	for (int k = 0; k < UV_NSLOTS; k++)
+		for (int i = 0; i < UV_SLOT_PAGES; i++) {
+			uint32_t l = s->slot[k].lpid;
+
+			if (s->gfn[k][i] != GFN_SHARED)
+				continue;
+			/* an lpid past UV_MAX_LPID has no svm_life byte (the
+			 * ACSL reads none there: slots_ok rules it out first) */
+			if (l > UV_MAX_LPID || s->svm_life[l] != SVM_SECURE)
+				FAIL("shared_only_secure: gfn[%d][%d] SHARED in a "
+				     "slot of guest %u, whose svm_life is %u, not "
+				     "SVM_SECURE", k, i, l,
+				     l > UV_MAX_LPID ? 0xFFFFFFFFu : s->svm_life[l]);
+		}
+	return 0;
+}
+
+/*
+ * exits_msr_ok: a used exit e (exit[e].lpid != 0) has guest.usrr1 with
+ * MSR[HV] (bit UV_MSR_HV_LG) = 0, and, if its kind is EXIT_HCALL, MSR[S]
+ * (bit UV_MSR_S_LG) = 1.
+ */
+static int exits_msr_ok(const struct uv_state *s, char *why,
+			unsigned long why_len)
+{
+	for (int e = 0; e < UV_NEXITS; e++) {
+		const struct uv_exit *x = &s->exit[e];
+
+		if (x->lpid == 0)
+			continue;
+		if ((x->guest.usrr1 >> UV_MSR_HV_LG) & 1)
+			FAIL("exits_msr_ok: exit %d of guest %u keeps usrr1 %#llx "
+			     "with MSR[HV] set", e, x->lpid,
+			     (unsigned long long)x->guest.usrr1);
+		if (x->kind == EXIT_HCALL && !((x->guest.usrr1 >> UV_MSR_S_LG) & 1))
+			FAIL("exits_msr_ok: hcall exit %d of guest %u keeps usrr1 "
+			     "%#llx with MSR[S] clear", e, x->lpid,
+			     (unsigned long long)x->guest.usrr1);
+	}
+	return 0;
+}
+
+/*
+ * state_inv = slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
  *             frames_ok && frames_zero && lives_ok && exits_ok &&
- *             exits_distinct
+ *             exits_distinct && shared_only_secure && exits_msr_ok
  */
 int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 {
@@ -245,13 +294,15 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 		why[0] = '\0';
 	return slots_ok(s, why, why_len) ||
 	       slots_distinct(s, why, why_len) ||
-	       gfns_unused_normal(s, why, why_len) ||
+	       gfns_unused_empty(s, why, why_len) ||
 	       gfns_ok(s, why, why_len) ||
 	       frames_ok(s, why, why_len) ||
 	       frames_zero(s, why, why_len) ||
 	       lives_ok(s, why, why_len) ||
 	       exits_ok(s, why, why_len) ||
-	       exits_distinct(s, why, why_len);
+	       exits_distinct(s, why, why_len) ||
+	       shared_only_secure(s, why, why_len) ||
+	       exits_msr_ok(s, why, why_len);
 }
 
 /* ---- snapshot ------------------------------------------------------------ */

@@ -3,10 +3,14 @@
  * operations by a hostile hypervisor and hostile guests against the host
  * build of the core, with ASan and UBSan:
  *
- *   byte 0  kind: 0 a ucall (sc 2), 1 the hypervisor's UV_RETURN, 2 a guest
- *           writes a secret into one of its pages, 3 the hypervisor writes
- *           its memory
- *   byte 1  context (hv, vm, svm, user) and LPID 1..4 (or 0 / 4095 / 4096)
+ *   byte 0  kind: 0 an sc (a ucall, sc 2, or at level 1 a secure guest's
+ *           hcall: reflected, H_RANDOM served, or from its user space a
+ *           program interrupt), 1 the hypervisor's UV_RETURN, 2 a guest
+ *           writes a secret into one of its pages (bit 2 set: first uses
+ *           one of GFNs 0..15 through gfn_touch, as the fault path will),
+ *           3 the hypervisor writes its memory
+ *   byte 1  context (hv, vm, svm, user: bit 4 a secure guest's user space)
+ *           and LPID 1..4 (or 0 / 4095 / 4096)
  *   byte 2  r3: a ucall, an hcall, or a value from the table below
  *   bytes 3..7  r4..r8, each a value from the table below
  *   bytes 8..11 r0 for UV_RETURN, the byte to write, page selectors
@@ -15,7 +19,10 @@
  * state_check.c); a call answered with an error changed nothing in the
  * state; no secret a guest wrote into secure memory appears in the normal
  * memory the fuzzer's hypervisor uses; a free frame holds no secret (the
- * invariant: free frames are zero).  Any failure aborts, which libFuzzer
+ * invariant: free frames are zero); an empty GFN's first use gives a zeroed
+ * frame; no exit enters ultravisor state; a failed ESM protocol resumes the
+ * guest with HV = 0, S = 0 and U_NOT_AVAILABLE; a user-space sc 1 gets the
+ * program interrupt and reaches nobody else.  Any failure aborts, which libFuzzer
  * reports as a crash with the input.
  */
 #include <stdint.h>
@@ -25,11 +32,13 @@
 
 #include "arch/host/host.h"
 #include "entry.h"
+#include "gfn.h"
 #include "state_check.h"
 
 #define PAGE UV_PAGE_SIZE
 #define HV_PAGES 8 /* normal memory the fuzzer's hypervisor uses */
 #define MSR_SF (1ULL << 63)
+#define MSR_BIT(m, b) (((m) >> (b)) & 1)
 
 static const uint64_t values[32] = {
 	0, 1, 2, 3, 4, 5, 16, 0x7FFF,
@@ -75,7 +84,9 @@ static uint64_t ctx_msr(uint8_t c)
 	case 0: return MSR_SF | (1ULL << UV_MSR_HV_LG);
 	case 1: return MSR_SF;
 	case 2: return MSR_SF | (1ULL << UV_MSR_S_LG);
-	default: return MSR_SF | (1ULL << UV_MSR_PR_LG);
+	default: /* problem state; bit 4: a secure guest's user space */
+		return MSR_SF | (1ULL << UV_MSR_PR_LG) |
+		       ((c & 0x10) ? 1ULL << UV_MSR_S_LG : 0);
 	}
 }
 
@@ -97,6 +108,35 @@ static void sc2(void)
 	in = cpu.frame;
 	memcpy(snap, &uv_state, sizeof(uv_state));
 	next = uv_entry(&cpu);
+	if (MSR_BIT(cpu.frame.usrr1, UV_MSR_HV_LG) && MSR_BIT(cpu.frame.usrr1, UV_MSR_S_LG))
+		die("an exit into ultravisor state");
+	if (((in.srr1 >> UV_SRR1_LEV_SHIFT) & 3) == UV_SC_LEV_HCALL &&
+	    MSR_BIT(in.srr1, UV_MSR_S_LG) && !MSR_BIT(in.srr1, UV_MSR_HV_LG) &&
+	    MSR_BIT(in.srr1, UV_MSR_PR_LG) && in.lpidr <= UV_MAX_LPID &&
+	    snap->svm_life[in.lpidr] == SVM_SECURE) {
+		/* a secure guest's user space's sc 1: the program interrupt,
+		 * every GPR kept, nothing changed, nobody else entered */
+		uint64_t m = in.usrr1;
+
+		if (next != UV_NEXT_CALLER || memcmp(snap, &uv_state, sizeof(uv_state)) != 0 ||
+		    memcmp(cpu.frame.gpr, in.gpr, sizeof(in.gpr)) != 0 ||
+		    cpu.frame.srr0 != in.srr0 - 4 ||
+		    cpu.frame.srr1 != ((m & ~((0xFULL << 27) | (0x3FULL << 16))) | (1ULL << 19)) ||
+		    cpu.frame.usrr0 != 0x700 ||
+		    cpu.frame.usrr1 != ((m & ((1ULL << UV_MSR_ME_LG) | 1)) | MSR_SF |
+					(1ULL << UV_MSR_S_LG)))
+			die("a user-space sc 1 not given the program interrupt alone");
+		return;
+	}
+	if (next == UV_NEXT_VM) {
+		/* a failed ESM protocol: the guest in normal mode */
+		if (MSR_BIT(cpu.frame.usrr1, UV_MSR_HV_LG) || MSR_BIT(cpu.frame.usrr1, UV_MSR_S_LG) ||
+		    cpu.frame.gpr[3] != U_NOT_AVAILABLE || in.gpr[3] != UV_RETURN ||
+		    cpu.frame.lpidr != in.lpidr || in.lpidr > UV_MAX_LPID ||
+		    uv_state.svm_life[in.lpidr] != SVM_NORMAL)
+			die("UV_NEXT_VM other than a failed ESM protocol's guest");
+		return;
+	}
 	if (next == UV_NEXT_HV) {
 		/* a reflected hcall shows its inputs r4..r12, the ESM protocol's
 		 * hcalls none; nothing else of the guest's */
@@ -173,7 +213,27 @@ static void op(const uint8_t *b)
 		sc2();
 		break;
 	case 2: { /* the guest writes a secret into one of its secure pages */
-		uint64_t *p = secure_page(l, b[9]);
+		uint64_t *p;
+
+		if (b[0] & 4) {
+			/* its first use of an empty GFN sees zeros */
+			uint64_t g = b[9] & 15;
+			uint32_t rec = GFN_SHARED, n;
+
+			for (int k = 0; k < UV_NSLOTS; k++)
+				if (uv_state.slot[k].lpid == l && g >= uv_state.slot[k].base &&
+				    g - uv_state.slot[k].base < uv_state.slot[k].npages)
+					rec = uv_state.gfn[k][g - uv_state.slot[k].base];
+			n = gfn_touch(l, g);
+			check_after();
+			p = n < UV_NFRAMES ? uv_state.pool[n] : NULL;
+			if (p != NULL && rec == GFN_EMPTY)
+				for (unsigned long w = 0; w < UV_FRAME_WORDS; w++)
+					if (p[w] != 0)
+						die("an empty GFN's first use is not zero");
+		} else {
+			p = secure_page(l, b[9]);
+		}
 
 		if (p != NULL)
 			for (unsigned long w = 0; w < UV_FRAME_WORDS; w += 64)

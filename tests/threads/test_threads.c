@@ -10,8 +10,9 @@
  * pending exits).  So every serial order of the calls gives each thread the
  * answers it gets running alone, and the same final state; the test checks
  * each answer against the spec's, and the final state.  Two more threads page
- * into one shared guest's disjoint GFNs: in any serial order every page-in
- * succeeds, and all those GFNs end secure with distinct frames.
+ * into one shared guest's disjoint GFNs while it is in the ESM protocol (the
+ * one time a guest is paged in): in any serial order every page-in succeeds,
+ * and all those GFNs end secure with distinct frames once it is secure.
  * The invariant (tests/common/state_check.c) is checked at the end.
  */
 #include <pthread.h>
@@ -26,6 +27,8 @@
 #define MSR_SF (1ULL << 63)
 #define MSR_HV (1ULL << 60)
 #define MSR_S (1ULL << 22)
+#define MSR_PR (1ULL << 14)
+#define LEV1 (1ULL << 20) /* SRR1: the sc level 1 */
 #define PAGE 0x10000ULL
 #define NGUEST_THREADS 4
 #define ROUNDS 200
@@ -48,7 +51,9 @@ static enum uv_next call(struct uv_cpu *c, uint64_t msr, uint64_t lpidr,
 			 uint64_t r6, uint64_t r8)
 {
 	memset(&c->frame, 0, sizeof(c->frame));
-	c->frame.srr1 = c->frame.usrr1 = msr;
+	/* as the assembly hands it over: usrr1 = srr1 without the sc level */
+	c->frame.srr1 = msr;
+	c->frame.usrr1 = msr & ~(3ULL << 20);
 	c->frame.lpidr = lpidr;
 	c->frame.gpr[0] = r0;
 	c->frame.gpr[3] = r3;
@@ -71,8 +76,11 @@ static void expect(struct uv_cpu *c, enum uv_next next, enum uv_next want_next,
 
 #define HV(c, r3, r4, r5, r6, r8) call(c, MSR_SF | MSR_HV, 0, 0, r3, r4, r5, r6, r8)
 
-/* One guest's life, ROUNDS times: ESM with a slot, page-ins, share, unshare,
- * terminate. */
+/* One guest's life, ROUNDS times: ESM with a slot, page-ins during it (every
+ * fourth round the hypervisor then fails the protocol: the guest is resumed
+ * in normal mode with U_NOT_AVAILABLE, and starts again), secure; H_RANDOM
+ * and a user-space sc 1, both answered by the ultravisor; share, unshare,
+ * page-in refused, terminate. */
 static void *guest_thread(void *arg)
 {
 	uint64_t l = (uint64_t)(uintptr_t)arg;
@@ -84,17 +92,40 @@ static void *guest_thread(void *arg)
 		       UV_H_SVM_INIT_START, "UV_ESM");
 		expect(&c, HV(&c, UV_REGISTER_MEM_SLOT, l, base * PAGE, 8 * PAGE, 1),
 		       UV_NEXT_CALLER, U_SUCCESS, "register");
+		for (uint64_t g = 0; g < 4; g++)
+			expect(&c, HV(&c, UV_PAGE_IN, l, 0, (base + g) * PAGE, 16),
+			       UV_NEXT_CALLER, U_SUCCESS, "page-in");
+		if (r % 4 == 3) {
+			expect(&c, call(&c, MSR_SF | MSR_HV, l, 1, UV_RETURN, 0, 0, 0, 0),
+			       UV_NEXT_VM, U_NOT_AVAILABLE, "UV_RETURN, failed");
+			expect(&c, call(&c, MSR_SF, l, 0, UV_ESM, 0, 0, 0, 0), UV_NEXT_HV,
+			       UV_H_SVM_INIT_START, "UV_ESM again");
+			expect(&c, HV(&c, UV_REGISTER_MEM_SLOT, l, base * PAGE, 8 * PAGE, 1),
+			       UV_NEXT_CALLER, U_SUCCESS, "register again");
+			for (uint64_t g = 0; g < 4; g++)
+				expect(&c, HV(&c, UV_PAGE_IN, l, 0, (base + g) * PAGE, 16),
+				       UV_NEXT_CALLER, U_SUCCESS, "page-in again");
+		}
 		expect(&c, call(&c, MSR_SF | MSR_HV, l, 0, UV_RETURN, 0, 0, 0, 0),
 		       UV_NEXT_HV, UV_H_SVM_INIT_DONE, "UV_RETURN 1");
 		expect(&c, call(&c, MSR_SF | MSR_HV, l, 0, UV_RETURN, 0, 0, 0, 0),
 		       UV_NEXT_SVM, U_SUCCESS, "UV_RETURN 2");
-		for (uint64_t g = 0; g < 4; g++)
-			expect(&c, HV(&c, UV_PAGE_IN, l, 0, (base + g) * PAGE, 16),
-			       UV_NEXT_CALLER, U_SUCCESS, "page-in");
+		expect(&c, call(&c, MSR_SF | MSR_S | LEV1, l, 0, UV_H_RANDOM, 0, 0, 0, 0),
+		       UV_NEXT_CALLER, UV_H_SUCCESS, "H_RANDOM");
+		expect(&c, call(&c, MSR_SF | MSR_S | MSR_PR | LEV1, l, 0, 0x4, 0, 0, 0, 0),
+		       UV_NEXT_CALLER, 0x4, "user sc 1");
+		if (c.frame.usrr0 != UV_PROG_VECTOR)
+			fail("user sc 1: usrr0", c.frame.usrr0, UV_PROG_VECTOR);
+		expect(&c, HV(&c, UV_PAGE_IN, l, 0, (base + 5) * PAGE, 16),
+		       UV_NEXT_CALLER, (uint64_t)(int64_t)U_PERMISSION, "page-in, secure");
 		expect(&c, call(&c, MSR_SF | MSR_S, l, 0, UV_SHARE_PAGE, base, 2, 0, 0),
 		       UV_NEXT_CALLER, U_SUCCESS, "share");
+		expect(&c, HV(&c, UV_PAGE_IN, l, 0, (base + 1) * PAGE, 16),
+		       UV_NEXT_CALLER, U_SUCCESS, "page-in, shared");
 		expect(&c, call(&c, MSR_SF | MSR_S, l, 0, UV_UNSHARE_PAGE, base, 1, 0, 0),
 		       UV_NEXT_CALLER, U_SUCCESS, "unshare");
+		expect(&c, HV(&c, UV_PAGE_IN, l, 0, base * PAGE, 16),
+		       UV_NEXT_CALLER, (uint64_t)(int64_t)U_PERMISSION, "page-in, unshared");
 		expect(&c, HV(&c, UV_PAGE_OUT, l, 0, (base + 3) * PAGE, 16),
 		       UV_NEXT_CALLER, (uint64_t)(int64_t)U_PERMISSION, "page-out");
 		expect(&c, HV(&c, UV_SVM_TERMINATE, l, 0, 0, 0), UV_NEXT_CALLER,
@@ -122,12 +153,10 @@ int main(void)
 	char why[256];
 	int secure = 0;
 
-	/* The shared guest: secure, one slot of 2 * SHARED_PAGES GFNs. */
+	/* The shared guest: in the ESM protocol, one slot of 2 * SHARED_PAGES
+	 * GFNs; secure after the pagers are done. */
 	call(&c, MSR_SF, SHARED_LPID, 0, UV_ESM, 0, 0, 0, 0);
 	HV(&c, UV_REGISTER_MEM_SLOT, SHARED_LPID, 0, 2 * SHARED_PAGES * PAGE, 7);
-	call(&c, MSR_SF | MSR_HV, SHARED_LPID, 0, UV_RETURN, 0, 0, 0, 0);
-	expect(&c, call(&c, MSR_SF | MSR_HV, SHARED_LPID, 0, UV_RETURN, 0, 0, 0, 0),
-	       UV_NEXT_SVM, U_SUCCESS, "shared guest secure");
 
 	for (int i = 0; i < NGUEST_THREADS; i++)
 		pthread_create(&t[i], NULL, guest_thread, (void *)(uintptr_t)(i + 1));
@@ -136,6 +165,10 @@ int main(void)
 		       (void *)(uintptr_t)SHARED_PAGES);
 	for (int i = 0; i < NGUEST_THREADS + 2; i++)
 		pthread_join(t[i], NULL);
+	expect(&c, call(&c, MSR_SF | MSR_HV, SHARED_LPID, 0, UV_RETURN, 0, 0, 0, 0),
+	       UV_NEXT_HV, UV_H_SVM_INIT_DONE, "shared guest INIT_DONE");
+	expect(&c, call(&c, MSR_SF | MSR_HV, SHARED_LPID, 0, UV_RETURN, 0, 0, 0, 0),
+	       UV_NEXT_SVM, U_SUCCESS, "shared guest secure");
 
 	if (uv_state_check(&uv_state, why, sizeof(why)) != 0) {
 		fprintf(stderr, "threads: invariant broken: %s\n", why);

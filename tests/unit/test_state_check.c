@@ -18,12 +18,21 @@
 
 static struct uv_state *good;
 
+#define MSR_SF (1ULL << 63)
+#define MSR_HV (1ULL << 60)
+#define MSR_S (1ULL << 22)
+/* PR, ME, LE: bits neither conjunct looks at */
+#define MSR_PR_ME_LE ((1ULL << 14) | (1ULL << 12) | 1ULL)
+
 /*
  * A valid state, written from the ACSL (not by the core):
- *   guest 5 SECURE with exit 4 (EXIT_HCALL, a reflected hcall): slot 0 (id 1, GFNs 0x10..0x13), slot 1 (id 2, GFNs
- *     0x14..0x17, adjacent); gfn 0x11 SECURE(0), gfn 0x14 SHARED;
- *   guest 6 INIT with exit 2 (EXIT_INIT_START): slot 2 (id 1 and GFNs
- *     0x10..0x11, as guest 5's: another guest), gfn 0x10 SECURE(5);
+ *   guest 5 SECURE with exit 4 (EXIT_HCALL, a reflected hcall, its saved
+ *     MSR with S set and HV clear): slot 0 (id 1, GFNs 0x10..0x13), slot 1
+ *     (id 2, GFNs 0x14..0x17, adjacent); gfn 0x11 SECURE(0), gfn 0x14
+ *     SHARED;
+ *   guest 6 INIT with exit 2 (EXIT_INIT_START, its saved MSR a VM's: S and
+ *     HV clear): slot 2 (id 1 and GFNs 0x10..0x11, as guest 5's: another
+ *     guest), gfn 0x10 SECURE(5), gfn 0x11 EMPTY (the hypervisor's page);
  *   guest 7 SECURE: slot 3 (id UV_MAX_SLOTID, UV_SLOT_PAGES pages ending at
  *     UV_MAX_GFN + 1), its last GFN SECURE(63);
  *   guest UV_MAX_LPID INIT with exit 7 (EXIT_INIT_DONE), no slot;
@@ -43,11 +52,13 @@ static void build_good(struct uv_state *s)
 	s->exit[4].lpid = 5;
 	s->exit[4].kind = EXIT_HCALL;
 	s->exit[4].guest.gpr[3] = 0x1234;
+	s->exit[4].guest.usrr1 = MSR_SF | MSR_S | MSR_PR_ME_LE;
 
 	s->svm_life[6] = SVM_INIT + 2;
 	s->exit[2].lpid = 6;
 	s->exit[2].kind = EXIT_INIT_START;
 	s->exit[2].guest.gpr[1] = 0x1234;
+	s->exit[2].guest.usrr1 = MSR_SF | MSR_PR_ME_LE;
 	s->slot[2] = (struct uv_slot){ .lpid = 6, .id = 1, .base = 0x10, .npages = 2 };
 	s->gfn[2][0] = GFN_SECURE + 5;
 	s->owner_slot[5] = 3;
@@ -85,8 +96,16 @@ static void test_valid_states_pass(void **state)
 	expect_ok(good, "the hand-built state");
 	/* a slot of one page at GFN 0, id 0, of a guest in INIT */
 	good->slot[9] = (struct uv_slot){ .lpid = 6, .id = 0, .base = 0, .npages = 1 };
-	good->gfn[9][0] = GFN_SHARED;
 	expect_ok(good, "a one-page slot at GFN 0 with id 0");
+	/* a secure guest's slot wholly SHARED */
+	good->slot[11] = (struct uv_slot){ .lpid = 7, .id = 5, .base = 0x100, .npages = 3 };
+	for (int i = 0; i < 3; i++)
+		good->gfn[11][i] = GFN_SHARED;
+	expect_ok(good, "a secure guest's slot all shared");
+	/* an INIT exit may keep S set (a guest's ESM from secure-mode
+	 * state is refused earlier, but the conjunct says only HV = 0) */
+	good->exit[2].guest.usrr1 |= MSR_S;
+	expect_ok(good, "an INIT exit with S set");
 	/* a slot of another guest overlapping and with the same id is fine */
 	good->slot[10] = (struct uv_slot){ .lpid = 7, .id = 0, .base = 0, .npages = 1 };
 	expect_ok(good, "another guest's slot with the same range and id");
@@ -133,12 +152,12 @@ static void test_each_clause_caught(void **state)
 	BROKEN((s->slot[1].base = 0x11, s->slot[1].npages = 1),
 	       "slots_distinct");                           /* inside it */
 	BROKEN(s->slot[1] = s->slot[0], "slots_distinct");  /* the same slot twice */
-	/* gfns_unused_normal */
-	BROKEN(s->gfn[0][4] = GFN_SHARED, "gfns_unused_normal");
-	BROKEN(s->gfn[9][0] = GFN_SHARED, "gfns_unused_normal");
-	BROKEN(s->gfn[15][UV_SLOT_PAGES - 1] = 7, "gfns_unused_normal");
-	BROKEN(s->slot[0].npages = 1, "gfns_unused_normal"); /* gfn[0][1] left */
-	BROKEN(s->slot[1].lpid = 0, "gfns_unused_normal");   /* gfn[1][0] left */
+	/* gfns_unused_empty */
+	BROKEN(s->gfn[0][4] = GFN_SHARED, "gfns_unused_empty");
+	BROKEN(s->gfn[9][0] = GFN_SHARED, "gfns_unused_empty");
+	BROKEN(s->gfn[15][UV_SLOT_PAGES - 1] = 7, "gfns_unused_empty");
+	BROKEN(s->slot[0].npages = 1, "gfns_unused_empty"); /* gfn[0][1] left */
+	BROKEN(s->slot[1].lpid = 0, "gfns_unused_empty");   /* gfn[1][0] left */
 	/* gfns_ok */
 	BROKEN(s->gfn[0][2] = GFN_SECURE + UV_NFRAMES, "gfns_ok");
 	BROKEN(s->gfn[0][2] = 0xFFFFFFFF, "gfns_ok");
@@ -157,7 +176,7 @@ static void test_each_clause_caught(void **state)
 	/* frames_zero */
 	BROKEN(s->pool[9][UV_FRAME_WORDS - 1] = 1, "frames_zero");
 	BROKEN(s->pool[1][0] = 1ULL << 63, "frames_zero");
-	BROKEN((s->owner_slot[0] = 0, s->owner_idx[0] = 0, s->gfn[0][1] = GFN_NORMAL),
+	BROKEN((s->owner_slot[0] = 0, s->owner_idx[0] = 0, s->gfn[0][1] = GFN_EMPTY),
 	       "frames_zero"); /* freed without zeroing */
 	/* lives_ok */
 	BROKEN(s->svm_life[0] = SVM_SECURE, "lives_ok");
@@ -181,13 +200,38 @@ static void test_each_clause_caught(void **state)
 	BROKEN(s->svm_life[5] = SVM_NORMAL, "slots_ok"); /* its slots first */
 	/* exits_distinct: a second hcall exit of guest 5 */
 	BROKEN((s->exit[3].lpid = 5, s->exit[3].kind = EXIT_HCALL), "exits_distinct");
+	/* shared_only_secure: a SHARED record of a guest in INIT (at either
+	 * step), and of the first and last page of a slot */
+	BROKEN(s->gfn[2][1] = GFN_SHARED, "shared_only_secure");
+	BROKEN((s->gfn[2][1] = GFN_SHARED, s->exit[2].kind = EXIT_INIT_DONE),
+	       "shared_only_secure");
+	BROKEN((s->svm_life[7] = SVM_INIT + 3, s->exit[3].lpid = 7,
+		s->exit[3].kind = EXIT_INIT_DONE,
+		s->gfn[3][0] = GFN_SHARED), "shared_only_secure");
+	BROKEN((s->gfn[2][0] = GFN_SHARED, s->owner_slot[5] = 0,
+		s->owner_idx[5] = 0, memset(s->pool[5], 0, sizeof(s->pool[5]))),
+	       "shared_only_secure"); /* a secure page turned SHARED in INIT */
+	/* exits_msr_ok: HV in the MSR kept for the guest's return, at each
+	 * kind of exit; S clear in a reflected hcall's */
+	BROKEN(s->exit[4].guest.usrr1 |= MSR_HV, "exits_msr_ok");
+	BROKEN(s->exit[2].guest.usrr1 |= MSR_HV, "exits_msr_ok");
+	BROKEN(s->exit[UV_NEXITS - 1].guest.usrr1 = MSR_HV, "exits_msr_ok");
+	BROKEN(s->exit[4].guest.usrr1 = ~0ULL, "exits_msr_ok");
+	BROKEN(s->exit[4].guest.usrr1 &= ~MSR_S, "exits_msr_ok");
+	BROKEN(s->exit[4].guest.usrr1 = 0, "exits_msr_ok");
 #undef BROKEN
 	/* another secure guest's hcall exit beside guest 5's is fine */
 	memcpy(s, good, sizeof(*s));
 	s->exit[3].lpid = 7;
 	s->exit[3].kind = EXIT_HCALL;
+	s->exit[3].guest.usrr1 = MSR_S;
 	expect_ok(s, "guest 7's hcall exit");
-	assert_true(n >= 50);
+	/* a free exit's leftover MSR is not looked at */
+	memcpy(s, good, sizeof(*s));
+	s->exit[3].guest.usrr1 = MSR_HV;
+	s->exit[3].kind = EXIT_HCALL;
+	expect_ok(s, "a free exit with MSR[HV] in it");
+	assert_true(n >= 60);
 	memcpy(s, good, sizeof(*s));
 	expect_ok(s, "restored");
 	memset(&uv_state, 0, sizeof(uv_state));

@@ -12,7 +12,12 @@
  * Pages: test_page_in*, test_page_out*, test_page_inval, test_share_*.
  * Rows the dispatcher makes unreachable: test_handler_only_rows (handlers
  * called directly).  The secret: test_secret_never_leaks.  A secure guest's
- * hcalls, reflected: test_reflect*.
+ * hcalls, reflected: test_reflect*.  A secure guest's memory (page-in only
+ * during the ESM protocol, empty GFNs zero at first use): test_page_in_secure,
+ * test_gfn_touch, test_unshare_zeroes.  A secure guest's sc 1 the ultravisor
+ * answers itself: test_user_sc1 (program interrupt), test_h_random*.  Every
+ * frame is built as the assembly hands it over (usrr0 = srr0, usrr1 = srr1
+ * without the sc level; run() checks it).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,6 +29,7 @@
 
 #include "arch/host/host.h"
 #include "entry.h"
+#include "gfn.h"
 #include "handlers.h"
 #include "state_check.h"
 
@@ -31,6 +37,7 @@
 #define MSR_SF BIT(63)
 #define MSR_HV BIT(60)
 #define MSR_S BIT(22)
+#define MSR_PR BIT(14)
 #define MSR_ME BIT(12)
 #define MSR_LE BIT(0)
 /* SRR1 bits 42:43 (IBM numbering): the level of the sc */
@@ -56,6 +63,8 @@
 #define N_UNSHARE_ALL 0xF140
 #define H_INIT_START 0xEF08
 #define H_INIT_DONE 0xEF0C
+#define H_RANDOM 0x300ULL
+#define H_HARDWARE ((uint64_t)-1)
 
 #define R_SUCCESS 0ULL
 #define R_BUSY 1ULL
@@ -124,26 +133,34 @@ static void frame(enum ctx c, uint64_t lpid, uint64_t r3)
 /*
  * Makes the call in cpu.frame.  Checks the invariant after it, and that an
  * answer to the caller other than U_SUCCESS changed nothing at all: neither
- * the state nor a register but r3.  The one answer back to the caller that
- * acts is a UV_RETURN that resumes a guest from its pending exit (r0 != 0:
- * dropped, back in normal mode with U_NOT_AVAILABLE); it is told apart by
- * the state before the call: a UV_RETURN whose LPIDR has a pending exit.
+ * the state nor a register but r3.  A failed ESM protocol's UV_RETURN
+ * resumes the guest with U_NOT_AVAILABLE, but as UV_NEXT_VM, not to the
+ * caller.  The answers to the caller that are no error code are a secure
+ * guest's sc 1 the ultravisor serves itself: from its user space (a
+ * program interrupt delivered, r3 untouched) and H_RANDOM (r3 H_SUCCESS or
+ * H_HARDWARE, r4 the number): the tests of those check the frame
+ * themselves.
  */
 static enum uv_next run(const char *what)
 {
 	struct uv_frame f0 = cpu.frame;
 	enum uv_next next;
 	char why[256];
-	int resumes;
+	int served;
 
+	/* the frame as the assembly hands it over (asm_entry) */
+	assert_int_equal(f0.usrr0, f0.srr0);
+	assert_int_equal(f0.usrr1, f0.srr1 & ~LEV_MASK);
 	assert_non_null(uv_state_snapshot());
-	resumes = f0.gpr[3] == N_RETURN && f0.lpidr >= 1 &&
-		  f0.lpidr <= UV_MAX_LPID && uv_state.svm_life[f0.lpidr] >= SVM_INIT;
+	served = (f0.srr1 & LEV_MASK) == LEV(1) && (f0.srr1 & MSR_S) &&
+		 !(f0.srr1 & MSR_HV) && f0.lpidr <= UV_MAX_LPID &&
+		 uv_state.svm_life[f0.lpidr] == SVM_SECURE &&
+		 ((f0.srr1 & MSR_PR) || f0.gpr[3] == H_RANDOM);
 	next = uv_entry(&cpu);
 	check_inv(what);
 	if (next == UV_NEXT_HV && f0.gpr[3] == N_ESM && f0.lpidr <= UV_MAX_LPID)
 		esm_msr[f0.lpidr] = f0.srr1;
-	if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != R_SUCCESS && !resumes) {
+	if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != R_SUCCESS && !served) {
 		if (uv_state_unchanged(why, sizeof(why)) != 0)
 			fail_msg("%s: an error (r3 = %#llx) changed the state: %s",
 				 what, (unsigned long long)cpu.frame.gpr[3], why);
@@ -213,9 +230,13 @@ static void assert_exit(uint64_t h)
 	assert_int_equal(cpu.frame.lr, 0);
 }
 
-/* Guest lpid through the whole ESM protocol, with one slot (id 1) of
- * npages pages at GFN base registered during it. */
-static void make_secure(uint64_t lpid, uint64_t base, uint64_t npages)
+/*
+ * Guest lpid into the ESM protocol, stopped where KVM pages the guest in:
+ * UV_ESM has exited to the hypervisor with H_SVM_INIT_START, and one slot
+ * (id 1) of npages pages at GFN base is registered.  The hypervisor may
+ * page in (UV_PAGE_IN) until finish_secure.
+ */
+static void make_init(uint64_t lpid, uint64_t base, uint64_t npages)
 {
 	frame(VM, lpid, N_ESM);
 	cpu.frame.gpr[4] = 0x1000;
@@ -224,10 +245,25 @@ static void make_secure(uint64_t lpid, uint64_t base, uint64_t npages)
 	assert_exit(H_INIT_START);
 	assert_int_equal(HVCALL(N_REGISTER, lpid, base * PAGE, npages * PAGE, 0, 1),
 			 R_SUCCESS);
+}
+
+/* The rest of the ESM protocol of guest lpid (in INIT(start)): the
+ * UV_RETURN to H_SVM_INIT_DONE, and the final one; it is secure. */
+static void finish_secure(uint64_t lpid)
+{
 	assert_int_equal(hv_return(lpid, 0), UV_NEXT_HV);
 	assert_exit(H_INIT_DONE);
 	assert_int_equal(hv_return(lpid, 0), UV_NEXT_SVM);
 	assert_int_equal(cpu.frame.gpr[3], R_SUCCESS);
+	assert_int_equal(uv_state.svm_life[lpid], SVM_SECURE);
+}
+
+/* Guest lpid through the whole ESM protocol, with one slot (id 1) of
+ * npages pages at GFN base registered during it and nothing paged in. */
+static void make_secure(uint64_t lpid, uint64_t base, uint64_t npages)
+{
+	make_init(lpid, base, npages);
+	finish_secure(lpid);
 }
 
 /* The frame holding guest lpid's GFN g, or -1. */
@@ -337,13 +373,15 @@ static void test_esm_failures(void **state)
 		assert_int_equal(HVCALL(N_PAGE_IN, 9, 0, 0, 0, 16), R_SUCCESS);
 		if (step == 1)
 			assert_int_equal(hv_return(9, 0), UV_NEXT_HV);
+		/* into the guest, not back to the hypervisor */
 		assert_int_equal(hv_return(9, step == 0 ? 1 : (uint64_t)-1),
-				 UV_NEXT_CALLER);
+				 UV_NEXT_VM);
 		/* every register from the ultravisor's copy, r3 U_NOT_AVAILABLE,
-		 * in normal mode (MSR[S] = 0 as the guest had it) */
+		 * in normal mode (MSR[S] = 0 as the guest had it, HV = 0) */
 		guest.gpr[3] = R_NOT_AVAILABLE;
 		assert_memory_equal(&cpu.frame, &guest, sizeof(guest));
 		assert_int_equal(cpu.frame.usrr1 & MSR_S, 0);
+		assert_int_equal(cpu.frame.usrr1 & MSR_HV, 0);
 		/* everything dropped: the state is the initial one */
 		assert_memory_equal(&uv_state, &zero, sizeof(zero));
 	}
@@ -410,7 +448,7 @@ static void test_register(void **state)
 		assert_int_equal(HVCALL(N_REGISTER, 8, (uint64_t)id * 0x10000 * PAGE,
 					PAGE, 0, (uint64_t)id), R_SUCCESS);
 	assert_int_equal(HVCALL(N_REGISTER, 8, 0x3000 * PAGE, PAGE, 0, 99), R_BUSY);
-	assert_int_equal(record_of(7, UV_SLOT_PAGES + 4), GFN_NORMAL);
+	assert_int_equal(record_of(7, UV_SLOT_PAGES + 4), GFN_EMPTY);
 }
 
 static void test_unregister(void **state)
@@ -419,10 +457,11 @@ static void test_unregister(void **state)
 	int n;
 
 	assert_int_equal(HVCALL(N_UNREGISTER, 4, 1, 0, 0, 0), R_PARAMETER);
-	make_secure(4, 0x10, 8);
+	make_init(4, 0x10, 8);
 	memset(host_normal(0x20 * PAGE), 0xA5, PAGE);
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x20 * PAGE, 0x13 * PAGE, 0, 16),
 			 R_SUCCESS);
+	finish_secure(4);
 	n = frame_of(4, 0x13);
 	assert_true(n >= 0);
 	assert_int_equal(HVCALL(N_UNREGISTER, 4, 2, 0, 0, 0), R_P2);
@@ -439,28 +478,33 @@ static void test_page_in(void **state)
 	int n;
 
 	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0x50 * PAGE, 0, 0, 16), R_PARAMETER);
-	make_secure(6, 0x200, 70);
+	/* in the ESM protocol (INIT), as KVM pages a guest in */
+	make_init(6, 0x200, 70);
 	for (uint64_t i = 0; i < PAGE; i++)
 		src[i] = (uint8_t)(i * 7 + 3);
 	/* 3: no slot there */
 	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0x50 * PAGE, 0x1FF * PAGE, 0, 16), R_P3);
 	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0x50 * PAGE, 0x246 * PAGE, 0, 16), R_P3);
-	/* NORMAL -> SECURE(frame), the frame a copy of the page */
+	/* EMPTY -> SECURE(frame), the frame a copy of the page */
 	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0x50 * PAGE, 0x200 * PAGE, 0, 16),
 			 R_SUCCESS);
 	n = frame_of(6, 0x200);
 	assert_true(n >= 0);
 	assert_memory_equal(uv_state.pool[n], src, PAGE);
-	/* 4: SECURE or SHARED: U_STATE */
+	/* 4: SECURE: U_STATE */
 	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0x50 * PAGE, 0x200 * PAGE, 0, 16), R_STATE);
-	assert_int_equal(ucall(SVM, 6, N_SHARE, 0x201, 1, 0, 0, 0), R_SUCCESS);
-	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0x50 * PAGE, 0x201 * PAGE, 0, 16), R_STATE);
-	/* 5: every frame taken: U_BUSY */
+	/* 5: every frame taken: U_BUSY, the record still EMPTY */
 	for (uint64_t g = 0x202; g < 0x202 + UV_NFRAMES - 1; g++)
 		assert_int_equal(HVCALL(N_PAGE_IN, 6, 0x50 * PAGE, g * PAGE, 0, 16),
 				 R_SUCCESS);
 	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0x50 * PAGE, 0x245 * PAGE, 0, 16), R_BUSY);
-	assert_int_equal(record_of(6, 0x245), GFN_NORMAL);
+	assert_int_equal(record_of(6, 0x245), GFN_EMPTY);
+	/* 4 before 5: SECURE with no frame free is still U_STATE */
+	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0x50 * PAGE, 0x202 * PAGE, 0, 16), R_STATE);
+	finish_secure(6);
+	/* the guest is secure: SECURE still U_STATE, its content kept */
+	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0x50 * PAGE, 0x200 * PAGE, 0, 16), R_STATE);
+	assert_memory_equal(uv_state.pool[n], src, PAGE);
 }
 
 static void test_page_out(void **state)
@@ -468,8 +512,9 @@ static void test_page_out(void **state)
 	(void)state;
 
 	assert_int_equal(HVCALL(N_PAGE_OUT, 6, 0, 0, 0, 16), R_PARAMETER);
-	make_secure(6, 0x10, 4);
+	make_init(6, 0x10, 4);
 	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0, 0x10 * PAGE, 0, 16), R_SUCCESS);
+	finish_secure(6);
 	assert_int_equal(ucall(SVM, 6, N_SHARE, 0x11, 1, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(HVCALL(N_PAGE_OUT, 6, 0, 0x20 * PAGE, 0, 16), R_P3);
 	assert_int_equal(HVCALL(N_PAGE_OUT, 6, 0, 0x10 * PAGE, 0, 16), R_PERMISSION);
@@ -482,12 +527,13 @@ static void test_page_inval(void **state)
 	(void)state;
 
 	assert_int_equal(HVCALL(N_INVAL, 6, 0, 16, 0, 0), R_PARAMETER);
-	make_secure(6, 0x10, 4);
+	make_init(6, 0x10, 4);
 	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0, 0x10 * PAGE, 0, 16), R_SUCCESS);
+	finish_secure(6);
 	assert_int_equal(ucall(SVM, 6, N_SHARE, 0x11, 1, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(HVCALL(N_INVAL, 6, 0x20 * PAGE, 16, 0, 0), R_P2);
 	assert_int_equal(HVCALL(N_INVAL, 6, 0x10 * PAGE, 16, 0, 0), R_P2);
-	/* NORMAL and SHARED: U_SUCCESS, and nothing changes */
+	/* EMPTY and SHARED: U_SUCCESS, and nothing changes */
 	for (uint64_t g = 0x11; g <= 0x12; g++) {
 		memcpy(before, &uv_state, sizeof(uv_state));
 		assert_int_equal(HVCALL(N_INVAL, 6, g * PAGE, 16, 0, 0), R_SUCCESS);
@@ -506,33 +552,37 @@ static void test_share_unshare(void **state)
 	assert_int_equal(ucall(SVM, 3, N_SHARE, 0, 1, 0, 0, 0), R_STATE);
 	assert_int_equal(ucall(SVM, 3, N_UNSHARE, 0, 1, 0, 0, 0), R_STATE);
 	assert_int_equal(ucall(SVM, 3, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_STATE);
-	make_secure(2, 0x100, 8);
+	/* guest 2: GFNs 0x101 and 0x104 paged in during the ESM protocol */
+	make_init(2, 0x100, 8);
+	memset(host_normal(0), 0x5A, PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0, 0x101 * PAGE, 0, 16), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0, 0x104 * PAGE, 0, 16), R_SUCCESS);
+	/* in INIT a guest shares nothing yet */
+	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x100, 1, 0, 0, 0), R_STATE);
+	finish_secure(2);
 	/* 2: gfn in no slot; 3: the range leaves the slot */
 	assert_int_equal(ucall(SVM, 2, N_SHARE, 0xFF, 1, 0, 0, 0), R_PARAMETER);
 	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x107, 2, 0, 0, 0), R_P2);
 	assert_int_equal(ucall(SVM, 2, N_UNSHARE, 0x100, 9, 0, 0, 0), R_P2);
 	/* SECURE -> SHARED: the frame zeroed and free */
-	memset(host_normal(0), 0x5A, PAGE);
-	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0, 0x101 * PAGE, 0, 16), R_SUCCESS);
 	n = frame_of(2, 0x101);
 	assert_true(n >= 0);
 	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x100, 3, 0, 0, 0), R_SUCCESS);
 	for (uint64_t g = 0x100; g < 0x103; g++)
 		assert_int_equal(record_of(2, g), GFN_SHARED);
-	assert_int_equal(record_of(2, 0x103), GFN_NORMAL);
+	assert_int_equal(record_of(2, 0x103), GFN_EMPTY);
 	assert_int_equal(uv_state.owner_slot[n], 0);
 	assert_true(frame_is_zero(n));
 	/* SHARED -> SHARED */
 	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x100, 1, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(record_of(2, 0x100), GFN_SHARED);
-	/* UNSHARE: SHARED -> NORMAL, NORMAL -> NORMAL, SECURE stays */
-	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0, 0x104 * PAGE, 0, 16), R_SUCCESS);
+	/* UNSHARE: SHARED -> EMPTY, EMPTY -> EMPTY, SECURE stays */
 	assert_int_equal(ucall(SVM, 2, N_UNSHARE, 0x100, 5, 0, 0, 0), R_SUCCESS);
-	assert_int_equal(record_of(2, 0x100), GFN_NORMAL);
-	assert_int_equal(record_of(2, 0x102), GFN_NORMAL);
-	assert_int_equal(record_of(2, 0x103), GFN_NORMAL);
+	assert_int_equal(record_of(2, 0x100), GFN_EMPTY);
+	assert_int_equal(record_of(2, 0x102), GFN_EMPTY);
+	assert_int_equal(record_of(2, 0x103), GFN_EMPTY);
 	assert_true(record_of(2, 0x104) >= GFN_SECURE);
-	/* UNSHARE_ALL: every SHARED of the guest -> NORMAL, others stay */
+	/* UNSHARE_ALL: every SHARED of the guest -> EMPTY, others stay */
 	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x105, 3, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(ucall(SVM, 2, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_SUCCESS);
 	for (uint64_t g = 0x100; g < 0x108; g++)
@@ -555,11 +605,16 @@ static void test_terminate(void **state)
 	assert_int_equal(hv_return(2, 0), UV_NEXT_CALLER);
 	assert_int_equal(cpu.frame.gpr[3], R_STATE);
 	/* secure: every frame zeroed and freed, every slot dropped */
-	make_secure(2, 0, 4);
+	make_init(2, 0, 4);
 	assert_int_equal(HVCALL(N_REGISTER, 2, 0x100 * PAGE, 4 * PAGE, 0, 2), R_SUCCESS);
 	memset(host_normal(0x30 * PAGE), 0xC3, PAGE);
 	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x30 * PAGE, 0x101 * PAGE, 0, 16), R_SUCCESS);
 	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x30 * PAGE, 0x2 * PAGE, 0, 16), R_SUCCESS);
+	finish_secure(2);
+	/* and a page it shares, and one touched first as a secure guest */
+	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x102, 1, 0, 0, 0), R_SUCCESS);
+	assert_true(gfn_touch(2, 0x103) < UV_NFRAMES);
+	check_inv("gfn_touch");
 	n = frame_of(2, 0x101);
 	assert_true(n >= 0);
 	assert_int_equal(HVCALL(N_TERMINATE, 2, 0, 0, 0, 0), R_SUCCESS);
@@ -573,8 +628,9 @@ static void test_secret_never_leaks(void **state)
 	static const uint8_t secret[16] = "guest-secret-42";
 	int n;
 
-	make_secure(1, 0x10, 4);
+	make_init(1, 0x10, 4);
 	assert_int_equal(HVCALL(N_PAGE_IN, 1, 0x8 * PAGE, 0x10 * PAGE, 0, 16), R_SUCCESS);
+	finish_secure(1);
 	n = frame_of(1, 0x10);
 	assert_true(n >= 0);
 	for (unsigned long w = 0; w < UV_FRAME_WORDS; w += 2) /* the guest writes */
@@ -584,8 +640,9 @@ static void test_secret_never_leaks(void **state)
 	assert_int_equal(ucall(SVM, 1, N_SHARE, 0x10, 1, 0, 0, 0), R_SUCCESS);
 	assert_true(frame_is_zero(n));
 	assert_int_equal(HVCALL(N_TERMINATE, 1, 0, 0, 0, 0), R_SUCCESS);
-	make_secure(1, 0x10, 4);
+	make_init(1, 0x10, 4);
 	assert_int_equal(HVCALL(N_PAGE_IN, 1, 0xA * PAGE, 0x10 * PAGE, 0, 16), R_SUCCESS);
+	finish_secure(1);
 	assert_null(memmem(host_normal(0), 0x40 * PAGE, secret, sizeof(secret)));
 	for (int f = 0; f < UV_NFRAMES; f++)
 		assert_null(memmem(uv_state.pool[f], PAGE, secret, sizeof(secret)));
@@ -625,7 +682,7 @@ static void test_return_other_lpid(void **state)
 	assert_int_equal(hv_return(5, 0), UV_NEXT_HV);
 	assert_exit(H_INIT_DONE);
 	/* and a failure (r0 random, non-zero) from INIT(done): dropped */
-	assert_int_equal(hv_return(5, rand64() | 1), UV_NEXT_CALLER);
+	assert_int_equal(hv_return(5, rand64() | 1), UV_NEXT_VM);
 	guest.gpr[3] = R_NOT_AVAILABLE;
 	assert_memory_equal(&cpu.frame, &guest, sizeof(guest));
 	assert_int_equal(uv_state.svm_life[5], SVM_NORMAL);
@@ -684,7 +741,7 @@ static void test_register_order(void **state)
 	assert_int_equal(sl->base, 0x108);
 	assert_int_equal(sl->npages, UV_SLOT_PAGES);
 	for (uint64_t g = 0x108; g < 0x108 + UV_SLOT_PAGES; g++)
-		assert_int_equal(record_of(3, g), GFN_NORMAL);
+		assert_int_equal(record_of(3, g), GFN_EMPTY);
 	/* fill the table: 3 in use, 13 more (a guest in INIT may register) */
 	esm(9);
 	for (uint64_t id = 0; id < UV_NSLOTS - 3; id++)
@@ -705,35 +762,39 @@ static void test_unregister_per_guest(void **state)
 {
 	(void)state;
 
-	make_secure(3, 0x100, 8);
+	make_init(3, 0x100, 8);
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0, 0x100 * PAGE, 0, 16), R_SUCCESS);
+	finish_secure(3);
 	make_secure(4, 0x100, 8);
 	assert_int_equal(HVCALL(N_REGISTER, 4, 0x200 * PAGE, PAGE, 0, 2), R_SUCCESS);
 	/* 1 before 2; then another guest's id is not ours */
 	assert_int_equal(HVCALL(N_UNREGISTER, 5, 2, 0, 0, 0), R_PARAMETER);
 	assert_int_equal(HVCALL(N_UNREGISTER, 3, 2, 0, 0, 0), R_P2);
 	assert_int_equal(ucall(SVM, 4, N_SHARE, 0x100, 8, 0, 0, 0), R_SUCCESS);
-	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0, 0x100 * PAGE, 0, 16), R_SUCCESS);
 	assert_int_equal(HVCALL(N_UNREGISTER, 4, 1, 0, 0, 0), R_SUCCESS);
 	/* guest 3's slot 1 and its frame untouched */
 	assert_true(frame_of(3, 0x100) >= 0);
 	assert_int_equal(HVCALL(N_UNREGISTER, 4, 1, 0, 0, 0), R_P2);
 	assert_int_equal(HVCALL(N_REGISTER, 4, 0x100 * PAGE, PAGE, 0, 1), R_SUCCESS);
-	assert_int_equal(record_of(4, 0x100), GFN_NORMAL); /* SHARED forgotten */
+	assert_int_equal(record_of(4, 0x100), GFN_EMPTY); /* SHARED forgotten */
 }
 
 /* UV_PAGE_IN: orders, another guest's slot, the source untouched; a guest in
- * INIT may be paged in, out and invalidated (rows say "not INIT or SECURE"). */
+ * INIT may be paged in, out and invalidated (rows say "not INIT or SECURE").
+ * Guest 2 is paged in during its ESM protocol, then made secure; guest 3
+ * stays in INIT. */
 static void test_page_in_order(void **state)
 {
 	(void)state;
 	uint8_t *src = host_normal(0x77 * PAGE);
 	uint8_t *copy = malloc(PAGE);
+	uint64_t full = 0x10 + UV_NFRAMES + 1; /* guest 2's GFN never paged in */
 
 	assert_non_null(copy);
 	for (uint64_t i = 0; i < PAGE; i++)
 		src[i] = (uint8_t)rand64();
 	memcpy(copy, src, PAGE);
-	make_secure(2, 0x10, UV_NFRAMES + 2);
+	make_init(2, 0x10, UV_NFRAMES + 2);
 	esm(3);
 	assert_int_equal(HVCALL(N_REGISTER, 3, 0x1000 * PAGE, 2 * PAGE, 0, 1), R_SUCCESS);
 	/* guest 3 (INIT) has no slot at guest 2's GFN 0x10 */
@@ -747,30 +808,69 @@ static void test_page_in_order(void **state)
 			 R_STATE);
 	assert_int_equal(HVCALL(N_INVAL, 3, 0x1001 * PAGE, 16, 0, 0), R_SUCCESS);
 	assert_int_equal(HVCALL(N_INVAL, 3, 0x1000 * PAGE, 16, 0, 0), R_P2);
-	/* take every other frame */
+	/* guest 2 (INIT) takes every other frame */
 	for (uint64_t g = 0x10; g < 0x10 + UV_NFRAMES - 1; g++)
 		assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, g * PAGE, 0, 16),
 				 R_SUCCESS);
-	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x10 + UV_NFRAMES, 1, 0, 0, 0),
-			 R_SUCCESS);
-	/* no free frame: 1, 3, 4 still come before 5 */
+	/* no free frame, guests in INIT: 1, 3, 4 still come before 5 */
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x77 * PAGE, 0x10 * PAGE, 0, 16),
 			 R_PARAMETER);
 	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, 0xF * PAGE, 0, 16), R_P3);
 	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, 0x10 * PAGE, 0, 16), R_STATE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x77 * PAGE, 0x1000 * PAGE, 0, 16), R_STATE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, full * PAGE, 0, 16), R_BUSY);
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x77 * PAGE, 0x1001 * PAGE, 0, 16), R_BUSY);
+	finish_secure(2);
+	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x10 + UV_NFRAMES, 1, 0, 0, 0),
+			 R_SUCCESS);
+	/* guest 2 secure, no free frame: SECURE U_STATE, SHARED U_SUCCESS,
+	 * EMPTY U_PERMISSION (never U_BUSY: not a question of frames) */
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, 0xF * PAGE, 0, 16), R_P3);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, 0x10 * PAGE, 0, 16), R_STATE);
+	assert_non_null(uv_state_snapshot());
 	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE,
-				(0x10 + UV_NFRAMES) * PAGE, 0, 16), R_STATE);
-	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE,
-				(0x10 + UV_NFRAMES + 1) * PAGE, 0, 16), R_BUSY);
+				(0x10 + UV_NFRAMES) * PAGE, 0, 16), R_SUCCESS);
+	{
+		char why[256];
+
+		if (uv_state_unchanged(why, sizeof(why)) != 0)
+			fail_msg("UV_PAGE_IN of a shared page: %s", why);
+	}
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, full * PAGE, 0, 16),
+			 R_PERMISSION);
+	/* the guest's own use of that page finds no frame either: nothing
+	 * changes (GFN_USE_NOFRAME) */
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(gfn_touch(2, full), GFN_USE_NOFRAME);
+	check_inv("gfn_touch, no frame");
+	{
+		char why[256];
+
+		if (uv_state_unchanged(why, sizeof(why)) != 0)
+			fail_msg("gfn_touch with no free frame: %s", why);
+	}
 	/* the source was only read */
 	assert_memory_equal(src, copy, PAGE);
 	/* every frame holds the page */
 	for (int n = 0; n < UV_NFRAMES; n++)
 		assert_memory_equal(uv_state.pool[n], copy, PAGE);
-	/* sharing one frees one: U_BUSY no more */
+	/* sharing one frees one: U_BUSY no more for guest 3 (INIT); guest 2's
+	 * empty page is still refused, and its first use gets a zeroed frame */
 	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x10, 1, 0, 0, 0), R_SUCCESS);
-	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE,
-				(0x10 + UV_NFRAMES + 1) * PAGE, 0, 16), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, full * PAGE, 0, 16),
+			 R_PERMISSION);
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x77 * PAGE, 0x1001 * PAGE, 0, 16),
+			 R_SUCCESS);
+	assert_memory_equal(uv_state.pool[frame_of(3, 0x1001)], copy, PAGE);
+	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x11, 1, 0, 0, 0), R_SUCCESS);
+	{
+		uint32_t n = gfn_touch(2, full);
+
+		check_inv("gfn_touch");
+		assert_true(n < UV_NFRAMES);
+		assert_int_equal(frame_of(2, full), (int)n);
+		assert_true(frame_is_zero((int)n));
+	}
 	free(copy);
 }
 
@@ -781,9 +881,10 @@ static void test_page_out_writes_nothing(void **state)
 	uint8_t *dst = host_normal(0x30 * PAGE);
 
 	memset(dst, 0x3C, PAGE);
-	make_secure(6, 0x10, 4);
+	make_init(6, 0x10, 4);
 	memset(host_normal(0), 0xE1, PAGE);
 	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0, 0x10 * PAGE, 0, 16), R_SUCCESS);
+	finish_secure(6);
 	assert_int_equal(ucall(SVM, 6, N_SHARE, 0x11, 1, 0, 0, 0), R_SUCCESS);
 	/* 1 before 3 and 4 */
 	assert_int_equal(HVCALL(N_PAGE_OUT, 7, 0x30 * PAGE, 0x10 * PAGE, 0, 16),
@@ -811,7 +912,11 @@ static void test_share_more(void **state)
 	assert_int_equal(ucall(SVM, 8, N_UNSHARE, 0x10, 1, 0, 0, 0), R_STATE);
 	assert_int_equal(ucall(SVM, 8, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_STATE);
 	make_secure(8, 0x10, 4);
-	make_secure(9, 0x100, 4);
+	make_init(9, 0x100, 4);
+	memset(host_normal(0x40 * PAGE), 0x99, PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 9, 0x40 * PAGE, 0x101 * PAGE, 0, 16),
+			 R_SUCCESS);
+	finish_secure(9);
 	assert_int_equal(HVCALL(N_REGISTER, 8, 0x14 * PAGE, 4 * PAGE, 0, 2), R_SUCCESS);
 	/* 1 before 2: guest 10 is NORMAL and has no slot */
 	assert_int_equal(ucall(SVM, 10, N_SHARE, 0x10, 1, 0, 0, 0), R_STATE);
@@ -825,9 +930,6 @@ static void test_share_more(void **state)
 	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x14, 4, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x10, 4, 0, 0, 0), R_SUCCESS);
 	/* UNSHARE of SECURE(n): stays, with its content */
-	memset(host_normal(0x40 * PAGE), 0x99, PAGE);
-	assert_int_equal(HVCALL(N_PAGE_IN, 9, 0x40 * PAGE, 0x101 * PAGE, 0, 16),
-			 R_SUCCESS);
 	n = frame_of(9, 0x101);
 	assert_true(n >= 0);
 	memcpy(keep, uv_state.pool[n], PAGE);
@@ -838,7 +940,7 @@ static void test_share_more(void **state)
 	assert_int_equal(ucall(SVM, 9, N_SHARE, 0x100, 1, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(ucall(SVM, 8, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_SUCCESS);
 	for (uint64_t g = 0x10; g < 0x18; g++)
-		assert_int_equal(record_of(8, g), GFN_NORMAL);
+		assert_int_equal(record_of(8, g), GFN_EMPTY);
 	assert_int_equal(record_of(9, 0x100), GFN_SHARED);
 	assert_int_equal(frame_of(9, 0x101), n);
 	assert_memory_equal(uv_state.pool[n], keep, PAGE);
@@ -860,9 +962,10 @@ static void test_terminate_init_done(void **state)
 	(void)state;
 	int n, m;
 
-	make_secure(1, 0x10, 2);
+	make_init(1, 0x10, 2);
 	memset(host_normal(0x60 * PAGE), 0x11, PAGE);
 	assert_int_equal(HVCALL(N_PAGE_IN, 1, 0x60 * PAGE, 0x11 * PAGE, 0, 16), R_SUCCESS);
+	finish_secure(1);
 	m = frame_of(1, 0x11);
 	esm(2);
 	assert_int_equal(HVCALL(N_REGISTER, 2, 0x10 * PAGE, 4 * PAGE, 0, 1), R_SUCCESS);
@@ -890,7 +993,7 @@ static void test_terminate_init_done(void **state)
 	assert_int_equal(((uint8_t *)uv_state.pool[m])[PAGE - 1], 0x11);
 	/* the LPID may become secure again, and its frames come back zeroed */
 	make_secure(2, 0x10, 4);
-	assert_int_equal(record_of(2, 0x12), GFN_NORMAL);
+	assert_int_equal(record_of(2, 0x12), GFN_EMPTY);
 }
 
 /*
@@ -934,7 +1037,9 @@ static void test_handler_only_rows(void **state)
 	(void)state;
 	const uint64_t end = UV_NORMAL_END;
 
-	make_secure(3, 0x10, 4);
+	make_init(3, 0x10, 4);
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0, 0x10 * PAGE, 0, 16), R_SUCCESS);
+	finish_secure(3);
 	/* lpids with no life-cycle byte */
 	for (uint64_t l = 4096; l != 0; l = l < BIT(40) ? l << 4 : 0) {
 		DIRECT(uv_register_mem_slot, l, 0x10 * PAGE, PAGE, 0, 2, R_PARAMETER);
@@ -978,7 +1083,6 @@ static void test_handler_only_rows(void **state)
 	DIRECT(uv_page_in, 3, ~0ULL << 16, 0x10 * PAGE, 0, 16, R_P2);
 	DIRECT(uv_page_in, 3, end, 0x99 * PAGE, 0, 16, R_P2);
 	/* UV_PAGE_OUT 2: dest_ra likewise, before 3 and 4 */
-	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0, 0x10 * PAGE, 0, 16), R_SUCCESS);
 	DIRECT(uv_page_out, 3, PAGE + 1, 0x10 * PAGE, 0, 16, R_P2);
 	DIRECT(uv_page_out, 3, end, 0x10 * PAGE, 0, 16, R_P2);
 	DIRECT(uv_page_out, 3, ~0ULL << 16, 0x99 * PAGE, 0, 16, R_P2);
@@ -992,9 +1096,17 @@ static void test_checker_catches(void **state)
 	(void)state;
 	char why[200];
 	struct uv_state *s = &uv_state;
+	int k6;
 
-	make_secure(5, 0x10, 4);
+	make_init(5, 0x10, 4);
 	assert_int_equal(HVCALL(N_PAGE_IN, 5, 0, 0x10 * PAGE, 0, 16), R_SUCCESS);
+	finish_secure(5);
+	assert_int_equal(ucall(SVM, 5, N_SHARE, 0x11, 1, 0, 0, 0), R_SUCCESS);
+	/* guest 6 in INIT(start), slot 1 at GFN 0x20, its pending exit e6 */
+	make_init(6, 0x20, 2);
+	for (k6 = 0; k6 < UV_NSLOTS && s->slot[k6].lpid != 6; k6++)
+		;
+	assert_true(k6 < UV_NSLOTS);
 	memcpy(before, s, sizeof(*s));
 #define BROKEN(stmt, name)                                                   \
 	do {                                                                 \
@@ -1006,12 +1118,18 @@ static void test_checker_catches(void **state)
 	BROKEN(s->slot[0].npages = 0, "slots_ok");
 	BROKEN(s->svm_life[5] = SVM_NORMAL, "slots_ok");
 	BROKEN((s->slot[1] = s->slot[0], s->slot[1].base += 2), "slots_distinct");
-	BROKEN(s->gfn[0][4] = GFN_SHARED, "gfns_unused_normal");
+	BROKEN(s->gfn[0][4] = GFN_SHARED, "gfns_unused_empty");
 	BROKEN(s->gfn[0][1] = GFN_SECURE + 7, "gfns_ok");
 	BROKEN(s->owner_slot[9] = 1, "frames_ok");
 	BROKEN(s->pool[3][100] = 1, "frames_zero");
 	BROKEN(s->svm_life[7] = SVM_INIT + 2, "lives_ok");
 	BROKEN((s->exit[3].lpid = 8, s->exit[3].kind = EXIT_INIT_START), "exits_ok");
+	/* a SHARED record of guest 6, in INIT: only a secure guest shares */
+	BROKEN(s->gfn[k6][0] = GFN_SHARED, "shared_only_secure");
+	BROKEN(s->gfn[k6][1] = GFN_SHARED, "shared_only_secure");
+	/* the MSR kept for guest 6's return with HV set */
+	BROKEN(s->exit[s->svm_life[6] - SVM_INIT].guest.usrr1 |= MSR_HV,
+	       "exits_msr_ok");
 #undef BROKEN
 	memcpy(s, before, sizeof(*s));
 	assert_int_equal(uv_state_check(s, why, sizeof(why)), 0);
@@ -1136,6 +1254,376 @@ static void test_reflect_full(void **state)
 	assert_int_equal(run("hcall"), UV_NEXT_HV);
 }
 
+/* ---- a secure guest's memory: page-in refused, first use zeroed ---------- */
+
+/* uv_state is byte for byte the last snapshot. */
+static void assert_unchanged(const char *what)
+{
+	char why[256];
+
+	if (uv_state_unchanged(why, sizeof(why)) != 0)
+		fail_msg("%s: %s", what, why);
+}
+
+/* 1 if the 64 KiB at p hold byte b somewhere. */
+static int page_has(const void *p, uint8_t b)
+{
+	const uint8_t *q = p;
+
+	for (uint64_t i = 0; i < PAGE; i++)
+		if (q[i] == b)
+			return 1;
+	return 0;
+}
+
+/*
+ * UV_PAGE_IN into a secure guest changes nothing: an EMPTY GFN (never paged
+ * in, or unshared) is U_PERMISSION; a SHARED one is U_SUCCESS (the
+ * hypervisor re-backs a page the guest shares); a SECURE one U_STATE.  The
+ * frame comes back with r3 alone changed, the state byte for byte.
+ */
+static void test_page_in_secure(void **state)
+{
+	(void)state;
+	struct uv_frame f0;
+	int n;
+
+	make_init(4, 0x40, 8);
+	memset(host_normal(0x60 * PAGE), 0x6B, PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x60 * PAGE, 0x40 * PAGE, 0, 16), R_SUCCESS);
+	finish_secure(4);
+	n = frame_of(4, 0x40);
+	assert_true(n >= 0);
+	assert_int_equal(ucall(SVM, 4, N_SHARE, 0x41, 2, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(ucall(SVM, 4, N_UNSHARE, 0x42, 1, 0, 0, 0), R_SUCCESS);
+	/* EMPTY, never paged in (0x43 .. 0x47) or unshared (0x42): refused */
+	for (uint64_t g = 0x42; g < 0x48; g++) {
+		assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x60 * PAGE, g * PAGE, 0, 16),
+				 R_PERMISSION); /* run() checks nothing changed */
+		assert_int_equal(record_of(4, g), GFN_EMPTY);
+	}
+	/* SHARED: U_SUCCESS, and nothing at all changes */
+	frame(HV, 0, N_PAGE_IN);
+	cpu.frame.gpr[4] = 4;
+	cpu.frame.gpr[5] = 0x60 * PAGE;
+	cpu.frame.gpr[6] = 0x41 * PAGE;
+	cpu.frame.gpr[7] = 0;
+	cpu.frame.gpr[8] = 16;
+	f0 = cpu.frame;
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(run("UV_PAGE_IN of a shared page"), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_SUCCESS);
+	assert_unchanged("UV_PAGE_IN of a shared page");
+	f0.gpr[3] = R_SUCCESS;
+	assert_memory_equal(&f0, &cpu.frame, sizeof(f0));
+	assert_int_equal(record_of(4, 0x41), GFN_SHARED);
+	/* SECURE: U_STATE, its content the one paged in during INIT */
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x61 * PAGE, 0x40 * PAGE, 0, 16), R_STATE);
+	assert_int_equal(frame_of(4, 0x40), n);
+	assert_false(page_has(uv_state.pool[n], 0));
+	/* the errors before it keep their order: 1, 2, 3 */
+	assert_int_equal(HVCALL(N_PAGE_IN, 5, 0x60 * PAGE, 0x42 * PAGE, 0, 16),
+			 R_PARAMETER);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x60 * PAGE + 8, 0x42 * PAGE, 0, 16), R_P2);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x60 * PAGE, 0x48 * PAGE, 0, 16), R_P3);
+	/* no frame was taken by any of it */
+	for (int m = 0; m < UV_NFRAMES; m++)
+		assert_int_equal(uv_state.owner_slot[m] != 0, m == n);
+}
+
+/*
+ * gfn_touch, a secure guest's use of its GFN: a SECURE GFN gives its frame,
+ * a SHARED one GFN_USE_SHARED, a GFN outside every slot of the guest (or a
+ * guest that is not secure) GFN_USE_NONE, all changing nothing; an EMPTY
+ * GFN never paged in gets a free frame whose 64 KiB are zero, the same at
+ * the next use.
+ */
+static void test_gfn_touch(void **state)
+{
+	(void)state;
+	int n;
+	uint32_t t;
+
+	/* a frame that held content, freed: it comes back zeroed */
+	make_init(5, 0x100, 4);
+	memset(host_normal(0x70 * PAGE), 0xD7, PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 5, 0x70 * PAGE, 0x100 * PAGE, 0, 16), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 5, 0x70 * PAGE, 0x101 * PAGE, 0, 16), R_SUCCESS);
+	/* not secure yet (INIT): GFN_USE_NONE, nothing changes */
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(gfn_touch(5, 0x102), GFN_USE_NONE);
+	assert_unchanged("gfn_touch of a guest in INIT");
+	finish_secure(5);
+	n = frame_of(5, 0x101);
+	assert_true(n >= 0);
+	/* SECURE: its frame, with the content paged in */
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(gfn_touch(5, 0x101), (uint32_t)n);
+	assert_unchanged("gfn_touch of a secure GFN");
+	assert_int_equal(((uint8_t *)uv_state.pool[n])[PAGE / 2], 0xD7);
+	/* SHARED: the hypervisor's page */
+	assert_int_equal(ucall(SVM, 5, N_SHARE, 0x100, 1, 0, 0, 0), R_SUCCESS);
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(gfn_touch(5, 0x100), GFN_USE_SHARED);
+	assert_unchanged("gfn_touch of a shared GFN");
+	/* outside every slot of the guest: below, just past, another guest's */
+	make_secure(6, 0x200, 2);
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(gfn_touch(5, 0xFF), GFN_USE_NONE);
+	assert_int_equal(gfn_touch(5, 0x104), GFN_USE_NONE);
+	assert_int_equal(gfn_touch(5, 0x200), GFN_USE_NONE);
+	assert_int_equal(gfn_touch(6, 0x101), GFN_USE_NONE);
+	assert_int_equal(gfn_touch(6, ~0ULL), GFN_USE_NONE);
+	/* not secure: normal, LPID 0, past UV_MAX_LPID */
+	assert_int_equal(gfn_touch(7, 0x100), GFN_USE_NONE);
+	assert_int_equal(gfn_touch(0, 0x100), GFN_USE_NONE);
+	assert_int_equal(gfn_touch(UV_MAX_LPID + 1, 0x100), GFN_USE_NONE);
+	assert_int_equal(gfn_touch(BIT(32) | 5, 0x100), GFN_USE_NONE);
+	assert_unchanged("gfn_touch outside");
+	/* EMPTY, never paged in: a free frame, all zero, now SECURE */
+	t = gfn_touch(5, 0x103);
+	check_inv("gfn_touch of an empty GFN");
+	assert_true(t < UV_NFRAMES);
+	assert_int_equal(record_of(5, 0x103), GFN_SECURE + t);
+	assert_int_equal(uv_state.owner_slot[t] != 0, 1);
+	assert_true(frame_is_zero((int)t));
+	/* the next use: the same frame, nothing changes */
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(gfn_touch(5, 0x103), t);
+	assert_unchanged("gfn_touch again");
+	/* guest 6 (never paged in at all): its first page reads zero too */
+	t = gfn_touch(6, 0x201);
+	check_inv("gfn_touch of guest 6");
+	assert_true(t < UV_NFRAMES);
+	assert_true(frame_is_zero((int)t));
+	/* nothing of the hypervisor's 0xD7 page in either */
+	assert_false(page_has(uv_state.pool[frame_of(5, 0x103)], 0xD7));
+}
+
+/*
+ * UV_UNSHARE_PAGE and UV_UNSHARE_ALL_PAGES turn a shared page into a secure
+ * page of zeros: at the guest's next use (gfn_touch) it reads zero, and
+ * what the hypervisor wrote into its page while it was shared, or later,
+ * never appears in it.
+ */
+static void test_unshare_zeroes(void **state)
+{
+	(void)state;
+	static const uint8_t hv_mark[16] = "hypervisor-data";
+	uint8_t *hvp = host_normal(0x30 * PAGE); /* the page at GFN 0x30 */
+	uint32_t t;
+
+	make_secure(3, 0x30, 4);
+	assert_int_equal(ucall(SVM, 3, N_SHARE, 0x30, 4, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(gfn_touch(3, 0x30), GFN_USE_SHARED);
+	/* the hypervisor writes into the shared pages */
+	for (uint64_t g = 0x30; g < 0x34; g++)
+		for (uint64_t o = 0; o < PAGE; o += 16)
+			memcpy(host_normal(g * PAGE) + o, hv_mark, 16);
+	assert_int_equal(ucall(SVM, 3, N_UNSHARE, 0x30, 2, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(record_of(3, 0x30), GFN_EMPTY);
+	/* the hypervisor may not page it back in, and writes again */
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x30 * PAGE, 0x30 * PAGE, 0, 16),
+			 R_PERMISSION);
+	memset(hvp, 0xEE, 16);
+	t = gfn_touch(3, 0x30);
+	check_inv("gfn_touch after unshare");
+	assert_true(t < UV_NFRAMES);
+	assert_true(frame_is_zero((int)t));
+	/* the guest writes its page: the hypervisor's copy is not it */
+	memset(uv_state.pool[t], 0x42, PAGE);
+	assert_int_equal(hvp[0], 0xEE);
+	assert_int_equal(hvp[16], hv_mark[0]);
+	/* UV_UNSHARE_ALL_PAGES: the rest, the same */
+	assert_int_equal(ucall(SVM, 3, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_SUCCESS);
+	for (uint64_t g = 0x31; g < 0x34; g++) {
+		assert_int_equal(record_of(3, g), GFN_EMPTY);
+		t = gfn_touch(3, g);
+		check_inv("gfn_touch after unshare all");
+		assert_true(t < UV_NFRAMES);
+		assert_true(frame_is_zero((int)t));
+	}
+	/* no frame holds what the hypervisor wrote */
+	for (int f = 0; f < UV_NFRAMES; f++)
+		assert_null(memmem(uv_state.pool[f], PAGE, hv_mark, sizeof(hv_mark)));
+}
+
+/* ---- a secure guest's sc 1 the ultravisor serves itself ------------------ */
+
+/* An MSR of a secure guest, random but HV = 0, S = 1, PR = pr, and the sc
+ * level bits (20..21 of SRR1) clear. */
+static uint64_t svm_msr(int pr)
+{
+	uint64_t m = rand64() & ~(MSR_HV | MSR_PR | LEV_MASK);
+
+	return m | MSR_S | (pr ? MSR_PR : 0);
+}
+
+/* Guest lpid's sc 1 with r3 = h from MSR msr, every other register random,
+ * as the assembly hands it over (usrr0 = srr0, usrr1 = srr1 without LEV). */
+static void sc1_frame(uint64_t lpid, uint64_t h, uint64_t msr)
+{
+	frame(SVM, lpid, h);
+	cpu.frame.srr1 = msr | LEV(1);
+	cpu.frame.usrr1 = msr;
+}
+
+/* Every pending exit is free. */
+static void assert_no_exit(void)
+{
+	for (int e = 0; e < UV_NEXITS; e++)
+		assert_int_equal(uv_state.exit[e].lpid, 0);
+}
+
+/*
+ * sc 1 from a secure guest's problem state: a program interrupt (illegal
+ * instruction) delivered into the guest (Power ISA Book III 7.5.9): SRR0
+ * the address of the sc (SRR0 at entry - 4), SRR1 the MSR with bits 33:36
+ * and 42:47 (IBM) cleared and bit 44 (IBM; 1 << 19) set, the new MSR SF,
+ * S, ME and LE kept, all else 0, at 0x700.  Never to the hypervisor, no
+ * pending exit, the state and every GPR, CR, XER, CTR, LR unchanged;
+ * whatever r3 is, H_RANDOM and ucall numbers included.
+ */
+static void test_user_sc1(void **state)
+{
+	(void)state;
+	const uint64_t keep = ~((0xFULL << 27) | (0x3FULL << 16)); /* 33:36, 42:47 */
+	const uint64_t nrs[] = { 0, H_RANDOM, N_SHARE, N_UNSHARE_ALL, 0x4,
+				 rand64(), ~0ULL };
+
+	make_secure(8, 0x10, 2);
+	for (int i = 0; i < 64; i++) {
+		uint64_t msr = svm_msr(1), h = nrs[i % 7];
+		struct uv_frame f0;
+
+		if (i == 1)
+			/* every bit SRR1 clears that an MSR may hold (20..21
+			 * are the sc level's in SRR1: never in the MSR) */
+			msr |= (0xFULL << 27) | (0xFULL << 16) | MSR_ME | MSR_LE;
+		if (i == 2)
+			msr &= ~(MSR_ME | MSR_LE);
+		sc1_frame(8, h, msr);
+		if (i == 3)
+			cpu.frame.srr0 = cpu.frame.usrr0 = 0; /* wraps */
+		f0 = cpu.frame;
+		assert_non_null(uv_state_snapshot());
+		assert_int_equal(run("user sc 1"), UV_NEXT_CALLER);
+		assert_unchanged("user sc 1");
+		assert_no_exit();
+		for (int r = 0; r < UV_NGPRS; r++)
+			assert_int_equal(cpu.frame.gpr[r], f0.gpr[r]);
+		assert_int_equal(cpu.frame.cr, f0.cr);
+		assert_int_equal(cpu.frame.xer, f0.xer);
+		assert_int_equal(cpu.frame.ctr, f0.ctr);
+		assert_int_equal(cpu.frame.lr, f0.lr);
+		assert_int_equal(cpu.frame.lpidr, 8);
+		assert_int_equal(cpu.frame.srr0, f0.srr0 - 4);
+		assert_int_equal(cpu.frame.srr1, (msr & keep) | BIT(19));
+		assert_int_equal(cpu.frame.usrr0, 0x700);
+		assert_int_equal(cpu.frame.usrr1,
+				 (msr & (MSR_ME | MSR_LE)) | MSR_SF | MSR_S);
+		/* never into hypervisor or ultravisor state, nor user space */
+		assert_int_equal(cpu.frame.usrr1 & (MSR_HV | MSR_PR), 0);
+		if (i == 1)
+			assert_int_equal(cpu.frame.srr1 & ~keep, BIT(19));
+		if (i == 3)
+			assert_int_equal(cpu.frame.srr0, 0xFFFFFFFFFFFFFFFCULL);
+	}
+	/* the hypervisor got nothing: no exit to resume */
+	assert_int_equal(hv_return(8, 0), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_STATE);
+	/* with an hcall of the guest pending (from its kernel): the same */
+	hcall_frame(8, 0x104);
+	assert_int_equal(run("hcall"), UV_NEXT_HV);
+	memcpy(before, &uv_state, sizeof(uv_state));
+	sc1_frame(8, 0x104, svm_msr(1));
+	assert_int_equal(run("user sc 1, hcall pending"), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.usrr0, 0x700);
+	assert_memory_equal(before, &uv_state, sizeof(uv_state));
+	/* a guest that is not secure (normal; in INIT): U_STATE, as any sc 1 */
+	sc1_frame(9, 0x104, svm_msr(1));
+	assert_int_equal(run("user sc 1 of a normal guest"), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_STATE);
+	esm(10);
+	sc1_frame(10, H_RANDOM, svm_msr(1));
+	assert_int_equal(run("user sc 1 of a guest in INIT"), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_STATE);
+}
+
+/* One H_RANDOM from guest lpid's kernel: r3 and r4 returned, every other
+ * register as it was, the state unchanged, back to the guest. */
+static uint64_t h_random(uint64_t lpid, uint64_t want_r3)
+{
+	struct uv_frame f0;
+
+	sc1_frame(lpid, H_RANDOM, svm_msr(0));
+	f0 = cpu.frame;
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(run("H_RANDOM"), UV_NEXT_CALLER);
+	assert_unchanged("H_RANDOM");
+	assert_int_equal(cpu.frame.gpr[3], want_r3);
+	f0.gpr[3] = cpu.frame.gpr[3];
+	f0.gpr[4] = cpu.frame.gpr[4];
+	assert_memory_equal(&f0, &cpu.frame, sizeof(f0));
+	return cpu.frame.gpr[4];
+}
+
+/*
+ * H_RANDOM from a secure guest's kernel: served by the ultravisor (r3 =
+ * H_SUCCESS, r4 64 random bits), never reflected: no exit to the
+ * hypervisor, no pending exit; values differ from call to call.
+ */
+static void test_h_random(void **state)
+{
+	(void)state;
+	uint64_t v[32];
+
+	make_secure(11, 0x10, 1);
+	for (int i = 0; i < 32; i++) {
+		v[i] = h_random(11, R_SUCCESS);
+		assert_no_exit();
+		for (int j = 0; j < i; j++)
+			assert_int_not_equal(v[i], v[j]);
+	}
+	assert_int_equal(hv_return(11, 0), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_STATE);
+	/* with an hcall pending, still served, the pending exit kept */
+	hcall_frame(11, 0x104);
+	assert_int_equal(run("hcall"), UV_NEXT_HV);
+	memcpy(before, &uv_state, sizeof(uv_state));
+	h_random(11, R_SUCCESS);
+	assert_memory_equal(before, &uv_state, sizeof(uv_state));
+	assert_int_equal(hv_return(11, 0x77), UV_NEXT_SVM);
+	assert_int_equal(cpu.frame.gpr[3], 0x77);
+	/* the number next to it is reflected as any other */
+	hcall_frame(11, H_RANDOM + 4);
+	assert_int_equal(run("hcall 0x304"), UV_NEXT_HV);
+	assert_int_equal(cpu.frame.gpr[3], H_RANDOM + 4);
+	assert_int_equal(hv_return(11, 0), UV_NEXT_SVM);
+	/* not secure: U_STATE */
+	sc1_frame(12, H_RANDOM, svm_msr(0));
+	assert_int_equal(run("H_RANDOM of a normal guest"), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_STATE);
+	/* as a ucall (sc 2): U_FUNCTION, an hcall number */
+	assert_int_equal(ucall(SVM, 11, H_RANDOM, 0, 0, 0, 0, 0), (uint64_t)-2);
+}
+
+/* The hardware gives no random number: r3 = H_HARDWARE, r4 = 0, nothing
+ * else changes, still not reflected. */
+static void test_h_random_fail(void **state)
+{
+	(void)state;
+
+	make_secure(11, 0x10, 1);
+	host_random_fail = 1;
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(h_random(11, H_HARDWARE), 0);
+		assert_no_exit();
+	}
+	host_random_fail = 0;
+	assert_int_not_equal(h_random(11, R_SUCCESS), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1164,6 +1652,12 @@ int main(void)
 		cmocka_unit_test_setup(test_reflect_terminate, setup),
 		cmocka_unit_test_setup(test_reflect_full, setup),
 		cmocka_unit_test_setup(test_checker_catches, setup),
+		cmocka_unit_test_setup(test_page_in_secure, setup),
+		cmocka_unit_test_setup(test_gfn_touch, setup),
+		cmocka_unit_test_setup(test_unshare_zeroes, setup),
+		cmocka_unit_test_setup(test_user_sc1, setup),
+		cmocka_unit_test_setup(test_h_random, setup),
+		cmocka_unit_test_setup(test_h_random_fail, setup),
 	};
 
 	before = malloc(sizeof(*before));

@@ -57,19 +57,33 @@ done <<'CASES'
 1|hv r3=1 r32=0\n
 1|hv r3=1 r3=2\n
 1|hv r3=1 r04=2\n
+1|hv r+3=0x4\n
+1|hv r3=1 r-4=2\n
+1|hv r3=1 r 4=2\n
+1|hv r3=1 r4\n
+1|hv r3=1 r4==2\n
+1|hv r3=1 r100=2\n
 1|hv r3=1 x4=2\n
 1|hv r3=UV_NO_SUCH_CALL\n
 1|hv-return\n
 1|hv-return r0=0 r13=1\n
 1|hv-return r0=0 r4=1 r4=2\n
 1|hv-return r0=0 r04=1\n
+1|hv-return r00=0\n
+1|hv-return r+0=0\n
+1|hv-return r0=0 r+4=1\n
+1|hv-return r0=0 r3=1\n
 1|svm-hcall:0 r3=1\n
+1|svm-user-hcall:0 r3=1\n
+1|svm-user-hcall:4096 r3=1\n
+1|svm-user-hcall: r3=1\n
 1|fill 0x10001 1\n
 1|fill 0x10000000 1\n
 1|fill 0 256\n
 1|peek\n
 1|svm-peek 0 1\n
-1|svm-write 1 1 1\n
+1|svm-write 1 1 256\n
+1|svm-write 1 1\n
 1|dump now\n
 3|# comment\n\nhv r3=1 r4\n
 CASES

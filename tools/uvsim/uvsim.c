@@ -129,23 +129,42 @@ static void sc2(void)
 	print_regs(&cpu.frame);
 }
 
+/*
+ * The register number of field "rN=...": N decimal 0 .. 31, no sign, no
+ * leading zero, followed by '='; -1 if the field is not of that form.  *eq
+ * is set to the '='.
+ */
+static int reg_field(const char *t, const char **eq)
+{
+	int r = 0, nd = 0;
+	const char *p = t + 1;
+
+	if (t[0] != 'r')
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++, nd++) {
+		if (nd == 2)
+			return -1;
+		r = r * 10 + (*p - '0');
+	}
+	if (nd == 0 || *p != '=' || (nd == 2 && t[1] == '0') || r >= UV_NGPRS)
+		return -1;
+	*eq = p;
+	return r;
+}
+
 /* `rK=v` fields into the frame; each register at most once. */
 static void fields(char **tok, int ntok, int first, int need_r3)
 {
 	int seen[UV_NGPRS] = { 0 };
 
 	for (int i = first; i < ntok; i++) {
-		char *eq = strchr(tok[i], '=');
-		char *end;
-		long r;
+		const char *eq = NULL;
+		int r;
 
-		if (tok[i][0] != 'r' || eq == NULL)
+		if (tok[i][0] != 'r' || strchr(tok[i], '=') == NULL)
 			bad("expected rN=value", tok[i]);
-		*eq = '\0';
-		errno = 0;
-		r = strtol(tok[i] + 1, &end, 10);
-		if (errno != 0 || *end != '\0' || end == tok[i] + 1 || r < 0 ||
-		    r >= UV_NGPRS || (tok[i][1] == '0' && tok[i][2] != '\0'))
+		r = reg_field(tok[i], &eq);
+		if (r < 0)
 			bad("no such register", tok[i]);
 		if (seen[r])
 			bad("register given twice", tok[i]);
@@ -171,6 +190,11 @@ static void set_ctx(const char *ctx)
 	} else if (strncmp(ctx, "svm-hcall:", 10) == 0) {
 		l = lpid_of(ctx + 10);
 		msr |= 1ULL << UV_MSR_S_LG;
+		lev = UV_SC_LEV_HCALL;
+	} else if (strncmp(ctx, "svm-user-hcall:", 15) == 0) {
+		/* a secure guest's user space (problem state) making sc 1 */
+		l = lpid_of(ctx + 15);
+		msr |= 1ULL << UV_MSR_S_LG | 1ULL << UV_MSR_PR_LG;
 		lev = UV_SC_LEV_HCALL;
 	} else if (strncmp(ctx, "user:", 5) == 0) {
 		l = lpid_of(ctx + 5);
@@ -353,15 +377,12 @@ static void line(char *text)
 		int have_r0 = 0, seen[13] = { 0 };
 
 		for (int i = 1; i < n; i++) {
-			char *end;
-			long r = -1;
+			const char *end = NULL;
+			int r = reg_field(tok[i], &end);
 
-			if (tok[i][0] == 'r' && tok[i][1] >= '0' && tok[i][1] <= '9')
-				r = strtol(tok[i] + 1, &end, 10);
 			if (strncmp(tok[i], "lpid=", 5) == 0) {
 				l = number(tok[i] + 5);
-			} else if ((r == 0 || (r >= 4 && r <= 12)) && *end == '=' &&
-				   !seen[r] && !(tok[i][1] == '0' && r != 0)) {
+			} else if ((r == 0 || (r >= 4 && r <= 12)) && !seen[r]) {
 				seen[r] = 1;
 				out[r] = number(end + 1);
 				have_r0 |= r == 0;
