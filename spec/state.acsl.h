@@ -98,12 +98,11 @@
         uv_state.svm_life[uv_state.slot[k].lpid] == SVM_SECURE;
 
   // A pending exit keeps the MSR its guest resumes with: never hypervisor
-  // state; a reflected hcall's guest resumes in secure mode.
+  // state.  (A reflected hcall's guest resumes with S set by UV_RETURN
+  // itself, src/reflect.c, so S needs no conjunct here.)
   predicate exits_msr_ok =
     \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0 ==>
-      ((uv_state.exit[e].guest.usrr1 >> UV_MSR_HV_LG) & 1) == 0 &&
-      (uv_state.exit[e].kind == EXIT_HCALL ==>
-         ((uv_state.exit[e].guest.usrr1 >> UV_MSR_S_LG) & 1) == 1);
+      ((uv_state.exit[e].guest.usrr1 >> UV_MSR_HV_LG) & 1) == 0;
 
   predicate state_inv =
     slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&

@@ -29,6 +29,9 @@ enum uv_next uv_reflect(struct uv_frame *f)
 	frame_copy(&uv_state.exit[e].guest, f);
 	uv_state.exit[e].kind = EXIT_HCALL;
 	uv_state.exit[e].lpid = (uint32_t)lpid;
+	/*@ assert msr_bit(uv_state.exit[e].guest.usrr1, UV_MSR_HV_LG) == 0; */
+	/*@ assert exits_msr_ok; */
+	/*@ assert lives_ok && exits_ok && exits_distinct; */
 	return exit_to_hv(f, &uv_state.exit[e].guest, h, UV_HCALL_NIN);
 }
 

@@ -260,8 +260,7 @@ static int shared_only_secure(const struct uv_state *s, char *why,
 
 /*
  * exits_msr_ok: a used exit e (exit[e].lpid != 0) has guest.usrr1 with
- * MSR[HV] (bit UV_MSR_HV_LG) = 0, and, if its kind is EXIT_HCALL, MSR[S]
- * (bit UV_MSR_S_LG) = 1.
+ * MSR[HV] (bit UV_MSR_HV_LG) = 0.
  */
 static int exits_msr_ok(const struct uv_state *s, char *why,
 			unsigned long why_len)
@@ -274,10 +273,6 @@ static int exits_msr_ok(const struct uv_state *s, char *why,
 		if ((x->guest.usrr1 >> UV_MSR_HV_LG) & 1)
 			FAIL("exits_msr_ok: exit %d of guest %u keeps usrr1 %#llx "
 			     "with MSR[HV] set", e, x->lpid,
-			     (unsigned long long)x->guest.usrr1);
-		if (x->kind == EXIT_HCALL && !((x->guest.usrr1 >> UV_MSR_S_LG) & 1))
-			FAIL("exits_msr_ok: hcall exit %d of guest %u keeps usrr1 "
-			     "%#llx with MSR[S] clear", e, x->lpid,
 			     (unsigned long long)x->guest.usrr1);
 	}
 	return 0;
