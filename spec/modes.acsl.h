@@ -17,6 +17,11 @@
   predicate svm_mode(integer msr) =
     msr_bit(msr, UV_MSR_S_LG) == 1 && msr_bit(msr, UV_MSR_HV_LG) == 0;
 
+  // Small steps for the provers (on values only).
+  lemma hv0_not_uv: \forall integer m; msr_bit(m, UV_MSR_HV_LG) == 0 ==> !uv_mode(m);
+  lemma svm_not_uv: \forall integer m; svm_mode(m) ==> !uv_mode(m);
+  lemma hv_msr_not_uv: !uv_mode(UV_HV_MSR);
+
   // The new MSR of an interrupt delivered into a secure guest whose MSR was
   // m (spec/uv_abi.h, UV_PROG_*).
   logic integer prog_msr(integer m) = (m & UV_PROG_MSR_KEEP) | UV_PROG_MSR_SET;

@@ -77,6 +77,8 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
     is_hcall(\old(f->gpr[3])) ==> rejected{Pre, Post}(f, U_FUNCTION, \result);
 
   ensures ucall_modes: ucall_exit_modes{Pre, Post}(f, \result);
+  ensures ucall_next: \result == UV_NEXT_CALLER || \result == UV_NEXT_HV ||
+    \result == UV_NEXT_SVM || \result == UV_NEXT_VM;
 
   behavior not_a_ucall:
     assumes !is_ucall(f->gpr[3]);

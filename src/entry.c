@@ -14,9 +14,19 @@
 
 enum uv_next uv_entry_locked(struct uv_frame *f)
 {
-	if (uv_is_svm_hcall(f->srr1))
-		return uv_svm_sc(f);
-	return uv_ucall(f);
+	enum uv_next next;
+
+	if (uv_is_svm_hcall(f->srr1)) {
+		next = uv_svm_sc(f);
+		/*@ assert !uv_mode(f->usrr1); */
+		return next;
+	}
+	next = uv_ucall(f);
+	/*@ assert next == UV_NEXT_HV ==> !uv_mode(f->usrr1); */
+	/*@ assert next == UV_NEXT_SVM ==> !uv_mode(f->usrr1); */
+	/*@ assert next == UV_NEXT_VM ==> !uv_mode(f->usrr1); */
+	/*@ assert next == UV_NEXT_CALLER ==> !uv_mode(f->usrr1); */
+	return next;
 }
 
 enum uv_next uv_entry(struct uv_cpu *cpu)
