@@ -23,8 +23,12 @@
   lemma hv_msr_not_uv: !uv_mode(UV_HV_MSR);
 
   // The new MSR of an interrupt delivered into a secure guest whose MSR was
-  // m (spec/uv_abi.h, UV_PROG_*).
-  logic integer prog_msr(integer m) = (m & UV_PROG_MSR_KEEP) | UV_PROG_MSR_SET;
+  // m (spec/uv_abi.h, UV_PROG_*): SF and S set, ME and LE kept, every other
+  // bit 0 (the bits are distinct, so the sum is their union).
+  logic integer prog_msr(integer m) =
+    UV_PROG_MSR_SET +
+    (msr_bit(m, UV_MSR_ME_LG) == 1 ? (1 << UV_MSR_ME_LG) : 0) +
+    (msr_bit(m, UV_MSR_LE_LG) == 1 ? (1 << UV_MSR_LE_LG) : 0);
 
   // The SRR1 of a program interrupt (illegal instruction) for MSR m.
   logic integer prog_srr1(integer m) = (m & UV_SRR1_PROG_KEEP) | UV_SRR1_PROGILL;

@@ -84,10 +84,12 @@ static void esm_resume(struct uv_frame *f, const struct uv_frame *g,
 		       enum uv_rc rc, _Bool secure)
 {
 	frame_copy(f, g);
+	//@ assert msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
 	uv_set_rc(f, rc);
 	if (secure) {
 		f->srr1 |= 1UL << UV_MSR_S_LG;
 		f->usrr1 |= 1UL << UV_MSR_S_LG;
+		//@ assert svm_mode(f->usrr1);
 	}
 }
 

@@ -14,13 +14,22 @@
 */
 static enum uv_next deliver_prog(struct uv_frame *f)
 {
-	uint64_t msr = f->usrr1;
+	uint64_t msr = f->usrr1, new_msr;
 
 	/* The sc's own address: SRR0 at entry is the instruction after it. */
 	f->srr0 = f->srr0 >= 4 ? f->srr0 - 4 : f->srr0 + 0xFFFFFFFFFFFFFFFCUL;
 	f->srr1 = (msr & UV_SRR1_PROG_KEEP) | UV_SRR1_PROGILL;
 	f->usrr0 = UV_PROG_VECTOR;
-	f->usrr1 = (msr & UV_PROG_MSR_KEEP) | UV_PROG_MSR_SET;
+	/*
+	 * SF and S, and ME and LE as they were: built from constants, one per
+	 * case, so that the proof sees the mode bits (HV = 0) directly.
+	 */
+	new_msr = UV_PROG_MSR_SET;
+	if ((msr >> UV_MSR_ME_LG) & 1)
+		new_msr += 1UL << UV_MSR_ME_LG;
+	if ((msr >> UV_MSR_LE_LG) & 1)
+		new_msr += 1UL << UV_MSR_LE_LG;
+	f->usrr1 = new_msr;
 	return UV_NEXT_CALLER;
 }
 
