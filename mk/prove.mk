@@ -88,7 +88,7 @@ PROOF_TESTS := $(BUILD)/proof-tests
 wp_flags_of = $$($(MAKE) -s --no-print-directory wp-flags PROVE_MODE=$(1))
 proof-trust-test: $(SETUP_STAMP)
 	sh tests/proof/trust.sh $(PROOF_TESTS)/trust "$(call wp_flags_of,none)" \
-		"$(call wp_flags_of,replay)"
+		"$(call wp_flags_of,replay)" "$(call wp_flags_of,rebuild)"
 proof-smoke-test: $(SETUP_STAMP)
 	sh tests/proof/smoke.sh $(PROOF_TESTS)/smoke "$(call wp_flags_of,none)"
 CHECK_EXTRA += proof-trust-test proof-smoke-test

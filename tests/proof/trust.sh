@@ -8,13 +8,16 @@
 #      something;
 #   2. with the flags of `make check`, the same cache directory named on the
 #      command line and in FRAMAC_WP_CACHE / FRAMAC_WP_CACHEDIR, run.sh must
-#      reject it.
+#      reject it;
+#   3. with the flags of `make prove` (-wp-cache rebuild, which writes the
+#      cache) and the same directory, run.sh must reject it too.
 # Every run adds -wp-timeout 5 (z3 would spend the full 60 s on the false
 # goal); the cache key and the cache mode are all that matter here.
 #
-#   sh tests/proof/trust.sh OUT "FLAGS OF make check" "FLAGS OF make prove-replay"
+#   sh tests/proof/trust.sh OUT "FLAGS OF make check" "FLAGS OF make prove-replay" \
+#	"FLAGS OF make prove"
 set -u
-out=$1 check=$2 replay=$3
+out=$1 check=$2 replay=$3 prove=${4:-}
 rm -rf "$out"; mkdir -p "$out"
 cache=$out/poisoned-cache
 mkdir -p "$cache"
@@ -49,3 +52,10 @@ grep -q 'typed_f_ensures' "$out/check.err" ||
 grep -q '(cached)' "$out/check/wp.log" &&
 	fail "make check's flags read a cached verdict (see $out/check/wp.log)"
 echo "proof-trust-test: ok: make check's flags run the provers and reject the false goal"
+[ -n "$prove" ] || exit 0
+# shellcheck disable=SC2086
+run prove $prove -wp-cache-dir "$cache" &&
+	fail "make prove's flags accepted a false goal from a poisoned cache (see $out/prove/wp.log)"
+grep -q '(cached)' "$out/prove/wp.log" &&
+	fail "make prove's flags read a cached verdict (see $out/prove/wp.log)"
+echo "proof-trust-test: ok: make prove's flags run the provers and reject the false goal"
