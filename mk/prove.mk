@@ -1,11 +1,18 @@
 # ---- proofs -------------------------------------------------------------------
 # `make prove` proves every C file of the core from scratch with Frama-C WP
-# (z3 and cvc4 through Why3), refreshes the cache in proofs/wp-cache, and
-# fails unless every goal is proved.  `make check` runs the same proof with
-# PROVE_MODE=replay: goals whose cache entry matches are not re-run, any other
-# goal is proved again.  PROVE_MODE=offline uses the cache only (no provers):
-# a goal missing from the cache then fails.
-.PHONY: prove prove-replay prove-offline
+# (z3 and cvc4 through Why3): the provers run on every goal and no verdict
+# is read from any file (-wp-cache rebuild: answers are written to
+# proofs/wp-cache, never read; the directory is emptied first).  It fails
+# unless every goal is proved.  `make check` runs the same proof with
+# PROVE_MODE=none: no cache at all, nothing read, nothing written.
+#
+# Developer-only, NOT a proof: `make prove-replay` (PROVE_MODE=replay) takes
+# the verdict of every goal found in proofs/wp-cache on trust and proves
+# only the others; `make prove-offline` runs no prover at all.  A cache
+# entry edited to "verdict": "valid" makes a false goal pass there, which
+# is why neither `make prove` nor `make check` reads the cache
+# (tests/proof/trust.sh shows it).
+.PHONY: prove prove-replay prove-offline proof-trust-test proof-smoke-test
 
 PROVE_MODE ?= rebuild
 WP_TIMEOUT ?= 60
@@ -14,7 +21,8 @@ WP_TIMEOUT ?= 60
 # goals WP keeps in flight: WP polls its tasks, and with 2 in flight it spent
 # half of a replay's wall time waiting (measured: 81 s against 41 s for
 # uv_ucall alone with 16).
-ifeq ($(PROVE_MODE),rebuild)
+# When provers run on every goal (rebuild, none), 2 per part: 4 on 2 cores.
+ifneq ($(filter rebuild none,$(PROVE_MODE)),)
 WP_PAR ?= 2
 else
 WP_PAR ?= 16
@@ -32,13 +40,27 @@ prove_comma := ,
 prove_space := $(subst ,, )
 PROVE_PART_A_FCTS := $(subst $(prove_space),$(prove_comma),$(strip $(PROVE_PART_A)))
 
-WP_FLAGS := -wp -wp-rte -warn-unsigned-overflow -warn-unsigned-downcast \
-	-wp-smoke-tests -wp-prover cvc4,z3 -wp-par $(WP_PAR) \
-	-wp-timeout $(WP_TIMEOUT) -wp-check-memory-model \
-	-wp-cache $(PROVE_MODE) -wp-cache-dir $(WP_CACHE)
+# What a proof checks, whatever the mode: every run of WP in this tree,
+# the pipeline tests included, uses these.
+WP_SMOKE_TIMEOUT ?= 2
+WP_CHECK_FLAGS := -wp -wp-rte -warn-unsigned-overflow -warn-unsigned-downcast \
+	-wp-smoke-tests -wp-smoke-timeout $(WP_SMOKE_TIMEOUT) \
+	-wp-prover cvc4,z3 -wp-timeout $(WP_TIMEOUT) -wp-check-memory-model
+# The cache, per mode: none reads and writes nothing; rebuild writes
+# answers and reads none; replay and offline read them (not a proof).
+ifeq ($(PROVE_MODE),none)
+WP_CACHE_FLAGS := -wp-cache none
+else ifneq ($(filter rebuild replay offline,$(PROVE_MODE)),)
+WP_CACHE_FLAGS := -wp-cache $(PROVE_MODE) -wp-cache-dir $(WP_CACHE)
+else
+$(error PROVE_MODE must be none, rebuild, replay or offline, not $(PROVE_MODE))
+endif
+WP_FLAGS := $(WP_CHECK_FLAGS) -wp-par $(WP_PAR) $(WP_CACHE_FLAGS)
 
 prove: $(SETUP_STAMP)
 	@mkdir -p $(WP_REPORT) $(WP_CACHE)
+	@case "$(PROVE_MODE)" in replay|offline) \
+		echo "prove: PROVE_MODE=$(PROVE_MODE) takes verdicts from $(WP_CACHE) on trust: a quick re-check, NOT a proof (make prove / make check prove)";; esac
 	@# A rebuild proves every goal again and writes every entry: start from an
 	@# empty cache so that no entry of a goal that no longer exists stays.
 	@if [ "$(PROVE_MODE)" = rebuild ]; then rm -f $(WP_CACHE)/*.json; fi
@@ -52,3 +74,21 @@ prove-replay:
 
 prove-offline:
 	$(MAKE) prove PROVE_MODE=offline
+
+# The exact WP flags of a mode, for the pipeline tests below.
+.PHONY: wp-flags
+wp-flags:
+	@echo $(WP_FLAGS)
+
+# tests/proof: the proof pipeline itself (both in `make check`, about a
+# minute together).  proof-trust-test: a false goal with a cache poisoned to
+# "valid" passes a replay and fails `make check`'s flags.  proof-smoke-test:
+# `make check`'s smoke tests catch two vacuous contracts.
+PROOF_TESTS := $(BUILD)/proof-tests
+wp_flags_of = $$($(MAKE) -s --no-print-directory wp-flags PROVE_MODE=$(1))
+proof-trust-test: $(SETUP_STAMP)
+	sh tests/proof/trust.sh $(PROOF_TESTS)/trust "$(call wp_flags_of,none)" \
+		"$(call wp_flags_of,replay)" "$(call wp_flags_of,rebuild)"
+proof-smoke-test: $(SETUP_STAMP)
+	sh tests/proof/smoke.sh $(PROOF_TESTS)/smoke "$(call wp_flags_of,none)"
+CHECK_EXTRA += proof-trust-test proof-smoke-test

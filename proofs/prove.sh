@@ -7,7 +7,10 @@
 # after part a.  Each part is one proofs/run.sh (its own log, JSON report and
 # session under OUT/a, OUT/b, OUT/l; one shared cache).  Then OUT/wp.log is
 # the three logs, OUT/wp-report.json the three reports (a JSON array), and
-# the last line printed is the total: "N / M goals proved (T s)".
+# the last line printed is the total: "N / M goals proved (T s, ...; C
+# CPU-s)".  While the parts run, proofs/progress.sh prints every
+# PROVE_PROGRESS seconds (default 10; 0 for none) each part's goals done
+# out of goals scheduled.
 #
 #   sh proofs/prove.sh OUT PART_A FRAMA-C-COMMAND...
 # FRAMA-C-COMMAND must not name -wp-session or -wp-report-json: they are
@@ -17,6 +20,13 @@ out=$1 part_a=$2; shift 2
 rm -rf "$out/a" "$out/b" "$out/l"
 mkdir -p "$out/a" "$out/b" "$out/l"
 start=$(date +%s)
+# Progress every PROVE_PROGRESS seconds (0: none), from the parts' logs.
+every=${PROVE_PROGRESS:-10}
+progress=
+if [ "$every" -gt 0 ]; then
+	sh proofs/progress.sh "$out" "$every" a b l &
+	progress=$!
+fi
 part() { # name, selection...: one Frama-C run into $out/name
 	p=$1; shift
 	sh proofs/run.sh "$out/$p" "$@" -wp-session "$out/$p/session" \
@@ -30,6 +40,7 @@ pb=$!
 wait $pa; ra=$?
 wait $pb; rb=$?
 end=$(date +%s)
+[ -n "$progress" ] && kill "$progress" 2>/dev/null
 for p in a l b; do [ -f "$out/$p/run.out" ] && sed "s/^/[part $p] /" "$out/$p/run.out"; done
 cat "$out/a/wp.log" "$out/l/wp.log" "$out/b/wp.log" > "$out/wp.log" 2>/dev/null
 { echo '['
@@ -46,4 +57,8 @@ if [ "$ra" -ne 0 ] || [ "$rb" -ne 0 ] || [ "$1" -ne 3 ]; then
 	echo "prove: not every goal proved (parts a and l: exit $ra, part b: exit $rb); see $out/*/wp.log" >&2
 	exit 1
 fi
-echo "$2 / $3 goals proved ($((end - start)) s, two processes at a time)"
+# CPU time of the parts and their provers (POSIX times: the children's
+# user and system time, second line), for the figures in README.
+times > "$out/times"
+cpu=$(awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { v = $i; m = v; sub(/m.*/, "", m); sub(/^[0-9]+m/, "", v); sub(/s$/, "", v); t += m * 60 + v } printf "%.0f", t }' "$out/times")
+echo "$2 / $3 goals proved ($((end - start)) s, two processes at a time; ${cpu:-?} CPU-s)"
