@@ -61,8 +61,8 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	f->gpr[3] = r0;
 	f->usrr1 |= 1UL << UV_MSR_S_LG; /* back in secure mode, whatever */
 	//@ assert svm_mode(f->usrr1);
-	//@ assert f->usrr1 == (\at(uv_state.exit[e].guest.usrr1, Pre) | (1 << UV_MSR_S_LG));
-	//@ assert \forall integer i; 0 <= i < UV_NX ==> f->x[i] == \at(uv_state.exit[e].guest.x[i], Pre);
+	//@ assert f->usrr1 == (\at(uv_state, Pre).exit[e].guest.usrr1 | (1 << UV_MSR_S_LG));
+	//@ assert \forall integer i; 0 <= i < UV_NX ==> f->x[i] == \at(uv_state, Pre).exit[e].guest.x[i];
 	/*@
 	  loop invariant 0 <= r <= UV_HCALL_NIN;
 	  loop invariant \forall integer j; 0 <= j < r ==> f->gpr[4 + j] == out[j];
@@ -73,7 +73,7 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 		f->gpr[4 + r] = out[r];
 	//@ assert \forall integer j; 4 <= j <= 3 + UV_HCALL_NIN ==> f->gpr[j] == out[j - 4];
 	//@ assert \forall integer j; 4 <= j <= 3 + UV_HCALL_NIN ==> f->gpr[j] == \at(f->gpr[j], Pre);
-	//@ assert \forall integer i; 0 <= i < UV_NX ==> f->x[i] == \at(uv_state.exit[e].guest.x[i], Pre);
+	//@ assert \forall integer i; 0 <= i < UV_NX ==> f->x[i] == \at(uv_state, Pre).exit[e].guest.x[i];
 	//@ assert svm_mode(f->usrr1);
 	frame_clear(&uv_state.exit[e].guest);
 	uv_state.exit[e].lpid = 0;
