@@ -17,10 +17,11 @@
   predicate svm_mode(integer msr) =
     msr_bit(msr, UV_MSR_S_LG) == 1 && msr_bit(msr, UV_MSR_HV_LG) == 0;
 
-  // Small steps for the provers (on values only).
+  // Small steps for the provers (on values only; with no bit constant: the
+  // provers decide msr_bit of a constant inside a function's goals, not in
+  // a lemma).
   lemma hv0_not_uv: \forall integer m; msr_bit(m, UV_MSR_HV_LG) == 0 ==> !uv_mode(m);
   lemma svm_not_uv: \forall integer m; svm_mode(m) ==> !uv_mode(m);
-  lemma hv_msr_not_uv: !uv_mode(UV_HV_MSR);
 
   // The new MSR of an interrupt delivered into a secure guest whose MSR was
   // m (spec/uv_abi.h, UV_PROG_*): SF and S set, ME and LE kept, every other
@@ -36,8 +37,14 @@
   // What the assembly hands the C core (spec/TRUSTED.md, the assembly): the
   // MSR urfid goes back with is SRR1 without the sc level, and no caller
   // runs in ultravisor state (the ultravisor makes no sc).
+  // The mode bits (HV, S, PR) of that MSR are SRR1's, as follows from the
+  // first equation; they are stated too, because the provers do not get
+  // bits out of the mask.
   predicate asm_entry(struct uv_frame *f) =
     f->usrr1 == (f->srr1 & UV_SRR1_NOT_LEV) && f->usrr0 == f->srr0 &&
+    msr_bit(f->usrr1, UV_MSR_HV_LG) == msr_bit(f->srr1, UV_MSR_HV_LG) &&
+    msr_bit(f->usrr1, UV_MSR_S_LG) == msr_bit(f->srr1, UV_MSR_S_LG) &&
+    msr_bit(f->usrr1, UV_MSR_PR_LG) == msr_bit(f->srr1, UV_MSR_PR_LG) &&
     !uv_mode(f->usrr1);
 
   // A guest is resumed from the ultravisor's own copy of its PC and MSR

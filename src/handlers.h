@@ -40,11 +40,10 @@ enum uv_next uv_write_pate(struct uv_frame *f);
 
 /*@
   requires handler_pre(f);
-  // The caller is a VM (HV = 0): the MSR kept for its return is never the
-  // hypervisor's (exits_msr_ok).
-  requires msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
   assigns *f, uv_state;
   ensures state_inv;
+  ensures \result == UV_NEXT_CALLER || \result == UV_NEXT_HV;
+  ensures ucall_exit_modes{Pre, Post}(f, \result);
 
   behavior not_normal:
     assumes !(1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_NORMAL);
@@ -69,6 +68,7 @@ enum uv_next uv_esm(struct uv_frame *f);
   requires handler_pre(f);
   assigns *f, uv_state;
   ensures state_inv;
+  ensures ucall_exit_modes{Pre, Post}(f, \result);
 
   behavior nothing_pending:
     assumes !(1 <= f->lpidr <= UV_MAX_LPID &&

@@ -109,6 +109,7 @@ enum uv_next uv_reflect(struct uv_frame *f);
     assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == f->lpidr;
     ensures \result == UV_NEXT_SVM;
     ensures svm_mode(f->usrr1);
+    ensures resumed_from_copy{Pre, Post}(f, \old(f->lpidr));
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
       \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
         hcall_resumed{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre));

