@@ -270,6 +270,7 @@ enum uv_next uv_share_page(struct uv_frame *f)
 	  loop invariant state_inv;
 	  loop invariant \forall integer j; first <= j < i ==> uv_state.gfn[k][j] == GFN_SHARED;
 	  loop invariant uv_state.slot == \at(uv_state.slot, LoopEntry);
+	  loop invariant uv_state.svm_life == \at(uv_state.svm_life, LoopEntry);
 	  loop assigns i, uv_state;
 	  loop variant end - i;
 	*/

@@ -122,6 +122,7 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
 	/*@ assert frames_zero; */
+	/*@ assert shared_only_secure; */
 }
 
 void slot_release(uint32_t k)

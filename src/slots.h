@@ -113,6 +113,9 @@ uint32_t slot_find_free(void);
   requires k < UV_NSLOTS && i < UV_SLOT_PAGES;
   requires slot_used(k) && i < uv_state.slot[k].npages;
   requires to == GFN_EMPTY || to == GFN_SHARED;
+  // Only a secure guest shares (shared_only_secure).
+  requires to == GFN_SHARED ==>
+    uv_state.svm_life[uv_state.slot[k].lpid] == SVM_SECURE;
   assigns uv_state;
   ensures state_inv;
   ensures uv_state.gfn[k][i] == to;

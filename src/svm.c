@@ -34,6 +34,9 @@ void svm_drop(uint32_t lpid)
 		uv_state.exit[e].lpid = 0;
 		uv_state.exit[e].kind = 0;
 	}
+	/* No slot is lpid's any more, so no shared page either. */
+	/*@ assert \forall integer k, i; 0 <= k < UV_NSLOTS && 0 <= i < UV_SLOT_PAGES &&
+	      uv_state.gfn[k][i] == GFN_SHARED ==> uv_state.slot[k].lpid != lpid; */
 	uv_state.svm_life[lpid] = SVM_NORMAL;
 }
 
@@ -61,9 +64,13 @@ enum uv_next uv_esm(struct uv_frame *f)
 	 * construction, without a proof through the dispatcher's bit checks.
 	 */
 	uv_state.exit[e].guest.usrr1 &= ~(1UL << UV_MSR_HV_LG);
+	/*@ assert msr_bit(uv_state.exit[e].guest.usrr1, UV_MSR_HV_LG) == 0; */
 	uv_state.exit[e].kind = EXIT_INIT_START;
 	uv_state.exit[e].lpid = (uint32_t)lpid;
 	uv_state.svm_life[lpid] = (uint8_t)(SVM_INIT + e);
+	/*@ assert exits_msr_ok; */
+	/*@ assert lives_ok && exits_ok && exits_distinct; */
+	/*@ assert shared_only_secure; */
 	return exit_to_hv(f, &uv_state.exit[e].guest, UV_H_SVM_INIT_START, 0);
 }
 
