@@ -40,6 +40,7 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	uint32_t e = exit_find(f->lpidr);
 	uint64_t out[UV_HCALL_NIN];
 	uint64_t r0 = f->gpr[0]; /* the hcall's r3, per KVM */
+	uint64_t msr;
 	uint32_t r;
 
 	if (e == UV_NEXITS)
@@ -58,8 +59,11 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 		out[r] = f->gpr[4 + r];
 	frame_copy(f, &uv_state.exit[e].guest);
 	//@ assert msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
+	msr = f->usrr1;
 	f->gpr[3] = r0;
-	f->usrr1 |= 1UL << UV_MSR_S_LG; /* back in secure mode, whatever */
+	f->usrr1 = msr | (1UL << UV_MSR_S_LG); /* back in secure mode, whatever */
+	//@ assert msr_bit(f->usrr1, UV_MSR_S_LG) == 1;
+	//@ assert msr_bit(f->usrr1, UV_MSR_HV_LG) == msr_bit(msr, UV_MSR_HV_LG);
 	//@ assert svm_mode(f->usrr1);
 	//@ assert f->usrr1 == (\at(uv_state, Pre).exit[e].guest.usrr1 | (1 << UV_MSR_S_LG));
 	//@ assert \forall integer i; 0 <= i < UV_NX ==> f->x[i] == \at(uv_state, Pre).exit[e].guest.x[i];

@@ -46,7 +46,7 @@ run "the guest resumed after UV_ESM at PC 0" \
 	's/\t\tf->usrr1 |= 1UL << UV_MSR_S_LG;/\t\tf->usrr1 |= 1UL << UV_MSR_S_LG;\n\t\tf->usrr0 = 0;/'
 run "a reflected hcall's guest resumed with the hypervisor's MSR" \
 	src/reflect.c uv_reflect_return \
-	's/f->usrr1 |= 1UL << UV_MSR_S_LG;.*/f->usrr1 = UV_HV_MSR;/'
+	's/f->usrr1 = msr | (1UL << UV_MSR_S_LG);.*/f->usrr1 = UV_HV_MSR;/'
 run "the program interrupt delivered in hypervisor state" \
 	src/svm_sc.c deliver_prog \
 	's/| UV_PROG_MSR_SET;/| UV_PROG_MSR_SET | (1UL << UV_MSR_HV_LG);/'
