@@ -79,6 +79,9 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	//@ assert \forall integer j; 4 <= j <= 3 + UV_HCALL_NIN ==> f->gpr[j] == \at(f->gpr[j], Pre);
 	//@ assert \forall integer i; 0 <= i < UV_NX ==> f->x[i] == \at(uv_state, Pre).exit[e].guest.x[i];
 	//@ assert svm_mode(f->usrr1);
+	//@ assert \at(uv_state, Pre).exit[e].lpid == \at(f->lpidr, Pre);
+	//@ assert f->usrr0 == \at(uv_state, Pre).exit[e].guest.usrr0;
+	//@ assert resumed_from_copy{Pre, Here}(f, \at(f->lpidr, Pre));
 	frame_clear(&uv_state.exit[e].guest);
 	uv_state.exit[e].lpid = 0;
 	uv_state.exit[e].kind = 0;

@@ -101,8 +101,12 @@ static void esm_resume(struct uv_frame *f, const struct uv_frame *g,
 	//@ assert msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
 	uv_set_rc(f, rc);
 	if (secure) {
+		uint64_t msr = f->usrr1;
+
 		f->srr1 |= 1UL << UV_MSR_S_LG;
-		f->usrr1 |= 1UL << UV_MSR_S_LG;
+		f->usrr1 = msr | (1UL << UV_MSR_S_LG);
+		//@ assert msr_bit(f->usrr1, UV_MSR_S_LG) == 1;
+		//@ assert msr_bit(f->usrr1, UV_MSR_HV_LG) == msr_bit(msr, UV_MSR_HV_LG);
 		//@ assert svm_mode(f->usrr1);
 	}
 }

@@ -40,10 +40,10 @@ CORE=$(ls src/*.c | tr '\n' ' ')
 run() { mutant "$@"; }
 run "the guest resumed after UV_ESM in ultravisor state (HV set)" \
 	src/svm.c esm_resume \
-	's/f->usrr1 |= 1UL << UV_MSR_S_LG;/f->usrr1 |= (1UL << UV_MSR_S_LG) | (1UL << UV_MSR_HV_LG);/'
+	's/f->usrr1 = msr | (1UL << UV_MSR_S_LG);/f->usrr1 = msr | (1UL << UV_MSR_S_LG) | (1UL << UV_MSR_HV_LG);/'
 run "the guest resumed after UV_ESM at PC 0" \
 	src/svm.c esm_resume \
-	's/\t\tf->usrr1 |= 1UL << UV_MSR_S_LG;/\t\tf->usrr1 |= 1UL << UV_MSR_S_LG;\n\t\tf->usrr0 = 0;/'
+	's/\t\tf->usrr1 = msr | (1UL << UV_MSR_S_LG);/\t\tf->usrr1 = msr | (1UL << UV_MSR_S_LG);\n\t\tf->usrr0 = 0;/'
 run "a reflected hcall's guest resumed with the hypervisor's MSR" \
 	src/reflect.c uv_reflect_return \
 	's/f->usrr1 = msr | (1UL << UV_MSR_S_LG);.*/f->usrr1 = UV_HV_MSR;/'
