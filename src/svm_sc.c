@@ -29,6 +29,15 @@ static enum uv_next deliver_prog(struct uv_frame *f)
 		new_msr += 1UL << UV_MSR_ME_LG;
 	if ((msr >> UV_MSR_LE_LG) & 1)
 		new_msr += 1UL << UV_MSR_LE_LG;
+	/*@ assert new_msr == UV_PROG_MSR_SET ||
+	      new_msr == UV_PROG_MSR_SET + (1 << UV_MSR_ME_LG) ||
+	      new_msr == UV_PROG_MSR_SET + (1 << UV_MSR_LE_LG) ||
+	      new_msr == UV_PROG_MSR_SET + (1 << UV_MSR_ME_LG) + (1 << UV_MSR_LE_LG); */
+	/*@ assert new_msr == UV_PROG_MSR_SET ==> !uv_mode(new_msr); */
+	/*@ assert new_msr == UV_PROG_MSR_SET + (1 << UV_MSR_ME_LG) ==> !uv_mode(new_msr); */
+	/*@ assert new_msr == UV_PROG_MSR_SET + (1 << UV_MSR_LE_LG) ==> !uv_mode(new_msr); */
+	/*@ assert new_msr == UV_PROG_MSR_SET + (1 << UV_MSR_ME_LG) + (1 << UV_MSR_LE_LG) ==>
+	      !uv_mode(new_msr); */
 	f->usrr1 = new_msr;
 	return UV_NEXT_CALLER;
 }
