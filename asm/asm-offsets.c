@@ -18,6 +18,12 @@
 void uv_asm_offsets(void);
 
 /* Checked here, by the compiler, since Frama-C 25 parses no _Static_assert. */
+_Static_assert(UV_MSR_HV == 1UL << UV_MSR_HV_LG && UV_MSR_S == 1UL << UV_MSR_S_LG &&
+	       UV_MSR_PR == 1UL << UV_MSR_PR_LG && UV_MSR_NOT_HV == ~UV_MSR_HV,
+	       "the MSR masks of spec/uv_abi.h are their bits");
+_Static_assert(UV_PROG_MSR_KEEP == ((1UL << UV_MSR_ME_LG) | (1UL << UV_MSR_LE_LG)) &&
+	       UV_PROG_MSR_SET == ((1UL << UV_MSR_SF_LG) | (1UL << UV_MSR_S_LG)),
+	       "the program interrupt's MSR masks are ME|LE and SF|S");
 _Static_assert(UV_SRR1_NOT_LEV == ~UV_SRR1_LEV_MASK,
 	       "UV_SRR1_NOT_LEV is every bit of SRR1 but the sc level");
 

@@ -63,7 +63,7 @@
     \at(f->cr, B) == g.cr && \at(f->xer, B) == g.xer &&
     \at(f->ctr, B) == g.ctr && \at(f->lr, B) == g.lr &&
     \at(f->usrr0, B) == g.usrr0 &&
-    \at(f->usrr1, B) == (g.usrr1 | (1 << UV_MSR_S_LG)) &&
+    \at(f->usrr1, B) == (g.usrr1 | UV_MSR_S) &&
     (\forall integer i; 0 <= i < UV_NX ==> \at(f->x[i], B) == g.x[i]);
 */
 

@@ -11,25 +11,17 @@
 /*@
   // Ultravisor state (HV = 1 and S = 1): no exit ever enters it.
   predicate uv_mode(integer msr) =
-    msr_bit(msr, UV_MSR_HV_LG) == 1 && msr_bit(msr, UV_MSR_S_LG) == 1;
+    (msr & UV_MSR_HV) != 0 && (msr & UV_MSR_S) != 0;
 
   // A secure guest's state: S = 1, HV = 0.
   predicate svm_mode(integer msr) =
-    msr_bit(msr, UV_MSR_S_LG) == 1 && msr_bit(msr, UV_MSR_HV_LG) == 0;
+    (msr & UV_MSR_S) != 0 && (msr & UV_MSR_HV) == 0;
 
-  // Small steps for the provers (on values only; with no bit constant: the
-  // provers decide msr_bit of a constant inside a function's goals, not in
-  // a lemma).
-  lemma hv0_not_uv: \forall integer m; msr_bit(m, UV_MSR_HV_LG) == 0 ==> !uv_mode(m);
-  lemma svm_not_uv: \forall integer m; svm_mode(m) ==> !uv_mode(m);
 
   // The new MSR of an interrupt delivered into a secure guest whose MSR was
   // m (spec/uv_abi.h, UV_PROG_*): SF and S set, ME and LE kept, every other
-  // bit 0 (the bits are distinct, so the sum is their union).
-  logic integer prog_msr(integer m) =
-    UV_PROG_MSR_SET +
-    (msr_bit(m, UV_MSR_ME_LG) == 1 ? (1 << UV_MSR_ME_LG) : 0) +
-    (msr_bit(m, UV_MSR_LE_LG) == 1 ? (1 << UV_MSR_LE_LG) : 0);
+  // bit 0.
+  logic integer prog_msr(integer m) = (m & UV_PROG_MSR_KEEP) | UV_PROG_MSR_SET;
 
   // The SRR1 of a program interrupt (illegal instruction) for MSR m.
   logic integer prog_srr1(integer m) = (m & UV_SRR1_PROG_KEEP) | UV_SRR1_PROGILL;
@@ -37,14 +29,8 @@
   // What the assembly hands the C core (spec/TRUSTED.md, the assembly): the
   // MSR urfid goes back with is SRR1 without the sc level, and no caller
   // runs in ultravisor state (the ultravisor makes no sc).
-  // The mode bits (HV, S, PR) of that MSR are SRR1's, as follows from the
-  // first equation; they are stated too, because the provers do not get
-  // bits out of the mask.
   predicate asm_entry(struct uv_frame *f) =
     f->usrr1 == (f->srr1 & UV_SRR1_NOT_LEV) && f->usrr0 == f->srr0 &&
-    msr_bit(f->usrr1, UV_MSR_HV_LG) == msr_bit(f->srr1, UV_MSR_HV_LG) &&
-    msr_bit(f->usrr1, UV_MSR_S_LG) == msr_bit(f->srr1, UV_MSR_S_LG) &&
-    msr_bit(f->usrr1, UV_MSR_PR_LG) == msr_bit(f->srr1, UV_MSR_PR_LG) &&
     !uv_mode(f->usrr1);
 
   // A guest is resumed from the ultravisor's own copy of its PC and MSR
@@ -52,7 +38,7 @@
   predicate resumed_from_copy{A, B}(struct uv_frame *f, integer lpid) =
     \exists integer e; 0 <= e < UV_NEXITS && \at(uv_state.exit[e].lpid, A) == lpid &&
       \at(f->usrr0, B) == \at(uv_state.exit[e].guest.usrr0, A) &&
-      \at(f->usrr1, B) == (\at(uv_state.exit[e].guest.usrr1, A) | (1 << UV_MSR_S_LG));
+      \at(f->usrr1, B) == (\at(uv_state.exit[e].guest.usrr1, A) | UV_MSR_S);
 
   // Where a ucall leaves to (uv_ucall): the caller with its own PC and MSR;
   // the hypervisor at its vector in its own MSR; a secure guest from the
@@ -64,7 +50,7 @@
        \at(f->usrr0, B) == UV_HV_SC_VECTOR && \at(f->usrr1, B) == UV_HV_MSR) &&
     (next == UV_NEXT_SVM ==> resumed_from_copy{A, B}(f, \at(f->lpidr, A)) &&
        svm_mode(\at(f->usrr1, B))) &&
-    (next == UV_NEXT_VM ==> msr_bit(\at(f->usrr1, B), UV_MSR_HV_LG) == 0);
+    (next == UV_NEXT_VM ==> (\at(f->usrr1, B) & UV_MSR_HV) == 0);
 */
 
 #endif

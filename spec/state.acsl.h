@@ -102,7 +102,7 @@
   // itself, src/reflect.c, so S needs no conjunct here.)
   predicate exits_msr_ok =
     \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0 ==>
-      ((uv_state.exit[e].guest.usrr1 >> UV_MSR_HV_LG) & 1) == 0;
+      (uv_state.exit[e].guest.usrr1 & UV_MSR_HV) == 0;
 
   predicate state_inv =
     slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&

@@ -57,6 +57,16 @@
 #define UV_MSR_PR_LG 14
 #define UV_MSR_ME_LG 12
 #define UV_MSR_LE_LG 0
+/*
+ * The same bits as masks, written out: the mode predicates of
+ * spec/modes.acsl.h test MSR bits as (msr & mask) != 0, which WP's
+ * simplifier decides on masks it can see (asm/asm-offsets.c checks that
+ * each is 1 << its _LG).
+ */
+#define UV_MSR_HV 0x1000000000000000UL
+#define UV_MSR_S 0x0000000000400000UL
+#define UV_MSR_PR 0x0000000000004000UL
+#define UV_MSR_NOT_HV 0xEFFFFFFFFFFFFFFFUL
 
 /*
  * The level of the sc that entered the ultravisor: the hardware puts LEV in
@@ -252,8 +262,8 @@
 #define UV_PROG_VECTOR 0x700UL
 #define UV_SRR1_PROG_KEEP 0xFFFFFFFF87C0FFFFUL /* clears 33:36 and 42:47 */
 #define UV_SRR1_PROGILL (1UL << 19)             /* IBM bit 44 */
-#define UV_PROG_MSR_KEEP ((1UL << UV_MSR_ME_LG) | (1UL << UV_MSR_LE_LG))
-#define UV_PROG_MSR_SET ((1UL << UV_MSR_SF_LG) | (1UL << UV_MSR_S_LG))
+#define UV_PROG_MSR_KEEP 0x0000000000001001UL /* ME, LE */
+#define UV_PROG_MSR_SET 0x8000000000400000UL  /* SF, S */
 
 /* Argument limits the dispatcher checks before any handler runs. */
 #define UV_PAGE_SHIFT 16                 /* 64 KiB pages, the only order */

@@ -20,7 +20,7 @@
     // into a secure guest: S = 1, HV = 0
     (next == UV_NEXT_SVM ==> svm_mode(\at(f->usrr1, B))) &&
     // into a guest the ESM protocol gave up on: HV = 0
-    (next == UV_NEXT_VM ==> msr_bit(\at(f->usrr1, B), UV_MSR_HV_LG) == 0) &&
+    (next == UV_NEXT_VM ==> (\at(f->usrr1, B) & UV_MSR_HV) == 0) &&
     // back to the caller: its own PC and MSR, or (a secure guest's user
     // space's sc 1) the program interrupt delivered into it
     (next == UV_NEXT_CALLER ==>
@@ -49,7 +49,7 @@
     f->usrr0 == UV_HV_SC_VECTOR && f->usrr1 == UV_HV_MSR;
   ensures mode_svm: \result == UV_NEXT_SVM ==>
     svm_mode(f->usrr1) && resumed_from_copy{Pre, Post}(f, \old(f->lpidr));
-  ensures mode_vm: \result == UV_NEXT_VM ==> msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
+  ensures mode_vm: \result == UV_NEXT_VM ==> (f->usrr1 & UV_MSR_HV) == 0;
   ensures mode_caller: \result == UV_NEXT_CALLER ==>
     (f->usrr0 == \old(f->usrr0) && f->usrr1 == \old(f->usrr1)) ||
     prog_delivered{Pre, Post}(f);

@@ -101,7 +101,7 @@ enum uv_next uv_esm(struct uv_frame *f);
         f->gpr[r] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.gpr[r])) &&
       f->usrr0 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr0) &&
       f->usrr1 == (\old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1) |
-                   (1 << UV_MSR_S_LG)) &&
+                   UV_MSR_S) &&
       svm_mode(f->usrr1) &&
       (\forall integer i; 0 <= i < UV_NX ==>
         f->x[i] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.x[i]));
@@ -110,7 +110,7 @@ enum uv_next uv_esm(struct uv_frame *f);
       uv_state.svm_life[\old(f->lpidr)] == SVM_NORMAL &&
       f->usrr0 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr0) &&
       f->usrr1 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1) &&
-      msr_bit(f->usrr1, UV_MSR_HV_LG) == 0 &&
+      (f->usrr1 & UV_MSR_HV) == 0 &&
       (\forall integer i; 0 <= i < UV_NX ==>
         f->x[i] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.x[i]));
 

@@ -63,8 +63,8 @@ enum uv_next uv_esm(struct uv_frame *f)
 	 * return is never the hypervisor's" (exits_msr_ok) true by
 	 * construction, without a proof through the dispatcher's bit checks.
 	 */
-	uv_state.exit[e].guest.usrr1 &= ~(1UL << UV_MSR_HV_LG);
-	/*@ assert msr_bit(uv_state.exit[e].guest.usrr1, UV_MSR_HV_LG) == 0; */
+	uv_state.exit[e].guest.usrr1 &= UV_MSR_NOT_HV;
+	/*@ assert (uv_state.exit[e].guest.usrr1 & UV_MSR_HV) == 0; */
 	uv_state.exit[e].kind = EXIT_INIT_START;
 	uv_state.exit[e].lpid = (uint32_t)lpid;
 	uv_state.svm_life[lpid] = (uint8_t)(SVM_INIT + e);
@@ -82,31 +82,29 @@ enum uv_next uv_esm(struct uv_frame *f)
 /*@
   requires \valid(f) && \valid_read(g);
   requires \separated(f, g);
-  requires msr_bit(g->usrr1, UV_MSR_HV_LG) == 0;
+  requires (g->usrr1 & UV_MSR_HV) == 0;
   assigns *f;
   ensures f->gpr[3] == rc_reg(rc);
   ensures \forall integer r; 0 <= r < UV_NGPRS && r != 3 ==> f->gpr[r] == g->gpr[r];
   ensures f->lpidr == g->lpidr;
   ensures f->usrr0 == g->usrr0;
-  ensures secure ==> f->usrr1 == (g->usrr1 | (1 << UV_MSR_S_LG));
+  ensures secure ==> f->usrr1 == (g->usrr1 | UV_MSR_S);
   ensures !secure ==> f->usrr1 == g->usrr1;
   ensures secure ==> svm_mode(f->usrr1);
-  ensures msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
+  ensures (f->usrr1 & UV_MSR_HV) == 0;
   ensures \forall integer i; 0 <= i < UV_NX ==> f->x[i] == g->x[i];
 */
 static void esm_resume(struct uv_frame *f, const struct uv_frame *g,
 		       enum uv_rc rc, _Bool secure)
 {
 	frame_copy(f, g);
-	//@ assert msr_bit(f->usrr1, UV_MSR_HV_LG) == 0;
+	//@ assert (f->usrr1 & UV_MSR_HV) == 0;
 	uv_set_rc(f, rc);
 	if (secure) {
 		uint64_t msr = f->usrr1;
 
-		f->srr1 |= 1UL << UV_MSR_S_LG;
-		f->usrr1 = msr | (1UL << UV_MSR_S_LG);
-		//@ assert msr_bit(f->usrr1, UV_MSR_S_LG) == 1;
-		//@ assert msr_bit(f->usrr1, UV_MSR_HV_LG) == msr_bit(msr, UV_MSR_HV_LG);
+		f->srr1 |= UV_MSR_S;
+		f->usrr1 = msr | UV_MSR_S;
 		//@ assert svm_mode(f->usrr1);
 	}
 }

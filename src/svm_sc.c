@@ -14,31 +14,14 @@
 */
 static enum uv_next deliver_prog(struct uv_frame *f)
 {
-	uint64_t msr = f->usrr1, new_msr;
+	uint64_t msr = f->usrr1;
 
 	/* The sc's own address: SRR0 at entry is the instruction after it. */
 	f->srr0 = f->srr0 >= 4 ? f->srr0 - 4 : f->srr0 + 0xFFFFFFFFFFFFFFFCUL;
 	f->srr1 = (msr & UV_SRR1_PROG_KEEP) | UV_SRR1_PROGILL;
 	f->usrr0 = UV_PROG_VECTOR;
-	/*
-	 * SF and S, and ME and LE as they were: built from constants, one per
-	 * case, so that the proof sees the mode bits (HV = 0) directly.
-	 */
-	new_msr = UV_PROG_MSR_SET;
-	if ((msr >> UV_MSR_ME_LG) & 1)
-		new_msr += 1UL << UV_MSR_ME_LG;
-	if ((msr >> UV_MSR_LE_LG) & 1)
-		new_msr += 1UL << UV_MSR_LE_LG;
-	/*@ assert new_msr == UV_PROG_MSR_SET ||
-	      new_msr == UV_PROG_MSR_SET + (1 << UV_MSR_ME_LG) ||
-	      new_msr == UV_PROG_MSR_SET + (1 << UV_MSR_LE_LG) ||
-	      new_msr == UV_PROG_MSR_SET + (1 << UV_MSR_ME_LG) + (1 << UV_MSR_LE_LG); */
-	/*@ assert new_msr == UV_PROG_MSR_SET ==> !uv_mode(new_msr); */
-	/*@ assert new_msr == UV_PROG_MSR_SET + (1 << UV_MSR_ME_LG) ==> !uv_mode(new_msr); */
-	/*@ assert new_msr == UV_PROG_MSR_SET + (1 << UV_MSR_LE_LG) ==> !uv_mode(new_msr); */
-	/*@ assert new_msr == UV_PROG_MSR_SET + (1 << UV_MSR_ME_LG) + (1 << UV_MSR_LE_LG) ==>
-	      !uv_mode(new_msr); */
-	f->usrr1 = new_msr;
+	/* SF and S set, ME and LE kept, every other bit 0: HV = 0. */
+	f->usrr1 = (msr & UV_PROG_MSR_KEEP) | UV_PROG_MSR_SET;
 	return UV_NEXT_CALLER;
 }
 

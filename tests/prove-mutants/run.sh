@@ -40,16 +40,16 @@ CORE=$(ls src/*.c | tr '\n' ' ')
 run() { mutant "$@"; }
 run "the guest resumed after UV_ESM in ultravisor state (HV set)" \
 	src/svm.c esm_resume \
-	's/f->usrr1 = msr | (1UL << UV_MSR_S_LG);/f->usrr1 = msr | (1UL << UV_MSR_S_LG) | (1UL << UV_MSR_HV_LG);/'
+	's/f->usrr1 = msr | UV_MSR_S;/f->usrr1 = msr | UV_MSR_S | UV_MSR_HV;/'
 run "the guest resumed after UV_ESM at PC 0" \
 	src/svm.c esm_resume \
-	's/\t\tf->usrr1 = msr | (1UL << UV_MSR_S_LG);/\t\tf->usrr1 = msr | (1UL << UV_MSR_S_LG);\n\t\tf->usrr0 = 0;/'
+	's/\t\tf->usrr1 = msr | UV_MSR_S;/\t\tf->usrr1 = msr | UV_MSR_S;\n\t\tf->usrr0 = 0;/'
 run "a reflected hcall's guest resumed with the hypervisor's MSR" \
 	src/reflect.c uv_reflect_return \
-	's/f->usrr1 = msr | (1UL << UV_MSR_S_LG);.*/f->usrr1 = UV_HV_MSR;/'
+	's/f->usrr1 = msr | UV_MSR_S;.*/f->usrr1 = UV_HV_MSR;/'
 run "the program interrupt delivered in hypervisor state" \
 	src/svm_sc.c deliver_prog \
-	's/| UV_PROG_MSR_SET;/| UV_PROG_MSR_SET | (1UL << UV_MSR_HV_LG);/'
+	's/| UV_PROG_MSR_SET;/| UV_PROG_MSR_SET | UV_MSR_HV;/'
 run "UV_PAGE_IN fills an empty page of a secure guest" \
 	src/pages.c uv_page_in \
 	's/\t\treturn uv_set_rc(f, U_PERMISSION);/\t\t;/'
