@@ -51,8 +51,8 @@
   // Frame f (A: the hypervisor's UV_RETURN, B: after it) resumes a secure
   // guest whose registers at its hcall were g: r3 is the hypervisor's r0,
   // r4 .. r3 + UV_HCALL_NIN are the hypervisor's, every other GPR, CR, XER,
-  // CTR, LR, USRR0 and USRR1 are the guest's own (USRR1 with S set: it
-  // resumes in secure mode whatever), and so is every word of x[] (VSRs,
+  // CTR, LR, USRR0 and USRR1 are the guest's own (USRR1 with S set and HV
+  // clear: it resumes in secure mode, never in hypervisor state, whatever), and so is every word of x[] (VSRs,
   // FPSCR, VSCR, SPRs): none is the hypervisor's.
   predicate hcall_resumed{A, B}(struct uv_frame *f, struct uv_frame g) =
     \at(f->gpr[3], B) == \at(f->gpr[0], A) &&
@@ -63,7 +63,7 @@
     \at(f->cr, B) == g.cr && \at(f->xer, B) == g.xer &&
     \at(f->ctr, B) == g.ctr && \at(f->lr, B) == g.lr &&
     \at(f->usrr0, B) == g.usrr0 &&
-    \at(f->usrr1, B) == (g.usrr1 | UV_MSR_S) &&
+    \at(f->usrr1, B) == ((g.usrr1 & UV_MSR_NOT_HV) | UV_MSR_S) &&
     (\forall integer i; 0 <= i < UV_NX ==> \at(f->x[i], B) == g.x[i]);
 */
 

@@ -34,11 +34,15 @@
     !uv_mode(f->usrr1);
 
   // A guest is resumed from the ultravisor's own copy of its PC and MSR
-  // (with S set), in pending exit e of guest lpid as at A.
+  // (with S set and HV clear), in pending exit e of guest lpid as at A.
+  // HV is cleared when the guest is resumed rather than kept 0 in the
+  // copies by an invariant: WP's provers decide bit masks within one
+  // function's goals but not, in this version, a masked bit quantified over
+  // every pending exit through each handler.
   predicate resumed_from_copy{A, B}(struct uv_frame *f, integer lpid) =
     \exists integer e; 0 <= e < UV_NEXITS && \at(uv_state.exit[e].lpid, A) == lpid &&
       \at(f->usrr0, B) == \at(uv_state.exit[e].guest.usrr0, A) &&
-      \at(f->usrr1, B) == (\at(uv_state.exit[e].guest.usrr1, A) | UV_MSR_S);
+      \at(f->usrr1, B) == ((\at(uv_state.exit[e].guest.usrr1, A) & UV_MSR_NOT_HV) | UV_MSR_S);
 
   // Where a ucall leaves to (uv_ucall): the caller with its own PC and MSR;
   // the hypervisor at its vector in its own MSR; a secure guest from the

@@ -97,17 +97,10 @@
       uv_state.gfn[k][i] == GFN_SHARED ==>
         uv_state.svm_life[uv_state.slot[k].lpid] == SVM_SECURE;
 
-  // A pending exit keeps the MSR its guest resumes with: never hypervisor
-  // state.  (A reflected hcall's guest resumes with S set by UV_RETURN
-  // itself, src/reflect.c, so S needs no conjunct here.)
-  predicate exits_msr_ok =
-    \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0 ==>
-      (uv_state.exit[e].guest.usrr1 & UV_MSR_HV) == 0;
-
   predicate state_inv =
     slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
     frames_ok && frames_zero && lives_ok && exits_ok && exits_distinct &&
-    shared_only_secure && exits_msr_ok;
+    shared_only_secure;
 
   // A GFN record rec of a guest whose life-cycle byte is life is backed by
   // the hypervisor's memory: shared, or empty while the guest is in the ESM

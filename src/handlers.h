@@ -100,8 +100,8 @@ enum uv_next uv_esm(struct uv_frame *f);
       (\forall integer r; 0 <= r < UV_NGPRS && r != 3 ==>
         f->gpr[r] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.gpr[r])) &&
       f->usrr0 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr0) &&
-      f->usrr1 == (\old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1) |
-                   UV_MSR_S) &&
+      f->usrr1 == ((\old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1) &
+                    UV_MSR_NOT_HV) | UV_MSR_S) &&
       svm_mode(f->usrr1) &&
       (\forall integer i; 0 <= i < UV_NX ==>
         f->x[i] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.x[i]));
@@ -109,7 +109,8 @@ enum uv_next uv_esm(struct uv_frame *f);
       f->gpr[3] == rc_reg(U_NOT_AVAILABLE) &&
       uv_state.svm_life[\old(f->lpidr)] == SVM_NORMAL &&
       f->usrr0 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr0) &&
-      f->usrr1 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1) &&
+      f->usrr1 == (\old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1) &
+                   UV_MSR_NOT_HV) &&
       (f->usrr1 & UV_MSR_HV) == 0 &&
       (\forall integer i; 0 <= i < UV_NX ==>
         f->x[i] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.x[i]));

@@ -29,8 +29,6 @@ enum uv_next uv_reflect(struct uv_frame *f)
 	frame_copy(&uv_state.exit[e].guest, f);
 	uv_state.exit[e].kind = EXIT_HCALL;
 	uv_state.exit[e].lpid = (uint32_t)lpid;
-	/*@ assert (uv_state.exit[e].guest.usrr1 & UV_MSR_HV) == 0; */
-	/*@ assert exits_msr_ok; */
 	/*@ assert lives_ok && exits_ok && exits_distinct; */
 	return exit_to_hv(f, &uv_state.exit[e].guest, h, UV_HCALL_NIN);
 }
@@ -58,12 +56,12 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	for (r = 0; r < UV_HCALL_NIN; r++)
 		out[r] = f->gpr[4 + r];
 	frame_copy(f, &uv_state.exit[e].guest);
-	//@ assert (f->usrr1 & UV_MSR_HV) == 0;
 	msr = f->usrr1;
 	f->gpr[3] = r0;
-	f->usrr1 = msr | UV_MSR_S; /* back in secure mode, whatever */
+	/* back in secure mode, never in hypervisor state, whatever the copy */
+	f->usrr1 = (msr & UV_MSR_NOT_HV) | UV_MSR_S;
 	//@ assert svm_mode(f->usrr1);
-	//@ assert f->usrr1 == (\at(uv_state, Pre).exit[e].guest.usrr1 | UV_MSR_S);
+	//@ assert f->usrr1 == ((\at(uv_state, Pre).exit[e].guest.usrr1 & UV_MSR_NOT_HV) | UV_MSR_S);
 	//@ assert \forall integer i; 0 <= i < UV_NX ==> f->x[i] == \at(uv_state, Pre).exit[e].guest.x[i];
 	/*@
 	  loop invariant 0 <= r <= UV_HCALL_NIN;

@@ -47,9 +47,6 @@ bool uv_is_svm_hcall(uint64_t srr1);
  */
 /*@
   requires handler_pre(f);
-  // A guest's sc (HV = 0): the MSR kept for its return is never the
-  // hypervisor's (exits_msr_ok).
-  requires (f->usrr1 & UV_MSR_HV) == 0;
   assigns *f, uv_state;
   ensures state_inv;
   ensures \result == UV_NEXT_CALLER || \result == UV_NEXT_HV;

@@ -57,18 +57,9 @@ enum uv_next uv_esm(struct uv_frame *f)
 	if (e == UV_NEXITS)
 		return uv_set_rc(f, U_BUSY);
 	frame_copy(&uv_state.exit[e].guest, f);
-	/*
-	 * The caller is a VM (the dispatcher's context), so its MSR has HV = 0
-	 * already; clearing it here makes "the MSR kept for the guest's
-	 * return is never the hypervisor's" (exits_msr_ok) true by
-	 * construction, without a proof through the dispatcher's bit checks.
-	 */
-	uv_state.exit[e].guest.usrr1 &= UV_MSR_NOT_HV;
-	/*@ assert (uv_state.exit[e].guest.usrr1 & UV_MSR_HV) == 0; */
 	uv_state.exit[e].kind = EXIT_INIT_START;
 	uv_state.exit[e].lpid = (uint32_t)lpid;
 	uv_state.svm_life[lpid] = (uint8_t)(SVM_INIT + e);
-	/*@ assert exits_msr_ok; */
 	/*@ assert lives_ok && exits_ok && exits_distinct; */
 	/*@ assert shared_only_secure; */
 	return exit_to_hv(f, &uv_state.exit[e].guest, UV_H_SVM_INIT_START, 0);
@@ -82,14 +73,13 @@ enum uv_next uv_esm(struct uv_frame *f)
 /*@
   requires \valid(f) && \valid_read(g);
   requires \separated(f, g);
-  requires (g->usrr1 & UV_MSR_HV) == 0;
   assigns *f;
   ensures f->gpr[3] == rc_reg(rc);
   ensures \forall integer r; 0 <= r < UV_NGPRS && r != 3 ==> f->gpr[r] == g->gpr[r];
   ensures f->lpidr == g->lpidr;
   ensures f->usrr0 == g->usrr0;
-  ensures secure ==> f->usrr1 == (g->usrr1 | UV_MSR_S);
-  ensures !secure ==> f->usrr1 == g->usrr1;
+  ensures secure ==> f->usrr1 == ((g->usrr1 & UV_MSR_NOT_HV) | UV_MSR_S);
+  ensures !secure ==> f->usrr1 == (g->usrr1 & UV_MSR_NOT_HV);
   ensures secure ==> svm_mode(f->usrr1);
   ensures (f->usrr1 & UV_MSR_HV) == 0;
   ensures \forall integer i; 0 <= i < UV_NX ==> f->x[i] == g->x[i];
@@ -97,16 +87,22 @@ enum uv_next uv_esm(struct uv_frame *f)
 static void esm_resume(struct uv_frame *f, const struct uv_frame *g,
 		       enum uv_rc rc, _Bool secure)
 {
-	frame_copy(f, g);
-	//@ assert (f->usrr1 & UV_MSR_HV) == 0;
-	uv_set_rc(f, rc);
-	if (secure) {
-		uint64_t msr = f->usrr1;
+	uint64_t msr;
 
+	frame_copy(f, g);
+	uv_set_rc(f, rc);
+	/*
+	 * The guest's own MSR, never in hypervisor state (HV cleared; a VM's
+	 * MSR has HV = 0 anyway, the dispatcher's context), and in secure
+	 * mode if it goes secure: by construction, whatever the copy holds.
+	 */
+	msr = f->usrr1 & UV_MSR_NOT_HV;
+	if (secure) {
 		f->srr1 |= UV_MSR_S;
-		f->usrr1 = msr | UV_MSR_S;
-		//@ assert svm_mode(f->usrr1);
+		msr |= UV_MSR_S;
 	}
+	f->usrr1 = msr;
+	//@ assert (f->usrr1 & UV_MSR_HV) == 0;
 }
 
 enum uv_next uv_return(struct uv_frame *f)

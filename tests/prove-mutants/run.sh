@@ -40,13 +40,13 @@ CORE=$(ls src/*.c | tr '\n' ' ')
 run() { mutant "$@"; }
 run "the guest resumed after UV_ESM in ultravisor state (HV set)" \
 	src/svm.c esm_resume \
-	's/f->usrr1 = msr | UV_MSR_S;/f->usrr1 = msr | UV_MSR_S | UV_MSR_HV;/'
+	's/\tf->usrr1 = msr;/\tf->usrr1 = msr | UV_MSR_HV;/'
 run "the guest resumed after UV_ESM at PC 0" \
 	src/svm.c esm_resume \
-	's/\t\tf->usrr1 = msr | UV_MSR_S;/\t\tf->usrr1 = msr | UV_MSR_S;\n\t\tf->usrr0 = 0;/'
+	's/\tf->usrr1 = msr;/\tf->usrr1 = msr;\n\tf->usrr0 = 0;/'
 run "a reflected hcall's guest resumed with the hypervisor's MSR" \
 	src/reflect.c uv_reflect_return \
-	's/f->usrr1 = msr | UV_MSR_S;.*/f->usrr1 = UV_HV_MSR;/'
+	's/f->usrr1 = (msr \& UV_MSR_NOT_HV) | UV_MSR_S;/f->usrr1 = UV_HV_MSR;/'
 run "the program interrupt delivered in hypervisor state" \
 	src/svm_sc.c deliver_prog \
 	's/| UV_PROG_MSR_SET;/| UV_PROG_MSR_SET | UV_MSR_HV;/'
