@@ -60,6 +60,8 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	f->gpr[3] = r0;
 	/* back in secure mode, never in hypervisor state, whatever the copy */
 	f->usrr1 = (msr & UV_MSR_NOT_HV) | UV_MSR_S;
+	//@ assert (f->usrr1 & UV_MSR_S) != 0;
+	//@ assert (f->usrr1 & UV_MSR_HV) == 0;
 	//@ assert svm_mode(f->usrr1);
 	//@ assert f->usrr1 == ((\at(uv_state, Pre).exit[e].guest.usrr1 & UV_MSR_NOT_HV) | UV_MSR_S);
 	//@ assert \forall integer i; 0 <= i < UV_NX ==> f->x[i] == \at(uv_state, Pre).exit[e].guest.x[i];

@@ -103,6 +103,8 @@ static void esm_resume(struct uv_frame *f, const struct uv_frame *g,
 	}
 	f->usrr1 = msr;
 	//@ assert (f->usrr1 & UV_MSR_HV) == 0;
+	//@ assert secure ==> (f->usrr1 & UV_MSR_S) != 0;
+	//@ assert secure ==> svm_mode(f->usrr1);
 }
 
 enum uv_next uv_return(struct uv_frame *f)

@@ -22,6 +22,8 @@ static enum uv_next deliver_prog(struct uv_frame *f)
 	f->usrr0 = UV_PROG_VECTOR;
 	/* SF and S set, ME and LE kept, every other bit 0: HV = 0. */
 	f->usrr1 = (msr & UV_PROG_MSR_KEEP) | UV_PROG_MSR_SET;
+	//@ assert (f->usrr1 & UV_MSR_HV) == 0;
+	//@ assert !uv_mode(f->usrr1);
 	return UV_NEXT_CALLER;
 }
 
