@@ -8,16 +8,17 @@
 
 #include "ucall.acsl.h"
 
+/*
+ * Ultravisor state (HV = 1 and S = 1), which no exit ever enters, and a
+ * secure guest's state (S = 1, HV = 0), as mask tests.  Macros rather than
+ * ACSL predicates: WP's simplifier decides a mask test of a value it can
+ * see inline, and in this version does not once the test sits behind a
+ * predicate (the provers then time out on the bits).
+ */
+#define UV_MODE(m) ((((m) & UV_MSR_HV) != 0) && (((m) & UV_MSR_S) != 0))
+#define SVM_MODE(m) ((((m) & UV_MSR_S) != 0) && (((m) & UV_MSR_HV) == 0))
+
 /*@
-  // Ultravisor state (HV = 1 and S = 1): no exit ever enters it.
-  predicate uv_mode(integer msr) =
-    (msr & UV_MSR_HV) != 0 && (msr & UV_MSR_S) != 0;
-
-  // A secure guest's state: S = 1, HV = 0.
-  predicate svm_mode(integer msr) =
-    (msr & UV_MSR_S) != 0 && (msr & UV_MSR_HV) == 0;
-
-
   // The new MSR of an interrupt delivered into a secure guest whose MSR was
   // m (spec/uv_abi.h, UV_PROG_*): SF and S set, ME and LE kept, every other
   // bit 0.
@@ -31,7 +32,7 @@
   // runs in ultravisor state (the ultravisor makes no sc).
   predicate asm_entry(struct uv_frame *f) =
     f->usrr1 == (f->srr1 & UV_SRR1_NOT_LEV) && f->usrr0 == f->srr0 &&
-    !uv_mode(f->usrr1);
+    !UV_MODE(f->usrr1);
 
   // A guest is resumed from the ultravisor's own copy of its PC and MSR
   // (with S set and HV clear), in pending exit e of guest lpid as at A.
@@ -53,7 +54,7 @@
     (next == UV_NEXT_HV ==>
        \at(f->usrr0, B) == UV_HV_SC_VECTOR && \at(f->usrr1, B) == UV_HV_MSR) &&
     (next == UV_NEXT_SVM ==> resumed_from_copy{A, B}(f, \at(f->lpidr, A)) &&
-       svm_mode(\at(f->usrr1, B))) &&
+       SVM_MODE(\at(f->usrr1, B))) &&
     (next == UV_NEXT_VM ==> (\at(f->usrr1, B) & UV_MSR_HV) == 0);
 */
 

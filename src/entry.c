@@ -19,19 +19,19 @@ enum uv_next uv_entry_locked(struct uv_frame *f)
 	if (uv_is_svm_hcall(f->srr1)) {
 		next = uv_svm_sc(f);
 		/*@ assert f->usrr1 == UV_HV_MSR ==> (f->usrr1 & UV_MSR_S) == 0; */
-	/*@ assert f->usrr1 == UV_HV_MSR ==> !uv_mode(f->usrr1); */
+	/*@ assert f->usrr1 == UV_HV_MSR ==> !UV_MODE(f->usrr1); */
 		/*@ assert next == UV_NEXT_HV ==> f->usrr1 == UV_HV_MSR; */
-		/*@ assert !uv_mode(f->usrr1); */
+		/*@ assert !UV_MODE(f->usrr1); */
 		return next;
 	}
 	next = uv_ucall(f);
 	/*@ assert f->usrr1 == UV_HV_MSR ==> (f->usrr1 & UV_MSR_S) == 0; */
-	/*@ assert f->usrr1 == UV_HV_MSR ==> !uv_mode(f->usrr1); */
+	/*@ assert f->usrr1 == UV_HV_MSR ==> !UV_MODE(f->usrr1); */
 	/*@ assert next == UV_NEXT_HV ==> f->usrr1 == UV_HV_MSR; */
-	/*@ assert next == UV_NEXT_HV ==> !uv_mode(f->usrr1); */
-	/*@ assert next == UV_NEXT_SVM ==> !uv_mode(f->usrr1); */
-	/*@ assert next == UV_NEXT_VM ==> !uv_mode(f->usrr1); */
-	/*@ assert next == UV_NEXT_CALLER ==> !uv_mode(f->usrr1); */
+	/*@ assert next == UV_NEXT_HV ==> !UV_MODE(f->usrr1); */
+	/*@ assert next == UV_NEXT_SVM ==> !UV_MODE(f->usrr1); */
+	/*@ assert next == UV_NEXT_VM ==> !UV_MODE(f->usrr1); */
+	/*@ assert next == UV_NEXT_CALLER ==> !UV_MODE(f->usrr1); */
 	return next;
 }
 

@@ -13,12 +13,12 @@
   // the other hardware threads leave).
   predicate exit_modes{A, B}(struct uv_frame *f, integer next) =
     // never into ultravisor state
-    !uv_mode(\at(f->usrr1, B)) &&
+    !UV_MODE(\at(f->usrr1, B)) &&
     // to the hypervisor: its own MSR (S = 0), at its vector
     (next == UV_NEXT_HV ==>
        \at(f->usrr0, B) == UV_HV_SC_VECTOR && \at(f->usrr1, B) == UV_HV_MSR) &&
     // into a secure guest: S = 1, HV = 0
-    (next == UV_NEXT_SVM ==> svm_mode(\at(f->usrr1, B))) &&
+    (next == UV_NEXT_SVM ==> SVM_MODE(\at(f->usrr1, B))) &&
     // into a guest the ESM protocol gave up on: HV = 0
     (next == UV_NEXT_VM ==> (\at(f->usrr1, B) & UV_MSR_HV) == 0) &&
     // back to the caller: its own PC and MSR, or (a secure guest's user
@@ -48,12 +48,12 @@
   ensures mode_hv: \result == UV_NEXT_HV ==>
     f->usrr0 == UV_HV_SC_VECTOR && f->usrr1 == UV_HV_MSR;
   ensures mode_svm: \result == UV_NEXT_SVM ==>
-    svm_mode(f->usrr1) && resumed_from_copy{Pre, Post}(f, \old(f->lpidr));
+    SVM_MODE(f->usrr1) && resumed_from_copy{Pre, Post}(f, \old(f->lpidr));
   ensures mode_vm: \result == UV_NEXT_VM ==> (f->usrr1 & UV_MSR_HV) == 0;
   ensures mode_caller: \result == UV_NEXT_CALLER ==>
     (f->usrr0 == \old(f->usrr0) && f->usrr1 == \old(f->usrr1)) ||
     prog_delivered{Pre, Post}(f);
-  ensures mode_not_uv: !uv_mode(f->usrr1);
+  ensures mode_not_uv: !UV_MODE(f->usrr1);
 */
 enum uv_next uv_entry_locked(struct uv_frame *f);
 

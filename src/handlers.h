@@ -83,7 +83,7 @@ enum uv_next uv_esm(struct uv_frame *f);
   behavior hcall_pending:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
     assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == f->lpidr;
-    ensures \result == UV_NEXT_SVM && svm_mode(f->usrr1);
+    ensures \result == UV_NEXT_SVM && SVM_MODE(f->usrr1);
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
       \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
         hcall_resumed{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre));
@@ -102,7 +102,7 @@ enum uv_next uv_esm(struct uv_frame *f);
       f->usrr0 == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr0) &&
       f->usrr1 == ((\old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.usrr1) &
                     UV_MSR_NOT_HV) | UV_MSR_S) &&
-      svm_mode(f->usrr1) &&
+      SVM_MODE(f->usrr1) &&
       (\forall integer i; 0 <= i < UV_NX ==>
         f->x[i] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.x[i]));
     ensures \result == UV_NEXT_VM ==>

@@ -62,7 +62,7 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	f->usrr1 = (msr & UV_MSR_NOT_HV) | UV_MSR_S;
 	//@ assert (f->usrr1 & UV_MSR_S) != 0;
 	//@ assert (f->usrr1 & UV_MSR_HV) == 0;
-	//@ assert svm_mode(f->usrr1);
+	//@ assert SVM_MODE(f->usrr1);
 	//@ assert f->usrr1 == ((\at(uv_state, Pre).exit[e].guest.usrr1 & UV_MSR_NOT_HV) | UV_MSR_S);
 	//@ assert \forall integer i; 0 <= i < UV_NX ==> f->x[i] == \at(uv_state, Pre).exit[e].guest.x[i];
 	/*@
@@ -76,7 +76,7 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	//@ assert \forall integer j; 4 <= j <= 3 + UV_HCALL_NIN ==> f->gpr[j] == out[j - 4];
 	//@ assert \forall integer j; 4 <= j <= 3 + UV_HCALL_NIN ==> f->gpr[j] == \at(f->gpr[j], Pre);
 	//@ assert \forall integer i; 0 <= i < UV_NX ==> f->x[i] == \at(uv_state, Pre).exit[e].guest.x[i];
-	//@ assert svm_mode(f->usrr1);
+	//@ assert SVM_MODE(f->usrr1);
 	//@ assert \at(uv_state, Pre).exit[e].lpid == \at(f->lpidr, Pre);
 	//@ assert f->usrr0 == \at(uv_state, Pre).exit[e].guest.usrr0;
 	//@ assert resumed_from_copy{Pre, Here}(f, \at(f->lpidr, Pre));

@@ -105,7 +105,7 @@ enum uv_next uv_reflect(struct uv_frame *f);
   behavior resumed:
     assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == f->lpidr;
     ensures \result == UV_NEXT_SVM;
-    ensures svm_mode(f->usrr1);
+    ensures SVM_MODE(f->usrr1);
     ensures resumed_from_copy{Pre, Post}(f, \old(f->lpidr));
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
       \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>

@@ -80,7 +80,7 @@ enum uv_next uv_esm(struct uv_frame *f)
   ensures f->usrr0 == g->usrr0;
   ensures secure ==> f->usrr1 == ((g->usrr1 & UV_MSR_NOT_HV) | UV_MSR_S);
   ensures !secure ==> f->usrr1 == (g->usrr1 & UV_MSR_NOT_HV);
-  ensures secure ==> svm_mode(f->usrr1);
+  ensures secure ==> SVM_MODE(f->usrr1);
   ensures (f->usrr1 & UV_MSR_HV) == 0;
   ensures \forall integer i; 0 <= i < UV_NX ==> f->x[i] == g->x[i];
 */
@@ -104,7 +104,7 @@ static void esm_resume(struct uv_frame *f, const struct uv_frame *g,
 	f->usrr1 = msr;
 	//@ assert (f->usrr1 & UV_MSR_HV) == 0;
 	//@ assert secure ==> (f->usrr1 & UV_MSR_S) != 0;
-	//@ assert secure ==> svm_mode(f->usrr1);
+	//@ assert secure ==> SVM_MODE(f->usrr1);
 }
 
 enum uv_next uv_return(struct uv_frame *f)

@@ -9,7 +9,7 @@
   requires \valid(f);
   assigns f->srr0, f->srr1, f->usrr0, f->usrr1;
   ensures prog_delivered{Pre, Post}(f);
-  ensures !uv_mode(f->usrr1);
+  ensures !UV_MODE(f->usrr1);
   ensures \result == UV_NEXT_CALLER;
 */
 static enum uv_next deliver_prog(struct uv_frame *f)
@@ -23,7 +23,7 @@ static enum uv_next deliver_prog(struct uv_frame *f)
 	/* SF and S set, ME and LE kept, every other bit 0: HV = 0. */
 	f->usrr1 = (msr & UV_PROG_MSR_KEEP) | UV_PROG_MSR_SET;
 	//@ assert (f->usrr1 & UV_MSR_HV) == 0;
-	//@ assert !uv_mode(f->usrr1);
+	//@ assert !UV_MODE(f->usrr1);
 	return UV_NEXT_CALLER;
 }
 

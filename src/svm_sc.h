@@ -56,7 +56,7 @@
   ensures \result == UV_NEXT_CALLER || \result == UV_NEXT_HV;
   ensures \result == UV_NEXT_HV ==>
     hv_entry(f, \old(f->gpr[3]), UV_HCALL_NIN, \old(f->srr1));
-  ensures \result == UV_NEXT_CALLER ==> !uv_mode(f->usrr1) &&
+  ensures \result == UV_NEXT_CALLER ==> !UV_MODE(f->usrr1) &&
     ((f->usrr0 == \old(f->usrr0) && f->usrr1 == \old(f->usrr1)) ||
      prog_delivered{Pre, Post}(f));
 
