@@ -57,25 +57,14 @@ static uint64_t bench_arg(enum uv_arg_kind k)
 }
 
 /* One ucall straight into the C core (not through the vector, so not
- * counted), for the state the measured call needs; it must succeed. */
+ * counted), for the state the measured call needs; it must succeed
+ * (pin_core_call of tests/emu/harness.c). */
 static void setup_call(uint64_t msr, uint64_t lpidr, uint64_t r3, uint64_t r4,
 		       uint64_t r5, uint64_t r6, uint64_t r8)
 {
-	struct uv_frame f;
-	enum uv_next n;
-
-	memset(&f, 0, sizeof(f));
-	f.srr1 = f.usrr1 = msr;
-	f.lpidr = lpidr;
-	f.gpr[3] = r3;
-	f.gpr[4] = r4;
-	f.gpr[5] = r5;
-	f.gpr[6] = r6;
-	f.gpr[8] = r8;
-	n = uv_ucall(&f);
-	if (n == UV_NEXT_CALLER && f.gpr[3] != 0) {
-		fprintf(stderr, "bench: setup call %#llx failed: r3 %#llx\n",
-			(unsigned long long)r3, (unsigned long long)f.gpr[3]);
+	if (pin_core_call(msr, lpidr, r3, r4, r5, r6, r8) != 0) {
+		fprintf(stderr, "bench: setup call %#llx failed\n",
+			(unsigned long long)r3);
 		exit(2);
 	}
 }
@@ -107,10 +96,12 @@ static void setup_guest(uint64_t pages, int secure, int paged_in)
 	}
 	if (!secure)
 		return;
-	setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0);
-	setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0);
+	/* Paged in during the ESM protocol: a secure guest's empty page is
+	 * no longer the hypervisor's to fill (spec/page-states.md). */
 	if (paged_in)
 		setup_call(B_MSR_HV, 0, UV_PAGE_IN, 1, 0x200000, 0x100000, 16);
+	setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0);
+	setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0);
 }
 
 /* The secure guest 1 made hcall h (sc 1): straight into the core. */
@@ -206,9 +197,11 @@ int main(int argc, char **argv)
 		c = C_SVM;
 		setup_guest(argc > 2 ? strtoull(argv[2], NULL, 0) : 1, 1, 1);
 	} else if (strcmp(cs, "pagein") == 0) {
+		/* during the ESM protocol, the one time the hypervisor's page
+		 * is copied in (into a secure guest's empty GFN it is refused) */
 		num = UV_PAGE_IN;
 		c = C_HV;
-		setup_guest(argc > 2 ? strtoull(argv[2], NULL, 0) : 1, 1, 0);
+		setup_guest(argc > 2 ? strtoull(argv[2], NULL, 0) : 1, 0, 0);
 	} else if (strcmp(cs, "return") == 0) {
 		num = UV_RETURN;
 		c = C_HV;
