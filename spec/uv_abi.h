@@ -27,7 +27,7 @@
 	X(U_FUNCTION, -2, "r3 is not a ucall this ultravisor implements (every hcall number in particular); only r3 changed") \
 	X(U_NOT_AVAILABLE, 3, "the ucall is in the table but this version does not implement it, nothing changed; or, to a UV_ESM, the hypervisor failed a step of the ESM protocol and the guest is back in normal mode with nothing held for it") \
 	X(U_PARAMETER, -4, "the first argument (r4) is invalid; nothing changed") \
-	X(U_PERMISSION, -11, "the caller's context (MSR, LPIDR) may not make this ucall, or (UV_PAGE_OUT) the page is secure and its content never leaves secure memory; nothing changed") \
+	X(U_PERMISSION, -11, "the caller's context (MSR, LPIDR) may not make this ucall, or (UV_PAGE_OUT) the page is secure and its content never leaves secure memory, or (UV_PAGE_IN) the page is an empty page of a secure guest, whose content is never the hypervisor's choice; nothing changed") \
 	X(U_P2, -55, "the second argument (r5) is invalid; nothing changed")   \
 	X(U_P3, -56, "the third argument (r6) is invalid; nothing changed")    \
 	X(U_P4, -57, "the fourth argument (r7) is invalid; nothing changed")   \
