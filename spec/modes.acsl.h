@@ -36,10 +36,9 @@
 
   // A guest is resumed from the ultravisor's own copy of its PC and MSR
   // (with S set and HV clear), in pending exit e of guest lpid as at A.
-  // HV is cleared when the guest is resumed rather than kept 0 in the
-  // copies by an invariant: WP's provers decide bit masks within one
-  // function's goals but not, in this version, a masked bit quantified over
-  // every pending exit through each handler.
+  // HV is cleared again when the guest is resumed, though state_inv keeps
+  // it 0 in every copy (exits_msr_ok): the exit mode then holds of the
+  // resume itself, whatever the copy.
   predicate resumed_from_copy{A, B}(struct uv_frame *f, integer lpid) =
     \exists integer e; 0 <= e < UV_NEXITS && \at(uv_state.exit[e].lpid, A) == lpid &&
       \at(f->usrr0, B) == \at(uv_state.exit[e].guest.usrr0, A) &&

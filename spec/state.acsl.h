@@ -97,10 +97,20 @@
       uv_state.gfn[k][i] == GFN_SHARED ==>
         uv_state.svm_life[uv_state.slot[k].lpid] == SVM_SECURE;
 
+  // A pending exit keeps the MSR its guest resumes with, and it is never
+  // hypervisor state: HV = 0 (uv_reflect and uv_esm clear it as they save
+  // the guest; UV_RETURN clears it again as it resumes, so a guest's MSR
+  // has HV = 0 by two arguments, this invariant and the construction).
+  // The mask test is written out, not behind a predicate on the MSR: WP's
+  // simplifier decides it where a copy is written only when it sees it.
+  predicate exits_msr_ok =
+    \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0 ==>
+      (uv_state.exit[e].guest.usrr1 & UV_MSR_HV) == 0;
+
   predicate state_inv =
     slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
     frames_ok && frames_zero && lives_ok && exits_ok && exits_distinct &&
-    shared_only_secure;
+    shared_only_secure && exits_msr_ok;
 
   // A GFN record rec of a guest whose life-cycle byte is life is backed by
   // the hypervisor's memory: shared, or empty while the guest is in the ESM

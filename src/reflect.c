@@ -27,8 +27,16 @@ enum uv_next uv_reflect(struct uv_frame *f)
 	if (e == UV_NEXITS)
 		return uv_set_rc(f, U_BUSY);
 	frame_copy(&uv_state.exit[e].guest, f);
+	/*
+	 * A secure guest's sc 1 comes with HV = 0 (uv_is_svm_hcall); clearing
+	 * it in the copy keeps exits_msr_ok without the proof having to carry
+	 * that bit from SRR1 through the sc level's mask.
+	 */
+	uv_state.exit[e].guest.usrr1 &= UV_MSR_NOT_HV;
+	/*@ assert (uv_state.exit[e].guest.usrr1 & UV_MSR_HV) == 0; */
 	uv_state.exit[e].kind = EXIT_HCALL;
 	uv_state.exit[e].lpid = (uint32_t)lpid;
+	/*@ assert exits_msr_ok; */
 	/*@ assert lives_ok && exits_ok && exits_distinct; */
 	return exit_to_hv(f, &uv_state.exit[e].guest, h, UV_HCALL_NIN);
 }
@@ -83,6 +91,7 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	frame_clear(&uv_state.exit[e].guest);
 	uv_state.exit[e].lpid = 0;
 	uv_state.exit[e].kind = 0;
+	//@ assert exits_msr_ok;
 	//@ assert lives_ok;
 	//@ assert exits_ok;
 	//@ assert exits_distinct;

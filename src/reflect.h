@@ -80,7 +80,9 @@ bool uv_is_svm_hcall(uint64_t srr1);
     ensures f->lpidr == \old(f->lpidr);
     ensures \exists integer e; 0 <= e < UV_NEXITS &&
       uv_state.exit[e].lpid == f->lpidr && uv_state.exit[e].kind == EXIT_HCALL &&
-      uv_state.exit[e].guest == \old(*f) && only_exit_changed{Pre, Post}(e);
+      uv_state.exit[e].guest ==
+        { \old(*f) \with .usrr1 = (uint64_t)(\old(f->usrr1) & UV_MSR_NOT_HV) } &&
+      only_exit_changed{Pre, Post}(e);
 
   complete behaviors not_secure, busy, reflected;
   disjoint behaviors not_secure, busy, reflected;

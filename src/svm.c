@@ -57,9 +57,13 @@ enum uv_next uv_esm(struct uv_frame *f)
 	if (e == UV_NEXITS)
 		return uv_set_rc(f, U_BUSY);
 	frame_copy(&uv_state.exit[e].guest, f);
+	/* The caller is a VM (HV = 0); cleared in the copy for exits_msr_ok. */
+	uv_state.exit[e].guest.usrr1 &= UV_MSR_NOT_HV;
+	/*@ assert (uv_state.exit[e].guest.usrr1 & UV_MSR_HV) == 0; */
 	uv_state.exit[e].kind = EXIT_INIT_START;
 	uv_state.exit[e].lpid = (uint32_t)lpid;
 	uv_state.svm_life[lpid] = (uint8_t)(SVM_INIT + e);
+	/*@ assert exits_msr_ok; */
 	/*@ assert lives_ok && exits_ok && exits_distinct; */
 	/*@ assert shared_only_secure; */
 	return exit_to_hv(f, &uv_state.exit[e].guest, UV_H_SVM_INIT_START, 0);

@@ -258,11 +258,30 @@ static int shared_only_secure(const struct uv_state *s, char *why,
 	return 0;
 }
 
+/*
+ * exits_msr_ok: a used exit e (exit[e].lpid != 0) has guest.usrr1 with
+ * MSR[HV] (bit UV_MSR_HV_LG) = 0.
+ */
+static int exits_msr_ok(const struct uv_state *s, char *why,
+			unsigned long why_len)
+{
+	for (int e = 0; e < UV_NEXITS; e++) {
+		const struct uv_exit *x = &s->exit[e];
+
+		if (x->lpid == 0)
+			continue;
+		if ((x->guest.usrr1 >> UV_MSR_HV_LG) & 1)
+			FAIL("exits_msr_ok: exit %d of guest %u keeps usrr1 %#llx "
+			     "with MSR[HV] set", e, x->lpid,
+			     (unsigned long long)x->guest.usrr1);
+	}
+	return 0;
+}
 
 /*
  * state_inv = slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
  *             frames_ok && frames_zero && lives_ok && exits_ok &&
- *             exits_distinct && shared_only_secure
+ *             exits_distinct && shared_only_secure && exits_msr_ok
  */
 int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 {
@@ -277,7 +296,8 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 	       lives_ok(s, why, why_len) ||
 	       exits_ok(s, why, why_len) ||
 	       exits_distinct(s, why, why_len) ||
-	       shared_only_secure(s, why, why_len);
+	       shared_only_secure(s, why, why_len) ||
+	       exits_msr_ok(s, why, why_len);
 }
 
 /* ---- snapshot ------------------------------------------------------------ */
