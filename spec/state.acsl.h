@@ -101,8 +101,13 @@
   // hypervisor state: HV = 0 (uv_reflect and uv_esm clear it as they save
   // the guest; UV_RETURN clears it again as it resumes, so a guest's MSR
   // has HV = 0 by two arguments, this invariant and the construction).
-  // The mask test is written out, not behind a predicate on the MSR: WP's
-  // simplifier decides it where a copy is written only when it sees it.
+  // The copy's MSR is written as exit_msr's result (src/exits.h), whose
+  // value msr_no_hv(m) WP's simplifier does not open: it keeps the fact
+  // "HV = 0" of that value for the provers, where it would have folded
+  // m & UV_MSR_NOT_HV and dropped the fact as trivial, leaving the provers
+  // the bit reasoning they do not do.
+  logic integer msr_no_hv(integer m) = m & UV_MSR_NOT_HV;
+
   predicate exits_msr_ok =
     \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0 ==>
       (uv_state.exit[e].guest.usrr1 & UV_MSR_HV) == 0;

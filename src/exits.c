@@ -67,6 +67,11 @@ void frame_copy(struct uv_frame *d, const struct uv_frame *s)
 		d->x[r] = s->x[r];
 }
 
+uint64_t exit_msr(uint64_t msr)
+{
+	return msr & UV_MSR_NOT_HV;
+}
+
 uint32_t exit_find_free(void)
 {
 	uint32_t e;

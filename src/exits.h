@@ -37,6 +37,19 @@ void frame_clear(struct uv_frame *d);
 */
 void frame_copy(struct uv_frame *d, const struct uv_frame *s);
 
+/*
+ * The MSR a pending exit keeps for its guest's return: the guest's own,
+ * with HV cleared, so that no copy ever holds hypervisor state
+ * (exits_msr_ok).  A function rather than an expression so that the
+ * proofs of its callers keep the fact (spec/state.acsl.h, msr_no_hv).
+ */
+/*@
+  assigns \nothing;
+  ensures \result == msr_no_hv(msr);
+  ensures (\result & UV_MSR_HV) == 0;
+*/
+uint64_t exit_msr(uint64_t msr);
+
 /*@
   assigns \nothing;
   ensures \result <= UV_NEXITS;

@@ -81,7 +81,8 @@ bool uv_is_svm_hcall(uint64_t srr1);
     ensures \exists integer e; 0 <= e < UV_NEXITS &&
       uv_state.exit[e].lpid == f->lpidr && uv_state.exit[e].kind == EXIT_HCALL &&
       uv_state.exit[e].guest ==
-        { \old(*f) \with .usrr1 = (uint64_t)(\old(f->usrr1) & UV_MSR_NOT_HV) } &&
+        { \old(*f) \with .usrr1 = uv_state.exit[e].guest.usrr1 } &&
+      uv_state.exit[e].guest.usrr1 == msr_no_hv(\old(f->usrr1)) &&
       only_exit_changed{Pre, Post}(e);
 
   complete behaviors not_secure, busy, reflected;
