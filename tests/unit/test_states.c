@@ -1863,7 +1863,7 @@ int main(void)
 		cmocka_unit_test_setup(test_write_pate_secure, setup),
 	};
 
-	before = malloc(sizeof(*before));
+	before = aligned_alloc(_Alignof(struct uv_state), sizeof(*before));
 	if (before == NULL)
 		return 1;
 	return cmocka_run_group_tests(tests, NULL, NULL);
