@@ -718,6 +718,7 @@ static int reference(struct uv_frame *want)
 	f.usrr1 = caller_msr;
 	f.lpidr = caller_lpidr;
 	saved = uv_state;
+	m.msr = MSR_UV; /* the core runs in ultravisor state (tlbie) */
 	next = uv_ucall(&f);
 	uv_state = saved;
 	if (next != UV_NEXT_CALLER || f.usrr0 != f.srr0 || f.usrr1 != caller_msr)
@@ -1010,6 +1011,7 @@ static int pin_core_call(uint64_t msr, uint64_t lpidr, uint64_t r3,
 	f.gpr[5] = r5;
 	f.gpr[6] = r6;
 	f.gpr[8] = r8;
+	m.msr = MSR_UV; /* the core runs in ultravisor state (tlbie) */
 	n = uv_ucall(&f);
 	return n == UV_NEXT_CALLER && f.gpr[3] != (uint64_t)U_SUCCESS ? -1 : 0;
 }
