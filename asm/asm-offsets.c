@@ -24,6 +24,18 @@ _Static_assert(UV_MSR_HV == 1UL << UV_MSR_HV_LG && UV_MSR_S == 1UL << UV_MSR_S_L
 _Static_assert(UV_PROG_MSR_KEEP == ((1UL << UV_MSR_ME_LG) | (1UL << UV_MSR_LE_LG)) &&
 	       UV_PROG_MSR_SET == ((1UL << UV_MSR_SF_LG) | (1UL << UV_MSR_S_LG)),
 	       "the program interrupt's MSR masks are ME|LE and SF|S");
+/* The partition table (spec/pate.h): uv_state's first field, 4096 entries
+ * of 16 bytes filling exactly its 64 KiB (asm/check-uvmem.sh checks that
+ * uv_state is 64 KiB aligned in the image). */
+_Static_assert(offsetof(struct uv_state, pate) == 0 &&
+	       sizeof(uv_state.pate) == UV_PATB_BYTES &&
+	       sizeof(struct uv_pate) == 16 && UV_NPATE == 4096 &&
+	       _Alignof(struct uv_state) == UV_PATB_BYTES,
+	       "the partition table: 64 KiB at uv_state, aligned");
+_Static_assert(UV_PATE_RTS_52 == ((2UL << 61) | (5UL << 5)) &&
+	       UV_PATE_HASH_RSVD == (0x7UL << 60 | 0x3FFUL << 8) &&
+	       UV_PATE_DW1_RSVD == (0x7UL << 60 | 0x7FUL << 5),
+	       "the partition-table entry format");
 _Static_assert(UV_SRR1_NOT_LEV == ~UV_SRR1_LEV_MASK,
 	       "UV_SRR1_NOT_LEV is every bit of SRR1 but the sc level");
 

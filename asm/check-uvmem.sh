@@ -15,6 +15,9 @@
 #  - uv_state, uv_cpus (every struct uv_cpu) and uv_stacks (every stack) are
 #    defined, and each [start, start + size) lies inside [0, __uv_image_end);
 #  - every other symbol with an address (text, data, bss) lies inside it too;
+#  - uv_state is 64 KiB aligned: its first field is the partition table
+#    (src/state.h, spec/pate.h), which PTCR names by a 64 KiB aligned real
+#    address (URMOR + this offset; URMOR is itself aligned far more);
 #  - no address has EA bit 0 set.
 # Usage: check-uvmem.sh NM IMAGE LIMIT   (LIMIT in C notation, 0x... or decimal;
 # a U/L suffix is ignored).  tests/uvmem/test.sh feeds it fake nm output.
@@ -50,6 +53,8 @@ $NM -S "$IMG" | awk -v img="$IMG" -v limit="$((LIMIT))" '
 			if (!(s in addr)) { fail(s " is not in the image"); continue }
 			if (size[s] == "" || hex(size[s]) == 0) { fail(s " has no size"); continue }
 		}
+		if (("uv_state" in addr) && hex(addr["uv_state"]) % 65536 != 0)
+			fail("uv_state at " addr["uv_state"] " is not 64 KiB aligned: the partition table (its first field) must be")
 		for (k = 1; k <= n; k++) {
 			s = names[k]; t = type[s]
 			if (t ~ /^[aAuUvVwW]$/ || t == "U") continue  # absolute, undefined, weak
@@ -59,6 +64,6 @@ $NM -S "$IMG" | awk -v img="$IMG" -v limit="$((LIMIT))" '
 				fail(sprintf("%s [%#x, %#x) is not inside the image [0, %#x)", s, a, a + z, end))
 		}
 		if (bad) exit 1
-		printf "%s: image [0, %#x) below %#x, uv_state, uv_cpus and uv_stacks inside it, EA bit 0 clear\n", img, end, limit
+		printf "%s: image [0, %#x) below %#x, uv_state (64 KiB aligned: the partition table), uv_cpus and uv_stacks inside it, EA bit 0 clear\n", img, end, limit
 	}
 '

@@ -13,12 +13,12 @@ $(TSAN_BIN): tests/threads/test_threads.c tests/common/state_check.c \
 		tests/common/state_check.c $(CORE_SRCS) $(ARCH_HOST_SRCS) -o $@
 
 $(TSAN_BIN)-nolock: tests/threads/test_threads.c tests/threads/nolock.c \
-		tests/common/state_check.c $(CORE_SRCS) src/arch/host/normal.c src/arch/host/random.c \
+		tests/common/state_check.c $(CORE_SRCS) src/arch/host/normal.c src/arch/host/random.c src/arch/host/tlb.c \
 		$(wildcard src/*.h src/arch/*.h spec/*.h) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O1 -g $(WARN) $(CORE_INC) -Itests/common -D_GNU_SOURCE \
 		-fsanitize=thread -pthread tests/threads/test_threads.c \
-		tests/common/state_check.c $(CORE_SRCS) src/arch/host/normal.c src/arch/host/random.c \
+		tests/common/state_check.c $(CORE_SRCS) src/arch/host/normal.c src/arch/host/random.c src/arch/host/tlb.c \
 		tests/threads/nolock.c -o $@
 
 threads: $(TSAN_BIN) $(TSAN_BIN)-nolock

@@ -166,7 +166,7 @@
  */
 #define UV_UCALLS(X)                                                           \
 	X(UV_WRITE_PATE, 0xF104, uv_write_pate, UV_CTX_HV,                    \
-	  ARG_LPID0, ARG_ANY, ARG_ANY, ARG_NONE, ARG_NONE, "none", 0)         \
+	  ARG_LPID0, ARG_ANY, ARG_ANY, ARG_NONE, ARG_NONE, "none", 1)         \
 	X(UV_ESM, 0xF110, uv_esm, UV_CTX_VM,                                  \
 	  ARG_GADDR, ARG_GADDR, ARG_NONE, ARG_NONE, ARG_NONE,                     \
 	  "returns in secure mode", 1)                                        \

@@ -30,11 +30,63 @@
       state_unchanged{A, B};
 */
 
+/*
+ * UV_WRITE_PATE (spec/pate.h, spec/page-states.md): r4 LPID, r5 dw0, r6
+ * dw1.  For a partition the ultravisor holds nothing for (SVM_NORMAL) both
+ * words are checked (every real address in them wholly in normal memory)
+ * and written; for a guest from UV_ESM on the ultravisor keeps dw0 and
+ * takes dw1 (the guest's process table, a guest address), checked as any
+ * guest's.  Every write is followed by arch_tlbie_lpid.  The table holds
+ * each word as the hardware reads it (UV_PATE_HW).  r4 > UV_MAX_LPID never
+ * gets here (the dispatcher's ARG_LPID0 check); it is refused again all the
+ * same, with the dispatcher's answer.
+ */
 /*@
-  requires \valid(f);
-  assigns f->gpr[3];
-  ensures f->gpr[3] == rc_reg(U_NOT_AVAILABLE);
+  requires handler_pre(f);
+  assigns f->gpr[3], uv_state.pate[f->gpr[4]];
+  ensures state_inv;
   ensures \result == UV_NEXT_CALLER;
+
+  behavior bad_lpid:
+    assumes f->gpr[4] > UV_MAX_LPID;
+    assigns f->gpr[3];
+    ensures rejected{Pre, Post}(f, U_PARAMETER, \result);
+
+  behavior svm_bad_dw1:
+    assumes f->gpr[4] <= UV_MAX_LPID && uv_state.svm_life[f->gpr[4]] != SVM_NORMAL;
+    assumes !UV_PATE_DW1_OK(f->gpr[4], f->gpr[6]);
+    assigns f->gpr[3];
+    ensures rejected{Pre, Post}(f, U_P3, \result);
+
+  // The ultravisor owns dw0 of a guest from UV_ESM on: kept, whatever r5.
+  behavior svm:
+    assumes f->gpr[4] <= UV_MAX_LPID && uv_state.svm_life[f->gpr[4]] != SVM_NORMAL;
+    assumes UV_PATE_DW1_OK(f->gpr[4], f->gpr[6]);
+    ensures f->gpr[3] == rc_reg(U_SUCCESS);
+    ensures uv_state.pate[\old(f->gpr[4])].dw0 == \old(uv_state.pate[f->gpr[4]].dw0);
+    ensures uv_state.pate[\old(f->gpr[4])].dw1 == UV_PATE_HW(\old(f->gpr[6]));
+
+  behavior bad_dw0:
+    assumes f->gpr[4] <= UV_MAX_LPID && uv_state.svm_life[f->gpr[4]] == SVM_NORMAL;
+    assumes !UV_PATE_DW0_OK(f->gpr[5]);
+    assigns f->gpr[3];
+    ensures rejected{Pre, Post}(f, U_P2, \result);
+
+  behavior bad_dw1:
+    assumes f->gpr[4] <= UV_MAX_LPID && uv_state.svm_life[f->gpr[4]] == SVM_NORMAL;
+    assumes UV_PATE_DW0_OK(f->gpr[5]) && !UV_PATE_DW1_OK(f->gpr[4], f->gpr[6]);
+    assigns f->gpr[3];
+    ensures rejected{Pre, Post}(f, U_P3, \result);
+
+  behavior normal:
+    assumes f->gpr[4] <= UV_MAX_LPID && uv_state.svm_life[f->gpr[4]] == SVM_NORMAL;
+    assumes UV_PATE_DW0_OK(f->gpr[5]) && UV_PATE_DW1_OK(f->gpr[4], f->gpr[6]);
+    ensures f->gpr[3] == rc_reg(U_SUCCESS);
+    ensures uv_state.pate[\old(f->gpr[4])].dw0 == UV_PATE_HW(\old(f->gpr[5]));
+    ensures uv_state.pate[\old(f->gpr[4])].dw1 == UV_PATE_HW(\old(f->gpr[6]));
+
+  complete behaviors bad_lpid, svm_bad_dw1, svm, bad_dw0, bad_dw1, normal;
+  disjoint behaviors bad_lpid, svm_bad_dw1, svm, bad_dw0, bad_dw1, normal;
 */
 enum uv_next uv_write_pate(struct uv_frame *f);
 
@@ -288,6 +340,9 @@ enum uv_next uv_page_inval(struct uv_frame *f);
     assumes svm_known(f->gpr[4]);
     ensures f->gpr[3] == rc_reg(U_SUCCESS);
     ensures uv_state.svm_life[\old(f->gpr[4])] == SVM_NORMAL;
+    // its partition-table entry goes back to the hypervisor cleared
+    ensures uv_state.pate[\old(f->gpr[4])].dw0 == 0 &&
+            uv_state.pate[\old(f->gpr[4])].dw1 == 0;
     ensures \forall integer k; 0 <= k < UV_NSLOTS ==> !slot_of(k, \old(f->gpr[4]));
 
   complete behaviors not_an_svm, svm;

@@ -11,6 +11,7 @@
 #include "abi.h"
 #include "frame.h"
 #include "uv_config.h"
+#include "pate.h"
 
 /* A memory slot: GFNs base .. base + npages - 1 of guest lpid. */
 struct uv_slot {
@@ -27,7 +28,19 @@ struct uv_exit {
 	struct uv_frame guest; /* the guest's registers, kept from the hypervisor */
 };
 
+/* A partition-table entry (spec/pate.h), in the byte order of the image. */
+struct uv_pate {
+	uint64_t dw0;
+	uint64_t dw1;
+};
+
 struct uv_state {
+	/*
+	 * The partition table the hardware walks (spec/pate.h): first, and the
+	 * struct 64 KiB aligned, so that it is aligned to its size.  A field of
+	 * uv_state so that "the state is unchanged" covers it too.
+	 */
+	struct uv_pate pate[UV_NPATE] __attribute__((aligned(UV_PATB_BYTES)));
 	uint8_t svm_life[UV_MAX_LPID + 1];      /* SVM_* per LPID */
 	struct uv_exit exit[UV_NEXITS];
 	struct uv_slot slot[UV_NSLOTS];

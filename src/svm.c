@@ -9,6 +9,7 @@
 #include "slots.h"
 #include "exits.h"
 #include "reflect.h"
+#include "ptable.h"
 
 void svm_drop(uint32_t lpid)
 {
@@ -172,5 +173,7 @@ enum uv_next uv_svm_terminate(struct uv_frame *f)
 	if (!svm_is_known(lpid))
 		return uv_set_rc(f, U_PARAMETER);
 	svm_drop((uint32_t)lpid);
+	/* Its partition-table entry goes back to the hypervisor cleared. */
+	pate_clear(lpid);
 	return uv_set_rc(f, U_SUCCESS);
 }

@@ -30,7 +30,8 @@ c2|pagein 1000|(c) the same, guest of 1 000 pages
 c3|pagein 100000|(c) the same, guest of 100 000 pages
 d|return 1|(d) UV_RETURN (r0=0) to H_SVM_INIT_START: leaves with H_SVM_INIT_DONE
 e|hcall|(e) an hcall (sc 1) of a secure guest: reflected to the hypervisor
-e2|hcallret|(e) UV_RETURN of that hcall: the guest resumed'
+e2|hcallret|(e) UV_RETURN of that hcall: the guest resumed
+f|pate|(f) UV_WRITE_PATE of LPID 0 (radix over radix): checked, written, 2 tlbie'
 
 count() { # arch, bench args -> "total asm c"
 	a=$1
@@ -92,7 +93,7 @@ done
 IFS=' '
 echo
 echo "== the same, per symbol ($FIRST; asm: uv_sc_vector, uv_sc_filter, uv_sc_refuse, uv_sc_save, uv_exit)"
-for name in a a3 b c d e e2; do
+for name in a a3 b c d e e2 f; do
 	eval "echo \"   ($name) \$s_$name\""
 done | fold -s -w 100 | sed 's/^\([^ ]\)/         \1/; s/ *$//'
 # shellcheck disable=SC2154
@@ -102,6 +103,8 @@ echo "== target: a rejected number in under $TARGET instructions, vector to urfi
 echo "   r3=0x4 from the hypervisor: $n_a instructions: $verdict"
 # shellcheck disable=SC2154
 echo "   a reflected hcall and its UV_RETURN: $n_e + $n_e2 = $((n_e + n_e2)) instructions"
+# shellcheck disable=SC2154
+echo "   UV_WRITE_PATE of LPID 0's radix entry: $n_f instructions (tlbie, tlbsync emulated: one each)"
 flat() { if [ "$1" = "$2" ] && [ "$2" = "$3" ]; then echo "the same: PASS"; else echo "not the same: FAIL"; fi; }
 # shellcheck disable=SC2154
 echo "   UV_SHARE_PAGE with 1 / 1 000 / 100 000 guest pages: $n_b / $n_b2 / $n_b3 instructions, $(flat "$n_b" "$n_b2" "$n_b3")"
@@ -119,6 +122,7 @@ for a in $ARCHES; do
 done
 set -- $sizes
 echo "   per GFN: $8 bytes (one record; target: at most 4)"
+echo "   per LPID: 16 bytes of partition-table entry (64 KiB in all, spec/pate.h)"
 echo "   per SVM: ${10} byte of life cycle per LPID; each memory slot it uses" \
 	"${12} bytes (from a table of 16 shared by all); ${14} bytes of saved" \
 	"registers while in the ESM protocol or while one of its hcalls is in the hypervisor (8 such entries in all)"

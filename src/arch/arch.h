@@ -49,6 +49,24 @@ void arch_lock(void);
 void arch_unlock(void);
 
 /*
+ * Invalidates every translation the hardware may hold for partition lpid
+ * (its TLB entries, page walk cache and cached partition- and process-table
+ * entries: tlbie with RIC = 2, IS = 2 "by LPID"), on every thread, and
+ * returns once they are gone: ptesync (the new partition-table entry is
+ * visible to the table walk first); tlbie; eieio; tlbsync; ptesync.
+ * radix says how the partition translated until now (HR of the entry's old
+ * dw0): tlbie's R field must match it, and for a radix partition both the
+ * partition-scoped (PRS = 0) and the process-scoped (PRS = 1) entries go,
+ * as Linux and IBM's ultravisor do.  The host implementation records the
+ * calls for the tests (src/arch/host/host.h).
+ */
+/*@
+  requires lpid <= UV_MAX_LPID;
+  assigns \nothing;
+*/
+void arch_tlbie_lpid(uint64_t lpid, _Bool radix);
+
+/*
  * 64 random bits from the hardware's random number generator (darn, ISA
  * v3.0, the conditioned 64-bit form), in *v; false and *v = 0 if it gave
  * none in UV_RANDOM_TRIES attempts (darn answers all ones for "none").

@@ -18,6 +18,8 @@
  *   return   UV_RETURN from the hypervisor to H_SVM_INIT_START
  *   hcall    a secure guest's sc 1 (H_GET_TERM_CHAR, 0x54), reflected
  *   hcallret UV_RETURN resuming that guest's pending reflected hcall
+ *   pate     UV_WRITE_PATE of LPID 0's radix entry over a radix one (as
+ *            Linux rewrites it): the checks, the write, two tlbie
  *   sizes    no sc 2: prints the sizes of the ultravisor's state
  * Prints one line; exit status 0 if the round trip met the expectation.
  */
@@ -69,6 +71,10 @@ static void setup_call(uint64_t msr, uint64_t lpidr, uint64_t r3, uint64_t r4,
 	}
 }
 
+/* LPID 0's radix entry: a 64 KiB root at 0x1230000 (RTS 52 bits, RPDS 13),
+ * the process table at 0x2340000 (GR, PRTS 4); spec/pate.h. */
+#define BENCH_PATE0 0xC0000000012300ADULL
+#define BENCH_PATE1 0x8000000002340004ULL
 #define B_MSR_HV ((1ULL << 63) | (1ULL << UV_MSR_HV_LG))
 #define B_MSR_VM (1ULL << 63)
 
@@ -215,9 +221,13 @@ int main(int argc, char **argv)
 		c = C_HV;
 		setup_guest(1, 1, 0);
 		setup_reflect(0x54);
+	} else if (strcmp(cs, "pate") == 0) {
+		num = UV_WRITE_PATE;
+		c = C_HV;
+		setup_call(B_MSR_HV, 0, UV_WRITE_PATE, 0, BENCH_PATE0, BENCH_PATE1, 0);
 	} else {
 		fprintf(stderr, "usage: bench reject [R3 [hv|vm|svm|user]] | "
-			"share | pagein | return | hcall | hcallret | sizes\n");
+			"share | pagein | return | hcall | hcallret | pate | sizes\n");
 		return 2;
 	}
 
@@ -251,7 +261,15 @@ int main(int argc, char **argv)
 	} else {
 		for (j = 0; j < 5; j++)
 			in.frame.gpr[4 + j] = bench_arg(u->kind[j]);
-		if (!u->impl) {
+		if (num == UV_WRITE_PATE) {
+			/* LPID 0's entry as Linux writes it (the root and the
+			 * process table moved): written, two tlbie (radix) */
+			in.frame.gpr[4] = 0;
+			in.frame.gpr[5] = BENCH_PATE0 + 0x10000;
+			in.frame.gpr[6] = BENCH_PATE1 + 0x10000;
+			only_r3(&want, rc_reg(U_SUCCESS));
+			expect = "written, tlbie";
+		} else if (!u->impl) {
 			only_r3(&want, rc_reg(U_NOT_AVAILABLE));
 			expect = "checks only, handler not implemented: "
 				 "U_NOT_AVAILABLE";

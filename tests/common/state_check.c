@@ -307,7 +307,7 @@ static struct uv_state *snap;
 const struct uv_state *uv_state_snapshot(void)
 {
 	if (snap == NULL)
-		snap = malloc(sizeof(*snap));
+		snap = aligned_alloc(_Alignof(struct uv_state), sizeof(*snap));
 	if (snap != NULL)
 		memcpy(snap, &uv_state, sizeof(*snap));
 	return snap;
@@ -321,7 +321,10 @@ const struct uv_state *uv_state_snapshot(void)
 
 void uv_state_field(unsigned long off, char *buf, unsigned long len)
 {
-	if (IN(svm_life, off))
+	if (IN(pate, off))
+		snprintf(buf, len, "pate[%lu].dw%lu", REL(pate, off) / 16,
+			 REL(pate, off) % 16 / 8);
+	else if (IN(svm_life, off))
 		snprintf(buf, len, "svm_life[%lu]", REL(svm_life, off));
 	else if (IN(exit, off))
 		snprintf(buf, len, "exit[%lu] (byte %lu)",

@@ -114,6 +114,11 @@ static struct {
 	uint64_t msr;
 	uint64_t written; /* bit per M_*: SPRs the assembly wrote */
 	unsigned int n_sc2, n_capture, n_urfid, n_other_rfi, n_emulated;
+	/* tlbie and tlbsync, in the order the core issued them (arch_tlbie_lpid,
+	 * src/arch/ppc64/tlb.c: the only place outside the assembly allowed a
+	 * privileged instruction, and only these two) */
+	unsigned int n_tlbie, n_tlbsync;
+	struct { uint64_t rb, rs; unsigned int ric, prs, r, syncs_before; } tlbie[4];
 } m;
 
 /* What the handler saw at EMU_CAPTURE. */
@@ -196,6 +201,19 @@ static int in_asm(uint64_t pc)
 		pc < (uint64_t)(uintptr_t)uv_exit_end);
 }
 
+/* The code of arch_tlbie_lpid: its entry (ELFv1: the descriptor's first
+ * word) and a bound on its length (about 17 instructions). */
+void arch_tlbie_lpid(uint64_t lpid, _Bool radix);
+static int in_tlbie_fn(uint64_t pc)
+{
+	uint64_t start = (uint64_t)(uintptr_t)arch_tlbie_lpid;
+
+#if !defined(_CALL_ELF) || _CALL_ELF != 2
+	start = *(const uint64_t *)(uintptr_t)start;
+#endif
+	return pc >= start && pc < start + 256;
+}
+
 static int spr_index(unsigned int spr)
 {
 	int i;
@@ -258,6 +276,30 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 		g[3] = (uint64_t)(uintptr_t)XBASE(xout);
 		g[4] = (uint64_t)(uintptr_t)XBASE(xhost);
 		g[PT_NIP] = (uint64_t)(uintptr_t)emu_xcapture;
+		return;
+	}
+	if (in_tlbie_fn(pc) && (insn >> 26) == 31 &&
+	    (((insn >> 1) & 0x3ff) == 306 || ((insn >> 1) & 0x3ff) == 566)) {
+		/* tlbie RB,RS,RIC,PRS,R (X-form, XO 306) and tlbsync (XO 566),
+		 * both hypervisor-privileged: recorded, in ultravisor state */
+		if ((m.msr & (MSR_HV | MSR_S | MSR_PR)) != (MSR_HV | MSR_S)) {
+			bail(g, "tlbie/tlbsync outside ultravisor mode", pc, insn);
+			return;
+		}
+		if (((insn >> 1) & 0x3ff) == 566) {
+			m.n_tlbsync++;
+		} else if (m.n_tlbie < 4) {
+			m.tlbie[m.n_tlbie].rs = g[(insn >> 21) & 31];
+			m.tlbie[m.n_tlbie].ric = (insn >> 18) & 3;
+			m.tlbie[m.n_tlbie].prs = (insn >> 17) & 1;
+			m.tlbie[m.n_tlbie].r = (insn >> 16) & 1;
+			m.tlbie[m.n_tlbie].rb = g[(insn >> 11) & 31];
+			m.tlbie[m.n_tlbie].syncs_before = m.n_tlbsync;
+			m.n_tlbie++;
+		} else {
+			m.n_tlbie++;
+		}
+		g[PT_NIP] = pc + 4;
 		return;
 	}
 	if (!in_asm(pc)) {
@@ -676,6 +718,7 @@ static int reference(struct uv_frame *want)
 	f.usrr1 = caller_msr;
 	f.lpidr = caller_lpidr;
 	saved = uv_state;
+	m.msr = MSR_UV; /* the core runs in ultravisor state (tlbie) */
 	next = uv_ucall(&f);
 	uv_state = saved;
 	if (next != UV_NEXT_CALLER || f.usrr0 != f.srr0 || f.usrr1 != caller_msr)
@@ -968,6 +1011,7 @@ static int pin_core_call(uint64_t msr, uint64_t lpidr, uint64_t r3,
 	f.gpr[5] = r5;
 	f.gpr[6] = r6;
 	f.gpr[8] = r8;
+	m.msr = MSR_UV; /* the core runs in ultravisor state (tlbie) */
 	n = uv_ucall(&f);
 	return n == UV_NEXT_CALLER && f.gpr[3] != (uint64_t)U_SUCCESS ? -1 : 0;
 }
@@ -1057,6 +1101,73 @@ static void test_page_in(unsigned long round)
 		printf("%u passed, %u failed (stopped at UV_PAGE_IN, ra %#llx)\n",
 		       passed, failed, (unsigned long long)ra);
 		exit(1);
+	}
+}
+
+/*
+ * UV_WRITE_PATE through the real vector and core (spec/pate.h): LPID 0's
+ * entry as Linux writes it at boot (radix root at 0x1230000, RPDS 13; its
+ * process table at 0x2340000, PRTS 4), then written again.  Only r3
+ * changes; the table holds the words big-endian; each write issues tlbie
+ * with RB = IS 2 (by LPID, 0x800), RS = the LPID, RIC = 2, R = the mode of
+ * the entry replaced and, for radix, PRS 0 then 1; then one tlbsync.  And
+ * a refused write (dw0's root past normal memory): no tlbie.
+ */
+static void test_write_pate(void)
+{
+	static const uint64_t dw0 = 0xC0000000012300ADULL, dw1 = 0x8000000002340004ULL;
+	const char *test = "UV_WRITE_PATE: LPID 0 written, tlbie by LPID";
+	struct uv_frame want;
+	const uint8_t *b;
+	uint64_t got0 = 0, got1 = 0;
+	unsigned int i, pass, before = failed;
+	int ok = 1;
+
+	memset(&uv_state, 0, sizeof(uv_state));
+	for (pass = 0; pass < 2; pass++) {
+		pick_context(C_HV);
+		random_regs(&in.frame);
+		in.frame.gpr[3] = UV_WRITE_PATE;
+		in.frame.gpr[4] = 0;
+		in.frame.gpr[5] = dw0;
+		in.frame.gpr[6] = dw1;
+		only_r3(&want, rc_reg(U_SUCCESS));
+		run(test, &want);
+		b = (const uint8_t *)&uv_state.pate[0];
+		for (i = 0; i < 8; i++) {
+			got0 = got0 << 8 | b[i];
+			got1 = got1 << 8 | b[8 + i];
+		}
+		SAME("pate[0].dw0 (big-endian)", got0, dw0);
+		SAME("pate[0].dw1 (big-endian)", got1, dw1);
+		/* the first write replaced (0, 0), a hash entry; the second radix */
+		SAME("tlbie count", m.n_tlbie, pass == 0 ? 1 : 2);
+		for (i = 0; i < m.n_tlbie && i < 2; i++) {
+			SAME("tlbie RB (IS = 2: by LPID)", m.tlbie[i].rb, 0x800);
+			SAME("tlbie RS (LPID 0)", m.tlbie[i].rs, 0);
+			SAME("tlbie RIC", m.tlbie[i].ric, 2);
+			SAME("tlbie R", m.tlbie[i].r, pass);
+			SAME("tlbie PRS", m.tlbie[i].prs, i);
+			SAME("no tlbsync before the tlbie", m.tlbie[i].syncs_before, 0);
+		}
+		SAME("tlbsync after", m.n_tlbsync, 1);
+		got0 = got1 = 0;
+	}
+	pick_context(C_HV);
+	random_regs(&in.frame);
+	in.frame.gpr[3] = UV_WRITE_PATE;
+	in.frame.gpr[4] = 0;
+	in.frame.gpr[5] = 0xC0000000100000ADULL;
+	in.frame.gpr[6] = dw1;
+	only_r3(&want, rc_reg(U_P2));
+	run("UV_WRITE_PATE refused: root past normal memory", &want);
+	SAME("no tlbie for a refused write", m.n_tlbie + m.n_tlbsync, 0);
+	memset(&uv_state, 0, sizeof(uv_state));
+	if (failed == before) {
+		if (ok)
+			passed++;
+		else
+			failed++;
 	}
 }
 
@@ -1168,6 +1279,7 @@ int main(int argc, char **argv)
 		test_next(UV_NEXT_SVM);
 		test_protocols();
 		test_page_in(r);
+		test_write_pate();
 	}
 
 	printf("emu-test (%s, seed %lu, %lu rounds): %u skipped\n",

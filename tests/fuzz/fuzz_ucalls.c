@@ -22,7 +22,12 @@
  * invariant: free frames are zero); an empty GFN's first use gives a zeroed
  * frame; no exit enters ultravisor state; a failed ESM protocol resumes the
  * guest with HV = 0, S = 0 and U_NOT_AVAILABLE; a user-space sc 1 gets the
- * program interrupt and reaches nobody else.  Any failure aborts, which libFuzzer
+ * program interrupt and reaches nobody else; a partition-table entry changes
+ * only by UV_WRITE_PATE of its LPID (a normal LPID's new words pass the
+ * ISA checks written here, a guest's dw0 never changes from UV_ESM on) or
+ * UV_SVM_TERMINATE (to (0, 0)), each time with a tlbie of that LPID (for
+ * UV_WRITE_PATE, r5 and r6 come from a table of entry words when byte 8's
+ * bit 0 is set).  Any failure aborts, which libFuzzer
  * reports as a crash with the input.
  */
 #include <stdint.h>
@@ -68,6 +73,90 @@ static void die(const char *why)
 	abort();
 }
 
+/* Partition-table words (spec/pate.h): good ones, each edge, each bad field. */
+static const uint64_t pate0[16] = {
+	0xC0000000012300ADULL, 0xC00000000FFF00ADULL, 0xC0000000100000ADULL,
+	0xC00000000FFFFFA5ULL, 0xC0000000000000BFULL, 0xC0000000012300A4ULL,
+	0xC0000000012380ADULL, 0x80000000012300ADULL, 0x1000006, 0xA, 0xB,
+	0x10000000, 0x1000100, 0, ~0ULL, 0xD0000000012300ADULL,
+};
+static const uint64_t pate1[8] = {
+	0x8000000002340004ULL, 0, 0x10000000, 0x0FFF0004, 0x18, 0x19,
+	0x10000000000004ULL, 0x8000000002341004ULL,
+};
+
+/* The ISA's checks, written again for the oracle: a table of 2^k bytes at
+ * base, aligned to its size, wholly below end. */
+static int table_in(uint64_t base, unsigned int k, uint64_t end)
+{
+	uint64_t size = 1ULL << k;
+
+	return base % size == 0 && size <= end && base <= end - size;
+}
+
+static int pate_ok(uint64_t lpid, uint64_t dw0, uint64_t dw1)
+{
+	unsigned int f0 = dw0 & 31, f1 = dw1 & 31;
+	int ok0, ok1;
+
+	if (dw0 >> 63) /* radix: RTS = 0b10101, RPDS >= 5, no reserved bit 3 */
+		ok0 = ((dw0 >> 61) & 3) == 2 && ((dw0 >> 5) & 7) == 5 &&
+		      !((dw0 >> 60) & 1) && f0 >= 5 &&
+		      table_in(dw0 & 0x0FFFFFFFFFFFFF00ULL, f0 + 3, UV_NORMAL_END);
+	else /* hash: reserved bits 1:3 and 46:55 clear, HTABSIZE <= 28 */
+		ok0 = !((dw0 >> 60) & 7) && !((dw0 >> 8) & 0x3FF) && f0 <= 28 &&
+		      table_in(dw0 & 0x0FFFFFFFFFFC0000ULL, f0 + 18, UV_NORMAL_END);
+	ok1 = !((dw1 >> 60) & 7) && !((dw1 >> 5) & 0x7F) && f1 <= 24 &&
+	      table_in(dw1 & 0x0FFFFFFFFFFFF000ULL, f1 + 12,
+		       lpid == 0 ? UV_NORMAL_END : 1ULL << 52);
+	return ok0 && ok1;
+}
+
+static uint64_t be64(const uint64_t *p)
+{
+	const uint8_t *b = (const uint8_t *)p;
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | b[i];
+	return v;
+}
+
+static int tlbied(uint64_t l)
+{
+	for (unsigned long i = 0; i < host_tlbie_count && i < HOST_TLBIE_LOG; i++)
+		if (host_tlbie_log[i].lpid == l)
+			return 1;
+	return 0;
+}
+
+/* Every entry that the call (registers in) changed: by whom, how, tlbie'd. */
+static void check_pate(const struct uv_frame *in)
+{
+	for (uint64_t l = 0; l <= UV_MAX_LPID; l++) {
+		const struct uv_pate *o = &snap->pate[l], *n = &uv_state.pate[l];
+
+		if (o->dw0 == n->dw0 && o->dw1 == n->dw1)
+			continue;
+		if (!tlbied(l))
+			die("a partition-table entry changed without a tlbie");
+		if (in->gpr[4] != l)
+			die("a partition-table entry of another LPID changed");
+		if (in->gpr[3] == UV_SVM_TERMINATE) {
+			if (n->dw0 != 0 || n->dw1 != 0)
+				die("UV_SVM_TERMINATE left the entry set");
+		} else if (in->gpr[3] != UV_WRITE_PATE) {
+			die("a partition-table entry changed by another ucall");
+		} else if (snap->svm_life[l] != SVM_NORMAL) {
+			if (o->dw0 != n->dw0)
+				die("the hypervisor changed a secure guest's dw0");
+		} else if (!pate_ok(l, be64(&n->dw0), be64(&n->dw1)) ||
+			   be64(&n->dw0) != in->gpr[5] || be64(&n->dw1) != in->gpr[6]) {
+			die("UV_WRITE_PATE wrote words that fail the ISA checks");
+		}
+	}
+}
+
 static void check_after(void)
 {
 	char why[256];
@@ -107,7 +196,9 @@ static void sc2(void)
 	cpu.frame.usrr1 = cpu.frame.srr1 & ~UV_SRR1_LEV_MASK;
 	in = cpu.frame;
 	memcpy(snap, &uv_state, sizeof(uv_state));
+	host_tlbie_count = 0;
 	next = uv_entry(&cpu);
+	check_pate(&in);
 	if (MSR_BIT(cpu.frame.usrr1, UV_MSR_HV_LG) && MSR_BIT(cpu.frame.usrr1, UV_MSR_S_LG))
 		die("an exit into ultravisor state");
 	if (((in.srr1 >> UV_SRR1_LEV_SHIFT) & 3) == UV_SC_LEV_HCALL &&
@@ -202,6 +293,10 @@ static void op(const uint8_t *b)
 			cpu.frame.gpr[4] = l; /* mostly a guest we know */
 		for (int r = 9; r < UV_NGPRS; r++)
 			cpu.frame.gpr[r] = (uint64_t)b[8] << (r % 8 * 8);
+		if (cpu.frame.gpr[3] == UV_WRITE_PATE && (b[8] & 1)) {
+			cpu.frame.gpr[5] = pate0[b[4] & 15];
+			cpu.frame.gpr[6] = pate1[b[5] & 7];
+		}
 		sc2();
 		break;
 	case 1: /* UV_RETURN as KVM makes it */
@@ -249,7 +344,7 @@ static void op(const uint8_t *b)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (snap == NULL && (snap = malloc(sizeof(*snap))) == NULL)
+	if (snap == NULL && (snap = aligned_alloc(_Alignof(struct uv_state), sizeof(*snap))) == NULL)
 		die("no memory");
 	memset(&uv_state, 0, sizeof(uv_state));
 	memset(host_normal(0), 0, HV_PAGES * PAGE);

@@ -80,6 +80,7 @@ static const int64_t arg_error[5] = { -4, -55, -56, -57, -58 };
 #define U_NOT_AVAILABLE_R3 3ULL
 #define U_SUCCESS_R3 0ULL
 #define U_PARAMETER_R3 ((uint64_t)-4)
+#define U_P2_R3 ((uint64_t)-55)
 #define U_P3_R3 ((uint64_t)-56)
 #define U_STATE_R3 ((uint64_t)-75)
 #define H_SVM_INIT_START 0xEF08ULL
@@ -89,13 +90,13 @@ static const int64_t arg_error[5] = { -4, -55, -56, -57, -58 };
  * holds no guest at all (the initial state), from spec/page-states.md:
  * hypervisor calls about a guest that is not secure get U_PARAMETER, a secure
  * guest's calls from a guest that is not secure get U_STATE, UV_RETURN with
- * nothing pending U_STATE, UV_WRITE_PATE U_NOT_AVAILABLE.  UV_ESM is the one
+ * nothing pending U_STATE, UV_WRITE_PATE (dw0 0x1234) U_P2.  UV_ESM is the one
  * that acts (it leaves to the hypervisor), tested on its own.
  */
 static uint64_t want_with_no_guest(uint64_t nr)
 {
 	switch (nr) {
-	case 0xF104: return U_NOT_AVAILABLE_R3;
+	case 0xF104: return U_P2_R3; /* dw0 0x1234: reserved bits set */
 	case 0xF11C: return U_STATE_R3;
 	case 0xF130: case 0xF134: case 0xF140: return U_STATE_R3;
 	default: return U_PARAMETER_R3;

@@ -248,8 +248,12 @@ static void test_snapshot(void **state)
 		{ offsetof(struct uv_state, owner_slot[63]), "owner_slot[63]" },
 		{ offsetof(struct uv_state, owner_idx[0]) + 1, "owner_idx[0]" },
 		{ offsetof(struct uv_state, pool[3][7]) + 2, "pool[3][7]" },
-		{ sizeof(struct uv_state) - 1, "pool[63][8191]" },
-		{ 0, "svm_life[0]" },
+		{ offsetof(struct uv_state, pool) + sizeof(uv_state.pool) - 1,
+		  "pool[63][8191]" },
+		{ offsetof(struct uv_state, svm_life), "svm_life[0]" },
+		{ 0, "pate[0].dw0" },
+		{ offsetof(struct uv_state, pate[4095].dw1) + 7, "pate[4095].dw1" },
+		{ sizeof(struct uv_state) - 1, "padding" },
 	};
 
 	build_good(good);
@@ -283,7 +287,7 @@ int main(void)
 		cmocka_unit_test(test_snapshot),
 	};
 
-	good = malloc(sizeof(*good));
+	good = aligned_alloc(_Alignof(struct uv_state), sizeof(*good)); /* 64 KiB: the partition table */
 	if (good == NULL)
 		return 1;
 	return cmocka_run_group_tests_name("state_check", tests, NULL, NULL);

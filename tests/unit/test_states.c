@@ -50,6 +50,7 @@
 #define MSR_OTHER (BIT(0) | BIT(1) | BIT(4) | BIT(5) | BIT(12) | BIT(13) | BIT(15))
 
 /* Ucall numbers and hcalls, from Linux's ultravisor-api.h and hvcall.h. */
+#define N_WRITE_PATE 0xF104
 #define N_ESM 0xF110
 #define N_RETURN 0xF11C
 #define N_REGISTER 0xF120
@@ -177,7 +178,7 @@ static int nargs(uint64_t nr)
 {
 	switch (nr) {
 	case N_REGISTER: case N_PAGE_IN: case N_PAGE_OUT: return 5;
-	case N_INVAL: return 3;
+	case N_INVAL: case N_WRITE_PATE: return 3;
 	case N_ESM: case N_UNREGISTER: case N_SHARE: case N_UNSHARE: return 2;
 	case N_TERMINATE: return 1;
 	default: return 0; /* UV_RETURN, UV_UNSHARE_ALL_PAGES */
@@ -1656,6 +1657,207 @@ static void test_saved_msr_never_hv(void **state)
 	check_inv("an hcall reflected from a frame with HV set");
 }
 
+/* ---- the partition table: UV_WRITE_PATE, and UV_SVM_TERMINATE's clearing --
+ * Entries written from the Power ISA v3.0B's format (IBM bit b = 1 << (63-b)),
+ * as Linux builds them (radix__init_partition_table, kvmppc_setup_partition_
+ * table): radix dw0 = HR | RTS (0b10101: RTS1 = 0b10 at bits 1:2, RTS2 =
+ * 0b101 at bits 56:58) | root | RPDS; hash dw0 = HTABORG | HTABSIZE; dw1 =
+ * GR | process table | PRTS.  The hardware reads the table big-endian.
+ */
+#define PATE_HR BIT(63)
+#define PATE_RTS52 (BIT(62) | BIT(7) | BIT(5))
+#define NORMAL_END 0x10000000ULL /* spec/memmap.h's default, which the host tests use */
+
+static uint64_t radix_dw0(uint64_t root, uint64_t rpds)
+{
+	return PATE_HR | PATE_RTS52 | root | rpds;
+}
+
+/* The word as the hardware reads it: the 8 bytes at p, big-endian. */
+static uint64_t be_at(const void *p)
+{
+	const uint8_t *b = p;
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | b[i];
+	return v;
+}
+
+static void assert_pate(uint64_t lpid, uint64_t dw0, uint64_t dw1)
+{
+	if (be_at(&uv_state.pate[lpid].dw0) != dw0 ||
+	    be_at(&uv_state.pate[lpid].dw1) != dw1)
+		fail_msg("pate[%llu] = (%#llx, %#llx), want (%#llx, %#llx)",
+			 (unsigned long long)lpid,
+			 (unsigned long long)be_at(&uv_state.pate[lpid].dw0),
+			 (unsigned long long)be_at(&uv_state.pate[lpid].dw1),
+			 (unsigned long long)dw0, (unsigned long long)dw1);
+}
+
+/* Exactly n tlbie calls since the last reset, the i-th (lpid, radix). */
+static void assert_tlbies(unsigned long n, const uint64_t *lpid, const int *radix)
+{
+	if (host_tlbie_count != n)
+		fail_msg("%lu tlbie calls, want %lu", host_tlbie_count, n);
+	for (unsigned long i = 0; i < n; i++) {
+		assert_int_equal(host_tlbie_log[i].lpid, lpid[i]);
+		assert_int_equal(host_tlbie_log[i].radix, radix[i]);
+	}
+}
+
+static uint64_t write_pate(uint64_t lpid, uint64_t dw0, uint64_t dw1)
+{
+	host_tlbie_count = 0;
+	return HVCALL(N_WRITE_PATE, lpid, dw0, dw1, 0, 0);
+}
+
+/* The host's own entry (LPID 0) at boot, radix, then rewritten: both words
+ * taken, stored big-endian, each write followed by one tlbie of LPID 0 in
+ * the mode of the entry it replaced. */
+static void test_write_pate_radix(void **state)
+{
+	(void)state;
+	const uint64_t dw0 = radix_dw0(0x1230000, 13); /* 64 KiB root */
+	const uint64_t dw1 = PATE_HR | 0x2340000 | 4;   /* GR, 64 KiB table */
+	const uint64_t l0[2] = { 0, 0 };
+	const int hash[1] = { 0 }, rad[1] = { 1 };
+
+	assert_int_equal(write_pate(0, dw0, dw1), R_SUCCESS);
+	assert_pate(0, dw0, dw1);
+	assert_tlbies(1, l0, hash); /* the old entry was (0, 0): hash */
+	/* a guest's entry: its process table is a guest address */
+	assert_int_equal(write_pate(7, radix_dw0(0x40000, 13), PATE_HR | 0x7000000000000ULL),
+			 R_SUCCESS);
+	assert_pate(7, radix_dw0(0x40000, 13), PATE_HR | 0x7000000000000ULL);
+	/* smallest root (RPDS 5: 256 bytes), at the end of normal memory */
+	assert_int_equal(write_pate(0, radix_dw0(NORMAL_END - 256, 5), dw1), R_SUCCESS);
+	assert_pate(0, radix_dw0(NORMAL_END - 256, 5), dw1);
+	assert_tlbies(1, l0, rad);
+	assert_pate(7, radix_dw0(0x40000, 13), PATE_HR | 0x7000000000000ULL);
+}
+
+/* A hash partition (HR = 0): HTABORG | PS | HTABSIZE; the old radix entry
+ * is invalidated as radix. */
+static void test_write_pate_hash(void **state)
+{
+	(void)state;
+	const uint64_t l[1] = { 5 };
+	const int rad[1] = { 1 }, hash[1] = { 0 };
+	/* 16 MiB table (HTABSIZE 6) at 16 MiB, PS = 0b101 */
+	const uint64_t dw0 = 0x1000000 | (5 << 5) | 6;
+
+	assert_int_equal(write_pate(5, radix_dw0(0x10000, 13), 0), R_SUCCESS);
+	assert_int_equal(write_pate(5, dw0, 0x50000 | 0), R_SUCCESS);
+	assert_pate(5, dw0, 0x50000);
+	assert_tlbies(1, l, rad);
+	/* the whole of normal memory as one hash table: 2^28 at 0 */
+	assert_int_equal(write_pate(5, 28 - 18, 0), R_SUCCESS);
+	assert_pate(5, 10, 0);
+	assert_tlbies(1, l, hash);
+	/* (0, 0), as KVM writes at VM destroy: a 256 KiB table at 0 */
+	assert_int_equal(write_pate(5, 0, 0), R_SUCCESS);
+	assert_pate(5, 0, 0);
+}
+
+/* Each bad word: U_P2 for dw0 (checked first), U_P3 for dw1; nothing
+ * written, no tlbie (run() checks that nothing else changed). */
+static void test_write_pate_bad(void **state)
+{
+	(void)state;
+	const uint64_t good0 = radix_dw0(0x1230000, 13), good1 = 0x2340000 | 4;
+	const uint64_t bad0[] = {
+		radix_dw0(NORMAL_END, 13),               /* root past normal memory */
+		radix_dw0(NORMAL_END - 0x8000, 13),      /* last byte out (unaligned too) */
+		radix_dw0(NORMAL_END - 0x10000, 16),     /* 512 KiB root: last byte out */
+		radix_dw0(0x1230000, 4),                 /* RPDS < 5 */
+		radix_dw0(0x1230100, 13),                /* root not aligned */
+		PATE_HR | BIT(61) | BIT(7) | BIT(5) | 0x1230000 | 13, /* RTS 0b01101 */
+		radix_dw0(0x1230000, 13) | BIT(60),      /* reserved bit 3 */
+		radix_dw0(0x8000000000000000ULL >> 4, 13), /* root at 2^59: ultravisor EA */
+		radix_dw0(0x100000000ULL, 13),           /* secure memory past normal */
+		NORMAL_END | 0,                          /* hash table past normal memory */
+		(NORMAL_END - 0x40000) | 1,              /* 512 KiB table: last byte out */
+		0x1000000 | 29,                          /* HTABSIZE 29 */
+		0x1040000 | 2,                           /* table not aligned to 1 MiB */
+		0x1000000 | BIT(8),                      /* reserved bit 55 */
+		0x1000000 | BIT(62),                     /* reserved bit 1 */
+	};
+	const uint64_t bad1[] = {
+		NORMAL_END | 0,                          /* LPID 0's process table out */
+		(NORMAL_END - 0x1000) | 1,               /* 8 KiB: last byte out */
+		0x2340000 | 25,                          /* PRTS 25 */
+		0x2341000 | 4,                           /* not aligned to 64 KiB */
+		0x2340000 | BIT(5),                      /* reserved bit 58 */
+		0x2340000 | BIT(61),                     /* reserved bit 2 */
+	};
+
+	for (size_t i = 0; i < sizeof(bad0) / sizeof(bad0[0]); i++) {
+		assert_int_equal(write_pate(0, bad0[i], good1), R_P2);
+		assert_int_equal(write_pate(0, bad0[i], bad1[0]), R_P2); /* dw0 first */
+		assert_int_equal(host_tlbie_count, 0);
+	}
+	for (size_t i = 0; i < sizeof(bad1) / sizeof(bad1[0]); i++) {
+		assert_int_equal(write_pate(0, good0, bad1[i]), R_P3);
+		assert_int_equal(host_tlbie_count, 0);
+	}
+	/* a guest's process table may lie anywhere below 2^52, not past it */
+	assert_int_equal(write_pate(3, good0, (BIT(52) - 0x10000) | 4), R_SUCCESS);
+	assert_int_equal(write_pate(3, good0, BIT(52) | 4), R_P3);
+	assert_int_equal(write_pate(3, good0, (BIT(52) - 0x8000) | 4), R_P3);
+	/* the edges that pass: last byte in */
+	assert_int_equal(write_pate(0, radix_dw0(NORMAL_END - 0x10000, 13),
+				    (NORMAL_END - 0x10000) | 4), R_SUCCESS);
+	assert_pate(0, radix_dw0(NORMAL_END - 0x10000, 13), (NORMAL_END - 0x10000) | 4);
+	/* LPID 4096: the dispatcher's U_PARAMETER */
+	assert_int_equal(write_pate(4096, good0, good1), R_PARAMETER);
+	assert_int_equal(host_tlbie_count, 0);
+}
+
+/* A guest from UV_ESM on: dw0 kept whatever the hypervisor sends (even a
+ * bad one), dw1 taken (checked as any guest's), U_SUCCESS, a tlbie each;
+ * UV_SVM_TERMINATE gives the entry back cleared, with a tlbie. */
+static void test_write_pate_secure(void **state)
+{
+	(void)state;
+	const uint64_t dw0 = radix_dw0(0x40000, 13), l[1] = { 9 };
+	const int rad[1] = { 1 };
+
+	assert_int_equal(write_pate(9, dw0, PATE_HR), R_SUCCESS);
+	make_init(9, 0x10, 2);
+	assert_int_equal(write_pate(9, radix_dw0(0x80000, 13), PATE_HR | 0x30000),
+			 R_SUCCESS);
+	assert_pate(9, dw0, PATE_HR | 0x30000);
+	assert_tlbies(1, l, rad);
+	finish_secure(9);
+	assert_int_equal(write_pate(9, radix_dw0(NORMAL_END, 13), PATE_HR | 0x50000 | 1),
+			 R_SUCCESS);
+	assert_pate(9, dw0, PATE_HR | 0x50000 | 1);
+	assert_tlbies(1, l, rad);
+	/* a bad dw1 is refused as for any guest: nothing written */
+	assert_int_equal(write_pate(9, 0, BIT(52) | 1), R_P3);
+	assert_int_equal(host_tlbie_count, 0);
+	assert_pate(9, dw0, PATE_HR | 0x50000 | 1);
+	/* terminate: cleared, one tlbie (the entry was radix) */
+	host_tlbie_count = 0;
+	assert_int_equal(HVCALL(N_TERMINATE, 9, 0, 0, 0, 0), R_SUCCESS);
+	assert_pate(9, 0, 0);
+	assert_tlbies(1, l, rad);
+	/* normal again: the hypervisor's words are checked and taken */
+	assert_int_equal(write_pate(9, radix_dw0(NORMAL_END, 13), 0), R_P2);
+	assert_int_equal(write_pate(9, dw0, 0), R_SUCCESS);
+	assert_pate(9, dw0, 0);
+	/* a terminate refused (not a secure guest) clears nothing */
+	host_tlbie_count = 0;
+	assert_int_equal(HVCALL(N_TERMINATE, 9, 0, 0, 0, 0), R_PARAMETER);
+	assert_pate(9, dw0, 0);
+	assert_int_equal(host_tlbie_count, 0);
+	/* an ESM protocol that fails leaves the hypervisor's entry as it was */
+	make_init(9, 0x10, 1);
+	assert_int_equal(hv_return(9, 1), UV_NEXT_VM);
+	assert_pate(9, dw0, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1691,9 +1893,13 @@ int main(void)
 		cmocka_unit_test_setup(test_h_random, setup),
 		cmocka_unit_test_setup(test_h_random_fail, setup),
 		cmocka_unit_test_setup(test_saved_msr_never_hv, setup),
+		cmocka_unit_test_setup(test_write_pate_radix, setup),
+		cmocka_unit_test_setup(test_write_pate_hash, setup),
+		cmocka_unit_test_setup(test_write_pate_bad, setup),
+		cmocka_unit_test_setup(test_write_pate_secure, setup),
 	};
 
-	before = malloc(sizeof(*before));
+	before = aligned_alloc(_Alignof(struct uv_state), sizeof(*before));
 	if (before == NULL)
 		return 1;
 	return cmocka_run_group_tests(tests, NULL, NULL);

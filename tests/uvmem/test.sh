@@ -49,6 +49,7 @@ expect "image end past the limit"       fail 's/^00000000008a6000 B __uv_image_e
 expect "no uv_cpus"                     fail '/uv_cpus/d'
 expect "no uv_stacks"                   fail '/uv_stacks/d'
 expect "no uv_state"                    fail '/uv_state/d'
+expect "uv_state not 64 KiB aligned"   fail 's/^0000000000010000 \(.*uv_state\)$/0000000000018000 \1/'
 expect "uv_state without a size"        fail 's/0000000000480000 B uv_state/B uv_state/'
 expect "image not linked at 0"          fail 's/^0000000000000000 T uv_image_base/0000000000001000 T uv_image_base/'
 expect "no image end"                   fail '/__uv_image_end/d'

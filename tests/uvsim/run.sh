@@ -58,6 +58,9 @@ done <<'CASES'
 1|hv r3=1 r3=2\n
 1|hv r3=1 r04=2\n
 1|hv r+3=0x4\n
+1|pate 4096\n
+1|pate\n
+2|pate 0\npate 0 1\n
 1|hv r3=1 r-4=2\n
 1|hv r3=1 r 4=2\n
 1|hv r3=1 r4\n

@@ -66,6 +66,18 @@ static unsigned long long value(const char *s)
 	return number(s);
 }
 
+/* The doubleword at p in big-endian byte order, as the hardware reads a
+ * partition-table entry (spec/pate.h). */
+static unsigned long long be64_at(const void *p)
+{
+	const unsigned char *b = p;
+	unsigned long long v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | b[i];
+	return v;
+}
+
 static unsigned long long lpid_of(const char *s)
 {
 	unsigned long long l = number(s);
@@ -440,6 +452,16 @@ static void line(char *text)
 			printf("none\n");
 		else
 			print16(p);
+	} else if (strcmp(tok[0], "pate") == 0) {
+		if (n != 2)
+			bad("pate <lpid>", NULL);
+		unsigned long long l = number(tok[1]);
+
+		if (l > UV_MAX_LPID)
+			bad("pate takes an LPID 0..4095", tok[1]);
+		/* the words as the hardware reads them: big-endian */
+		printf("pate %llu dw0=0x%llx dw1=0x%llx\n", l,
+		       be64_at(&uv_state.pate[l].dw0), be64_at(&uv_state.pate[l].dw1));
 	} else if (strcmp(tok[0], "dump") == 0) {
 		if (n != 1)
 			bad("dump takes nothing", NULL);

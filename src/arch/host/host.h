@@ -14,4 +14,16 @@ uint8_t *host_normal(uint64_t ra);
 /* Non-zero: arch_random answers "no random number" (tests only). */
 extern int host_random_fail;
 
+/*
+ * Every arch_tlbie_lpid since the count was last set to 0: the first
+ * HOST_TLBIE_LOG calls in order (lpid, radix), and how many there were.
+ */
+#define HOST_TLBIE_LOG 64
+struct host_tlbie {
+	uint64_t lpid;
+	int radix;
+};
+extern struct host_tlbie host_tlbie_log[HOST_TLBIE_LOG];
+extern unsigned long host_tlbie_count;
+
 #endif

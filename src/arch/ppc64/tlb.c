@@ -1,0 +1,27 @@
+/*
+ * Invalidation of a partition's translations (src/arch/arch.h): tlbie with
+ * RIC = 2 (TLB, page walk cache, cached table entries), IS = 2 (every entry
+ * of the LPID in RS[32:63]; RB = IS << 10, Power ISA v3.0B Book III 5.11.4),
+ * R = the partition's translation mode, PRS = 0 and, for radix, 1 too;
+ * between ptesync (the new partition-table entry reaches the table walk
+ * first) and eieio; tlbsync; ptesync (every thread's invalidation done).
+ * The emulation harness emulates tlbie and tlbsync (tests/emu/harness.c).
+ */
+#include "arch/arch.h"
+
+#define TLBIE_IS_LPID (2UL << 10)
+
+void arch_tlbie_lpid(uint64_t lpid, _Bool radix)
+{
+	__asm__ volatile("ptesync" : : : "memory");
+	if (radix) {
+		__asm__ volatile("tlbie %0, %1, 2, 0, 1"
+				 : : "r"(TLBIE_IS_LPID), "r"(lpid) : "memory");
+		__asm__ volatile("tlbie %0, %1, 2, 1, 1"
+				 : : "r"(TLBIE_IS_LPID), "r"(lpid) : "memory");
+	} else {
+		__asm__ volatile("tlbie %0, %1, 2, 0, 0"
+				 : : "r"(TLBIE_IS_LPID), "r"(lpid) : "memory");
+	}
+	__asm__ volatile("eieio; tlbsync; ptesync" : : : "memory");
+}
