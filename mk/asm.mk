@@ -100,7 +100,6 @@ CHECK_EXTRA += emu-test
 # tests/emu/mutate.sh must make them fail.
 .PHONY: emu-mutate
 emu-mutate: $(BUILD)/ppc64le/asm-offsets.h $(BUILD)/ppc64le/asm/entry.o $(ASM_EMU_CORE_ppc64le)
-	EMU_DEFS="$(EMU_DEFS)" NORMAL_CFLAGS="$(CORE_CFLAGS) $(FREESTANDING)" \
-	MUTATE_CFLAGS="$(CORE_CFLAGS) $(FREESTANDING)" \
+	EMU_DEFS="$(EMU_DEFS)" MUTATE_CFLAGS="$(CORE_CFLAGS) $(FREESTANDING)" \
 	sh tests/emu/mutate.sh "$(ASM_CC_ppc64le)" $(ASM_QEMU_ppc64le) \
 		$(BUILD)/ppc64le $(ASM_EMU_CORE_ppc64le)

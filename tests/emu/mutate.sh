@@ -5,12 +5,12 @@
 # the harness must fail on every one of them.
 # Usage: mutate.sh CC QEMU BUILD_ARCH_DIR CORE_OBJS...
 # Environment: EMU_DEFS (-DUV_HV_EA_BASE=..., the harness's base for normal
-# memory), NORMAL_CFLAGS (how the core's normal.c is compiled, without it).
+# memory), MUTATE_CFLAGS (how the core's files are compiled).
 # (run by `make emu-mutate`; not part of `make check`).
 set -u
 CC=$1; QEMU=$2; ARCHDIR=$3; shift 3; CORE="$*"
 EMU_DEFS=${EMU_DEFS:?EMU_DEFS: the harness base, from mk/asm.mk}
-NORMAL_CFLAGS=${NORMAL_CFLAGS:?NORMAL_CFLAGS: from mk/asm.mk}
+MUTATE_CFLAGS=${MUTATE_CFLAGS:?MUTATE_CFLAGS: from mk/asm.mk}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 CFLAGS="-mcpu=power9 -Wall -Wextra -Werror"
@@ -31,13 +31,17 @@ cmutant() { # name file sed-expression
 	if cmp -s "$2" "$T/mut.c"; then
 		echo "mutant '$1': sed did not apply"; survived=$((survived + 1)); return
 	fi
-	$CC $MUTATE_CFLAGS -Isrc -c "$T/mut.c" -o "$T/mut.o" || {
+	# shellcheck disable=SC2086
+	$CC $MUTATE_CFLAGS $EMU_DEFS -Isrc -c "$T/mut.c" -o "$T/mut.o" || {
 		echo "mutant '$1': does not compile"; survived=$((survived + 1)); return; }
 	$CC $CFLAGS -Iasm -Isrc -I"$ARCHDIR" -c asm/entry.S -o "$T/entry.o" || exit 2
 	base=$(basename "$2" .c)
 	objs=""
 	for o in $CORE; do
-		case "$o" in */core/$base.o) objs="$objs $T/mut.o" ;; *) objs="$objs $o" ;; esac
+		case "$o" in
+		*/core/$base.o|*/emu/$base.o) objs="$objs $T/mut.o" ;;
+		*) objs="$objs $o" ;;
+		esac
 	done
 	try "$1" "$T/entry.o" $objs
 }
@@ -84,7 +88,34 @@ mutant "refusal loses r0"        '/ld\t%r0, FRAME_GPR0(%r13)/d'
 mutant "refusal keeps USPRG1"    '/mtspr\tSPRN_USPRG1, %r3/d'
 mutant "refusal keeps sc level"  '/rldicl\t%r12, %r12, 62 - SRR1_LEV_SHIFT, 2/d'
 mutant "refusal answers 0"       's/li\t%r3, ASM_U_FUNCTION/li\t%r3, 0/'
-		-I"$ARCHDIR" -Ispec -Isrc $EMU_DEFS -Wl,--wrap=uv_entry -o "$T/harness" \
-		tests/emu/harness.c tests/emu/emu_call.S "$@" || exit 2
+# The rest of a guest's state (src/frame.h x[], issue 12).
+mutant "VSRs not saved"          '/stxv\t\\n, (FRAME_X_VSR/d'
+mutant "FPSCR not saved"         '/stfd\t0, FRAME_X_FPSCR(%r13)/d'
+mutant "VSCR not saved"          '/std\t%r0, FRAME_X_VSCR(%r13)/d'
+mutant "SPRs not saved"          's/mfspr %r0, num; std %r0, FRAME_SPR_##name(%r13);/nop;/'
+mutant "MMCR0 not saved"         '/std\t%r0, FRAME_SPR_MMCR0(%r13)/d'
+mutant "PMU not frozen"          '/oris\t%r0, %r0, MMCR0_FC_HI/d'
+mutant "FP/VSX not enabled"      '/oris\t%r0, %r0, MSR_VEC_VSX/d'
+mutant "TM not enabled"          '/sldi\t%r12, %r12, MSR_TM_LG/d'
+mutant "no load on a switch"     's/^\tbne\t2f$/\tnop/'
+mutant "VSRs not loaded"         '/lxv\t\\n, (FRAME_X_VSR/d'
+mutant "FPSCR not loaded"        '/mtfsf\t0xff, 0, 1, 0/d'
+mutant "VSCR not loaded"         '/^\tmtvscr\t0/d'
+mutant "SPRs not loaded"         's/ld %r0, FRAME_SPR_##name(%r13); mtspr num, %r0;/nop;/'
+mutant "f0 clobbered for caller" '/lxv\t0, FRAME_X_VSR(%r13)/d'
+mutant "v0 clobbered for caller" '/lxv\t32, (FRAME_X_VSR + 16 \* 32)(%r13)/d'
+mutant "MMCR0 left frozen"       '/^1:\tld\t%r0, FRAME_SPR_MMCR0/{n;d}'
+# Slips in the C core (exits.c): the harness runs the real core behind the
+# real exit, so they must fail it too.
+cmutant "no scrub of x[]"        src/exits.c 's/\tf->x\[r\] = 0;/\tf->x[r] = g->x[r];/'
+cmutant "PPR not neutral"        src/exits.c '/f->x\[UV_X_PPR\] = UV_HV_PPR;/d'
+cmutant "DEC for every hcall"    src/exits.c 's/h == UV_H_CEDE ? g->x\[UV_X_DEC\] : UV_HV_DEC/g->x[UV_X_DEC]/'
+cmutant "x[] not kept"           src/exits.c 's/d->x\[r\] = s->x\[r\];/d->x[r] = d->x[r];/'
+# src/arch/ppc64/normal.c (the harness maps normal memory at UV_HV_EA_BASE
+# only, EMU_DEFS): normal memory reached at the wrong address.
+cmutant "normal memory at ra itself (identity: URMOR-relative on the machine)" \
+	src/arch/ppc64/normal.c 's/(uintptr_t)(ra | UV_HV_EA_BASE)/(uintptr_t)ra/'
+cmutant "normal memory one page off" src/arch/ppc64/normal.c \
+	's/(uintptr_t)(ra | UV_HV_EA_BASE)/(uintptr_t)((ra + UV_PAGE_SIZE) | UV_HV_EA_BASE)/'
 echo "mutants: $killed killed, $survived survived"
 [ "$survived" -eq 0 ]
