@@ -39,7 +39,8 @@ cmutant() { # name file sed-expression
 	objs=""
 	for o in $CORE; do
 		case "$o" in
-		*/core/$base.o|*/emu/$base.o) objs="$objs $T/mut.o" ;;
+		*/core/$base.o|*/core/arch/ppc64/$base.o|*/emu/$base.o)
+			objs="$objs $T/mut.o" ;;
 		*) objs="$objs $o" ;;
 		esac
 	done
@@ -117,5 +118,12 @@ cmutant "normal memory at ra itself (identity: URMOR-relative on the machine)" \
 	src/arch/ppc64/normal.c 's/(uintptr_t)(ra | UV_HV_EA_BASE)/(uintptr_t)ra/'
 cmutant "normal memory one page off" src/arch/ppc64/normal.c \
 	's/(uintptr_t)(ra | UV_HV_EA_BASE)/(uintptr_t)((ra + UV_PAGE_SIZE) | UV_HV_EA_BASE)/'
+# src/arch/ppc64/tlb.c: the invalidation after a partition-table write
+# (the harness emulates tlbie and tlbsync and checks what was invalidated).
+cmutant "radix tlbie with R = 0"  src/arch/ppc64/tlb.c 's/"tlbie %0, %1, 2, 1, 1"/"tlbie %0, %1, 2, 1, 0"/'
+cmutant "radix: no PRS = 1 tlbie" src/arch/ppc64/tlb.c 's/"tlbie %0, %1, 2, 1, 1"/"tlbie %0, %1, 2, 0, 1"/'
+cmutant "no tlbsync"              src/arch/ppc64/tlb.c 's/eieio; tlbsync; ptesync/eieio; ptesync/'
+cmutant "tlbie of another LPID"   src/arch/ppc64/tlb.c 's/"r"(lpid)/"r"(lpid + 1)/'
+cmutant "no tlbie for hash"       src/arch/ppc64/tlb.c 's/"tlbie %0, %1, 2, 0, 0"/"nop"/'
 echo "mutants: $killed killed, $survived survived"
 [ "$survived" -eq 0 ]
