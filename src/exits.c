@@ -72,6 +72,17 @@ uint64_t exit_msr(uint64_t msr)
 	return msr & UV_MSR_NOT_HV;
 }
 
+void exit_keep(uint32_t e, const struct uv_frame *f)
+{
+	frame_copy(&uv_state.exit[e].guest, f);
+	uv_state.exit[e].guest.usrr1 = exit_msr(f->usrr1);
+	/*@ assert (uv_state.exit[e].guest.usrr1 & UV_MSR_HV) == 0; */
+	/* The other exits' copies are as they were. */
+	/*@ assert \forall integer j; 0 <= j < UV_NEXITS && j != e ==>
+	      uv_state.exit[j].guest.usrr1 == \at(uv_state.exit[j].guest.usrr1, Pre) &&
+	      uv_state.exit[j].lpid == \at(uv_state.exit[j].lpid, Pre); */
+}
+
 uint32_t exit_find_free(void)
 {
 	uint32_t e;

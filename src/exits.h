@@ -50,6 +50,27 @@ void frame_copy(struct uv_frame *d, const struct uv_frame *s);
 */
 uint64_t exit_msr(uint64_t msr);
 
+/*
+ * Pending exit e keeps the guest's registers f for its return, with HV
+ * cleared in the MSR (exit_msr): the one place a copy is written, for the
+ * ESM protocol (svm.c) and a reflected hcall (reflect.c).  The exits that
+ * were used keep HV = 0 (the part of exits_msr_ok the caller needs once it
+ * marks e used).
+ */
+/*@
+  requires e < UV_NEXITS;
+  requires \valid_read(f) && \separated(f, &uv_state);
+  requires \forall integer j; 0 <= j < UV_NEXITS && uv_state.exit[j].lpid != 0 ==>
+    (uv_state.exit[j].guest.usrr1 & UV_MSR_HV) == 0;
+  assigns uv_state.exit[e].guest;
+  ensures uv_state.exit[e].guest == { *f \with .usrr1 = uv_state.exit[e].guest.usrr1 };
+  ensures uv_state.exit[e].guest.usrr1 == msr_no_hv(f->usrr1);
+  ensures (uv_state.exit[e].guest.usrr1 & UV_MSR_HV) == 0;
+  ensures \forall integer j; 0 <= j < UV_NEXITS && j != e && uv_state.exit[j].lpid != 0 ==>
+    (uv_state.exit[j].guest.usrr1 & UV_MSR_HV) == 0;
+*/
+void exit_keep(uint32_t e, const struct uv_frame *f);
+
 /*@
   assigns \nothing;
   ensures \result <= UV_NEXITS;

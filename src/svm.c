@@ -57,23 +57,8 @@ enum uv_next uv_esm(struct uv_frame *f)
 	e = exit_find_free();
 	if (e == UV_NEXITS)
 		return uv_set_rc(f, U_BUSY);
-	/*@ assert \forall integer j; 0 <= j < UV_NEXITS && uv_state.exit[j].lpid != 0 ==>
-	      (uv_state.exit[j].guest.usrr1 & UV_MSR_HV) == 0; */
-	/*@ assert \forall integer j; 0 <= j < UV_NEXITS ==>
-	      uv_state.exit[j] == \at(uv_state.exit[j], Pre); */
-	frame_copy(&uv_state.exit[e].guest, f);
-	/* The caller is a VM (HV = 0); cleared in the copy for exits_msr_ok. */
-	uv_state.exit[e].guest.usrr1 = exit_msr(f->usrr1);
-	/*@ assert (uv_state.exit[e].guest.usrr1 & UV_MSR_HV) == 0; */
-	/* exits_msr_ok, step by step: the other exits' copies are as they were. */
-	/*@ assert \forall integer j; 0 <= j < UV_NEXITS && j != e ==>
-	      uv_state.exit[j].guest.usrr1 == \at(uv_state.exit[j].guest.usrr1, Pre) &&
-	      uv_state.exit[j].lpid == \at(uv_state.exit[j].lpid, Pre); */
-	/*@ assert \forall integer j; 0 <= j < UV_NEXITS && j != e &&
-	      \at(uv_state.exit[j].lpid, Pre) != 0 ==>
-	      (\at(uv_state.exit[j].guest.usrr1, Pre) & UV_MSR_HV) == 0; */
-	/*@ assert \forall integer j; 0 <= j < UV_NEXITS && j != e && uv_state.exit[j].lpid != 0 ==>
-	      (uv_state.exit[j].guest.usrr1 & UV_MSR_HV) == 0; */
+	/* The caller is a VM (HV = 0); the copy clears it anyway. */
+	exit_keep(e, f);
 	uv_state.exit[e].kind = EXIT_INIT_START;
 	uv_state.exit[e].lpid = (uint32_t)lpid;
 	uv_state.svm_life[lpid] = (uint8_t)(SVM_INIT + e);
