@@ -3,6 +3,8 @@
 # by pthreads through uv_entry; see tests/threads/test_threads.c.
 .PHONY: threads
 TSAN_BIN := $(BUILD)/tsan/test_threads
+# The host arch without its lock (tests/threads/nolock.c stands in for it).
+ARCH_HOST_NOLOCK := $(filter-out src/arch/host/lock.c,$(ARCH_HOST_SRCS))
 
 $(TSAN_BIN): tests/threads/test_threads.c tests/common/state_check.c \
 		$(CORE_SRCS) $(ARCH_HOST_SRCS) \
@@ -13,12 +15,12 @@ $(TSAN_BIN): tests/threads/test_threads.c tests/common/state_check.c \
 		tests/common/state_check.c $(CORE_SRCS) $(ARCH_HOST_SRCS) -o $@
 
 $(TSAN_BIN)-nolock: tests/threads/test_threads.c tests/threads/nolock.c \
-		tests/common/state_check.c $(CORE_SRCS) src/arch/host/normal.c src/arch/host/random.c src/arch/host/tlb.c \
+		tests/common/state_check.c $(CORE_SRCS) $(ARCH_HOST_NOLOCK) \
 		$(wildcard src/*.h src/arch/*.h spec/*.h) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O1 -g $(WARN) $(CORE_INC) -Itests/common -D_GNU_SOURCE \
 		-fsanitize=thread -pthread tests/threads/test_threads.c \
-		tests/common/state_check.c $(CORE_SRCS) src/arch/host/normal.c src/arch/host/random.c src/arch/host/tlb.c \
+		tests/common/state_check.c $(CORE_SRCS) $(ARCH_HOST_NOLOCK) \
 		tests/threads/nolock.c -o $@
 
 threads: $(TSAN_BIN) $(TSAN_BIN)-nolock
