@@ -92,3 +92,10 @@ proof-trust-test: $(SETUP_STAMP)
 proof-smoke-test: $(SETUP_STAMP)
 	sh tests/proof/smoke.sh $(PROOF_TESTS)/smoke "$(call wp_flags_of,none)"
 CHECK_EXTRA += proof-trust-test proof-smoke-test
+
+# Developer-only: prove some functions, `make prove-fct FCT=uv_esm,uv_return`
+# (no cache; a quick check while editing, not a proof of the whole core).
+.PHONY: prove-fct
+prove-fct: $(SETUP_STAMP)
+	@test -n "$(FCT)" || { echo "prove-fct: FCT=fct1,fct2 is needed"; exit 2; }
+	frama-c -cpp-extra-args="$(CORE_INC)" $(WP_FLAGS) $(CORE_SRCS) -wp-fct $(FCT)
