@@ -81,7 +81,14 @@
          uv_state.svm_life[uv_state.exit[e].lpid] == SVM_SECURE :
          (uv_state.svm_life[uv_state.exit[e].lpid] == SVM_INIT + e &&
           (uv_state.exit[e].kind == EXIT_INIT_START ||
+           uv_state.exit[e].kind == EXIT_PAGE_IN ||
            uv_state.exit[e].kind == EXIT_INIT_DONE)));
+
+  // The GFN an H_SVM_PAGE_IN waits for is a GFN (so that UV_RETURN can
+  // look it up and go on from the next one).
+  predicate exits_gfn_ok =
+    \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0 ==>
+      uv_state.exit[e].kind == EXIT_PAGE_IN ==> uv_state.exit[e].gfn <= UV_MAX_GFN;
 
   // At most one pending exit per guest: UV_RETURN cannot pick the wrong one.
   predicate exits_distinct =
@@ -115,7 +122,7 @@
   predicate state_inv =
     slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
     frames_ok && frames_zero && lives_ok && exits_ok && exits_distinct &&
-    shared_only_secure && exits_msr_ok;
+    shared_only_secure && exits_msr_ok && exits_gfn_ok;
 
   // A GFN record rec of a guest whose life-cycle byte is life is backed by
   // the hypervisor's memory: shared, or empty while the guest is in the ESM

@@ -227,6 +227,8 @@
 #define UV_H_SVM_INIT_START 0xEF08
 #define UV_H_SVM_INIT_DONE 0xEF0C
 #define UV_H_SVM_INIT_ABORT 0xEF14
+/* H_SVM_PAGE_IN's r5: the page becomes secure (0) or shared (1). */
+#define UV_H_PAGE_IN_NONSHARED 0
 
 /*
  * The one hcall of a secure guest the ultravisor serves itself instead of

@@ -58,6 +58,14 @@
 #define EXIT_INIT_START 1 /* the hypervisor's answer to H_SVM_INIT_START */
 #define EXIT_INIT_DONE 2  /* the hypervisor's answer to H_SVM_INIT_DONE */
 #define EXIT_HCALL 3      /* the hypervisor's answer to a secure guest's hcall */
+/*
+ * The hypervisor's answer to H_SVM_PAGE_IN (r4 the guest address of GFN
+ * struct uv_exit.gfn, r5 0, r6 16): in the ESM protocol, after KVM's answer
+ * to H_SVM_INIT_START, the ultravisor asks for every GFN of every slot of
+ * the guest not yet paged in, in GFN order, one at a time
+ * (src/esm.h); KVM answers each with a nested UV_PAGE_IN and UV_RETURN.
+ */
+#define EXIT_PAGE_IN 4
 
 /*
  * A GFN record (4 bytes per GFN):

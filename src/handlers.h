@@ -16,6 +16,7 @@
 #include "slots.h"
 #include "hv_exit.acsl.h"
 #include "modes.acsl.h"
+#include "esm.h"
 
 /*@
   // What every handler may assume: the frame is the caller's, apart from
@@ -144,8 +145,8 @@ enum uv_next uv_esm(struct uv_frame *f);
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] >= SVM_INIT;
     ensures \result == UV_NEXT_HV || \result == UV_NEXT_SVM || \result == UV_NEXT_VM;
     ensures \result == UV_NEXT_HV ==>
-      hv_entry(f, UV_H_SVM_INIT_DONE, 0,
-               \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.srr1));
+      esm_went_on{Pre, Post}(f, \at(uv_state.svm_life[f->lpidr], Pre) - SVM_INIT,
+                             \at(f->lpidr, Pre));
     ensures \result == UV_NEXT_SVM ==>
       f->gpr[3] == rc_reg(U_SUCCESS) &&
       uv_state.svm_life[\old(f->lpidr)] == SVM_SECURE &&

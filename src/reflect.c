@@ -86,6 +86,7 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	frame_clear(&uv_state.exit[e].guest);
 	uv_state.exit[e].lpid = 0;
 	uv_state.exit[e].kind = 0;
+	uv_state.exit[e].gfn = 0;
 	//@ assert exits_msr_ok;
 	//@ assert lives_ok;
 	//@ assert exits_ok;

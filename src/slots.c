@@ -42,6 +42,26 @@ uint32_t slot_of_gfn(uint32_t lpid, uint64_t g)
 	return UV_NSLOTS;
 }
 
+uint64_t slot_next_base(uint32_t lpid, uint64_t g)
+{
+	uint64_t next = UV_MAX_GFN + 1;
+	uint32_t k;
+
+	/*@
+	  loop invariant 0 <= k <= UV_NSLOTS;
+	  loop invariant g < next <= UV_MAX_GFN + 1;
+	  loop invariant \forall integer j; 0 <= j < k ==> slot_of(j, lpid) ==>
+	    uv_state.slot[j].base <= g || uv_state.slot[j].base >= next;
+	  loop assigns k, next;
+	  loop variant UV_NSLOTS - k;
+	*/
+	for (k = 0; k < UV_NSLOTS; k++)
+		if (uv_state.slot[k].lpid == lpid && uv_state.slot[k].base > g &&
+		    uv_state.slot[k].base < next)
+			next = uv_state.slot[k].base;
+	return next;
+}
+
 uint32_t slot_with_id(uint32_t lpid, uint64_t id)
 {
 	uint32_t k;

@@ -96,6 +96,20 @@ uint32_t slot_with_id(uint32_t lpid, uint64_t id);
 */
 uint32_t slot_overlapping(uint32_t lpid, uint64_t base, uint64_t n);
 
+/*
+ * The lowest first GFN above g of a slot of guest lpid (non-zero), or
+ * UV_MAX_GFN + 1 if there is none: no slot of lpid starts between.
+ */
+/*@
+  requires lpid != 0;
+  requires g <= UV_MAX_GFN;
+  assigns \nothing;
+  ensures g < \result <= UV_MAX_GFN + 1;
+  ensures \forall integer k; 0 <= k < UV_NSLOTS ==> slot_of(k, lpid) ==>
+    uv_state.slot[k].base <= g || uv_state.slot[k].base >= \result;
+*/
+uint64_t slot_next_base(uint32_t lpid, uint64_t g);
+
 /* A free slot, or UV_NSLOTS. */
 /*@
   assigns \nothing;

@@ -25,6 +25,7 @@ struct uv_slot {
 struct uv_exit {
 	uint32_t lpid; /* 0: the entry is free */
 	uint32_t kind; /* EXIT_* */
+	uint64_t gfn;  /* EXIT_PAGE_IN: the GFN asked for (UV_MAX_GFN at most) */
 	struct uv_frame guest; /* the guest's registers, kept from the hypervisor */
 };
 

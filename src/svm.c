@@ -1,7 +1,8 @@
 /*
  * The life cycle of a secure guest: UV_ESM, the exits to the hypervisor that
- * the ESM protocol makes on the guest's behalf (H_SVM_INIT_START, then
- * H_SVM_INIT_DONE), UV_RETURN (which also ends a reflected hcall,
+ * the ESM protocol makes on the guest's behalf (H_SVM_INIT_START, one
+ * H_SVM_PAGE_IN per GFN not paged in (esm.c), then H_SVM_INIT_DONE, or
+ * H_SVM_INIT_ABORT), UV_RETURN (which also ends a reflected hcall,
  * reflect.c), UV_SVM_TERMINATE.  Contracts are in
  * handlers.h and slots.h; the state table is spec/page-states.md.
  */
@@ -10,6 +11,7 @@
 #include "exits.h"
 #include "reflect.h"
 #include "ptable.h"
+#include "esm.h"
 
 void svm_drop(uint32_t lpid)
 {
@@ -34,6 +36,7 @@ void svm_drop(uint32_t lpid)
 		frame_clear(&uv_state.exit[e].guest);
 		uv_state.exit[e].lpid = 0;
 		uv_state.exit[e].kind = 0;
+		uv_state.exit[e].gfn = 0;
 	}
 	/* No slot is lpid's any more, so no shared page either. */
 	/*@ assert \forall integer k, i; 0 <= k < UV_NSLOTS && 0 <= i < UV_SLOT_PAGES &&
@@ -130,10 +133,11 @@ enum uv_next uv_return(struct uv_frame *f)
 	if (life < SVM_INIT)
 		return uv_set_rc(f, U_STATE);
 	e = life - SVM_INIT;
-	if (uv_state.exit[e].kind == EXIT_INIT_START && result == 0) {
-		uv_state.exit[e].kind = EXIT_INIT_DONE;
-		return exit_to_hv(f, &uv_state.exit[e].guest, UV_H_SVM_INIT_DONE, 0);
-	}
+	/* KVM registered the slots: ask for their pages, from GFN 0 on. */
+	if (uv_state.exit[e].kind == EXIT_INIT_START && result == 0)
+		return esm_step(f, e, (uint32_t)lpid, 0);
+	if (uv_state.exit[e].kind == EXIT_PAGE_IN)
+		return esm_paged(f, e, (uint32_t)lpid, result);
 	if (result == 0) {
 		/* H_SVM_INIT_DONE succeeded: the guest is secure. */
 		esm_resume(f, &uv_state.exit[e].guest, U_SUCCESS, 1);
@@ -142,10 +146,15 @@ enum uv_next uv_return(struct uv_frame *f)
 		frame_clear(&uv_state.exit[e].guest);
 		uv_state.exit[e].lpid = 0;
 		uv_state.exit[e].kind = 0;
+		uv_state.exit[e].gfn = 0;
 		uv_state.svm_life[lpid] = SVM_SECURE;
 		return UV_NEXT_SVM;
 	}
-	/* The hypervisor failed a step: the guest goes back to normal. */
+	/*
+	 * The hypervisor failed H_SVM_INIT_START (KVM: a hash guest, or one
+	 * not enabled for secure mode) or H_SVM_INIT_DONE: the guest goes back
+	 * to normal, resumed by the ultravisor with U_NOT_AVAILABLE.
+	 */
 	esm_resume(f, &uv_state.exit[e].guest, U_NOT_AVAILABLE, 0);
 	svm_drop((uint32_t)lpid);
 	return UV_NEXT_VM;

@@ -194,7 +194,8 @@ static int lives_ok(const struct uv_state *s, char *why, unsigned long why_len)
 /*
  * exits_ok: a used exit e (exit[e].lpid != 0) has lpid <= UV_MAX_LPID and
  * either kind EXIT_HCALL and svm_life[lpid] == SVM_SECURE, or
- * svm_life[lpid] == SVM_INIT + e and kind EXIT_INIT_START or EXIT_INIT_DONE.
+ * svm_life[lpid] == SVM_INIT + e and kind EXIT_INIT_START, EXIT_PAGE_IN or
+ * EXIT_INIT_DONE.
  */
 static int exits_ok(const struct uv_state *s, char *why, unsigned long why_len)
 {
@@ -215,7 +216,8 @@ static int exits_ok(const struct uv_state *s, char *why, unsigned long why_len)
 		if (s->svm_life[x->lpid] != SVM_INIT + e)
 			FAIL("exits_ok: exit %d of guest %u, whose svm_life is %u, "
 			     "not SVM_INIT + %d", e, x->lpid, s->svm_life[x->lpid], e);
-		if (x->kind != EXIT_INIT_START && x->kind != EXIT_INIT_DONE)
+		if (x->kind != EXIT_INIT_START && x->kind != EXIT_PAGE_IN &&
+		    x->kind != EXIT_INIT_DONE)
 			FAIL("exits_ok: exit %d kind %u", e, x->kind);
 	}
 	return 0;
@@ -258,6 +260,17 @@ static int shared_only_secure(const struct uv_state *s, char *why,
 	return 0;
 }
 
+/* exits_gfn_ok: a used exit of kind EXIT_PAGE_IN waits for a GFN <= UV_MAX_GFN. */
+static int exits_gfn_ok(const struct uv_state *s, char *why, unsigned long why_len)
+{
+	for (int e = 0; e < UV_NEXITS; e++)
+		if (s->exit[e].lpid != 0 && s->exit[e].kind == EXIT_PAGE_IN &&
+		    s->exit[e].gfn > UV_MAX_GFN)
+			FAIL("exits_gfn_ok: exit %d waits for GFN %#llx > UV_MAX_GFN",
+			     e, (unsigned long long)s->exit[e].gfn);
+	return 0;
+}
+
 /*
  * exits_msr_ok: a used exit e (exit[e].lpid != 0) has guest.usrr1 with
  * MSR[HV] (bit UV_MSR_HV_LG) = 0.
@@ -281,7 +294,8 @@ static int exits_msr_ok(const struct uv_state *s, char *why,
 /*
  * state_inv = slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
  *             frames_ok && frames_zero && lives_ok && exits_ok &&
- *             exits_distinct && shared_only_secure && exits_msr_ok
+ *             exits_distinct && shared_only_secure && exits_msr_ok &&
+ *             exits_gfn_ok
  */
 int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 {
@@ -297,7 +311,8 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 	       exits_ok(s, why, why_len) ||
 	       exits_distinct(s, why, why_len) ||
 	       shared_only_secure(s, why, why_len) ||
-	       exits_msr_ok(s, why, why_len);
+	       exits_msr_ok(s, why, why_len) ||
+	       exits_gfn_ok(s, why, why_len);
 }
 
 /* ---- snapshot ------------------------------------------------------------ */

@@ -109,6 +109,15 @@ static void test_valid_states_pass(void **state)
 	/* a slot of another guest overlapping and with the same id is fine */
 	good->slot[10] = (struct uv_slot){ .lpid = 7, .id = 0, .base = 0, .npages = 1 };
 	expect_ok(good, "another guest's slot with the same range and id");
+	/* guest 6 waits for a page-in, of the last GFN (in no slot: its
+	 * slot may go while the hypervisor works, UV_RETURN then aborts) */
+	good->exit[2].kind = EXIT_PAGE_IN;
+	good->exit[2].gfn = UV_MAX_GFN;
+	expect_ok(good, "an H_SVM_PAGE_IN exit of GFN UV_MAX_GFN");
+	/* a free exit's gfn is not looked at */
+	good->exit[3].kind = EXIT_PAGE_IN;
+	good->exit[3].gfn = ~0ULL;
+	expect_ok(good, "a free exit with any gfn");
 }
 
 /* Each clause of each conjunct, broken alone: caught, and named. */
@@ -194,7 +203,12 @@ static void test_each_clause_caught(void **state)
 	BROKEN(s->svm_life[6] = SVM_SECURE, "exits_ok");
 	BROKEN(s->exit[2].kind = 0, "exits_ok");
 	BROKEN(s->exit[2].kind = EXIT_HCALL, "exits_ok");    /* guest 6 is INIT */
-	BROKEN(s->exit[2].kind = EXIT_HCALL + 1, "exits_ok");
+	BROKEN(s->exit[2].kind = EXIT_PAGE_IN + 1, "exits_ok");
+	BROKEN((s->exit[4].kind = EXIT_PAGE_IN, s->exit[4].gfn = 0x10), "exits_ok"); /* guest 5 is SECURE */
+	/* exits_gfn_ok: guest 6 waits for a page-in of a GFN past UV_MAX_GFN */
+	BROKEN((s->exit[2].kind = EXIT_PAGE_IN, s->exit[2].gfn = UV_MAX_GFN + 1),
+	       "exits_gfn_ok");
+	BROKEN((s->exit[2].kind = EXIT_PAGE_IN, s->exit[2].gfn = ~0ULL), "exits_gfn_ok");
 	BROKEN(s->exit[4].kind = EXIT_INIT_START, "exits_ok");
 	BROKEN((s->exit[3].lpid = 6, s->exit[3].kind = EXIT_HCALL), "exits_ok");
 	BROKEN(s->svm_life[5] = SVM_NORMAL, "slots_ok"); /* its slots first */
