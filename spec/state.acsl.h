@@ -96,12 +96,18 @@
       e1 != e2 && uv_state.exit[e1].lpid != 0 ==>
         uv_state.exit[e1].lpid != uv_state.exit[e2].lpid;
 
-  // Only a secure guest shares pages: a guest in the ESM protocol has none,
-  // so the one time the hypervisor's memory backs a guest's page without
-  // the guest sharing it is an empty GFN before the guest is secure.
+  // A record of a page the guest shares: backed by the hypervisor's page,
+  // or that page invalidated (UV_PAGE_INVAL) until it is backed again.
+  predicate rec_shared(integer rec) =
+    rec == GFN_SHARED || rec == GFN_SHARED_INVAL;
+
+  // Only a secure guest shares pages: a guest in the ESM protocol has none
+  // (shared or shared-invalid), so the one time the hypervisor's memory
+  // backs a guest's page without the guest sharing it is an empty GFN
+  // before the guest is secure.
   predicate shared_only_secure =
     \forall integer k, i; 0 <= k < UV_NSLOTS && 0 <= i < UV_SLOT_PAGES ==>
-      uv_state.gfn[k][i] == GFN_SHARED ==>
+      rec_shared(uv_state.gfn[k][i]) ==>
         uv_state.svm_life[uv_state.slot[k].lpid] == SVM_SECURE;
 
   // A pending exit keeps the MSR its guest resumes with, and it is never

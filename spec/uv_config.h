@@ -82,10 +82,18 @@
  *                     for UV_UNSHARE_PAGE), both in O(1).
  *   GFN_SHARED        the guest shares it with the hypervisor: the
  *                     hypervisor's page backs it
+ *   GFN_SHARED_INVAL  shared, the hypervisor's page behind it invalidated
+ *                     (UV_PAGE_INVAL): its translation is gone and nothing
+ *                     backs it until the hypervisor backs it again with
+ *                     UV_PAGE_IN (then GFN_SHARED).  Still shared: never a
+ *                     secure page, and a guest's use of it is refused
+ *                     (gfn_touch answers GFN_USE_INVALID) so that the fault
+ *                     path can reflect it for the hypervisor to re-back.
  *   GFN_SECURE + n    its content is in secure frame n (0 <= n < UV_NFRAMES)
  */
 #define GFN_EMPTY 0
 #define GFN_SHARED 1
-#define GFN_SECURE 2
+#define GFN_SHARED_INVAL 2
+#define GFN_SECURE 3
 
 #endif

@@ -13,22 +13,24 @@
 /*
  * gfn_touch's answers besides a frame number (0 .. UV_NFRAMES - 1): the page
  * is shared (the hypervisor's page backs it), the guest is not secure or no
- * slot of it holds g, or the page needs a frame and none is free.
+ * slot of it holds g, the page needs a frame and none is free, or the page
+ * is shared but the hypervisor's page behind it was invalidated
+ * (GFN_SHARED_INVAL): nothing backs it, and the fault path (a later
+ * version) reflects the guest's access to the hypervisor as an HDSI, so
+ * that KVM backs it again with UV_PAGE_IN.
  */
 #define GFN_USE_SHARED (UV_NFRAMES + 0)
 #define GFN_USE_NONE (UV_NFRAMES + 1)
 #define GFN_USE_NOFRAME (UV_NFRAMES + 2)
-
-/*@
-  // Slot k of guest lpid holds GFN g.
-  predicate gfn_in(integer lpid, integer k, integer g) =
-    slot_of(k, lpid) && in_slot(k, g);
-*/
+#define GFN_USE_INVALID (UV_NFRAMES + 3)
 
 /*
  * Secure guest lpid uses its GFN g: the frame that backs it (an empty GFN
  * gets a zeroed frame first), or GFN_USE_SHARED, GFN_USE_NONE,
- * GFN_USE_NOFRAME.  Nothing changes but that one record and frame owner.
+ * GFN_USE_NOFRAME, GFN_USE_INVALID.  Nothing changes but that one record
+ * and frame owner.  A shared page whose hypervisor page was invalidated is
+ * never answered as the hypervisor's page (GFN_USE_SHARED): it is
+ * GFN_USE_INVALID, and only that.
  */
 /*@
   requires state_inv;
@@ -41,11 +43,12 @@
 
   behavior secure:
     assumes svm_secure(lpid);
-    ensures \result <= GFN_USE_NOFRAME;
+    ensures \result <= GFN_USE_INVALID;
     ensures \result == GFN_USE_NONE ==> state_unchanged{Pre, Post} &&
       \forall integer k; 0 <= k < UV_NSLOTS ==> !gfn_in(lpid, k, g);
-    ensures \result == GFN_USE_NOFRAME || \result == GFN_USE_SHARED ==>
-      state_unchanged{Pre, Post};
+    ensures \result == GFN_USE_NOFRAME || \result == GFN_USE_SHARED ||
+      \result == GFN_USE_INVALID ==> state_unchanged{Pre, Post};
+    ensures \result == GFN_USE_INVALID <==> \at(gfn_is(lpid, g, GFN_SHARED_INVAL), Pre);
     ensures \result < UV_NFRAMES ==>
       \exists integer k; 0 <= k < UV_NSLOTS && gfn_in(lpid, k, g) &&
         uv_state.gfn[k][g - uv_state.slot[k].base] == GFN_SECURE + \result;

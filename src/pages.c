@@ -51,6 +51,24 @@ static void gfn_page_in(uint32_t k, uint32_t i, uint32_t n, const uint64_t *src)
 	/*@ assert frames_zero; */
 }
 
+/*
+ * GFN record i of slot k, shared, stays shared: its hypervisor page
+ * invalidated (GFN_SHARED_INVAL) or backed again (GFN_SHARED).  Nothing
+ * else changes, so the invariant holds as before.
+ */
+/*@
+  requires state_inv;
+  requires k < UV_NSLOTS && i < UV_SLOT_PAGES;
+  requires rec_shared(uv_state.gfn[k][i]) && rec_shared(to);
+  assigns uv_state.gfn[k][i];
+  ensures state_inv;
+  ensures uv_state.gfn[k][i] == to;
+*/
+static void gfn_set_shared(uint32_t k, uint32_t i, uint32_t to)
+{
+	uv_state.gfn[k][i] = to;
+}
+
 enum uv_next uv_page_in(struct uv_frame *f)
 {
 	uint64_t lpid = f->gpr[4];
@@ -73,9 +91,14 @@ enum uv_next uv_page_in(struct uv_frame *f)
 	if (uv_state.svm_life[lpid] == SVM_SECURE) {
 		/*
 		 * The hypervisor backs again a page the guest shares (KVM does
-		 * so after UV_PAGE_INVAL or a fault): the page is its own, and
-		 * this version keeps no translation of it to update.
+		 * so after UV_PAGE_INVAL, at the guest's fault): the page is
+		 * its own, so an invalidated one is shared again; this version
+		 * keeps no translation of it to update.
 		 */
+		if (rec == GFN_SHARED_INVAL) {
+			gfn_set_shared(k, i, GFN_SHARED);
+			return uv_set_rc(f, U_SUCCESS);
+		}
 		if (rec == GFN_SHARED)
 			return uv_set_rc(f, U_SUCCESS);
 		/*
@@ -86,7 +109,10 @@ enum uv_next uv_page_in(struct uv_frame *f)
 		 */
 		return uv_set_rc(f, U_PERMISSION);
 	}
-	/* A guest in the ESM protocol shares nothing (shared_only_secure). */
+	/*
+	 * A guest in the ESM protocol shares nothing, valid or invalidated
+	 * (shared_only_secure).
+	 */
 	/*@ assert rec == GFN_EMPTY; */
 	n = frame_find_free();
 	if (n == UV_NFRAMES)
@@ -97,7 +123,9 @@ enum uv_next uv_page_in(struct uv_frame *f)
 
 /*
  * GFN record i of slot k of a secure guest, at a use by the guest: a shared
- * page is the hypervisor's; a secure page is its frame; an empty one gets a
+ * page is the hypervisor's; a shared page whose hypervisor page was
+ * invalidated is nobody's until the hypervisor backs it again (the fault
+ * path reflects the access); a secure page is its frame; an empty one gets a
  * free frame, which is all zero (frames_zero), so the guest's first use of
  * a page it never had, or unshared, sees zeros and never the hypervisor's
  * memory.
@@ -113,6 +141,10 @@ enum uv_next uv_page_in(struct uv_frame *f)
     assumes uv_state.gfn[k][i] == GFN_SHARED;
     ensures \result == GFN_USE_SHARED && state_unchanged{Pre, Post};
 
+  behavior shared_inval:
+    assumes uv_state.gfn[k][i] == GFN_SHARED_INVAL;
+    ensures \result == GFN_USE_INVALID && state_unchanged{Pre, Post};
+
   behavior secure:
     assumes uv_state.gfn[k][i] >= GFN_SECURE;
     ensures \result == uv_state.gfn[k][i] - GFN_SECURE && \result < UV_NFRAMES;
@@ -127,8 +159,8 @@ enum uv_next uv_page_in(struct uv_frame *f)
        other_gfns_same{Pre, Post}(k, i) && slots_lives_same{Pre, Post} &&
        \at(uv_state.pool, Pre) == uv_state.pool);
 
-  complete behaviors shared, secure, empty;
-  disjoint behaviors shared, secure, empty;
+  complete behaviors shared, shared_inval, secure, empty;
+  disjoint behaviors shared, shared_inval, secure, empty;
 */
 static uint32_t gfn_back(uint32_t k, uint32_t i)
 {
@@ -136,6 +168,8 @@ static uint32_t gfn_back(uint32_t k, uint32_t i)
 
 	if (rec == GFN_SHARED)
 		return GFN_USE_SHARED;
+	if (rec == GFN_SHARED_INVAL)
+		return GFN_USE_INVALID;
 	if (rec >= GFN_SECURE)
 		return rec - GFN_SECURE;
 	n = frame_find_free();
@@ -181,28 +215,61 @@ enum uv_next uv_page_out(struct uv_frame *f)
 	i = (uint32_t)(g - uv_state.slot[k].base);
 	/*
 	 * A secure page's content never leaves secure memory: this version
-	 * has no sealing.  Any other page is already the hypervisor's.
+	 * has no sealing.  Any other page (empty, shared, or shared with its
+	 * hypervisor page invalidated) is not the ultravisor's to page out.
 	 */
 	if (uv_state.gfn[k][i] >= GFN_SECURE)
 		return uv_set_rc(f, U_PERMISSION);
 	return uv_set_rc(f, U_STATE);
 }
 
+/*
+ * The hypervisor's page behind a GFN is gone (KVM: an MMU-notifier unmap of
+ * a secure guest's page).  The checks in the order of spec/page-states.md.
+ */
 enum uv_next uv_page_inval(struct uv_frame *f)
 {
 	uint64_t lpid = f->gpr[4];
 	uint64_t g = f->gpr[5] >> UV_PAGE_SHIFT;
-	uint32_t k, i;
+	uint32_t k, i, rec;
 
+	/* Repeats the dispatcher's check: only 64 KiB pages exist here. */
+	if (f->gpr[6] != UV_PAGE_SHIFT)
+		return uv_set_rc(f, U_P3);
 	if (!svm_is_known(lpid))
 		return uv_set_rc(f, U_PARAMETER);
 	k = slot_of_gfn((uint32_t)lpid, g);
 	if (k == UV_NSLOTS)
-		return uv_set_rc(f, U_P2);
+		return uv_set_rc(f, U_P3);
+	/* A slot ends at or below GFN 2^36 (slots_ok): its address fits 52 bits. */
+	/*@ assert uv_state.slot[k].base + uv_state.slot[k].npages <= UV_MAX_GFN + 1; */
+	/*@ assert g <= UV_MAX_GFN; */
 	i = (uint32_t)(g - uv_state.slot[k].base);
-	if (uv_state.gfn[k][i] >= GFN_SECURE)
+	rec = uv_state.gfn[k][i];
+	/* A secure page is not the hypervisor's to invalidate. */
+	if (rec >= GFN_SECURE)
 		return uv_set_rc(f, U_P2);
-	/* The ultravisor caches no translation of a hypervisor page. */
+	if (rec == GFN_EMPTY) {
+		/*
+		 * A secure guest's empty GFN is a secure page of zeros, not the
+		 * hypervisor's.  A guest in the ESM protocol's is the
+		 * hypervisor's page, not paged in: the ultravisor holds no
+		 * translation of it, so there is nothing to drop.
+		 */
+		if (svm_is_secure(lpid))
+			return uv_set_rc(f, U_P2);
+		return uv_set_rc(f, U_SUCCESS);
+	}
+	/*
+	 * Shared: its translation goes, and every thread's TLB entry for it
+	 * is gone before the hypervisor hears U_SUCCESS and reuses its page.
+	 * Already invalidated: no translation was made since (only UV_PAGE_IN
+	 * makes the page shared again), so no second tlbie.
+	 */
+	if (rec == GFN_SHARED) {
+		gfn_set_shared(k, i, GFN_SHARED_INVAL);
+		arch_tlbie_gpa(lpid, g * UV_PAGE_SIZE);
+	}
 	return uv_set_rc(f, U_SUCCESS);
 }
 
@@ -255,6 +322,33 @@ static uint32_t share_range(struct uv_frame *f, uint64_t g, uint64_t n)
 	return k;
 }
 
+/*
+ * GFN record i of slot k of a secure guest is shared.  A secure page is
+ * zeroed and freed: the hypervisor's page that backs it from now on never
+ * sees the old content.  A page already shared stays as it is, its
+ * hypervisor page invalidated or not: sharing it again gives the
+ * hypervisor nothing new, and an invalidated one is backed again only by
+ * UV_PAGE_IN.
+ */
+/*@
+  requires state_inv;
+  requires k < UV_NSLOTS && slot_used(k) && i < uv_state.slot[k].npages;
+  requires uv_state.svm_life[uv_state.slot[k].lpid] == SVM_SECURE;
+  assigns uv_state;
+  ensures state_inv;
+  ensures rec_shared(uv_state.gfn[k][i]);
+  ensures \old(uv_state.gfn[k][i]) == GFN_SHARED_INVAL ==> state_unchanged{Pre, Post};
+  ensures \old(uv_state.gfn[k][i]) != GFN_SHARED_INVAL ==> uv_state.gfn[k][i] == GFN_SHARED;
+  ensures other_gfns_same{Pre, Post}(k, i);
+  ensures slots_lives_same{Pre, Post};
+*/
+static void gfn_share(uint32_t k, uint32_t i)
+{
+	/*@ assert uv_state.slot[k].npages <= UV_SLOT_PAGES; */
+	if (uv_state.gfn[k][i] != GFN_SHARED_INVAL)
+		gfn_make_plain(k, i, GFN_SHARED);
+}
+
 enum uv_next uv_share_page(struct uv_frame *f)
 {
 	uint64_t g = f->gpr[4], n = f->gpr[5];
@@ -268,30 +362,33 @@ enum uv_next uv_share_page(struct uv_frame *f)
 	/*@
 	  loop invariant first <= i <= end;
 	  loop invariant state_inv;
-	  loop invariant \forall integer j; first <= j < i ==> uv_state.gfn[k][j] == GFN_SHARED;
+	  loop invariant \forall integer j; first <= j < i ==> rec_shared(uv_state.gfn[k][j]);
 	  loop invariant uv_state.slot == \at(uv_state.slot, LoopEntry);
 	  loop invariant uv_state.svm_life == \at(uv_state.svm_life, LoopEntry);
 	  loop assigns i, uv_state;
 	  loop variant end - i;
 	*/
 	for (i = first; i < end; i++)
-		/* A secure page is zeroed and freed: the hypervisor's page
-		 * that backs it from now on never sees the old content. */
-		gfn_make_plain(k, i, GFN_SHARED);
+		gfn_share(k, i);
 	return uv_set_rc(f, U_SUCCESS);
 }
 
+/*
+ * GFN record i of slot k is no longer shared: a shared page, its hypervisor
+ * page invalidated or not, becomes EMPTY, a secure page of zeros.
+ */
 /*@
   requires state_inv;
   requires k < UV_NSLOTS && i < UV_SLOT_PAGES;
   assigns uv_state.gfn[k][i];
   ensures state_inv;
-  ensures \old(uv_state.gfn[k][i]) == GFN_SHARED ==> uv_state.gfn[k][i] == GFN_EMPTY;
-  ensures \old(uv_state.gfn[k][i]) != GFN_SHARED ==> uv_state.gfn[k][i] == \old(uv_state.gfn[k][i]);
+  ensures rec_shared(\old(uv_state.gfn[k][i])) ==> uv_state.gfn[k][i] == GFN_EMPTY;
+  ensures !rec_shared(\old(uv_state.gfn[k][i])) ==> uv_state.gfn[k][i] == \old(uv_state.gfn[k][i]);
 */
 static void gfn_unshare(uint32_t k, uint32_t i)
 {
-	if (uv_state.gfn[k][i] == GFN_SHARED)
+	if (uv_state.gfn[k][i] == GFN_SHARED ||
+	    uv_state.gfn[k][i] == GFN_SHARED_INVAL)
 		uv_state.gfn[k][i] = GFN_EMPTY;
 }
 
@@ -308,7 +405,7 @@ enum uv_next uv_unshare_page(struct uv_frame *f)
 	/*@
 	  loop invariant first <= i <= end;
 	  loop invariant state_inv;
-	  loop invariant \forall integer j; first <= j < i ==> uv_state.gfn[k][j] != GFN_SHARED;
+	  loop invariant \forall integer j; first <= j < i ==> !rec_shared(uv_state.gfn[k][j]);
 	  loop invariant uv_state.slot == \at(uv_state.slot, LoopEntry);
 	  loop assigns i, uv_state;
 	  loop variant end - i;
@@ -336,7 +433,7 @@ enum uv_next uv_unshare_all_pages(struct uv_frame *f)
 		/*@
 		  loop invariant 0 <= i <= UV_SLOT_PAGES;
 		  loop invariant state_inv;
-		  loop invariant \forall integer j; 0 <= j < i ==> uv_state.gfn[k][j] != GFN_SHARED;
+		  loop invariant \forall integer j; 0 <= j < i ==> !rec_shared(uv_state.gfn[k][j]);
 		  loop assigns i, uv_state;
 		  loop variant UV_SLOT_PAGES - i;
 		*/

@@ -52,6 +52,30 @@ _Bool svm_is_secure(uint64_t lpid);
     \forall integer a, b; 0 <= a < UV_NSLOTS && 0 <= b < UV_SLOT_PAGES &&
       a != k ==> \at(uv_state.gfn[a][b], A) == \at(uv_state.gfn[a][b], B);
 
+  // Slot k of guest lpid holds GFN g.
+  predicate gfn_in(integer lpid, integer k, integer g) =
+    slot_of(k, lpid) && in_slot(k, g);
+
+  // GFN g of guest lpid lies in a slot of it, and its record is r.
+  predicate gfn_is(integer lpid, integer g, integer r) =
+    \exists integer k; 0 <= k < UV_NSLOTS && gfn_in(lpid, k, g) &&
+      uv_state.gfn[k][g - uv_state.slot[k].base] == r;
+
+  // GFN g of guest lpid lies in a slot of it, and is secure (a frame's).
+  predicate gfn_is_secure(integer lpid, integer g) =
+    \exists integer k; 0 <= k < UV_NSLOTS && gfn_in(lpid, k, g) &&
+      uv_state.gfn[k][g - uv_state.slot[k].base] >= GFN_SECURE;
+
+  // Nothing but GFN record (k, i) differs between A and B: no other
+  // record, frame, owner, slot, life-cycle byte, exit or partition-table
+  // entry.
+  predicate only_gfn_changed{A, B}(integer k, integer i) =
+    other_gfns_same{A, B}(k, i) && slots_lives_same{A, B} &&
+    \at(uv_state.pate, A) == \at(uv_state.pate, B) &&
+    \at(uv_state.owner_slot, A) == \at(uv_state.owner_slot, B) &&
+    \at(uv_state.owner_idx, A) == \at(uv_state.owner_idx, B) &&
+    \at(uv_state.pool, A) == \at(uv_state.pool, B);
+
   // Slot entries other than k are as at A.
   predicate other_slots_same{A, B}(integer k) =
     \forall integer a; 0 <= a < UV_NSLOTS && a != k ==>

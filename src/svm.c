@@ -38,9 +38,9 @@ void svm_drop(uint32_t lpid)
 		uv_state.exit[e].kind = 0;
 		uv_state.exit[e].gfn = 0;
 	}
-	/* No slot is lpid's any more, so no shared page either. */
+	/* No slot is lpid's any more, so no shared page either (valid or not). */
 	/*@ assert \forall integer k, i; 0 <= k < UV_NSLOTS && 0 <= i < UV_SLOT_PAGES &&
-	      uv_state.gfn[k][i] == GFN_SHARED ==> uv_state.slot[k].lpid != lpid; */
+	      rec_shared(uv_state.gfn[k][i]) ==> uv_state.slot[k].lpid != lpid; */
 	uv_state.svm_life[lpid] = SVM_NORMAL;
 }
 

@@ -31,7 +31,9 @@ c3|pagein 100000|(c) the same, guest of 100 000 pages
 d|return 1|(d) UV_RETURN (r0=0) to H_SVM_INIT_START: leaves with H_SVM_INIT_DONE
 e|hcall|(e) an hcall (sc 1) of a secure guest: reflected to the hypervisor
 e2|hcallret|(e) UV_RETURN of that hcall: the guest resumed
-f|pate|(f) UV_WRITE_PATE of LPID 0 (radix over radix): checked, written, 2 tlbie'
+f|pate|(f) UV_WRITE_PATE of LPID 0 (radix over radix): checked, written, 2 tlbie
+g|inval 1|(g) UV_PAGE_INVAL of a shared page: SHARED_INVAL, 1 tlbie, guest of 1 page
+g2|inval 100000|(g) the same, guest of 100 000 pages'
 
 count() { # arch, bench args -> "total asm c"
 	a=$1
@@ -85,7 +87,7 @@ for line in $CASES; do
 	done
 	echo
 	case $name in
-	b*|c*|d|e*) echo "      -> $note" ;;
+	b*|c*|d|e*|g*) echo "      -> $note" ;;
 	esac
 	IFS='
 '
@@ -93,7 +95,7 @@ done
 IFS=' '
 echo
 echo "== the same, per symbol ($FIRST; asm: uv_sc_vector, uv_sc_filter, uv_sc_refuse, uv_sc_save, uv_exit)"
-for name in a a3 b c d e e2 f; do
+for name in a a3 b c d e e2 f g; do
 	eval "echo \"   ($name) \$s_$name\""
 done | fold -s -w 100 | sed 's/^\([^ ]\)/         \1/; s/ *$//'
 # shellcheck disable=SC2154
@@ -105,6 +107,8 @@ echo "   r3=0x4 from the hypervisor: $n_a instructions: $verdict"
 echo "   a reflected hcall and its UV_RETURN: $n_e + $n_e2 = $((n_e + n_e2)) instructions"
 # shellcheck disable=SC2154
 echo "   UV_WRITE_PATE of LPID 0's radix entry: $n_f instructions (tlbie, tlbsync emulated: one each)"
+# shellcheck disable=SC2154
+echo "   UV_PAGE_INVAL of a shared page, 1 / 100 000 guest pages: $n_g / $n_g2 instructions (tlbie, tlbsync emulated: one each)"
 flat() { if [ "$1" = "$2" ] && [ "$2" = "$3" ]; then echo "the same: PASS"; else echo "not the same: FAIL"; fi; }
 # shellcheck disable=SC2154
 echo "   UV_SHARE_PAGE with 1 / 1 000 / 100 000 guest pages: $n_b / $n_b2 / $n_b3 instructions, $(flat "$n_b" "$n_b2" "$n_b3")"

@@ -67,6 +67,24 @@ void arch_unlock(void);
 void arch_tlbie_lpid(uint64_t lpid, _Bool radix);
 
 /*
+ * Invalidates every translation the hardware may hold of the 64 KiB page at
+ * guest real address gpa of partition lpid (a radix guest's
+ * partition-scoped TLB entries for it), on every thread, and returns once
+ * they are gone: ptesync (the new state of the page is visible first);
+ * tlbie with RIC = 0 (the TLB), IS = 0 (by address: RB = the page's
+ * effective page number and the 64 KiB actual page size AP = 5), RS = lpid,
+ * PRS = 0 (partition scoped), R = 1 (radix: only a radix guest goes
+ * secure); eieio; tlbsync; ptesync.  The host implementation records the
+ * calls for the tests (src/arch/host/host.h).
+ */
+/*@
+  requires 1 <= lpid <= UV_MAX_LPID;
+  requires gpa % UV_PAGE_SIZE == 0 && gpa < UV_ADDR_LIMIT;
+  assigns \nothing;
+*/
+void arch_tlbie_gpa(uint64_t lpid, uint64_t gpa);
+
+/*
  * 64 random bits from the hardware's random number generator (darn, ISA
  * v3.0, the conditioned 64-bit form), in *v; false and *v = 0 if it gave
  * none in UV_RANDOM_TRIES attempts (darn answers all ones for "none").

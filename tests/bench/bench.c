@@ -20,6 +20,8 @@
  *   hcallret UV_RETURN resuming that guest's pending reflected hcall
  *   pate     UV_WRITE_PATE of LPID 0's radix entry over a radix one (as
  *            Linux rewrites it): the checks, the write, two tlbie
+ *   inval    UV_PAGE_INVAL of a secure guest's shared page: SHARED_INVAL
+ *            and one tlbie of the page
  *   sizes    no sc 2: prints the sizes of the ultravisor's state
  * Prints one line; exit status 0 if the round trip met the expectation.
  */
@@ -221,13 +223,21 @@ int main(int argc, char **argv)
 		c = C_HV;
 		setup_guest(1, 1, 0);
 		setup_reflect(0x54);
+	} else if (strcmp(cs, "inval") == 0) {
+		/* a secure guest's shared page (GFN 0x10, bench_arg's gpa),
+		 * invalidated by the hypervisor as KVM does at an unmap */
+		num = UV_PAGE_INVAL;
+		c = C_HV;
+		setup_guest(argc > 2 ? strtoull(argv[2], NULL, 0) : 1, 1, 0);
+		setup_call((1ULL << 63) | (1ULL << UV_MSR_S_LG), 1, UV_SHARE_PAGE,
+			   0x10, 1, 0, 0);
 	} else if (strcmp(cs, "pate") == 0) {
 		num = UV_WRITE_PATE;
 		c = C_HV;
 		setup_call(B_MSR_HV, 0, UV_WRITE_PATE, 0, BENCH_PATE0, BENCH_PATE1, 0);
 	} else {
 		fprintf(stderr, "usage: bench reject [R3 [hv|vm|svm|user]] | "
-			"share | pagein | return | hcall | hcallret | pate | sizes\n");
+			"share | pagein | return | hcall | hcallret | pate | inval | sizes\n");
 		return 2;
 	}
 

@@ -237,8 +237,8 @@ static int exits_distinct(const struct uv_state *s, char *why,
 }
 
 /*
- * shared_only_secure: a SHARED record gfn[k][i] belongs to a slot k whose
- * guest (slot[k].lpid) is SVM_SECURE.
+ * shared_only_secure: a SHARED or SHARED_INVAL record gfn[k][i] belongs to
+ * a slot k whose guest (slot[k].lpid) is SVM_SECURE.
  */
 static int shared_only_secure(const struct uv_state *s, char *why,
 			      unsigned long why_len)
@@ -247,14 +247,17 @@ static int shared_only_secure(const struct uv_state *s, char *why,
 		for (int i = 0; i < UV_SLOT_PAGES; i++) {
 			uint32_t l = s->slot[k].lpid;
 
-			if (s->gfn[k][i] != GFN_SHARED)
+			if (s->gfn[k][i] != GFN_SHARED &&
+			    s->gfn[k][i] != GFN_SHARED_INVAL)
 				continue;
 			/* an lpid past UV_MAX_LPID has no svm_life byte (the
 			 * ACSL reads none there: slots_ok rules it out first) */
 			if (l > UV_MAX_LPID || s->svm_life[l] != SVM_SECURE)
-				FAIL("shared_only_secure: gfn[%d][%d] SHARED in a "
+				FAIL("shared_only_secure: gfn[%d][%d] %s in a "
 				     "slot of guest %u, whose svm_life is %u, not "
-				     "SVM_SECURE", k, i, l,
+				     "SVM_SECURE", k, i,
+				     s->gfn[k][i] == GFN_SHARED ? "SHARED" :
+				     "SHARED_INVAL", l,
 				     l > UV_MAX_LPID ? 0xFFFFFFFFu : s->svm_life[l]);
 		}
 	return 0;

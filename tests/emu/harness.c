@@ -114,9 +114,9 @@ static struct {
 	uint64_t msr;
 	uint64_t written; /* bit per M_*: SPRs the assembly wrote */
 	unsigned int n_sc2, n_capture, n_urfid, n_other_rfi, n_emulated;
-	/* tlbie and tlbsync, in the order the core issued them (arch_tlbie_lpid,
-	 * src/arch/ppc64/tlb.c: the only place outside the assembly allowed a
-	 * privileged instruction, and only these two) */
+	/* tlbie and tlbsync, in the order the core issued them (arch_tlbie_lpid
+	 * and arch_tlbie_gpa, src/arch/ppc64/tlb.c: the only place outside the
+	 * assembly allowed a privileged instruction, and only these two) */
 	unsigned int n_tlbie, n_tlbsync;
 	struct { uint64_t rb, rs; unsigned int ric, prs, r, syncs_before; } tlbie[4];
 } m;
@@ -201,17 +201,24 @@ static int in_asm(uint64_t pc)
 		pc < (uint64_t)(uintptr_t)uv_exit_end);
 }
 
-/* The code of arch_tlbie_lpid: its entry (ELFv1: the descriptor's first
- * word) and a bound on its length (about 17 instructions). */
+/* The code of arch_tlbie_lpid and arch_tlbie_gpa: each one's entry (ELFv1:
+ * the descriptor's first word) and a bound on its length (about 17 and 7
+ * instructions). */
 void arch_tlbie_lpid(uint64_t lpid, _Bool radix);
-static int in_tlbie_fn(uint64_t pc)
+void arch_tlbie_gpa(uint64_t lpid, uint64_t gpa);
+static int in_fn(void (*fn)(void), uint64_t pc)
 {
-	uint64_t start = (uint64_t)(uintptr_t)arch_tlbie_lpid;
+	uint64_t start = (uint64_t)(uintptr_t)fn;
 
 #if !defined(_CALL_ELF) || _CALL_ELF != 2
 	start = *(const uint64_t *)(uintptr_t)start;
 #endif
 	return pc >= start && pc < start + 256;
+}
+static int in_tlbie_fn(uint64_t pc)
+{
+	return in_fn((void (*)(void))arch_tlbie_lpid, pc) ||
+	       in_fn((void (*)(void))arch_tlbie_gpa, pc);
 }
 
 static int spr_index(unsigned int spr)
@@ -1016,6 +1023,18 @@ static int pin_core_call(uint64_t msr, uint64_t lpidr, uint64_t r3,
 	return n == UV_NEXT_CALLER && f.gpr[3] != (uint64_t)U_SUCCESS ? -1 : 0;
 }
 
+/* A multi-step test's verdict: passed if no check failed (ok) and run()
+ * counted no failure since `before`. */
+static void tally(unsigned int before, int ok)
+{
+	if (failed == before) {
+		if (ok)
+			passed++;
+		else
+			failed++;
+	}
+}
+
 /*
  * A guest in the ESM protocol (the hypervisor answering its H_SVM_INIT_START:
  * only then may it page in, spec/page-states.md) with one slot of 4 pages,
@@ -1091,12 +1110,7 @@ static void test_page_in(unsigned long round)
 		}
 	}
 	memset(&uv_state, 0, sizeof(uv_state));
-	if (failed == before) {
-		if (ok)
-			passed++;
-		else
-			failed++;
-	}
+	tally(before, ok);
 	if (failed != before) {
 		printf("%u passed, %u failed (stopped at UV_PAGE_IN, ra %#llx)\n",
 		       passed, failed, (unsigned long long)ra);
@@ -1163,12 +1177,61 @@ static void test_write_pate(void)
 	run("UV_WRITE_PATE refused: root past normal memory", &want);
 	SAME("no tlbie for a refused write", m.n_tlbie + m.n_tlbsync, 0);
 	memset(&uv_state, 0, sizeof(uv_state));
-	if (failed == before) {
-		if (ok)
-			passed++;
-		else
-			failed++;
+	tally(before, ok);
+}
+
+/*
+ * UV_PAGE_INVAL through the real vector and core (spec/page-states.md): a
+ * secure guest (random LPID) with one slot of 4 pages at a random GFN,
+ * pages 0..2 shared, page 3 empty.  Invalidating a shared page changes
+ * only r3 (U_SUCCESS) and its record (SHARED_INVAL), and issues one tlbie
+ * of that page (Power ISA v3.0B tlbie, radix: RB = the guest address | AP 5
+ * << 5 for 64 KiB with IS = 0, RS = the LPID, RIC = 0, PRS = 0, R = 1)
+ * followed by one tlbsync.  Invalidating it again: U_SUCCESS, no tlbie.
+ * The empty page (a secure page of zeros): U_P2, no tlbie.
+ */
+static void test_page_inval(void)
+{
+	const char *test = "UV_PAGE_INVAL: a shared page invalidated, tlbie of it";
+	struct uv_frame want;
+	uint64_t lpid = 1 + rnd() % UV_MAX_LPID;
+	uint64_t gfn = rnd() % (UV_MAX_GFN - 4), g = gfn + rnd() % 3;
+	unsigned int i, pass, before = failed;
+	int ok = 1;
+
+	memset(&uv_state, 0, sizeof(uv_state));
+	uv_state.svm_life[lpid] = SVM_SECURE;
+	uv_state.slot[0].lpid = (uint32_t)lpid;
+	uv_state.slot[0].base = gfn;
+	uv_state.slot[0].npages = 4;
+	for (i = 0; i < 3; i++)
+		uv_state.gfn[0][i] = GFN_SHARED;
+	for (pass = 0; pass < 3; pass++) {
+		pick_context(C_HV);
+		random_regs(&in.frame);
+		in.frame.gpr[3] = UV_PAGE_INVAL;
+		in.frame.gpr[4] = lpid;
+		in.frame.gpr[5] = (pass == 2 ? gfn + 3 : g) << UV_PAGE_SHIFT;
+		in.frame.gpr[6] = UV_PAGE_SHIFT;
+		only_r3(&want, rc_reg(pass == 2 ? U_P2 : U_SUCCESS));
+		run(test, &want);
+		SAME("the page's record", uv_state.gfn[0][g - gfn], GFN_SHARED_INVAL);
+		SAME("the other pages' records", uv_state.gfn[0][(g - gfn + 1) % 3],
+		     GFN_SHARED);
+		SAME("tlbie count", m.n_tlbie, pass == 0 ? 1 : 0);
+		SAME("tlbsync count", m.n_tlbsync, pass == 0 ? 1 : 0);
+		if (pass == 0 && m.n_tlbie == 1) {
+			SAME("tlbie RB (the page's EPN, AP 64 KiB, IS 0)", m.tlbie[0].rb,
+			     (g << UV_PAGE_SHIFT) | (5 << 5));
+			SAME("tlbie RS (the LPID)", m.tlbie[0].rs, lpid);
+			SAME("tlbie RIC (TLB only)", m.tlbie[0].ric, 0);
+			SAME("tlbie PRS (partition scoped)", m.tlbie[0].prs, 0);
+			SAME("tlbie R (radix)", m.tlbie[0].r, 1);
+			SAME("no tlbsync before the tlbie", m.tlbie[0].syncs_before, 0);
+		}
 	}
+	memset(&uv_state, 0, sizeof(uv_state));
+	tally(before, ok);
 }
 
 /*
@@ -1280,6 +1343,7 @@ int main(int argc, char **argv)
 		test_protocols();
 		test_page_in(r);
 		test_write_pate();
+		test_page_inval();
 	}
 
 	printf("emu-test (%s, seed %lu, %lu rounds): %u skipped\n",

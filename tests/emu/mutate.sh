@@ -120,10 +120,21 @@ cmutant "normal memory one page off" src/arch/ppc64/normal.c \
 	's/(uintptr_t)(ra | UV_HV_EA_BASE)/(uintptr_t)((ra + UV_PAGE_SIZE) | UV_HV_EA_BASE)/'
 # src/arch/ppc64/tlb.c: the invalidation after a partition-table write
 # (the harness emulates tlbie and tlbsync and checks what was invalidated).
+# The first "no tlbsync" and "tlbie of another LPID" change arch_tlbie_gpa
+# too; the UV_WRITE_PATE test kills them.
 cmutant "radix tlbie with R = 0"  src/arch/ppc64/tlb.c 's/"tlbie %0, %1, 2, 1, 1"/"tlbie %0, %1, 2, 1, 0"/'
 cmutant "radix: no PRS = 1 tlbie" src/arch/ppc64/tlb.c 's/"tlbie %0, %1, 2, 1, 1"/"tlbie %0, %1, 2, 0, 1"/'
 cmutant "no tlbsync"              src/arch/ppc64/tlb.c 's/eieio; tlbsync; ptesync/eieio; ptesync/'
 cmutant "tlbie of another LPID"   src/arch/ppc64/tlb.c 's/"r"(lpid)/"r"(lpid + 1)/'
 cmutant "no tlbie for hash"       src/arch/ppc64/tlb.c 's/"tlbie %0, %1, 2, 0, 0"/"nop"/'
+# arch_tlbie_gpa: the tlbie of one page after UV_PAGE_INVAL.
+cmutant "page tlbie: RIC = 2"      src/arch/ppc64/tlb.c 's/"tlbie %0, %1, 0, 0, 1"/"tlbie %0, %1, 2, 0, 1"/'
+cmutant "page tlbie: PRS = 1"      src/arch/ppc64/tlb.c 's/"tlbie %0, %1, 0, 0, 1"/"tlbie %0, %1, 0, 1, 1"/'
+cmutant "page tlbie: R = 0 (hash)" src/arch/ppc64/tlb.c 's/"tlbie %0, %1, 0, 0, 1"/"tlbie %0, %1, 0, 0, 0"/'
+cmutant "page tlbie: IS = 2"       src/arch/ppc64/tlb.c 's/"r"(gpa | TLBIE_AP_64K)/"r"(gpa | TLBIE_AP_64K | TLBIE_IS_LPID)/'
+cmutant "page tlbie: AP 4 KiB"     src/arch/ppc64/tlb.c 's/#define TLBIE_AP_64K (5UL << 5)/#define TLBIE_AP_64K (0UL << 5)/'
+cmutant "page tlbie: another LPID" src/arch/ppc64/tlb.c '/^void arch_tlbie_gpa/,/^}/s/"r"(lpid)/"r"(lpid + 1)/'
+cmutant "page tlbie: no tlbsync"   src/arch/ppc64/tlb.c '/^void arch_tlbie_gpa/,/^}/s/eieio; tlbsync; ptesync/eieio; ptesync/'
+cmutant "page tlbie: none"         src/arch/ppc64/tlb.c '/^void arch_tlbie_gpa/,/^}/s/"tlbie %0, %1, 0, 0, 1"/"nop"/'
 echo "mutants: $killed killed, $survived survived"
 [ "$survived" -eq 0 ]

@@ -27,7 +27,11 @@
  * ISA checks written here, a guest's dw0 never changes from UV_ESM on) or
  * UV_SVM_TERMINATE (to (0, 0)), each time with a tlbie of that LPID (for
  * UV_WRITE_PATE, r5 and r6 come from a table of entry words when byte 8's
- * bit 0 is set).  Any failure aborts, which libFuzzer
+ * bit 0 is set); a shared page becomes invalidated (SHARED_INVAL) only by
+ * UV_PAGE_INVAL of its LPID and address, each time with one tlbie of that
+ * page and no page tlbie otherwise, and is shared again only by UV_PAGE_IN;
+ * the guest's use of an invalidated page is GFN_USE_INVALID, never the
+ * hypervisor's page.  Any failure aborts, which libFuzzer
  * reports as a crash with the input.
  */
 #include <stdint.h>
@@ -157,6 +161,49 @@ static void check_pate(const struct uv_frame *in)
 	}
 }
 
+/* 1 if the call made a page tlbie of guest address gpa of LPID l. */
+static int page_tlbied(uint64_t l, uint64_t gpa)
+{
+	for (unsigned long i = 0; i < host_tlbie_gpa_count && i < HOST_TLBIE_LOG; i++)
+		if (host_tlbie_gpa_log[i].lpid == l && host_tlbie_gpa_log[i].gpa == gpa)
+			return 1;
+	return 0;
+}
+
+/* Every GFN record that the call (registers in) moved into or out of
+ * SHARED_INVAL: by whom, from what, tlbie'd; and no page tlbie else. */
+static void check_inval(const struct uv_frame *in)
+{
+	unsigned long invalidated = 0;
+
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		uint64_t l = uv_state.slot[k].lpid;
+
+		if (l == 0 || snap->slot[k].lpid != l)
+			continue;
+		for (uint64_t i = 0; i < uv_state.slot[k].npages; i++) {
+			uint32_t o = snap->gfn[k][i], n = uv_state.gfn[k][i];
+			uint64_t gpa = (uv_state.slot[k].base + i) * PAGE;
+
+			if (o == n)
+				continue;
+			if (n == GFN_SHARED_INVAL) {
+				if (in->gpr[3] != UV_PAGE_INVAL || o != GFN_SHARED ||
+				    in->gpr[4] != l || in->gpr[5] >> 16 != gpa >> 16)
+					die("a page invalidated but by UV_PAGE_INVAL of it");
+				if (!page_tlbied(l, gpa))
+					die("a page invalidated without a tlbie of it");
+				invalidated++;
+			} else if (o == GFN_SHARED_INVAL && n == GFN_SHARED &&
+				   in->gpr[3] != UV_PAGE_IN) {
+				die("an invalidated page backed again but by UV_PAGE_IN");
+			}
+		}
+	}
+	if (host_tlbie_gpa_count != invalidated)
+		die("a page tlbie without a page invalidated");
+}
+
 static void check_after(void)
 {
 	char why[256];
@@ -197,8 +244,10 @@ static void sc2(void)
 	in = cpu.frame;
 	memcpy(snap, &uv_state, sizeof(uv_state));
 	host_tlbie_count = 0;
+	host_tlbie_gpa_count = 0;
 	next = uv_entry(&cpu);
 	check_pate(&in);
+	check_inval(&in);
 	if (MSR_BIT(cpu.frame.usrr1, UV_MSR_HV_LG) && MSR_BIT(cpu.frame.usrr1, UV_MSR_S_LG))
 		die("an exit into ultravisor state");
 	if (((in.srr1 >> UV_SRR1_LEV_SHIFT) & 3) == UV_SC_LEV_HCALL &&
@@ -321,6 +370,8 @@ static void op(const uint8_t *b)
 					rec = uv_state.gfn[k][g - uv_state.slot[k].base];
 			n = gfn_touch(l, g);
 			check_after();
+			if ((rec == GFN_SHARED_INVAL) != (n == GFN_USE_INVALID))
+				die("an invalidated page's use not GFN_USE_INVALID");
 			p = n < UV_NFRAMES ? uv_state.pool[n] : NULL;
 			if (p != NULL && rec == GFN_EMPTY)
 				for (unsigned long w = 0; w < UV_FRAME_WORDS; w++)

@@ -102,6 +102,8 @@ static void test_valid_states_pass(void **state)
 	for (int i = 0; i < 3; i++)
 		good->gfn[11][i] = GFN_SHARED;
 	expect_ok(good, "a secure guest's slot all shared");
+	good->gfn[11][1] = GFN_SHARED_INVAL;
+	expect_ok(good, "a secure guest's shared page invalidated");
 	/* an INIT exit may keep S set (a guest's ESM from secure-mode
 	 * state is refused earlier, but the conjunct says only HV = 0) */
 	good->exit[2].guest.usrr1 |= MSR_S;
@@ -225,6 +227,12 @@ static void test_each_clause_caught(void **state)
 	BROKEN((s->gfn[2][0] = GFN_SHARED, s->owner_slot[5] = 0,
 		s->owner_idx[5] = 0, memset(s->pool[5], 0, sizeof(s->pool[5]))),
 	       "shared_only_secure"); /* a secure page turned SHARED in INIT */
+	/* the same for SHARED_INVAL (a shared page, invalidated) */
+	BROKEN(s->gfn[2][1] = GFN_SHARED_INVAL, "shared_only_secure");
+	BROKEN((s->svm_life[7] = SVM_INIT + 3, s->exit[3].lpid = 7,
+		s->exit[3].kind = EXIT_INIT_DONE,
+		s->gfn[3][0] = GFN_SHARED_INVAL), "shared_only_secure");
+	BROKEN(s->gfn[0][4] = GFN_SHARED_INVAL, "gfns_unused_empty");
 	/* exits_msr_ok: HV in the MSR kept for the guest's return, at each
 	 * kind of exit */
 	BROKEN(s->exit[4].guest.usrr1 |= MSR_HV, "exits_msr_ok");

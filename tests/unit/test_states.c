@@ -9,7 +9,8 @@
  *
  * Guest life cycle: test_esm_flow, test_esm_failures, test_return_*,
  * test_esm_busy, test_terminate*.  Slots: test_register*, test_unregister*.
- * Pages: test_page_in*, test_page_out*, test_page_inval, test_share_*.
+ * Pages: test_page_in*, test_page_out*, test_page_inval, test_shared_inval,
+ * test_share_*.
  * Rows the dispatcher makes unreachable: test_handler_only_rows (handlers
  * called directly).  The secret: test_secret_never_leaks.  A secure guest's
  * hcalls, reflected: test_reflect*.  A secure guest's memory (page-in only
@@ -725,27 +726,6 @@ static void test_page_out(void **state)
 	assert_int_equal(HVCALL(N_PAGE_OUT, 6, 0, 0x10 * PAGE, 0, 16), R_PERMISSION);
 	assert_int_equal(HVCALL(N_PAGE_OUT, 6, 0, 0x11 * PAGE, 0, 16), R_STATE);
 	assert_int_equal(HVCALL(N_PAGE_OUT, 6, 0, 0x12 * PAGE, 0, 16), R_STATE);
-}
-
-static void test_page_inval(void **state)
-{
-	(void)state;
-
-	assert_int_equal(HVCALL(N_INVAL, 6, 0, 16, 0, 0), R_PARAMETER);
-	make_init(6, 0x10, 4);
-	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0, 0x10 * PAGE, 0, 16), R_SUCCESS);
-	finish_secure(6);
-	/* 0x11 SHARED, 0x12 EMPTY (shared, then unshared), 0x10 SECURE */
-	assert_int_equal(ucall(SVM, 6, N_SHARE, 0x11, 2, 0, 0, 0), R_SUCCESS);
-	assert_int_equal(ucall(SVM, 6, N_UNSHARE, 0x12, 1, 0, 0, 0), R_SUCCESS);
-	assert_int_equal(HVCALL(N_INVAL, 6, 0x20 * PAGE, 16, 0, 0), R_P2);
-	assert_int_equal(HVCALL(N_INVAL, 6, 0x10 * PAGE, 16, 0, 0), R_P2);
-	/* EMPTY and SHARED: U_SUCCESS, and nothing changes */
-	for (uint64_t g = 0x11; g <= 0x12; g++) {
-		memcpy(before, &uv_state, sizeof(uv_state));
-		assert_int_equal(HVCALL(N_INVAL, 6, g * PAGE, 16, 0, 0), R_SUCCESS);
-		assert_memory_equal(before, &uv_state, sizeof(uv_state));
-	}
 }
 
 static void test_share_unshare(void **state)
@@ -1630,6 +1610,173 @@ static void test_gfn_touch(void **state)
 	assert_false(page_has(uv_state.pool[frame_of(5, 0x300)], 0xD7));
 }
 
+/* ---- UV_PAGE_INVAL and GFN_SHARED_INVAL ------------------------------------ */
+
+/* One UV_PAGE_INVAL of guest lpid's guest address gpa, order 16: its r3,
+ * after checking how many page tlbies it made (none but for want_tlbie),
+ * and that no partition-wide tlbie came with it. */
+static uint64_t inval(uint64_t lpid, uint64_t gpa, int want_tlbie)
+{
+	uint64_t r3;
+
+	host_tlbie_count = 0;
+	host_tlbie_gpa_count = 0;
+	r3 = HVCALL(N_INVAL, lpid, gpa, 16, 0, 0);
+	assert_int_equal(host_tlbie_count, 0);
+	if (host_tlbie_gpa_count != (unsigned long)want_tlbie)
+		fail_msg("UV_PAGE_INVAL(%llu, %#llx): %lu page tlbies, want %d",
+			 (unsigned long long)lpid, (unsigned long long)gpa,
+			 host_tlbie_gpa_count, want_tlbie);
+	if (want_tlbie) {
+		assert_int_equal(host_tlbie_gpa_log[0].lpid, lpid);
+		assert_int_equal(host_tlbie_gpa_log[0].gpa, gpa);
+	}
+	return r3;
+}
+
+/* UV_PAGE_INVAL with order r6 (not 16): r3, and no tlbie of any kind. */
+static uint64_t inval_order(uint64_t lpid, uint64_t gpa, uint64_t order)
+{
+	uint64_t r3;
+
+	host_tlbie_count = 0;
+	host_tlbie_gpa_count = 0;
+	r3 = HVCALL(N_INVAL, lpid, gpa, order, 0, 0);
+	assert_int_equal(host_tlbie_count + host_tlbie_gpa_count, 0);
+	return r3;
+}
+
+/* Guest lpid's GFN g is record r after a call that must have changed
+ * nothing else: `before` (a copy of the state before it) with only that
+ * record set. */
+static void assert_only_record(uint64_t lpid, uint64_t g, uint32_t r)
+{
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		const struct uv_slot *s = &uv_state.slot[k];
+
+		if (s->lpid == lpid && g >= s->base && g < s->base + s->npages)
+			before->gfn[k][g - s->base] = r;
+	}
+	assert_memory_equal(before, &uv_state, sizeof(uv_state));
+}
+
+/*
+ * Every row of UV_PAGE_INVAL (spec/page-states.md), in its order.  Guest 6
+ * secure, slot 0x10 .. 0x13: 0x10 SECURE (paged in), 0x11 SHARED, 0x12
+ * EMPTY, 0x13 SHARED; guest 7 in the ESM protocol, slot 0x30 .. 0x31: 0x30
+ * SECURE, 0x31 EMPTY.  run() checks that every error changed nothing.
+ */
+static void test_page_inval(void **state)
+{
+	(void)state;
+
+	make_init(6, 0x10, 4);
+	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0, 0x10 * PAGE, 0, 16), R_SUCCESS);
+	finish_secure(6);
+	assert_int_equal(ucall(SVM, 6, N_SHARE, 0x11, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(ucall(SVM, 6, N_SHARE, 0x13, 1, 0, 0, 0), R_SUCCESS);
+	/* 0x12 EMPTY: every page was paged in during the protocol, so shared
+	 * and unshared (a secure page of zeros) */
+	assert_int_equal(ucall(SVM, 6, N_SHARE, 0x12, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(ucall(SVM, 6, N_UNSHARE, 0x12, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(record_of(6, 0x12), GFN_EMPTY);
+	make_init(7, 0x30, 2);
+	assert_int_equal(HVCALL(N_PAGE_IN, 7, 0, 0x30 * PAGE, 0, 16), R_SUCCESS);
+	/* 1: order not 16, before everything (the dispatcher's answer; the
+	 * handler's own below): even for an LPID not known, or no slot */
+	assert_int_equal(inval_order(6, 0x11 * PAGE, 12), R_P3);
+	assert_int_equal(inval_order(9, 0x11 * PAGE, 17), R_P3);
+	DIRECT(uv_page_inval, 6, 0x11 * PAGE, 12, 0, 0, R_P3);
+	DIRECT(uv_page_inval, 9, 0x11 * PAGE, 0, 0, 0, R_P3);
+	DIRECT(uv_page_inval, 6, 0x11 * PAGE, 16 | BIT(32), 0, 0, R_P3);
+	/* 2: LPID not INIT or SECURE (normal; 0 and past 4095 directly) */
+	assert_int_equal(inval(9, 0x11 * PAGE, 0), R_PARAMETER);
+	DIRECT(uv_page_inval, 0, 0x11 * PAGE, 16, 0, 0, R_PARAMETER);
+	DIRECT(uv_page_inval, 4096 | 6, 0x11 * PAGE, 16, 0, 0, R_PARAMETER);
+	/* 3: no slot of the LPID (below, past, another guest's): U_P3 */
+	assert_int_equal(inval(6, 0xF * PAGE, 0), R_P3);
+	assert_int_equal(inval(6, 0x14 * PAGE, 0), R_P3);
+	assert_int_equal(inval(6, 0x30 * PAGE, 0), R_P3);
+	assert_int_equal(inval(7, 0x11 * PAGE, 0), R_P3);
+	/* 4: SECURE, of a secure guest and of one in INIT: U_P2 */
+	assert_int_equal(inval(6, 0x10 * PAGE, 0), R_P2);
+	assert_int_equal(inval(7, 0x30 * PAGE, 0), R_P2);
+	/* 5: EMPTY of a secure guest (a secure page of zeros): U_P2 */
+	assert_int_equal(inval(6, 0x12 * PAGE, 0), R_P2);
+	/* EMPTY of a guest in INIT: U_SUCCESS, nothing changes, no tlbie */
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(inval(7, 0x31 * PAGE, 0), R_SUCCESS);
+	assert_unchanged("UV_PAGE_INVAL of an empty page in INIT");
+	/* SHARED -> SHARED_INVAL, one tlbie of that page, nothing else */
+	memcpy(before, &uv_state, sizeof(uv_state));
+	assert_int_equal(inval(6, 0x11 * PAGE, 1), R_SUCCESS);
+	assert_only_record(6, 0x11, GFN_SHARED_INVAL);
+	/* SHARED_INVAL: U_SUCCESS, nothing changes, no second tlbie */
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(inval(6, 0x11 * PAGE, 0), R_SUCCESS);
+	assert_unchanged("UV_PAGE_INVAL of an invalidated page");
+	/* the errors still come first for it: order, LPID */
+	assert_int_equal(inval_order(6, 0x11 * PAGE, 12), R_P3);
+	assert_int_equal(inval(8, 0x11 * PAGE, 0), R_PARAMETER);
+	assert_int_equal(record_of(6, 0x11), GFN_SHARED_INVAL);
+	assert_int_equal(record_of(6, 0x13), GFN_SHARED);
+}
+
+/*
+ * A shared page invalidated (SHARED_INVAL), as the guest and every other
+ * ucall see it: the guest's use of it (gfn_touch) is GFN_USE_INVALID, never
+ * the hypervisor's page, and changes nothing; UV_PAGE_OUT U_STATE;
+ * UV_SHARE_PAGE keeps it as it is; UV_PAGE_IN backs it again (SHARED,
+ * U_SUCCESS, nothing else changes) and then the guest's use is the
+ * hypervisor's page; UV_UNSHARE_PAGE and UV_UNSHARE_ALL_PAGES make it
+ * EMPTY, a secure page of zeros; UV_SVM_TERMINATE drops it.
+ */
+static void test_shared_inval(void **state)
+{
+	(void)state;
+	static struct uv_state zero;
+	uint32_t t;
+
+	make_secure(4, 0x40, 4);
+	assert_int_equal(ucall(SVM, 4, N_SHARE, 0x40, 4, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(inval(4, 0x41 * PAGE, 1), R_SUCCESS);
+	/* the guest's use: GFN_USE_INVALID, nothing changes */
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(gfn_touch(4, 0x41), GFN_USE_INVALID);
+	assert_unchanged("gfn_touch of an invalidated page");
+	/* UV_PAGE_OUT: nothing secure to page out */
+	assert_int_equal(HVCALL(N_PAGE_OUT, 4, 0, 0x41 * PAGE, 0, 16), R_STATE);
+	/* UV_SHARE_PAGE of it (and its neighbours): it stays invalidated */
+	memcpy(before, &uv_state, sizeof(uv_state));
+	assert_int_equal(ucall(SVM, 4, N_SHARE, 0x40, 3, 0, 0, 0), R_SUCCESS);
+	assert_memory_equal(before, &uv_state, sizeof(uv_state));
+	/* UV_PAGE_IN backs it again: SHARED, only that record, no frame */
+	memcpy(before, &uv_state, sizeof(uv_state));
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x60 * PAGE, 0x41 * PAGE, 0, 16), R_SUCCESS);
+	assert_only_record(4, 0x41, GFN_SHARED);
+	assert_int_equal(gfn_touch(4, 0x41), GFN_USE_SHARED);
+	/* UV_UNSHARE_PAGE of an invalidated page: EMPTY, then zeros */
+	assert_int_equal(inval(4, 0x42 * PAGE, 1), R_SUCCESS);
+	memcpy(before, &uv_state, sizeof(uv_state));
+	assert_int_equal(ucall(SVM, 4, N_UNSHARE, 0x42, 1, 0, 0, 0), R_SUCCESS);
+	assert_only_record(4, 0x42, GFN_EMPTY);
+	t = gfn_touch(4, 0x42);
+	check_inv("gfn_touch of an unshared invalidated page");
+	assert_true(t < UV_NFRAMES);
+	assert_true(frame_is_zero((int)t));
+	/* UV_UNSHARE_ALL_PAGES: invalidated and shared pages alike EMPTY */
+	assert_int_equal(inval(4, 0x43 * PAGE, 1), R_SUCCESS);
+	assert_int_equal(ucall(SVM, 4, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(record_of(4, 0x40), GFN_EMPTY);
+	assert_int_equal(record_of(4, 0x41), GFN_EMPTY);
+	assert_int_equal(record_of(4, 0x43), GFN_EMPTY);
+	/* UV_SVM_TERMINATE with an invalidated page: everything goes */
+	assert_int_equal(ucall(SVM, 4, N_SHARE, 0x40, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(inval(4, 0x40 * PAGE, 1), R_SUCCESS);
+	assert_int_equal(HVCALL(N_TERMINATE, 4, 0, 0, 0, 0), R_SUCCESS);
+	assert_memory_equal(&uv_state, &zero, sizeof(zero));
+}
+
 /*
  * UV_UNSHARE_PAGE and UV_UNSHARE_ALL_PAGES turn a shared page into a secure
  * page of zeros: at the guest's next use (gfn_touch) it reads zero, and
@@ -2119,6 +2266,7 @@ int main(void)
 		cmocka_unit_test_setup(test_checker_catches, setup),
 		cmocka_unit_test_setup(test_page_in_secure, setup),
 		cmocka_unit_test_setup(test_gfn_touch, setup),
+		cmocka_unit_test_setup(test_shared_inval, setup),
 		cmocka_unit_test_setup(test_unshare_zeroes, setup),
 		cmocka_unit_test_setup(test_user_sc1, setup),
 		cmocka_unit_test_setup(test_h_random, setup),

@@ -241,18 +241,22 @@ static unsigned long long byte_of(const char *s)
 /*
  * The guest's view of GFN g, at its use by the guest: for a secure guest,
  * what the core's gfn_touch gives (the fault path's function: an empty GFN
- * gets a zeroed secure frame; a shared one is the hypervisor's page); for a
- * guest still in the ESM protocol, its secure frame or else the
- * hypervisor's page at real address g << 16.  NULL if it has none.
+ * gets a zeroed secure frame; a shared one is the hypervisor's page; a
+ * shared one whose hypervisor page was invalidated is nothing, *invalid
+ * set: the fault path will reflect the access for the hypervisor to back
+ * it again); for a guest still in the ESM protocol, its secure frame or
+ * else the hypervisor's page at real address g << 16.  NULL if it has none.
  */
-static uint8_t *guest_page(unsigned long long l, unsigned long long g)
+static uint8_t *guest_page(unsigned long long l, unsigned long long g, int *invalid)
 {
+	*invalid = 0;
 	if (l <= UV_MAX_LPID && uv_state.svm_life[l] == SVM_SECURE) {
 		uint32_t n = gfn_touch(l, g);
 
 		check_state();
 		if (n < UV_NFRAMES)
 			return (uint8_t *)uv_state.pool[n];
+		*invalid = n == GFN_USE_INVALID;
 		if (n != GFN_USE_SHARED || g > (UV_NORMAL_END - PAGE) / PAGE)
 			return NULL;
 		return host_normal(g * PAGE);
@@ -351,7 +355,8 @@ static void dump(void)
 				continue;
 			printf("page %llu 0x%llx %s\n", sl[i].lpid,
 			       uv_state.slot[k].base + p,
-			       r == GFN_SHARED ? "shared" : "secure");
+			       r == GFN_SHARED ? "shared" :
+			       r == GFN_SHARED_INVAL ? "shared-invalid" : "secure");
 		}
 	}
 	printf("end\n");
@@ -436,20 +441,22 @@ static void line(char *text)
 		if (n != (write ? 4 : 3))
 			bad(write ? "svm-write <lpid> <gfn> <byte>" : "svm-peek <lpid> <gfn>", NULL);
 		unsigned long long l = lpid_of(tok[1]), g = number(tok[2]);
-		uint8_t *p = guest_page(l, g);
+		int invalid;
+		uint8_t *p = guest_page(l, g, &invalid);
 
 		if (write) {
 			unsigned long long b = byte_of(tok[3]);
 
 			if (p == NULL)
-				printf("svm-write %llu 0x%llx none\n", l, g);
+				printf("svm-write %llu 0x%llx %s\n", l, g,
+				       invalid ? "invalid" : "none");
 			else
 				memset(p, (int)b, PAGE);
 			return;
 		}
 		printf("svm-peek %llu 0x%llx ", l, g);
 		if (p == NULL)
-			printf("none\n");
+			printf("%s\n", invalid ? "invalid" : "none");
 		else
 			print16(p);
 	} else if (strcmp(tok[0], "pate") == 0) {

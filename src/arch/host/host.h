@@ -26,4 +26,15 @@ struct host_tlbie {
 extern struct host_tlbie host_tlbie_log[HOST_TLBIE_LOG];
 extern unsigned long host_tlbie_count;
 
+/*
+ * Every arch_tlbie_gpa since the count was last set to 0: the first
+ * HOST_TLBIE_LOG calls in order (lpid, gpa), and how many there were.
+ */
+struct host_tlbie_gpa {
+	uint64_t lpid;
+	uint64_t gpa;
+};
+extern struct host_tlbie_gpa host_tlbie_gpa_log[HOST_TLBIE_LOG];
+extern unsigned long host_tlbie_gpa_count;
+
 #endif
