@@ -312,10 +312,13 @@ static void dump(void)
 				pending |= uv_state.exit[e].lpid == (uint32_t)l;
 			printf("svm %d secure%s\n", l, pending ? " hcall-pending" : "");
 		}
-		else if (life >= SVM_INIT)
+		else if (life >= SVM_INIT) {
+			uint32_t kind = uv_state.exit[life - SVM_INIT].kind;
+
 			printf("svm %d %s\n", l,
-			       uv_state.exit[life - SVM_INIT].kind == EXIT_INIT_START
-				       ? "init-start" : "init-done");
+			       kind == EXIT_INIT_START ? "init-start" :
+			       kind == EXIT_PAGE_IN ? "init-page-in" : "init-done");
+		}
 	}
 	for (int k = 0; k < UV_NSLOTS; k++)
 		if (uv_state.slot[k].lpid != 0)
