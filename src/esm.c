@@ -9,7 +9,7 @@
 uint64_t esm_next_gfn(uint32_t lpid, uint64_t from)
 {
 	uint64_t g = from;
-	uint32_t k, i, n;
+	uint32_t i, n;
 
 	/*
 	 * g only grows: to the end of the slot that holds it, or to the next
@@ -18,11 +18,12 @@ uint64_t esm_next_gfn(uint32_t lpid, uint64_t from)
 	/*@
 	  loop invariant from <= g <= UV_MAX_GFN + 1;
 	  loop invariant none_empty(lpid, from, g);
-	  loop assigns g, k, i, n;
+	  loop assigns g, i, n;
 	  loop variant UV_MAX_GFN + 1 - g;
 	*/
 	while (g <= UV_MAX_GFN) {
-		k = slot_of_gfn(lpid, g);
+		uint32_t k = slot_of_gfn(lpid, g);
+
 		if (k == UV_NSLOTS) {
 			g = slot_next_base(lpid, g);
 			continue;
