@@ -114,10 +114,24 @@ static void make_init(uint64_t l, uint64_t npages)
 	     UV_NEXT_CALLER, U_SUCCESS);
 }
 
-/* The rest of guest l's ESM protocol: secure. */
+/*
+ * The rest of guest l's ESM protocol, as KVM runs it: the ultravisor asks
+ * for every GFN not paged in (H_SVM_PAGE_IN), KVM answers each with a
+ * nested UV_PAGE_IN from real address 0 and UV_RETURN; then
+ * H_SVM_INIT_DONE and the final UV_RETURN: secure.
+ */
 static void finish_secure(uint64_t l)
 {
-	step(call(HV, l, 0, UV_RETURN, 0, 0, 0, 0, 0), UV_NEXT_HV, UV_H_SVM_INIT_DONE);
+	call(HV, l, 0, UV_RETURN, 0, 0, 0, 0, 0);
+	while (cpu.frame.gpr[3] == UV_H_SVM_PAGE_IN) {
+		uint64_t gpa = cpu.frame.gpr[4];
+
+		step(call(HV, 0, 0, UV_PAGE_IN, l, 0, gpa, 0, 16), UV_NEXT_CALLER,
+		     U_SUCCESS);
+		call(HV, l, 0, UV_RETURN, 0, 0, 0, 0, 0);
+	}
+	if (cpu.frame.gpr[3] != UV_H_SVM_INIT_DONE)
+		die("setup step failed", "no H_SVM_INIT_DONE");
 	step(call(HV, l, 0, UV_RETURN, 0, 0, 0, 0, 0), UV_NEXT_SVM, U_SUCCESS);
 }
 
@@ -139,18 +153,30 @@ static void setup(const char *s)
 		step(call(HV, 0, 0, UV_REGISTER_MEM_SLOT, 1, 0, 4 * PAGE, 0, 1),
 		     UV_NEXT_CALLER, U_SUCCESS);
 	} else if (strcmp(s, "secure") == 0) {
+		/* the protocol pages every GFN in: GFNs 0 and 3 made empty
+		 * again as a guest does, shared and then unshared */
 		make_init(1, 4);
 		page_in(1, 1, 2);
 		finish_secure(1);
-		step(call(MSR_SF | MSR_S, 1, 0, UV_SHARE_PAGE, 2, 1, 0, 0, 0),
+		step(call(MSR_SF | MSR_S, 1, 0, UV_SHARE_PAGE, 2, 2, 0, 0, 0),
+		     UV_NEXT_CALLER, U_SUCCESS);
+		step(call(MSR_SF | MSR_S, 1, 0, UV_SHARE_PAGE, 0, 1, 0, 0, 0),
+		     UV_NEXT_CALLER, U_SUCCESS);
+		step(call(MSR_SF | MSR_S, 1, 0, UV_UNSHARE_PAGE, 0, 1, 0, 0, 0),
+		     UV_NEXT_CALLER, U_SUCCESS);
+		step(call(MSR_SF | MSR_S, 1, 0, UV_UNSHARE_PAGE, 3, 1, 0, 0, 0),
 		     UV_NEXT_CALLER, U_SUCCESS);
 	} else if (strcmp(s, "frames-full") == 0) {
 		make_init(1, 0x50);
 		page_in(1, 0, UV_NFRAMES);
 	} else if (strcmp(s, "frames-full-secure") == 0) {
-		make_init(1, 0x50);
+		/* every frame paged in during the protocol; GFNs UV_NFRAMES ..
+		 * 0x4F in a second slot registered once secure (EMPTY) */
+		make_init(1, UV_NFRAMES);
 		page_in(1, 0, UV_NFRAMES);
 		finish_secure(1);
+		step(call(HV, 0, 0, UV_REGISTER_MEM_SLOT, 1, UV_NFRAMES * PAGE,
+			  (0x50 - UV_NFRAMES) * PAGE, 0, 2), UV_NEXT_CALLER, U_SUCCESS);
 	} else if (strcmp(s, "slots-full") == 0) {
 		make_init(1, 4);
 		finish_secure(1);

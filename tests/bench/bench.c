@@ -15,7 +15,10 @@
  *   reject   r3 = R3 (default 0x4, H_REMOVE) from CTX (default hv)
  *   share    UV_SHARE_PAGE of one page from a secure VM
  *   pagein   UV_PAGE_IN of one page from the hypervisor
- *   return   UV_RETURN from the hypervisor to H_SVM_INIT_START
+ *   return   UV_RETURN from the hypervisor to H_SVM_INIT_START: on to the
+ *            first H_SVM_PAGE_IN
+ *   pageinret UV_RETURN after KVM's nested UV_PAGE_IN of the GFN asked
+ *            for: on to the next H_SVM_PAGE_IN
  *   hcall    a secure guest's sc 1 (H_GET_TERM_CHAR, 0x54), reflected
  *   hcallret UV_RETURN resuming that guest's pending reflected hcall
  *   pate     UV_WRITE_PATE of LPID 0's radix entry over a radix one (as
@@ -29,6 +32,7 @@
 #define main emu_harness_main
 #include "harness.c"
 #include "reflect.h"
+#include "gfn.h"
 #undef main
 
 static const struct ucall_row *row_of(uint64_t num)
@@ -82,10 +86,14 @@ static void setup_call(uint64_t msr, uint64_t lpidr, uint64_t r3, uint64_t r4,
 
 /*
  * Guest 1 with `pages` GFNs from GFN 0x10 (the measured GFN, bench_arg's
- * gpa 0x100000), in slots of up to UV_SLOT_PAGES: in the ESM protocol
- * (pending H_SVM_INIT_START) or secure, with GFN 0x10 paged in or not.
+ * gpa 0x100000), in slots of up to UV_SLOT_PAGES.  In the ESM protocol
+ * (pending H_SVM_INIT_START), the slots registered as KVM does at
+ * H_SVM_INIT_START.  Secure: the protocol run with no slot, the slots
+ * registered once secure (as memory added later: EMPTY, so that guests
+ * larger than the frame pool can be measured), GFN 0x10 backed by a frame
+ * (the guest's first use of it, gfn_touch) if paged_in.
  */
-static void setup_guest(uint64_t pages, int secure, int paged_in)
+static void setup_slots(uint64_t pages)
 {
 	uint64_t g = 0x10, id = 0;
 
@@ -93,7 +101,6 @@ static void setup_guest(uint64_t pages, int secure, int paged_in)
 		fprintf(stderr, "bench: 1 .. %d pages\n", UV_NSLOTS * UV_SLOT_PAGES);
 		exit(2);
 	}
-	setup_call(B_MSR_VM, 1, UV_ESM, 0, 0, 0, 0);
 	while (pages > 0) {
 		uint64_t n = pages < UV_SLOT_PAGES ? pages : UV_SLOT_PAGES;
 
@@ -102,14 +109,22 @@ static void setup_guest(uint64_t pages, int secure, int paged_in)
 		g += n;
 		pages -= n;
 	}
-	if (!secure)
+}
+
+static void setup_guest(uint64_t pages, int secure, int paged_in)
+{
+	setup_call(B_MSR_VM, 1, UV_ESM, 0, 0, 0, 0);
+	if (!secure) {
+		setup_slots(pages);
 		return;
-	/* Paged in during the ESM protocol: a secure guest's empty page is
-	 * no longer the hypervisor's to fill (spec/page-states.md). */
-	if (paged_in)
-		setup_call(B_MSR_HV, 0, UV_PAGE_IN, 1, 0x200000, 0x100000, 16);
-	setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0);
-	setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0);
+	}
+	setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0); /* H_SVM_INIT_DONE */
+	setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0); /* secure */
+	setup_slots(pages);
+	if (paged_in && gfn_touch(1, 0x10) >= UV_NFRAMES) {
+		fprintf(stderr, "bench: setup of GFN 0x10 failed\n");
+		exit(2);
+	}
 }
 
 /* The secure guest 1 made hcall h (sc 1): straight into the core. */
@@ -214,6 +229,15 @@ int main(int argc, char **argv)
 		num = UV_RETURN;
 		c = C_HV;
 		setup_guest(argc > 2 ? strtoull(argv[2], NULL, 0) : 1, 0, 0);
+	} else if (strcmp(cs, "pageinret") == 0) {
+		/* KVM's UV_RETURN after its nested UV_PAGE_IN of the GFN the
+		 * ultravisor asked for (0x10): on to H_SVM_PAGE_IN of 0x11 */
+		num = UV_RETURN;
+		c = C_HV;
+		setup_guest(argc > 2 && strtoull(argv[2], NULL, 0) > 1 ?
+				    strtoull(argv[2], NULL, 0) : 2, 0, 0);
+		setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0);
+		setup_call(B_MSR_HV, 0, UV_PAGE_IN, 1, 0x200000, 0x100000, 16);
 	} else if (strcmp(cs, "hcall") == 0) {
 		num = 0x54;
 		c = C_SVM;
@@ -237,7 +261,7 @@ int main(int argc, char **argv)
 		setup_call(B_MSR_HV, 0, UV_WRITE_PATE, 0, BENCH_PATE0, BENCH_PATE1, 0);
 	} else {
 		fprintf(stderr, "usage: bench reject [R3 [hv|vm|svm|user]] | "
-			"share | pagein | return | hcall | hcallret | pate | inval | sizes\n");
+			"share | pagein | return | pageinret | hcall | hcallret | pate | inval | sizes\n");
 		return 2;
 	}
 

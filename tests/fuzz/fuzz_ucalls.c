@@ -233,6 +233,18 @@ static uint64_t ctx_lpid(uint8_t c)
 	return (c & 0x80) ? odd[(c >> 2) & 3] : 1 + ((c >> 2) & 3);
 }
 
+/* GFN g of guest l is in one of its slots and EMPTY. */
+static int empty_gfn(uint64_t l, uint64_t g)
+{
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		const struct uv_slot *sl = &uv_state.slot[k];
+
+		if (l != 0 && sl->lpid == l && g >= sl->base && g < sl->base + sl->npages)
+			return uv_state.gfn[k][g - sl->base] == GFN_EMPTY;
+	}
+	return 0;
+}
+
 static void sc2(void)
 {
 	struct uv_frame in = cpu.frame;
@@ -284,9 +296,33 @@ static void sc2(void)
 			   ((in.srr1 >> UV_MSR_S_LG) & 1) && !((in.srr1 >> UV_MSR_HV_LG) & 1);
 
 		last_exit = cpu.frame;
+		if (!refl && cpu.frame.gpr[3] == UV_H_SVM_INIT_ABORT) {
+			/* the ESM protocol aborted: the guest, never secure,
+			 * handed back with its own registers and nothing of it
+			 * left in the ultravisor */
+			if (cpu.frame.usrr0 != 0xC00 ||
+			    ((cpu.frame.usrr1 >> UV_MSR_S_LG) & 1) ||
+			    ((cpu.frame.srr1 >> UV_MSR_S_LG) & 1) ||
+			    ((cpu.frame.srr1 >> UV_MSR_HV_LG) & 1) ||
+			    cpu.frame.lpidr != in.lpidr || in.lpidr > UV_MAX_LPID ||
+			    uv_state.svm_life[in.lpidr] != SVM_NORMAL)
+				die("H_SVM_INIT_ABORT other than a dropped guest's");
+			for (int k = 0; k < UV_NSLOTS; k++)
+				if (uv_state.slot[k].lpid == in.lpidr)
+					die("H_SVM_INIT_ABORT left a slot");
+			return;
+		}
+		/* H_SVM_PAGE_IN: r4 an empty GFN of the guest's, r5 0, r6 16 */
+		int ask = !refl && cpu.frame.gpr[3] == UV_H_SVM_PAGE_IN;
+
+		if (ask && (cpu.frame.gpr[5] != 0 || cpu.frame.gpr[6] != 16 ||
+			    cpu.frame.gpr[4] % UV_PAGE_SIZE != 0 ||
+			    !empty_gfn(in.lpidr, cpu.frame.gpr[4] / UV_PAGE_SIZE)))
+			die("H_SVM_PAGE_IN of something but an empty GFN");
 		for (int r = 0; r < UV_NGPRS; r++)
 			if (r != 3 && cpu.frame.gpr[r] !=
-			    (refl && r >= 4 && r <= 12 ? in.gpr[r] : 0))
+			    (refl && r >= 4 && r <= 12 ? in.gpr[r] :
+			     ask && r >= 4 && r <= 6 ? cpu.frame.gpr[r] : 0))
 				die("a GPR left over to the hypervisor");
 		if (cpu.frame.cr || cpu.frame.xer || cpu.frame.ctr || cpu.frame.lr ||
 		    cpu.frame.srr0 || cpu.frame.usrr0 != 0xC00 ||

@@ -78,7 +78,9 @@ static void expect(struct uv_cpu *c, enum uv_next next, enum uv_next want_next,
 
 /* One guest's life, ROUNDS times: ESM with a slot, page-ins during it (every
  * fourth round the hypervisor then fails the protocol: the guest is resumed
- * in normal mode with U_NOT_AVAILABLE, and starts again), secure; H_RANDOM
+ * in normal mode with U_NOT_AVAILABLE, and starts again), the pages it did
+ * not page in asked for by the ultravisor, secure (4 guests x 8 frames and
+ * the shared guest's 32: the 64 frames exactly); H_RANDOM
  * and a user-space sc 1, both answered by the ultravisor; share, unshare,
  * page-in refused, terminate. */
 static void *guest_thread(void *arg)
@@ -106,6 +108,16 @@ static void *guest_thread(void *arg)
 				expect(&c, HV(&c, UV_PAGE_IN, l, 0, (base + g) * PAGE, 16),
 				       UV_NEXT_CALLER, U_SUCCESS, "page-in again");
 		}
+		/* the ultravisor asks for GFNs 4 .. 7 (H_SVM_PAGE_IN, in order),
+		 * KVM answers each with a nested UV_PAGE_IN and UV_RETURN */
+		for (uint64_t g = 4; g < 8; g++) {
+			expect(&c, call(&c, MSR_SF | MSR_HV, l, 0, UV_RETURN, 0, 0, 0, 0),
+			       UV_NEXT_HV, UV_H_SVM_PAGE_IN, "H_SVM_PAGE_IN");
+			if (c.frame.gpr[4] != (base + g) * PAGE)
+				fail("H_SVM_PAGE_IN: r4", c.frame.gpr[4], (base + g) * PAGE);
+			expect(&c, HV(&c, UV_PAGE_IN, l, 0, (base + g) * PAGE, 16),
+			       UV_NEXT_CALLER, U_SUCCESS, "page-in asked for");
+		}
 		expect(&c, call(&c, MSR_SF | MSR_HV, l, 0, UV_RETURN, 0, 0, 0, 0),
 		       UV_NEXT_HV, UV_H_SVM_INIT_DONE, "UV_RETURN 1");
 		expect(&c, call(&c, MSR_SF | MSR_HV, l, 0, UV_RETURN, 0, 0, 0, 0),
@@ -117,7 +129,7 @@ static void *guest_thread(void *arg)
 		if (c.frame.usrr0 != UV_PROG_VECTOR)
 			fail("user sc 1: usrr0", c.frame.usrr0, UV_PROG_VECTOR);
 		expect(&c, HV(&c, UV_PAGE_IN, l, 0, (base + 5) * PAGE, 16),
-		       UV_NEXT_CALLER, (uint64_t)(int64_t)U_PERMISSION, "page-in, secure");
+		       UV_NEXT_CALLER, (uint64_t)(int64_t)U_STATE, "page-in, secure");
 		expect(&c, call(&c, MSR_SF | MSR_S, l, 0, UV_SHARE_PAGE, base, 2, 0, 0),
 		       UV_NEXT_CALLER, U_SUCCESS, "share");
 		expect(&c, HV(&c, UV_PAGE_IN, l, 0, (base + 1) * PAGE, 16),
