@@ -29,7 +29,7 @@ c|pagein 1|(c) UV_PAGE_IN (64 KiB copied), guest of 1 page
 c2|pagein 1000|(c) the same, guest of 1 000 pages
 c3|pagein 100000|(c) the same, guest of 100 000 pages
 d|return 1|(d) UV_RETURN (r0=0) to H_SVM_INIT_START: leaves with H_SVM_PAGE_IN of the first GFN
-d2|pageinret 2|(d) UV_RETURN (r0=0) after KVM's nested UV_PAGE_IN: leaves with H_SVM_PAGE_IN of the next GFN, guest of 2 pages
+d2|pageinret 2|(d) UV_RETURN (r0=0) after the nested UV_PAGE_IN (KVM): leaves with H_SVM_PAGE_IN of the next GFN, guest of 2 pages
 d3|pageinret 1000|(d) the same, guest of 1 000 pages
 d4|pageinret 100000|(d) the same, guest of 100 000 pages
 e|hcall|(e) an hcall (sc 1) of a secure guest: reflected to the hypervisor
