@@ -1036,6 +1036,53 @@ static void tally(unsigned int before, int ok)
 }
 
 /*
+ * The ESM protocol's page-in through the real vector and exit: guest lpid
+ * with one slot of one page (GFN 0x10, registered at H_SVM_INIT_START as
+ * KVM does); UV_RETURN leaves with H_SVM_PAGE_IN of that page only (r4 its
+ * address, r5 0, r6 16, nothing else of the guest's); after the nested
+ * UV_PAGE_IN, UV_RETURN leaves with H_SVM_INIT_DONE.
+ */
+static void test_esm_page_in(void)
+{
+	const uint64_t hv_msr = MSR_SF | MSR_HV | MSR_ME | MSR_RI | MSR_LE;
+	struct uv_frame want, guest;
+	uint64_t lpid, gmsr;
+
+	memset(&uv_state, 0, sizeof(uv_state));
+	pick_context(C_VM);
+	lpid = caller_lpidr;
+	gmsr = caller_msr;
+	random_regs(&in.frame);
+	in.frame.gpr[3] = UV_ESM;
+	in.frame.gpr[4] &= UV_ADDR_LIMIT - 1;
+	in.frame.gpr[5] &= UV_ADDR_LIMIT - 1;
+	guest = in.frame;
+	hv_entry(&want, UV_H_SVM_INIT_START, &guest, 0, gmsr);
+	run("UV_ESM (a slot to come): H_SVM_INIT_START", &want);
+	if (pin_core_call(hv_msr, 0, UV_REGISTER_MEM_SLOT, lpid,
+			  0x10ULL << UV_PAGE_SHIFT, UV_PAGE_SIZE, 0)) {
+		printf("FAIL UV_REGISTER_MEM_SLOT in the ESM protocol\n");
+		failed++;
+		return;
+	}
+	hv_return(lpid, 0);
+	hv_entry(&want, UV_H_SVM_PAGE_IN, &guest, 0, gmsr);
+	want.gpr[4] = 0x10ULL << UV_PAGE_SHIFT;
+	want.gpr[5] = 0;
+	want.gpr[6] = UV_PAGE_SHIFT;
+	run("UV_RETURN: the hypervisor gets H_SVM_PAGE_IN of the slot's page only", &want);
+	if (pin_core_call(hv_msr, 0, UV_PAGE_IN, lpid, 0,
+			  0x10ULL << UV_PAGE_SHIFT, UV_PAGE_SHIFT)) {
+		printf("FAIL the nested UV_PAGE_IN\n");
+		failed++;
+		return;
+	}
+	hv_return(lpid, 0);
+	hv_entry(&want, UV_H_SVM_INIT_DONE, &guest, 0, gmsr);
+	run("UV_RETURN after the nested UV_PAGE_IN: H_SVM_INIT_DONE only", &want);
+}
+
+/*
  * A guest in the ESM protocol (the hypervisor answering its H_SVM_INIT_START:
  * only then may it page in, spec/page-states.md) with one slot of 4 pages,
  * then UV_PAGE_IN of one of them
@@ -1341,6 +1388,7 @@ int main(int argc, char **argv)
 		test_next(UV_NEXT_HV);
 		test_next(UV_NEXT_SVM);
 		test_protocols();
+		test_esm_page_in();
 		test_page_in(r);
 		test_write_pate();
 		test_page_inval();
