@@ -35,7 +35,8 @@ PROVE_PART_A := uv_ucall uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 	uv_set_rc uv_entry uv_share_page uv_unshare_all_pages \
 	uv_unregister_mem_slot uv_svm_terminate uv_page_inval uv_page_out \
 	svm_drop esm_resume exit_find_free frame_copy_in frame_zero \
-	gfn_make_plain gfn_unshare slot_find_free slot_release
+	gfn_make_plain gfn_unshare slot_find_free slot_release \
+	esm_next_gfn esm_abort esm_ask esm_done esm_step esm_paged slot_next_base
 prove_comma := ,
 prove_space := $(subst ,, )
 PROVE_PART_A_FCTS := $(subst $(prove_space),$(prove_comma),$(strip $(PROVE_PART_A)))
