@@ -246,6 +246,12 @@ enum uv_next uv_page_inval(struct uv_frame *f)
 	/*@ assert g <= UV_MAX_GFN; */
 	i = (uint32_t)(g - uv_state.slot[k].base);
 	rec = uv_state.gfn[k][i];
+	/*
+	 * k is g's only slot (slots_distinct), so rec is what every behavior's
+	 * gfn_is speaks of: said once here for the provers.
+	 */
+	/*@ assert \forall integer k2; 0 <= k2 < UV_NSLOTS && gfn_in(lpid, k2, g) ==> k2 == k; */
+	/*@ assert \forall integer r; gfn_is(lpid, g, r) ==> rec == r; */
 	/* A secure page is not the hypervisor's to invalidate. */
 	if (rec >= GFN_SECURE)
 		return uv_set_rc(f, U_P2);
