@@ -15,7 +15,10 @@
 .PHONY: prove prove-replay prove-offline proof-trust-test proof-smoke-test
 
 PROVE_MODE ?= rebuild
-WP_TIMEOUT ?= 60
+# 120 s per goal and prover: with two parts at once, each prover gets about
+# half a core; uv_page_inval's empty_secure goal took z3 32 s alone and
+# timed out at 60 s in the full proof (2026-12-01).
+WP_TIMEOUT ?= 120
 # Prover processes per part (two parts run at once, see proofs/prove.sh).  A
 # replay runs no prover for a goal found in the cache, so it is only how many
 # goals WP keeps in flight: WP polls its tasks, and with 2 in flight it spent
