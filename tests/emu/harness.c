@@ -903,6 +903,29 @@ static void hv_return(uint64_t lpid, uint64_t r0)
 }
 
 /*
+ * From the initial state, a VM's UV_ESM with random registers (r4, r5
+ * guest addresses) through the vector: *guest its frame, *lpid and *gmsr
+ * its LPID and MSR; the hypervisor gets H_SVM_INIT_START only.
+ */
+static void esm_from_vm(struct uv_frame *guest, uint64_t *lpid, uint64_t *gmsr,
+			const char *what)
+{
+	struct uv_frame want;
+
+	memset(&uv_state, 0, sizeof(uv_state));
+	pick_context(C_VM);
+	*lpid = caller_lpidr;
+	*gmsr = caller_msr;
+	random_regs(&in.frame);
+	in.frame.gpr[3] = UV_ESM;
+	in.frame.gpr[4] &= UV_ADDR_LIMIT - 1;
+	in.frame.gpr[5] &= UV_ADDR_LIMIT - 1;
+	*guest = in.frame;
+	hv_entry(&want, UV_H_SVM_INIT_START, guest, 0, *gmsr);
+	run(what, &want);
+}
+
+/*
  * The real C core behind the real exit, over whole protocols: UV_ESM and
  * its two exits to the hypervisor, the guest back in secure mode; a secure
  * guest's hcall (sc 1) reflected and resumed; UV_RETURN with nothing
@@ -915,17 +938,8 @@ static void test_protocols(void)
 	uint64_t lpid, gmsr;
 	int i;
 
-	memset(&uv_state, 0, sizeof(uv_state));
-	pick_context(C_VM);
-	lpid = caller_lpidr;
-	gmsr = caller_msr;
-	random_regs(&in.frame);
-	in.frame.gpr[3] = UV_ESM;
-	in.frame.gpr[4] &= UV_ADDR_LIMIT - 1;
-	in.frame.gpr[5] &= UV_ADDR_LIMIT - 1;
-	guest = in.frame;
-	hv_entry(&want, UV_H_SVM_INIT_START, &guest, 0, gmsr);
-	run("UV_ESM: the hypervisor gets H_SVM_INIT_START only", &want);
+	esm_from_vm(&guest, &lpid, &gmsr,
+		    "UV_ESM: the hypervisor gets H_SVM_INIT_START only");
 
 	hv_return(lpid, 0);
 	hv_entry(&want, UV_H_SVM_INIT_DONE, &guest, 0, gmsr);
@@ -1048,17 +1062,7 @@ static void test_esm_page_in(void)
 	struct uv_frame want, guest;
 	uint64_t lpid, gmsr;
 
-	memset(&uv_state, 0, sizeof(uv_state));
-	pick_context(C_VM);
-	lpid = caller_lpidr;
-	gmsr = caller_msr;
-	random_regs(&in.frame);
-	in.frame.gpr[3] = UV_ESM;
-	in.frame.gpr[4] &= UV_ADDR_LIMIT - 1;
-	in.frame.gpr[5] &= UV_ADDR_LIMIT - 1;
-	guest = in.frame;
-	hv_entry(&want, UV_H_SVM_INIT_START, &guest, 0, gmsr);
-	run("UV_ESM (a slot to come): H_SVM_INIT_START", &want);
+	esm_from_vm(&guest, &lpid, &gmsr, "UV_ESM (a slot to come): H_SVM_INIT_START");
 	if (pin_core_call(hv_msr, 0, UV_REGISTER_MEM_SLOT, lpid,
 			  0x10ULL << UV_PAGE_SHIFT, UV_PAGE_SIZE, 0)) {
 		printf("FAIL UV_REGISTER_MEM_SLOT in the ESM protocol\n");
