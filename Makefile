@@ -10,13 +10,15 @@ SPEC := spec
 # The C core: every file here is proved by `make prove` and built freestanding.
 CORE_SRCS := src/dispatch.c src/ucall_table.c src/handlers_todo.c src/state.c src/pate.c \
 	src/entry.c src/frames.c src/slots.c src/pages.c src/svm.c src/exits.c \
-	src/reflect.c src/svm_sc.c src/esm.c
+	src/reflect.c src/svm_sc.c src/esm.c src/leaf.c
 # The hardware-facing layer (src/arch/arch.h): proved code calls it through
 # its contract; each build links one implementation.
 ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/host/lock.c src/arch/host/random.c \
-	src/arch/host/tlb.c
+	src/arch/host/tlb.c src/arch/host/ra.c \
+	src/arch/radix_word.c
 ARCH_PPC64_SRCS := src/arch/ppc64/normal.c src/arch/ppc64/lock.c \
-	src/arch/ppc64/random.c src/arch/ppc64/percpu.c src/arch/ppc64/tlb.c
+	src/arch/ppc64/random.c src/arch/ppc64/percpu.c src/arch/ppc64/tlb.c \
+	src/arch/ppc64/ra.c src/arch/radix_word.c
 CORE_INC := -I$(SPEC) -Isrc
 
 WARN := -Wall -Wextra -Werror

@@ -36,6 +36,19 @@ _Static_assert(UV_PATE_RTS_52 == ((2UL << 61) | (5UL << 5)) &&
 	       UV_PATE_HASH_RSVD == (0x7UL << 60 | 0x3FFUL << 8) &&
 	       UV_PATE_DW1_RSVD == (0x7UL << 60 | 0x7FUL << 5),
 	       "the partition-table entry format");
+/* A leaf table (32 entries of 8 bytes) is aligned to its size, and a
+ * secure frame to the 64 KiB page a leaf maps (uv_state is 64 KiB aligned,
+ * so offsets aligned in it are aligned in the image; spec/radix.h). */
+_Static_assert(offsetof(struct uv_state, pte) % UV_LEAF_BYTES == 0 &&
+	       sizeof(uv_state.pte[0]) % UV_LEAF_BYTES == 0 &&
+	       offsetof(struct uv_state, pool) % UV_PAGE_SIZE == 0 &&
+	       sizeof(uv_state.pool[0]) == UV_PAGE_SIZE &&
+	       UV_LEAF_ENTRIES == 1 << UV_LEAF_SHIFT &&
+	       UV_PTE_FLAGS == 0xC000000000000187UL &&
+	       (UV_PTE_RPN & UV_PTE_FLAGS) == 0 &&
+	       UV_PTE_RPN == (0x01FFFFFFFFFFF000UL & ~(UV_PAGE_SIZE - 1UL)) &&
+	       ((UV_ADDR_LIMIT - 1UL) & ~(UV_PAGE_SIZE - 1UL) & ~UV_PTE_RPN) == 0,
+	       "leaf tables and frames aligned as the hardware walks them");
 _Static_assert(UV_SRR1_NOT_LEV == ~UV_SRR1_LEV_MASK,
 	       "UV_SRR1_NOT_LEV is every bit of SRR1 but the sc level");
 

@@ -12,6 +12,7 @@
 #define UV_SPEC_STATE_ACSL_H
 
 #include "uv_config.h"
+#include "radix.acsl.h"
 
 /*@
   predicate slot_used(integer k) = uv_state.slot[k].lpid != 0;
@@ -128,7 +129,7 @@
   predicate state_inv =
     slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
     frames_ok && frames_zero && lives_ok && exits_ok && exits_distinct &&
-    shared_only_secure && exits_msr_ok && exits_gfn_ok;
+    shared_only_secure && exits_msr_ok && exits_gfn_ok && ptes_ok;
 
   // A GFN record rec of a guest whose life-cycle byte is life is backed by
   // the hypervisor's memory: shared, or empty while the guest is in the ESM

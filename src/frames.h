@@ -37,7 +37,8 @@ uint32_t frame_find_free(void);
     \at(uv_state.slot, A) == \at(uv_state.slot, B) &&
     \at(uv_state.gfn, A) == \at(uv_state.gfn, B) &&
     \at(uv_state.owner_slot, A) == \at(uv_state.owner_slot, B) &&
-    \at(uv_state.owner_idx, A) == \at(uv_state.owner_idx, B);
+    \at(uv_state.owner_idx, A) == \at(uv_state.owner_idx, B) &&
+    \at(uv_state.pte, A) == \at(uv_state.pte, B);
 */
 
 /*@

@@ -234,16 +234,17 @@ enum uv_next uv_unregister_mem_slot(struct uv_frame *f);
       f->gpr[3] == rc_reg(U_BUSY);
 
   // A secure guest's memory is never the hypervisor's choice: whatever the
-  // answer, nothing changes, but for the one way the hypervisor backs again
-  // a page the guest shares: a shared page whose hypervisor page was
-  // invalidated is shared again (U_SUCCESS), and only that record changes.
+  // answer, nothing changes, but for the one way the hypervisor backs a
+  // page the guest shares: a shared page (its hypervisor page invalidated
+  // or not) is shared, backed by r5's page (U_SUCCESS), and only that
+  // record and its leaf entry change.
   behavior secure_guest:
     assumes svm_secure(f->gpr[4]);
     ensures state_unchanged{Pre, Post} ||
       (f->gpr[3] == rc_reg(U_SUCCESS) &&
        \exists integer k, i; 0 <= k < UV_NSLOTS && i == (\old(f->gpr[6]) >> UV_PAGE_SHIFT) - uv_state.slot[k].base &&
          gfn_in(\old(f->gpr[4]), k, \old(f->gpr[6]) >> UV_PAGE_SHIFT) &&
-         \at(uv_state.gfn[k][i], Pre) == GFN_SHARED_INVAL &&
+         rec_shared(\at(uv_state.gfn[k][i], Pre)) &&
          uv_state.gfn[k][i] == GFN_SHARED && only_gfn_changed{Pre, Post}(k, i));
     ensures f->gpr[3] == rc_reg(U_SUCCESS) || f->gpr[3] == rc_reg(U_P2) ||
       f->gpr[3] == rc_reg(U_P3) || f->gpr[3] == rc_reg(U_STATE) ||

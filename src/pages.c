@@ -9,6 +9,7 @@
 #include "handlers.h"
 #include "slots.h"
 #include "gfn.h"
+#include "leaf.h"
 
 /*@
   assigns \nothing;
@@ -45,6 +46,8 @@ static void gfn_page_in(uint32_t k, uint32_t i, uint32_t n, const uint64_t *src)
 	uv_state.owner_slot[n] = k + 1;
 	uv_state.owner_idx[n] = i;
 	uv_state.gfn[k][i] = GFN_SECURE + n;
+	uv_state.pte[k][leaf_of(k, i)] = pte_frame(n);
+	/*@ assert ptes_ok; */
 	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
@@ -52,21 +55,53 @@ static void gfn_page_in(uint32_t k, uint32_t i, uint32_t n, const uint64_t *src)
 }
 
 /*
- * GFN record i of slot k, shared, stays shared: its hypervisor page
- * invalidated (GFN_SHARED_INVAL) or backed again (GFN_SHARED).  Nothing
- * else changes, so the invariant holds as before.
+ * GFN record i of slot k of a secure guest, shared, is backed by the
+ * hypervisor's page at real address ra (UV_PAGE_IN): GFN_SHARED, its leaf
+ * entry mapping ra.  If the leaf mapped another page, every thread's TLB
+ * entry for the GFN goes before the hypervisor hears U_SUCCESS.
+ */
+/*@
+  requires state_inv;
+  requires k < UV_NSLOTS && slot_used(k) && i < uv_state.slot[k].npages;
+  requires rec_shared(uv_state.gfn[k][i]);
+  requires ra_is_normal(ra) && ra % UV_PAGE_SIZE == 0;
+  assigns uv_state.gfn[k][i], uv_state.pte[k][leaf_lo(k) + i];
+  ensures state_inv;
+  ensures uv_state.gfn[k][i] == GFN_SHARED;
+*/
+static void gfn_map_shared(uint32_t k, uint32_t i, uint64_t ra)
+{
+	uint32_t j = leaf_of(k, i);
+	uint64_t old = uv_state.pte[k][j], w = arch_pte_word(ra);
+
+	/*@ assert pte_hv(w); */
+	uv_state.gfn[k][i] = GFN_SHARED;
+	uv_state.pte[k][j] = w;
+	/*@ assert ptes_ok; */
+	/*@ assert gfns_unused_empty; */
+	if (old != 0 && old != w)
+		arch_tlbie_gpa(uv_state.slot[k].lpid,
+			       (uv_state.slot[k].base + i) * UV_PAGE_SIZE);
+}
+
+/*
+ * GFN record i of slot k, shared, has its hypervisor page invalidated
+ * (UV_PAGE_INVAL): GFN_SHARED_INVAL, its leaf entry not present.  The
+ * caller invalidates the TLB.
  */
 /*@
   requires state_inv;
   requires k < UV_NSLOTS && i < UV_SLOT_PAGES;
-  requires rec_shared(uv_state.gfn[k][i]) && rec_shared(to);
-  assigns uv_state.gfn[k][i];
+  requires uv_state.gfn[k][i] == GFN_SHARED;
+  assigns uv_state.gfn[k][i], uv_state.pte[k][leaf_lo(k) + i];
   ensures state_inv;
-  ensures uv_state.gfn[k][i] == to;
+  ensures uv_state.gfn[k][i] == GFN_SHARED_INVAL;
 */
-static void gfn_set_shared(uint32_t k, uint32_t i, uint32_t to)
+static void gfn_inval(uint32_t k, uint32_t i)
 {
-	uv_state.gfn[k][i] = to;
+	uv_state.gfn[k][i] = GFN_SHARED_INVAL;
+	uv_state.pte[k][leaf_of(k, i)] = 0;
+	/*@ assert ptes_ok; */
 }
 
 enum uv_next uv_page_in(struct uv_frame *f)
@@ -90,17 +125,15 @@ enum uv_next uv_page_in(struct uv_frame *f)
 		return uv_set_rc(f, U_STATE);
 	if (uv_state.svm_life[lpid] == SVM_SECURE) {
 		/*
-		 * The hypervisor backs again a page the guest shares (KVM does
-		 * so after UV_PAGE_INVAL, at the guest's fault): the page is
-		 * its own, so an invalidated one is shared again; this version
-		 * keeps no translation of it to update.
+		 * The hypervisor backs a page the guest shares (KVM does so at
+		 * the guest's first access, and again after UV_PAGE_INVAL):
+		 * the page is its own, so the GFN is shared and its leaf entry
+		 * maps that page.
 		 */
-		if (rec == GFN_SHARED_INVAL) {
-			gfn_set_shared(k, i, GFN_SHARED);
+		if (rec == GFN_SHARED || rec == GFN_SHARED_INVAL) {
+			gfn_map_shared(k, i, ra);
 			return uv_set_rc(f, U_SUCCESS);
 		}
-		if (rec == GFN_SHARED)
-			return uv_set_rc(f, U_SUCCESS);
 		/*
 		 * An empty GFN of a secure guest is a secure page of zeros:
 		 * its content is never the hypervisor's choice unless the
@@ -180,6 +213,8 @@ static uint32_t gfn_back(uint32_t k, uint32_t i)
 	uv_state.owner_slot[n] = k + 1;
 	uv_state.owner_idx[n] = i;
 	uv_state.gfn[k][i] = GFN_SECURE + n;
+	uv_state.pte[k][leaf_of(k, i)] = pte_frame(n);
+	/*@ assert ptes_ok; */
 	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
@@ -273,7 +308,7 @@ enum uv_next uv_page_inval(struct uv_frame *f)
 	 * makes the page shared again), so no second tlbie.
 	 */
 	if (rec == GFN_SHARED) {
-		gfn_set_shared(k, i, GFN_SHARED_INVAL);
+		gfn_inval(k, i);
 		arch_tlbie_gpa(lpid, g * UV_PAGE_SIZE);
 	}
 	return uv_set_rc(f, U_SUCCESS);
@@ -386,7 +421,7 @@ enum uv_next uv_share_page(struct uv_frame *f)
 /*@
   requires state_inv;
   requires k < UV_NSLOTS && i < UV_SLOT_PAGES;
-  assigns uv_state.gfn[k][i];
+  assigns uv_state.gfn[k][i], uv_state.pte[k][leaf_lo(k) + i];
   ensures state_inv;
   ensures rec_shared(\old(uv_state.gfn[k][i])) ==> uv_state.gfn[k][i] == GFN_EMPTY;
   ensures !rec_shared(\old(uv_state.gfn[k][i])) ==> uv_state.gfn[k][i] == \old(uv_state.gfn[k][i]);
@@ -394,8 +429,13 @@ enum uv_next uv_share_page(struct uv_frame *f)
 static void gfn_unshare(uint32_t k, uint32_t i)
 {
 	if (uv_state.gfn[k][i] == GFN_SHARED ||
-	    uv_state.gfn[k][i] == GFN_SHARED_INVAL)
+	    uv_state.gfn[k][i] == GFN_SHARED_INVAL) {
+		/* Only a used slot's own GFNs are shared (gfns_unused_empty). */
+		/*@ assert slot_used(k) && i < uv_state.slot[k].npages; */
+		leaf_clear(k, i);
 		uv_state.gfn[k][i] = GFN_EMPTY;
+		/*@ assert ptes_ok; */
+	}
 }
 
 enum uv_next uv_unshare_page(struct uv_frame *f)

@@ -4,6 +4,7 @@
  * slots.h and handlers.h; the state table is spec/page-states.md.
  */
 #include "slots.h"
+#include "leaf.h"
 #include "frames.h"
 #include "handlers.h"
 
@@ -127,6 +128,11 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
 {
 	uint32_t r = uv_state.gfn[k][i];
 
+	/* The translation goes first: no thread reaches the frame once it
+	 * is zeroed and free (a plain GFN has no leaf entry, ptes_ok). */
+	/*@ assert uv_state.slot[k].lpid <= UV_MAX_LPID; */
+	/*@ assert uv_state.slot[k].npages <= UV_SLOT_PAGES; */
+	leaf_clear(k, i);
 	if (r >= GFN_SECURE) {
 		uint32_t n = r - GFN_SECURE;
 
@@ -138,6 +144,7 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
 		uv_state.owner_idx[n] = 0;
 	}
 	uv_state.gfn[k][i] = to;
+	/*@ assert ptes_ok; */
 	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
@@ -160,6 +167,10 @@ void slot_release(uint32_t k)
 	*/
 	for (i = 0; i < uv_state.slot[k].npages; i++)
 		gfn_make_plain(k, i, GFN_EMPTY);
+	/* Every record of the slot is empty, so every leaf entry is zero
+	 * (ptes_ok), whatever base the slot has next. */
+	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PAGES ==> uv_state.gfn[k][j] == GFN_EMPTY; */
+	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PTES ==> uv_state.pte[k][j] == 0; */
 	uv_state.slot[k].lpid = 0;
 	uv_state.slot[k].id = 0;
 	uv_state.slot[k].base = 0;
@@ -187,10 +198,15 @@ void slot_release(uint32_t k)
 static void slot_add(uint32_t k, uint32_t lpid, uint32_t id, uint64_t base,
 		     uint64_t n)
 {
+	/* A free slot's records are empty, so its leaf entries are all zero
+	 * (ptes_ok): they stay right whatever base it takes. */
+	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PAGES ==> uv_state.gfn[k][j] == GFN_EMPTY; */
+	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PTES ==> uv_state.pte[k][j] == 0; */
 	uv_state.slot[k].lpid = lpid;
 	uv_state.slot[k].id = id;
 	uv_state.slot[k].base = base;
 	uv_state.slot[k].npages = n;
+	/*@ assert ptes_ok; */
 	/*@ assert slots_ok; */
 	/*@ assert slots_distinct; */
 	/*@ assert gfns_unused_empty; */

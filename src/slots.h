@@ -66,11 +66,18 @@ _Bool svm_is_secure(uint64_t lpid);
     \exists integer k; 0 <= k < UV_NSLOTS && gfn_in(lpid, k, g) &&
       uv_state.gfn[k][g - uv_state.slot[k].base] >= GFN_SECURE;
 
-  // Nothing but GFN record (k, i) differs between A and B: no other
-  // record, frame, owner, slot, life-cycle byte, exit or partition-table
-  // entry.
+  // Leaf entries other than that of GFN record (k, i) are as at A.
+  predicate other_ptes_same{A, B}(integer k, integer i) =
+    \forall integer a, b; 0 <= a < UV_NSLOTS && 0 <= b < UV_SLOT_PTES &&
+      (a != k || b != \at(uv_state.slot[k].base, A) % UV_LEAF_ENTRIES + i) ==>
+        \at(uv_state.pte[a][b], A) == \at(uv_state.pte[a][b], B);
+
+  // Nothing but GFN record (k, i) and its leaf entry differ between A and
+  // B: no other record or leaf entry, frame, owner, slot, life-cycle byte,
+  // exit or partition-table entry.
   predicate only_gfn_changed{A, B}(integer k, integer i) =
-    other_gfns_same{A, B}(k, i) && slots_lives_same{A, B} &&
+    other_gfns_same{A, B}(k, i) && other_ptes_same{A, B}(k, i) &&
+    slots_lives_same{A, B} &&
     \at(uv_state.pate, A) == \at(uv_state.pate, B) &&
     \at(uv_state.owner_slot, A) == \at(uv_state.owner_slot, B) &&
     \at(uv_state.owner_idx, A) == \at(uv_state.owner_idx, B) &&

@@ -12,6 +12,7 @@
 #include "frame.h"
 #include "uv_config.h"
 #include "pate.h"
+#include "radix.h"
 
 /* A memory slot: GFNs base .. base + npages - 1 of guest lpid. */
 struct uv_slot {
@@ -50,8 +51,15 @@ struct uv_state {
 	/* Frame n is owned by gfn[owner_slot[n] - 1][owner_idx[n]]; 0: free. */
 	uint32_t owner_slot[UV_NFRAMES];
 	uint32_t owner_idx[UV_NFRAMES];
-	/* The secure frames themselves. */
-	uint64_t pool[UV_NFRAMES][UV_FRAME_WORDS];
+	/*
+	 * The leaf entries of slot k: GFN base + i's is pte[k][base % 32 + i]
+	 * (spec/radix.h), kept beside the records so that a page operation
+	 * writes both in O(1).  Each row is 257 leaf tables of 256 bytes,
+	 * aligned to their size as the hardware needs.
+	 */
+	uint64_t pte[UV_NSLOTS][UV_SLOT_PTES] __attribute__((aligned(UV_LEAF_BYTES)));
+	/* The secure frames themselves, each 64 KiB aligned as a leaf maps it. */
+	uint64_t pool[UV_NFRAMES][UV_FRAME_WORDS] __attribute__((aligned(UV_PAGE_SIZE)));
 };
 
 extern struct uv_state uv_state;

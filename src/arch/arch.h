@@ -26,6 +26,35 @@
 const uint64_t *arch_normal_page(uint64_t ra);
 
 /*
+ * The real address of secure frame n, uv_state.pool[n], for the leaf entry
+ * that maps it (spec/radix.h).  The ultravisor runs in real mode with its
+ * image linked at 0, so the frame's effective address is its offset from
+ * URMOR: on ppc64 the result is URMOR + that offset (mfspr URMOR, the one
+ * SPR the C core reads, asm/check-image.sh), 64 KiB aligned because the
+ * pool is (asm/asm-offsets.c) and URMOR is.  What the tables' users rely on
+ * (it is the frame's address, distinct frames have distinct ones, none is
+ * normal memory) is trusted (spec/TRUSTED.md) and tested on the host.
+ */
+/*@
+  requires n < UV_NFRAMES;
+  assigns \nothing;
+  ensures \result == frame_ra(n);
+*/
+uint64_t arch_frame_ra(uint32_t n);
+
+/*
+ * The stored leaf entry that maps the 64 KiB page at real address ra,
+ * UV_PTE_WORD(ra) (spec/radix.h): the same on both builds
+ * (src/arch/radix_word.c), behind this interface only because its logic
+ * value pte_word is declared, not defined (spec/radix.acsl.h says why).
+ */
+/*@
+  assigns \nothing;
+  ensures \result == pte_word(ra);
+*/
+uint64_t arch_pte_word(uint64_t ra);
+
+/*
  * The ultravisor lock: one lock over the whole of uv_state, taken by
  * uv_entry around each sc it serves (spec/locking.md).  Its contract is a
  * lock invariant: whoever takes the lock finds uv_state in any state the

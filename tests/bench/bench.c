@@ -186,7 +186,8 @@ int main(int argc, char **argv)
 		printf("uv_state %zu uv_cpu %zu uv_frame %zu gfn %zu life %zu "
 		       "slot %zu exit %zu frame %zu\n",
 		       sizeof(struct uv_state), sizeof(struct uv_cpu),
-		       sizeof(struct uv_frame), sizeof(uv_state.gfn[0][0]),
+		       sizeof(struct uv_frame),
+		       sizeof(uv_state.gfn[0][0]) + sizeof(uv_state.pte[0][0]),
 		       sizeof(uv_state.svm_life[0]), sizeof(struct uv_slot),
 		       sizeof(struct uv_exit),
 		       sizeof(uv_state.pool[0]) + sizeof(uv_state.owner_slot[0]) +

@@ -11,6 +11,14 @@
 /* Real address ra of normal memory (ra < UV_NORMAL_END) as a host pointer. */
 uint8_t *host_normal(uint64_t ra);
 
+/*
+ * The real address uv_state stands at on the host (arch_frame_ra): above
+ * normal memory, 64 KiB aligned.  host_uv_at(ra) is the byte of uv_state at
+ * real address ra, or 0 if ra is not in it (the tests' table walker).
+ */
+#define HOST_UV_RA_BASE 0x100000000UL
+void *host_uv_at(uint64_t ra);
+
 /* Non-zero: arch_random answers "no random number" (tests only). */
 extern int host_random_fail;
 

@@ -1,0 +1,62 @@
+/*
+ * The ultravisor's own partition-scoped radix tables for secure guests
+ * (Power ISA v3.0B, Book III, "Radix Tree Translation"): their geometry and
+ * the leaf entries (PTEs) the ultravisor writes.
+ *
+ * Geometry (52-bit guest real addresses, 64 KiB pages): the GPA's bits above
+ * the page offset index four levels of 13, 9, 9 and 5 bits, so a leaf table
+ * holds 32 entries and maps 2 MiB (UV_LEAF_ENTRIES GFNs), as Linux's radix
+ * MMU with 64 KiB pages lays it out (ultravisor-runtime-facts.md, section 3).
+ * A table of 2^n entries is 8 * 2^n bytes and aligned to its size.
+ *
+ * This version writes the leaf level only: every GFN of every slot has its
+ * leaf entry beside its record (uv_state.pte, src/state.h), kept equal to
+ * what the record says (ptes_ok, spec/radix.acsl.h).  The upper levels and
+ * the partition-table entry that would make the hardware walk these leaves
+ * are not built yet (issue 13, item 3); until they are, a secure guest runs
+ * on the hypervisor's partition-scoped table, as before.
+ *
+ * Freestanding: macros only, so that ACSL, C and the assembler can read it.
+ */
+#ifndef UV_SPEC_RADIX_H
+#define UV_SPEC_RADIX_H
+
+#include "pate.h"
+
+/* Entries of a leaf table: 2^5 GFNs of 64 KiB, 2 MiB. */
+#define UV_LEAF_SHIFT 5
+#define UV_LEAF_ENTRIES 32
+#define UV_LEAF_BYTES (UV_LEAF_ENTRIES * 8)
+
+/*
+ * Leaf entries one slot holds: its first GFN sits at index base % 32 of
+ * its first leaf table, so UV_SLOT_PAGES GFNs need UV_SLOT_PAGES / 32 + 1
+ * leaf tables at most (8 224 entries, 64 KiB + 256 bytes).
+ */
+#define UV_SLOT_PTES (UV_SLOT_PAGES + UV_LEAF_ENTRIES)
+
+/*
+ * A present leaf entry, as a value (the hardware reads its big-endian
+ * bytes, UV_PATE_HW, as for the partition table):
+ *   V (bit 0) valid, L (bit 1) leaf, RPN (bits 7..51) the 64 KiB page's
+ *   real address, R (bit 55) and C (bit 56) set so that the hardware never
+ *   needs to update the entry, ATT (bits 58..59) 0: normal memory, EAA
+ *   (bits 60..63) read, write and execute for the guest, not privileged.
+ * An entry that is all zero is not present: the access is a fault to the
+ * hypervisor (partition-scoped), as for an unmapped page.
+ */
+#define UV_PTE_V 0x8000000000000000UL
+#define UV_PTE_L 0x4000000000000000UL
+#define UV_PTE_RPN 0x01FFFFFFFFFF0000UL /* 64 KiB aligned real address */
+#define UV_PTE_R 0x0000000000000100UL
+#define UV_PTE_C 0x0000000000000080UL
+#define UV_PTE_RWX 0x0000000000000007UL
+#define UV_PTE_FLAGS (UV_PTE_V | UV_PTE_L | UV_PTE_R | UV_PTE_C | UV_PTE_RWX)
+
+/*
+ * The stored leaf entry of the 64 KiB page at real address ra (64 KiB
+ * aligned, below 2^52: only such addresses are ever mapped).
+ */
+#define UV_PTE_WORD(ra) UV_PATE_HW(UV_PTE_FLAGS | (ra))
+
+#endif
