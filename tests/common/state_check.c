@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "state_check.h"
+#include "arch/host/host.h"
 
 #define FAIL(...)                                        \
 	do {                                             \
@@ -295,10 +296,136 @@ static int exits_msr_ok(const struct uv_state *s, char *why,
 }
 
 /*
+ * ptes_ok (spec/radix.acsl.h) = ptes_match && ptes_outside_zero, with the
+ * leaf entry decoded here from the ISA (v3.0B, Book III, radix PTE), not
+ * from spec/radix.h's macros: the hardware reads the doubleword's bytes in
+ * big-endian order; a present entry has exactly V (bit 0), L (bit 1), R
+ * (bit 55), C (bit 56) and EAA read/write/execute (bits 61..63) beside its
+ * RPN (bits 7..51, a 64 KiB aligned real address); all zero is not present.
+ */
+#define PTE_FLAGS_ISA 0xC000000000000187ULL
+#define PTE_RPN_ISA 0x01FFFFFFFFFF0000ULL
+#define PTE_PAGE 0x10000ULL
+
+/* The value of the doubleword at p, its bytes read big-endian. */
+static uint64_t be_word(const uint64_t *p)
+{
+	const unsigned char *b = (const unsigned char *)p;
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | b[i];
+	return v;
+}
+
+/*
+ * The real address the leaf entry at p maps, into *ra: 0 if the entry is
+ * present and well formed (flags exactly PTE_FLAGS_ISA, nothing outside
+ * flags and RPN), 1 if it is zero, -1 if it is anything else.
+ */
+static int pte_decode(const uint64_t *p, uint64_t *ra)
+{
+	uint64_t v = be_word(p);
+
+	*ra = v & PTE_RPN_ISA;
+	if (v == 0)
+		return 1;
+	return (v & ~PTE_RPN_ISA) == PTE_FLAGS_ISA ? 0 : -1;
+}
+
+static const char *rec_name(uint32_t r, char *buf, unsigned long len)
+{
+	if (r >= GFN_SECURE)
+		snprintf(buf, len, "SECURE(%u)", r - GFN_SECURE);
+	else if (r == GFN_SHARED)
+		snprintf(buf, len, "SHARED");
+	else if (r == GFN_SHARED_INVAL)
+		snprintf(buf, len, "SHARED_INVAL");
+	else if (r == GFN_EMPTY)
+		snprintf(buf, len, "EMPTY");
+	else
+		snprintf(buf, len, "%u", r);
+	return buf;
+}
+
+/*
+ * ptes_match: for every k < UV_NSLOTS, i < UV_SLOT_PAGES, the entry
+ * pte[k][slot[k].base % 32 + i] is what gfn[k][i] says:
+ *   GFN_SECURE + n: present, mapping frame n's real address (on the host,
+ *     host_uv_at of it is s's pool[n] in uv_state);
+ *   GFN_SHARED: zero, or present mapping a 64 KiB aligned page of normal
+ *     memory (ra <= UV_NORMAL_END - 64 KiB);
+ *   anything else: zero.
+ * ptes_outside_zero: every other entry of row k is zero.
+ */
+static int ptes_ok(const struct uv_state *s, char *why, unsigned long why_len)
+{
+	char rb[32];
+
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		unsigned long lo = (unsigned long)(s->slot[k].base % 32);
+
+		for (unsigned long j = 0; j < UV_SLOT_PTES; j++) {
+			const uint64_t *p = &s->pte[k][j];
+			uint64_t ra;
+			int d = pte_decode(p, &ra);
+			uint32_t r;
+
+			if (j < lo || j - lo >= UV_SLOT_PAGES) {
+				if (d != 1)
+					FAIL("ptes_ok: pte[%d][%lu] = %#llx, no GFN's "
+					     "(ptes_outside_zero: slot base %% 32 = %lu)",
+					     k, j, (unsigned long long)*p, lo);
+				continue;
+			}
+			r = s->gfn[k][j - lo];
+			if (d < 0)
+				FAIL("ptes_ok: pte[%d][%lu] = %#llx (gfn[%d][%lu] %s) "
+				     "is neither zero nor a leaf with flags %#llx",
+				     k, j, (unsigned long long)*p, k, j - lo,
+				     rec_name(r, rb, sizeof(rb)), PTE_FLAGS_ISA);
+			if (r >= GFN_SECURE) {
+				uint32_t n = r - GFN_SECURE;
+				const void *want;
+
+				if (d != 0)
+					FAIL("ptes_ok: pte[%d][%lu] of gfn[%d][%lu] "
+					     "SECURE(%u) is not present", k, j, k,
+					     j - lo, n);
+				/* gfns_ok has n < UV_NFRAMES; pool[n] of s, as
+				 * it sits in uv_state */
+				if (n >= UV_NFRAMES)
+					FAIL("ptes_ok: gfn[%d][%lu] names frame %u",
+					     k, j - lo, n);
+				want = (const unsigned char *)&uv_state +
+				       ((const unsigned char *)s->pool[n] -
+					(const unsigned char *)s);
+				if (host_uv_at(ra) != want)
+					FAIL("ptes_ok: pte[%d][%lu] of gfn[%d][%lu] "
+					     "SECURE(%u) maps ra %#llx, not frame %u",
+					     k, j, k, j - lo, n,
+					     (unsigned long long)ra, n);
+			} else if (r == GFN_SHARED) {
+				if (d == 0 && (ra % PTE_PAGE != 0 ||
+					       ra > UV_NORMAL_END - PTE_PAGE))
+					FAIL("ptes_ok: pte[%d][%lu] of gfn[%d][%lu] "
+					     "SHARED maps ra %#llx, not normal memory",
+					     k, j, k, j - lo, (unsigned long long)ra);
+			} else if (d != 1) {
+				FAIL("ptes_ok: pte[%d][%lu] = %#llx of gfn[%d][%lu] "
+				     "%s is present", k, j, (unsigned long long)*p,
+				     k, j - lo, rec_name(r, rb, sizeof(rb)));
+			}
+		}
+	}
+	return 0;
+}
+
+/*
  * state_inv = slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
  *             frames_ok && frames_zero && lives_ok && exits_ok &&
  *             exits_distinct && shared_only_secure && exits_msr_ok &&
- *             exits_gfn_ok
+ *             exits_gfn_ok && ptes_ok
  */
 int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 {
@@ -315,7 +442,8 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 	       exits_distinct(s, why, why_len) ||
 	       shared_only_secure(s, why, why_len) ||
 	       exits_msr_ok(s, why, why_len) ||
-	       exits_gfn_ok(s, why, why_len);
+	       exits_gfn_ok(s, why, why_len) ||
+	       ptes_ok(s, why, why_len);
 }
 
 /* ---- snapshot ------------------------------------------------------------ */
@@ -331,10 +459,10 @@ const struct uv_state *uv_state_snapshot(void)
 	return snap;
 }
 
-/* off is at or past the start of field (callers test the fields in order,
- * so only the end needs comparing) */
+/* off is within field (the padding the alignment of pte and pool leaves
+ * before them is no field's; an off before field wraps to a large value) */
 #define IN(field, off) \
-	((off) < offsetof(struct uv_state, field) + sizeof(((struct uv_state *)0)->field))
+	((off) - offsetof(struct uv_state, field) < sizeof(((struct uv_state *)0)->field))
 #define REL(field, off) ((off) - offsetof(struct uv_state, field))
 
 void uv_state_field(unsigned long off, char *buf, unsigned long len)
@@ -362,6 +490,10 @@ void uv_state_field(unsigned long off, char *buf, unsigned long len)
 	else if (IN(owner_idx, off))
 		snprintf(buf, len, "owner_idx[%lu]",
 			 REL(owner_idx, off) / sizeof(uint32_t));
+	else if (IN(pte, off))
+		snprintf(buf, len, "pte[%lu][%lu]",
+			 REL(pte, off) / (UV_SLOT_PTES * sizeof(uint64_t)),
+			 REL(pte, off) / sizeof(uint64_t) % UV_SLOT_PTES);
 	else if (IN(pool, off))
 		snprintf(buf, len, "pool[%lu][%lu]",
 			 REL(pool, off) / UV_PAGE_SIZE,

@@ -119,6 +119,9 @@ static struct {
 	 * assembly allowed a privileged instruction, and only these two) */
 	unsigned int n_tlbie, n_tlbsync;
 	struct { uint64_t rb, rs; unsigned int ric, prs, r, syncs_before; } tlbie[4];
+	/* mfspr of URMOR, in arch_frame_ra (the one other privileged
+	 * instruction the C core has) */
+	unsigned int n_urmor;
 } m;
 
 /* What the handler saw at EMU_CAPTURE. */
@@ -221,6 +224,20 @@ static int in_tlbie_fn(uint64_t pc)
 	       in_fn((void (*)(void))arch_tlbie_gpa, pc);
 }
 
+/*
+ * URMOR as the model has it: the real address the image stands at (64 KiB
+ * aligned; not 0, so that a core that forgot to add it would be seen).
+ * Only arch_frame_ra reads it (mfspr rT, 505; src/arch/ppc64/ra.c,
+ * asm/check-image.sh); an mfspr of URMOR anywhere else bails.
+ */
+#define SPRN_URMOR 505
+#define EMU_URMOR 0x40000000ULL
+uint64_t arch_frame_ra(uint32_t n);
+static int in_frame_ra_fn(uint64_t pc)
+{
+	return in_fn((void (*)(void))arch_frame_ra, pc);
+}
+
 static int spr_index(unsigned int spr)
 {
 	int i;
@@ -306,6 +323,18 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 		} else {
 			m.n_tlbie++;
 		}
+		g[PT_NIP] = pc + 4;
+		return;
+	}
+	if (in_frame_ra_fn(pc) && (insn >> 26) == 31 && ((insn >> 1) & 0x3ff) == 339 &&
+	    (((insn >> 16) & 31) | (((insn >> 11) & 31) << 5)) == SPRN_URMOR) {
+		/* mfspr rT, URMOR: ultravisor-privileged, the model's value */
+		if ((m.msr & (MSR_HV | MSR_S | MSR_PR)) != (MSR_HV | MSR_S)) {
+			bail(g, "mfspr URMOR outside ultravisor mode", pc, insn);
+			return;
+		}
+		g[(insn >> 21) & 31] = EMU_URMOR;
+		m.n_urmor++;
 		g[PT_NIP] = pc + 4;
 		return;
 	}
@@ -1093,7 +1122,7 @@ static void test_esm_page_in(void)
  * from the hypervisor's page ra (first round: ra 0 and the last page of
  * normal memory; then random), filled with random bytes: the frame the
  * record names must hold exactly those bytes, and the page must be
- * unchanged.  A fault in the core leaves the ultravisor lock taken, so the
+ * unchanged; the GFN's leaf entry maps the frame at URMOR + its address.  A fault in the core leaves the ultravisor lock taken, so the
  * harness stops at the first failure here.
  */
 static void test_page_in(unsigned long round)
@@ -1150,6 +1179,21 @@ static void test_page_in(unsigned long round)
 		if (rec < GFN_SECURE || rec >= GFN_SECURE + UV_NFRAMES)
 			break;
 		n = (unsigned int)(rec - GFN_SECURE);
+		{
+			/* its leaf entry (spec/radix.h; ISA radix PTE: V, L, R,
+			 * C, RWX and the RPN), the bytes big-endian on both
+			 * arches: the frame's real address, URMOR + its
+			 * effective address (the image runs linked at 0) */
+			const uint8_t *b = (const uint8_t *)&uv_state.pte[k][
+				uv_state.slot[k].base % 32 + (g - uv_state.slot[k].base)];
+			uint64_t v = 0, want_v = 0xC000000000000187ULL |
+				(EMU_URMOR + (uint64_t)(uintptr_t)uv_state.pool[n]);
+
+			for (j = 0; j < 8; j++)
+				v = v << 8 | b[j];
+			SAME("the page's leaf entry maps URMOR + the frame", v, want_v);
+			SAME("mfspr URMOR count", m.n_urmor, 1);
+		}
 		for (j = 0; j < UV_FRAME_WORDS; j++) {
 			CHECK(uv_state.pool[n][j] == want_page[j],
 			      "secure frame word = the word at base + ra",

@@ -29,7 +29,10 @@
  * UV_WRITE_PATE, r5 and r6 come from a table of entry words when byte 8's
  * bit 0 is set); a shared page becomes invalidated (SHARED_INVAL) only by
  * UV_PAGE_INVAL of its LPID and address, each time with one tlbie of that
- * page and no page tlbie otherwise, and is shared again only by UV_PAGE_IN;
+ * page, and is shared again only by UV_PAGE_IN; a leaf entry present
+ * before an operation and absent or different after it had a tlbie of its
+ * page (or of its LPID) during it; every page tlbie is of a page
+ * invalidated or whose present leaf went or changed, one per page;
  * the guest's use of an invalidated page is GFN_USE_INVALID, never the
  * hypervisor's page.  Any failure aborts, which libFuzzer
  * reports as a crash with the input.
@@ -170,12 +173,26 @@ static int page_tlbied(uint64_t l, uint64_t gpa)
 	return 0;
 }
 
-/* Every GFN record that the call (registers in) moved into or out of
- * SHARED_INVAL: by whom, from what, tlbie'd; and no page tlbie else. */
+/* The GFN whose leaf entry is snap->pte[k][j], of the slot as it was before
+ * the call; 0 in *ok if the entry is no GFN's (ptes_outside_zero). */
+static uint64_t snap_leaf_gfn(int k, uint64_t j, int *ok)
+{
+	uint64_t lo = snap->slot[k].base % 32;
+
+	*ok = snap->slot[k].lpid != 0 && j >= lo && j - lo < snap->slot[k].npages;
+	return snap->slot[k].base + (j - lo);
+}
+
+/*
+ * Every GFN record that the call (registers in) moved into or out of
+ * SHARED_INVAL: by whom, from what, tlbie'd.  Every leaf entry present
+ * before the call and absent or different after it: a page tlbie of that
+ * GFN (or a tlbie of its whole LPID) during the call.  And no page tlbie
+ * else: each names a GFN invalidated or whose present leaf changed, at
+ * most one each.
+ */
 static void check_inval(const struct uv_frame *in)
 {
-	unsigned long invalidated = 0;
-
 	for (int k = 0; k < UV_NSLOTS; k++) {
 		uint64_t l = uv_state.slot[k].lpid;
 
@@ -193,15 +210,51 @@ static void check_inval(const struct uv_frame *in)
 					die("a page invalidated but by UV_PAGE_INVAL of it");
 				if (!page_tlbied(l, gpa))
 					die("a page invalidated without a tlbie of it");
-				invalidated++;
 			} else if (o == GFN_SHARED_INVAL && n == GFN_SHARED &&
 				   in->gpr[3] != UV_PAGE_IN) {
 				die("an invalidated page backed again but by UV_PAGE_IN");
 			}
 		}
 	}
-	if (host_tlbie_gpa_count != invalidated)
-		die("a page tlbie without a page invalidated");
+	for (int k = 0; k < UV_NSLOTS; k++)
+		for (uint64_t j = 0; j < UV_SLOT_PTES; j++) {
+			uint64_t l = snap->slot[k].lpid, g;
+			int ok;
+
+			if (snap->pte[k][j] == 0 || snap->pte[k][j] == uv_state.pte[k][j])
+				continue;
+			g = snap_leaf_gfn(k, j, &ok);
+			if (!ok) /* the checker's ptes_ok held before the call */
+				die("a leaf entry outside a slot's GFNs was present");
+			if (!page_tlbied(l, g * PAGE) && !tlbied(l))
+				die("a present leaf entry went or changed without a tlbie");
+		}
+	/* each page tlbie: a GFN of a slot (as before the call) of its LPID,
+	 * invalidated by the call or whose present leaf it changed */
+	for (unsigned long t = 0; t < host_tlbie_gpa_count && t < HOST_TLBIE_LOG; t++) {
+		uint64_t l = host_tlbie_gpa_log[t].lpid, gpa = host_tlbie_gpa_log[t].gpa;
+		int found = 0;
+
+		for (int k = 0; k < UV_NSLOTS && !found; k++) {
+			const struct uv_slot *sl = &snap->slot[k];
+			uint64_t g = gpa / PAGE, i, j;
+
+			if (sl->lpid != l || l == 0 || gpa % PAGE != 0 || g < sl->base ||
+			    g - sl->base >= sl->npages)
+				continue;
+			i = g - sl->base;
+			j = sl->base % 32 + i;
+			found = (snap->gfn[k][i] == GFN_SHARED &&
+				 uv_state.slot[k].lpid == l &&
+				 uv_state.gfn[k][i] == GFN_SHARED_INVAL) ||
+				(snap->pte[k][j] != 0 && snap->pte[k][j] != uv_state.pte[k][j]);
+		}
+		if (!found)
+			die("a page tlbie of a page neither invalidated nor unmapped");
+		for (unsigned long u = 0; u < t; u++)
+			if (host_tlbie_gpa_log[u].lpid == l && host_tlbie_gpa_log[u].gpa == gpa)
+				die("two page tlbies of one page in one call");
+	}
 }
 
 static void check_after(void)

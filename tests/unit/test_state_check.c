@@ -14,9 +14,37 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "arch/host/host.h"
 #include "state_check.h"
 
 static struct uv_state *good;
+
+/*
+ * A present radix leaf entry (ISA v3.0B, Book III): V, L, R, C and EAA
+ * read/write/execute with RPN ra, its bytes stored big-endian whatever the
+ * host's order, as the hardware reads them.
+ */
+#define LEAF_FLAGS 0xC000000000000187ULL
+#define PAGE 0x10000ULL
+
+static void put_be(uint64_t *p, uint64_t v)
+{
+	unsigned char *b = (unsigned char *)p;
+
+	for (int i = 0; i < 8; i++)
+		b[i] = (unsigned char)(v >> (56 - 8 * i));
+}
+
+static void put_leaf(uint64_t *p, uint64_t ra)
+{
+	put_be(p, LEAF_FLAGS | ra);
+}
+
+/* Frame n's real address on the host: uv_state sits at HOST_UV_RA_BASE. */
+static uint64_t frame_ra(int n)
+{
+	return HOST_UV_RA_BASE + offsetof(struct uv_state, pool) + (uint64_t)n * PAGE;
+}
 
 #define MSR_SF (1ULL << 63)
 #define MSR_HV (1ULL << 60)
@@ -36,7 +64,10 @@ static struct uv_state *good;
  *   guest 7 SECURE: slot 3 (id UV_MAX_SLOTID, UV_SLOT_PAGES pages ending at
  *     UV_MAX_GFN + 1), its last GFN SECURE(63);
  *   guest UV_MAX_LPID INIT with exit 7 (EXIT_INIT_DONE), no slot;
- *   free frames zero, owned frames with content.
+ *   free frames zero, owned frames with content;
+ *   the leaf entry of each SECURE GFN maps its frame, at index base % 32 + i
+ *     of its slot's row (16 + 1, 16 + 0, 0 + UV_SLOT_PAGES - 1); the SHARED
+ *     gfn 0x14 (slot 1, index 20) maps the last page of normal memory.
  */
 static void build_good(struct uv_state *s)
 {
@@ -77,6 +108,11 @@ static void build_good(struct uv_state *s)
 	s->svm_life[UV_MAX_LPID] = SVM_INIT + UV_NEXITS - 1;
 	s->exit[UV_NEXITS - 1].lpid = UV_MAX_LPID;
 	s->exit[UV_NEXITS - 1].kind = EXIT_INIT_DONE;
+
+	put_leaf(&s->pte[0][16 + 1], frame_ra(0));
+	put_leaf(&s->pte[1][20 + 0], UV_NORMAL_END - PAGE);
+	put_leaf(&s->pte[2][16 + 0], frame_ra(5));
+	put_leaf(&s->pte[3][UV_SLOT_PAGES - 1], frame_ra(UV_NFRAMES - 1));
 }
 
 static void expect_ok(const struct uv_state *s, const char *what)
@@ -104,6 +140,21 @@ static void test_valid_states_pass(void **state)
 	expect_ok(good, "a secure guest's slot all shared");
 	good->gfn[11][1] = GFN_SHARED_INVAL;
 	expect_ok(good, "a secure guest's shared page invalidated");
+	/* a shared page's leaf maps normal page 0 (the entry is V, L, R, C,
+	 * RWX alone), or nothing (gfn[11][2]) */
+	put_leaf(&good->pte[11][0x100 % 32 + 0], 0);
+	expect_ok(good, "a shared page mapping real address 0");
+	/* a secure slot whose base is no multiple of 32: its leaves from
+	 * index 5, up to 5 + UV_SLOT_PAGES - 1 (the row's last but 27) */
+	good->slot[12] = (struct uv_slot){ .lpid = 7, .id = 6, .base = 0x1005,
+					   .npages = UV_SLOT_PAGES };
+	good->gfn[12][0] = GFN_SECURE + 9;
+	good->owner_slot[9] = 13;
+	good->owner_idx[9] = 0;
+	put_leaf(&good->pte[12][5], frame_ra(9));
+	good->gfn[12][UV_SLOT_PAGES - 1] = GFN_SHARED;
+	put_leaf(&good->pte[12][5 + UV_SLOT_PAGES - 1], 0x30000);
+	expect_ok(good, "a slot at GFN 0x1005");
 	/* an INIT exit may keep S set (a guest's ESM from secure-mode
 	 * state is refused earlier, but the conjunct says only HV = 0) */
 	good->exit[2].guest.usrr1 |= MSR_S;
@@ -239,6 +290,57 @@ static void test_each_clause_caught(void **state)
 	BROKEN(s->exit[2].guest.usrr1 |= MSR_HV, "exits_msr_ok");
 	BROKEN(s->exit[UV_NEXITS - 1].guest.usrr1 = MSR_HV, "exits_msr_ok");
 	BROKEN(s->exit[4].guest.usrr1 = ~0ULL, "exits_msr_ok");
+	/* ptes_ok, ptes_match: a SECURE GFN's leaf missing, mapping another
+	 * frame, a normal page, its frame's neighbour byte, or not a leaf */
+	BROKEN(s->pte[0][17] = 0, "ptes_ok");
+	BROKEN(put_leaf(&s->pte[0][17], frame_ra(1)), "ptes_ok");
+	BROKEN(put_leaf(&s->pte[0][17], frame_ra(5)), "ptes_ok"); /* slot 2's */
+	BROKEN(put_leaf(&s->pte[0][17], 0), "ptes_ok");
+	BROKEN(put_leaf(&s->pte[3][UV_SLOT_PAGES - 1], frame_ra(UV_NFRAMES - 2)),
+	       "ptes_ok");
+	BROKEN(put_leaf(&s->pte[0][17], frame_ra(0) + PAGE), "ptes_ok");
+	BROKEN(put_leaf(&s->pte[0][17], frame_ra(0) + (1ULL << 52)), "ptes_ok");
+	BROKEN(put_be(&s->pte[0][17], (LEAF_FLAGS & ~0x100ULL) | frame_ra(0)),
+	       "ptes_ok");                                  /* R clear */
+	BROKEN(put_be(&s->pte[0][17], (LEAF_FLAGS & ~(1ULL << 63)) | frame_ra(0)),
+	       "ptes_ok");                                  /* V clear */
+	BROKEN(put_be(&s->pte[0][17], (LEAF_FLAGS & ~(1ULL << 62)) | frame_ra(0)),
+	       "ptes_ok");                                  /* L clear */
+	BROKEN(put_be(&s->pte[0][17], (LEAF_FLAGS & ~4ULL) | frame_ra(0)),
+	       "ptes_ok");                                  /* not readable */
+	BROKEN(put_be(&s->pte[0][17], LEAF_FLAGS | 0x30 | frame_ra(0)),
+	       "ptes_ok");                                  /* ATT not 0 */
+	BROKEN(put_be(&s->pte[0][17], LEAF_FLAGS | 0x8 | frame_ra(0)),
+	       "ptes_ok");                                  /* privileged */
+	BROKEN(put_be(&s->pte[0][17], LEAF_FLAGS | (1ULL << 60) | frame_ra(0)),
+	       "ptes_ok");                                  /* reserved bit 3 */
+	/* the value stored in the host's order (not big-endian) */
+	BROKEN(s->pte[0][17] = LEAF_FLAGS | frame_ra(0), "ptes_ok");
+	/* the leaf at i, not at base % 32 + i */
+	BROKEN((s->pte[0][1] = s->pte[0][17], s->pte[0][17] = 0), "ptes_ok");
+	/* the slot moved (base 0xF, no overlap): its leaves are off by one */
+	BROKEN(s->slot[0].base = 0xF, "ptes_ok");
+	/* a SHARED GFN's leaf mapping past normal memory, a frame, a page not
+	 * 64 KiB aligned */
+	BROKEN(put_leaf(&s->pte[1][20], UV_NORMAL_END), "ptes_ok");
+	BROKEN(put_leaf(&s->pte[1][20], frame_ra(0)), "ptes_ok");
+	BROKEN(put_leaf(&s->pte[1][20], 0x8000), "ptes_ok");
+	BROKEN(put_leaf(&s->pte[1][20], 1ULL << 52), "ptes_ok");
+	/* EMPTY, SHARED_INVAL, of a used slot: no leaf */
+	BROKEN(put_leaf(&s->pte[0][16], 0x30000), "ptes_ok");      /* gfn[0][0] */
+	BROKEN(put_leaf(&s->pte[0][16], frame_ra(9)), "ptes_ok");
+	BROKEN((s->gfn[1][0] = GFN_SHARED_INVAL), "ptes_ok");      /* mapped */
+	BROKEN((s->gfn[2][1] = GFN_EMPTY, put_leaf(&s->pte[2][17], 0)), "ptes_ok");
+	/* ptes_outside_zero: before base % 32, past it + UV_SLOT_PAGES, a
+	 * free slot's row, and the last entry of the last row */
+	BROKEN(put_leaf(&s->pte[0][15], 0x30000), "ptes_ok");
+	BROKEN(s->pte[0][0] = 1, "ptes_ok");
+	BROKEN(put_leaf(&s->pte[0][16 + UV_SLOT_PAGES], 0x30000), "ptes_ok");
+	BROKEN(s->pte[0][UV_SLOT_PTES - 1] = 1ULL << 63, "ptes_ok");
+	BROKEN(put_leaf(&s->pte[3][UV_SLOT_PAGES], frame_ra(UV_NFRAMES - 1)),
+	       "ptes_ok");
+	BROKEN(put_leaf(&s->pte[9][0], 0), "ptes_ok");
+	BROKEN(s->pte[15][UV_SLOT_PTES - 1] = 0x100, "ptes_ok");
 #undef BROKEN
 	/* another secure guest's hcall exit beside guest 5's is fine */
 	memcpy(s, good, sizeof(*s));
@@ -251,7 +353,7 @@ static void test_each_clause_caught(void **state)
 	s->exit[3].guest.usrr1 = MSR_HV;
 	s->exit[3].kind = EXIT_HCALL;
 	expect_ok(s, "a free exit with MSR[HV] in it");
-	assert_true(n >= 58);
+	assert_true(n >= 58 + 32);
 	memcpy(s, good, sizeof(*s));
 	expect_ok(s, "restored");
 	memset(&uv_state, 0, sizeof(uv_state));
@@ -275,9 +377,17 @@ static void test_snapshot(void **state)
 		{ offsetof(struct uv_state, svm_life), "svm_life[0]" },
 		{ 0, "pate[0].dw0" },
 		{ offsetof(struct uv_state, pate[4095].dw1) + 7, "pate[4095].dw1" },
-		{ sizeof(struct uv_state) - 1, "padding" },
+		{ offsetof(struct uv_state, pte[3][100]) + 5, "pte[3][100]" },
+		{ offsetof(struct uv_state, pte[0][0]), "pte[0][0]" },
+		{ offsetof(struct uv_state, pte) + sizeof(uv_state.pte) - 1,
+		  "pte[15][8223]" },
+		{ sizeof(struct uv_state) - 1, "pool[63][8191]" },
+		/* the alignment of pool leaves a gap after pte (asserted below) */
+		{ offsetof(struct uv_state, pool) - 1, "padding" },
 	};
 
+	assert_true(offsetof(struct uv_state, pte) + sizeof(uv_state.pte) <
+		    offsetof(struct uv_state, pool));
 	build_good(good);
 	memcpy(&uv_state, good, sizeof(uv_state));
 	assert_non_null(uv_state_snapshot());

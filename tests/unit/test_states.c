@@ -18,7 +18,9 @@
  * test_gfn_touch, test_unshare_zeroes.  A secure guest's sc 1 the ultravisor
  * answers itself: test_user_sc1 (program interrupt), test_h_random*.  Every
  * frame is built as the assembly hands it over (usrr0 = srr0, usrr1 = srr1
- * without the sc level; run() checks it).
+ * without the sc level; run() checks it).  The leaf entries beside the
+ * records (spec/radix.h), decoded here from the ISA, and the tlbie each
+ * present one that goes or changes gets: test_leaf_*.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -384,6 +386,129 @@ static int frame_is_zero(int n)
 		if (uv_state.pool[n][w] != 0)
 			return 0;
 	return 1;
+}
+
+/* ---- the leaf entries (spec/radix.h), written here from the ISA --------- */
+
+/*
+ * A present radix leaf entry (Power ISA v3.0B, Book III): V, L, R, C and
+ * EAA read/write/execute beside the RPN, the 64 KiB page's real address;
+ * the hardware reads its bytes big-endian.  Zero: not present.
+ */
+#define LEAF_FLAGS 0xC000000000000187ULL
+#define LEAF_RPN 0x01FFFFFFFFFF0000ULL
+
+/* Guest lpid's GFN g's leaf entry: pte[k][base % 32 + (g - base)] of its
+ * slot k (a leaf table is aligned on 32 GFNs, as the hardware indexes it). */
+static uint64_t *leaf_of_gfn(uint64_t lpid, uint64_t g)
+{
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		const struct uv_slot *s = &uv_state.slot[k];
+
+		if (s->lpid == lpid && g >= s->base && g < s->base + s->npages)
+			return &uv_state.pte[k][s->base % 32 + (g - s->base)];
+	}
+	fail_msg("no leaf for guest %llu gfn %#llx", (unsigned long long)lpid,
+		 (unsigned long long)g);
+	return NULL;
+}
+
+/* The 8 bytes at p, read big-endian as the hardware reads them. */
+static uint64_t be_value(const void *p)
+{
+	const uint8_t *b = p;
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | b[i];
+	return v;
+}
+
+/* The stored word (big-endian bytes) of value v. */
+static uint64_t be_word(uint64_t v)
+{
+	uint64_t w;
+	uint8_t *b = (uint8_t *)&w;
+
+	for (int i = 0; i < 8; i++)
+		b[i] = (uint8_t)(v >> (56 - 8 * i));
+	return w;
+}
+
+/* Frame n's real address on the host: uv_state stands at HOST_UV_RA_BASE
+ * (src/arch/host/host.h), the pool 64 KiB aligned in it. */
+static uint64_t frame_ra(int n)
+{
+	return HOST_UV_RA_BASE + offsetof(struct uv_state, pool) + (uint64_t)n * PAGE;
+}
+
+/* Guest lpid's GFN g's leaf entry, as a value, is want (0: not present). */
+static void assert_leaf(uint64_t lpid, uint64_t g, uint64_t want)
+{
+	uint64_t v = be_value(leaf_of_gfn(lpid, g));
+
+	if (v != want)
+		fail_msg("leaf of guest %llu gfn %#llx = %#llx, want %#llx",
+			 (unsigned long long)lpid, (unsigned long long)g,
+			 (unsigned long long)v, (unsigned long long)want);
+}
+
+/* Guest lpid's GFN g is SECURE and its leaf maps its frame: the real
+ * address in it is, on the host, that frame's first byte. */
+static void assert_leaf_frame(uint64_t lpid, uint64_t g)
+{
+	int n = frame_of(lpid, g);
+
+	if (n < 0)
+		fail_msg("guest %llu gfn %#llx is not secure",
+			 (unsigned long long)lpid, (unsigned long long)g);
+	assert_leaf(lpid, g, LEAF_FLAGS | frame_ra(n));
+	assert_ptr_equal(host_uv_at(be_value(leaf_of_gfn(lpid, g)) & LEAF_RPN),
+			 uv_state.pool[n]);
+}
+
+static void tlbie_reset(void)
+{
+	host_tlbie_count = 0;
+	host_tlbie_gpa_count = 0;
+}
+
+/*
+ * Since tlbie_reset: exactly n page tlbies, all of guest lpid, one of each
+ * GFN gfns[0 .. n - 1] (in any order), and no partition-wide one.
+ */
+static void assert_tlbie_gfns(uint64_t lpid, unsigned long n, const uint64_t *gfns)
+{
+	if (host_tlbie_gpa_count != n)
+		fail_msg("%lu page tlbies, want %lu", host_tlbie_gpa_count, n);
+	assert_int_equal(host_tlbie_count, 0);
+	for (unsigned long i = 0; i < n; i++) {
+		int seen = 0;
+
+		for (unsigned long j = 0; j < n; j++)
+			if (host_tlbie_gpa_log[j].gpa == gfns[i] * PAGE) {
+				assert_int_equal(host_tlbie_gpa_log[j].lpid, lpid);
+				seen++;
+			}
+		if (seen != 1)
+			fail_msg("gfn %#llx: %d page tlbies, want 1",
+				 (unsigned long long)gfns[i], seen);
+	}
+}
+
+/* Since `before` was taken, guest lpid's GFN g became record r with leaf
+ * value leaf, and nothing else changed. */
+static void assert_only(uint64_t lpid, uint64_t g, uint32_t r, uint64_t leaf)
+{
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		const struct uv_slot *s = &uv_state.slot[k];
+
+		if (s->lpid == lpid && g >= s->base && g < s->base + s->npages) {
+			before->gfn[k][g - s->base] = r;
+			before->pte[k][s->base % 32 + (g - s->base)] = be_word(leaf);
+		}
+	}
+	assert_memory_equal(before, &uv_state, sizeof(uv_state));
 }
 
 static int setup(void **state)
@@ -976,10 +1101,9 @@ static void test_page_in_order(void **state)
 {
 	(void)state;
 	uint8_t *src = host_normal(0x77 * PAGE);
-	uint8_t *copy = malloc(PAGE);
+	static uint8_t copy[PAGE];
 	uint64_t full = 0x10 + UV_NFRAMES + 1; /* guest 2's GFN never paged in */
 
-	assert_non_null(copy);
 	for (uint64_t i = 0; i < PAGE; i++)
 		src[i] = (uint8_t)rand64();
 	memcpy(copy, src, PAGE);
@@ -1027,15 +1151,15 @@ static void test_page_in_order(void **state)
 	 * EMPTY U_PERMISSION (never U_BUSY: not a question of frames) */
 	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, 0xF * PAGE, 0, 16), R_P3);
 	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, 0x10 * PAGE, 0, 16), R_STATE);
-	assert_non_null(uv_state_snapshot());
+	/* the shared page (shared while EMPTY: no leaf yet) is backed by r5's
+	 * page: its leaf maps 0x77 * 64 KiB, no tlbie, nothing else changes
+	 * (no frame either) */
+	memcpy(before, &uv_state, sizeof(uv_state));
+	tlbie_reset();
 	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE,
 				(0x10 + UV_NFRAMES) * PAGE, 0, 16), R_SUCCESS);
-	{
-		char why[256];
-
-		if (uv_state_unchanged(why, sizeof(why)) != 0)
-			fail_msg("UV_PAGE_IN of a shared page: %s", why);
-	}
+	assert_tlbie_gfns(2, 0, NULL);
+	assert_only(2, 0x10 + UV_NFRAMES, GFN_SHARED, LEAF_FLAGS | 0x77 * PAGE);
 	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, full * PAGE, 0, 16),
 			 R_PERMISSION);
 	/* the guest's own use of that page finds no frame either: nothing
@@ -1072,7 +1196,6 @@ static void test_page_in_order(void **state)
 		assert_int_equal(frame_of(2, full), (int)n);
 		assert_true(frame_is_zero((int)n));
 	}
-	free(copy);
 }
 
 /* UV_PAGE_OUT never writes normal memory, whatever it answers. */
@@ -1483,10 +1606,11 @@ static int page_has(const void *p, uint8_t b)
 }
 
 /*
- * UV_PAGE_IN into a secure guest changes nothing: an EMPTY GFN (never paged
- * in, or unshared) is U_PERMISSION; a SHARED one is U_SUCCESS (the
- * hypervisor re-backs a page the guest shares); a SECURE one U_STATE.  The
- * frame comes back with r3 alone changed, the state byte for byte.
+ * UV_PAGE_IN into a secure guest: an EMPTY GFN (never paged in, or
+ * unshared) is U_PERMISSION and a SECURE one U_STATE, changing nothing; a
+ * SHARED one is U_SUCCESS (the hypervisor backs a page the guest shares):
+ * it stays SHARED and its leaf maps r5's page, nothing else changes.  The
+ * frame comes back with r3 alone changed.
  */
 static void test_page_in_secure(void **state)
 {
@@ -1510,7 +1634,10 @@ static void test_page_in_secure(void **state)
 				 R_PERMISSION); /* run() checks nothing changed */
 		assert_int_equal(record_of(4, g), GFN_EMPTY);
 	}
-	/* SHARED: U_SUCCESS, and nothing at all changes */
+	/* SHARED (from SECURE: its leaf went with the frame): U_SUCCESS,
+	 * still SHARED, its leaf maps r5's page, no tlbie (nothing was
+	 * mapped), nothing else changes */
+	assert_leaf(4, 0x41, 0);
 	frame(HV, 0, N_PAGE_IN);
 	cpu.frame.gpr[4] = 4;
 	cpu.frame.gpr[5] = 0x60 * PAGE;
@@ -1518,13 +1645,14 @@ static void test_page_in_secure(void **state)
 	cpu.frame.gpr[7] = 0;
 	cpu.frame.gpr[8] = 16;
 	f0 = cpu.frame;
-	assert_non_null(uv_state_snapshot());
+	memcpy(before, &uv_state, sizeof(uv_state));
+	tlbie_reset();
 	assert_int_equal(run("UV_PAGE_IN of a shared page"), UV_NEXT_CALLER);
 	assert_int_equal(cpu.frame.gpr[3], R_SUCCESS);
-	assert_unchanged("UV_PAGE_IN of a shared page");
+	assert_tlbie_gfns(4, 0, NULL);
+	assert_only(4, 0x41, GFN_SHARED, LEAF_FLAGS | 0x60 * PAGE);
 	f0.gpr[3] = R_SUCCESS;
 	assert_memory_equal(&f0, &cpu.frame, sizeof(f0));
-	assert_int_equal(record_of(4, 0x41), GFN_SHARED);
 	/* SECURE: U_STATE, its content the one paged in during INIT */
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x61 * PAGE, 0x40 * PAGE, 0, 16), R_STATE);
 	assert_int_equal(frame_of(4, 0x40), n);
@@ -1727,8 +1855,8 @@ static void test_page_inval(void **state)
  * ucall see it: the guest's use of it (gfn_touch) is GFN_USE_INVALID, never
  * the hypervisor's page, and changes nothing; UV_PAGE_OUT U_STATE;
  * UV_SHARE_PAGE keeps it as it is; UV_PAGE_IN backs it again (SHARED,
- * U_SUCCESS, nothing else changes) and then the guest's use is the
- * hypervisor's page; UV_UNSHARE_PAGE and UV_UNSHARE_ALL_PAGES make it
+ * U_SUCCESS, its leaf maps r5's page, no tlbie as none was mapped, nothing
+ * else changes) and then the guest's use is the hypervisor's page; UV_UNSHARE_PAGE and UV_UNSHARE_ALL_PAGES make it
  * EMPTY, a secure page of zeros; UV_SVM_TERMINATE drops it.
  */
 static void test_shared_inval(void **state)
@@ -1750,10 +1878,15 @@ static void test_shared_inval(void **state)
 	memcpy(before, &uv_state, sizeof(uv_state));
 	assert_int_equal(ucall(SVM, 4, N_SHARE, 0x40, 3, 0, 0, 0), R_SUCCESS);
 	assert_memory_equal(before, &uv_state, sizeof(uv_state));
-	/* UV_PAGE_IN backs it again: SHARED, only that record, no frame */
+	/* UV_PAGE_IN backs it again: SHARED, its leaf (not present since the
+	 * UV_PAGE_INVAL) maps r5's page, no tlbie, only that record and that
+	 * leaf, no frame */
+	assert_leaf(4, 0x41, 0);
 	memcpy(before, &uv_state, sizeof(uv_state));
+	tlbie_reset();
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x60 * PAGE, 0x41 * PAGE, 0, 16), R_SUCCESS);
-	assert_only_record(4, 0x41, GFN_SHARED);
+	assert_tlbie_gfns(4, 0, NULL);
+	assert_only(4, 0x41, GFN_SHARED, LEAF_FLAGS | 0x60 * PAGE);
 	assert_int_equal(gfn_touch(4, 0x41), GFN_USE_SHARED);
 	/* UV_UNSHARE_PAGE of an invalidated page: EMPTY, then zeros */
 	assert_int_equal(inval(4, 0x42 * PAGE, 1), R_SUCCESS);
@@ -2234,6 +2367,361 @@ static void test_write_pate_secure(void **state)
 	assert_pate(9, dw0, 0);
 }
 
+/* ---- the leaf entries of the ultravisor's radix tables (spec/radix.h) ---- */
+
+/*
+ * A page made secure has its leaf mapping its frame: UV_PAGE_IN in the ESM
+ * protocol, and each of KVM's answers to H_SVM_PAGE_IN; GFNs not paged in
+ * have none, and no tlbie is made (nothing was mapped before).
+ */
+static void test_leaf_page_in(void **state)
+{
+	(void)state;
+
+	make_init(6, 0x200, 3);
+	for (uint64_t g = 0x200; g < 0x203; g++)
+		assert_leaf(6, g, 0);
+	memset(host_normal(0x50 * PAGE), 0x3D, PAGE);
+	tlbie_reset();
+	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0x50 * PAGE, 0x201 * PAGE, 0, 16),
+			 R_SUCCESS);
+	assert_tlbie_gfns(6, 0, NULL);
+	assert_leaf_frame(6, 0x201);
+	assert_leaf(6, 0x200, 0);
+	assert_leaf(6, 0x202, 0);
+	/* slot 0 at GFN 0x200 (a multiple of 32): GFN 0x201 is entry 1 */
+	assert_int_equal(uv_state.slot[0].lpid, 6);
+	assert_ptr_equal(leaf_of_gfn(6, 0x201), &uv_state.pte[0][1]);
+	/* the rest through H_SVM_PAGE_IN: every leaf maps its own frame */
+	finish_secure(6);
+	assert_tlbie_gfns(6, 0, NULL);
+	for (uint64_t g = 0x200; g < 0x203; g++)
+		assert_leaf_frame(6, g);
+	assert_int_not_equal(frame_of(6, 0x200), frame_of(6, 0x202));
+	for (int j = 3; j < UV_SLOT_PTES; j++)
+		assert_int_equal(uv_state.pte[0][j], 0);
+}
+
+/* A secure guest's first touch of an EMPTY GFN maps the zeroed frame it
+ * gets; the next touch changes nothing. */
+static void test_leaf_first_touch(void **state)
+{
+	(void)state;
+	uint32_t t;
+
+	make_secure(5, 0x300, 2);
+	assert_leaf(5, 0x300, 0);
+	assert_leaf(5, 0x301, 0);
+	tlbie_reset();
+	t = gfn_touch(5, 0x301);
+	check_inv("gfn_touch of an empty GFN");
+	assert_true(t < UV_NFRAMES);
+	assert_int_equal(record_of(5, 0x301), GFN_SECURE + t);
+	assert_leaf(5, 0x301, LEAF_FLAGS | frame_ra((int)t));
+	assert_leaf_frame(5, 0x301);
+	assert_leaf(5, 0x300, 0);
+	assert_tlbie_gfns(5, 0, NULL);
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(gfn_touch(5, 0x301), t);
+	assert_unchanged("gfn_touch again");
+}
+
+/*
+ * UV_SHARE_PAGE of a secure page: SHARED, its leaf not present, exactly one
+ * tlbie of (lpid, its guest address), the frame zeroed and free.  Of
+ * several: one tlbie per secure page, none for the page already shared.
+ */
+static void test_leaf_share_secure(void **state)
+{
+	(void)state;
+	static const uint64_t one[] = { 0x101 };
+	static const uint64_t rest[] = { 0x100, 0x102, 0x103 };
+	int n;
+
+	make_init(2, 0x100, 4);
+	memset(host_normal(0), 0x5A, PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0, 0x101 * PAGE, 0, 16), R_SUCCESS);
+	finish_secure(2);
+	n = frame_of(2, 0x101);
+	assert_true(n >= 0);
+	assert_leaf_frame(2, 0x101);
+	tlbie_reset();
+	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x101, 1, 0, 0, 0), R_SUCCESS);
+	assert_tlbie_gfns(2, 1, one);
+	assert_int_equal(record_of(2, 0x101), GFN_SHARED);
+	assert_leaf(2, 0x101, 0);
+	assert_int_equal(uv_state.owner_slot[n], 0);
+	assert_true(frame_is_zero(n));
+	for (uint64_t g = 0x100; g < 0x104; g++)
+		if (g != 0x101)
+			assert_leaf_frame(2, g);
+	tlbie_reset();
+	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x100, 4, 0, 0, 0), R_SUCCESS);
+	assert_tlbie_gfns(2, 3, rest);
+	for (uint64_t g = 0x100; g < 0x104; g++) {
+		assert_int_equal(record_of(2, g), GFN_SHARED);
+		assert_leaf(2, g, 0);
+	}
+	for (int m = 0; m < UV_NFRAMES; m++)
+		assert_int_equal(uv_state.owner_slot[m], 0);
+}
+
+/*
+ * UV_PAGE_IN of a secure guest's shared GFN: U_SUCCESS, SHARED, its leaf
+ * maps r5's page.  No tlbie the first time (nothing mapped); another r5:
+ * one tlbie of the GFN; the same r5 again: nothing at all changes.  Then
+ * UV_PAGE_INVAL: SHARED_INVAL, leaf not present, one tlbie; UV_PAGE_IN of
+ * it: mapped again, no tlbie.
+ */
+static void test_leaf_page_in_shared(void **state)
+{
+	(void)state;
+	static const uint64_t g40[] = { 0x40 };
+
+	make_secure(4, 0x40, 2);
+	tlbie_reset();
+	assert_int_equal(ucall(SVM, 4, N_SHARE, 0x40, 2, 0, 0, 0), R_SUCCESS);
+	assert_tlbie_gfns(4, 0, NULL); /* EMPTY had no leaf */
+	assert_leaf(4, 0x40, 0);
+	/* first: mapped, no tlbie, nothing else */
+	memcpy(before, &uv_state, sizeof(uv_state));
+	tlbie_reset();
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x60 * PAGE, 0x40 * PAGE, 0, 16), R_SUCCESS);
+	assert_tlbie_gfns(4, 0, NULL);
+	assert_only(4, 0x40, GFN_SHARED, LEAF_FLAGS | 0x60 * PAGE);
+	/* another page: remapped, one tlbie (4, 0x40 * 64 KiB) */
+	memcpy(before, &uv_state, sizeof(uv_state));
+	tlbie_reset();
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x61 * PAGE, 0x40 * PAGE, 0, 16), R_SUCCESS);
+	assert_tlbie_gfns(4, 1, g40);
+	assert_only(4, 0x40, GFN_SHARED, LEAF_FLAGS | 0x61 * PAGE);
+	/* the same page again: no tlbie, the state byte for byte */
+	assert_non_null(uv_state_snapshot());
+	tlbie_reset();
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x61 * PAGE, 0x40 * PAGE, 0, 16), R_SUCCESS);
+	assert_tlbie_gfns(4, 0, NULL);
+	assert_unchanged("UV_PAGE_IN of a shared page with the page it maps");
+	/* the last page of normal memory, and page 0, are fine; past it and
+	 * not aligned, U_P2 (run() checks nothing changed) */
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, UV_NORMAL_END - PAGE, 0x41 * PAGE, 0, 16),
+			 R_SUCCESS);
+	assert_leaf(4, 0x41, LEAF_FLAGS | (UV_NORMAL_END - PAGE));
+	tlbie_reset();
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0, 0x41 * PAGE, 0, 16), R_SUCCESS);
+	assert_leaf(4, 0x41, LEAF_FLAGS);
+	assert_int_equal(host_tlbie_gpa_count, 1);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, UV_NORMAL_END, 0x41 * PAGE, 0, 16), R_P2);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x62 * PAGE + 0x1000, 0x41 * PAGE, 0, 16),
+			 R_P2);
+	assert_int_equal(gfn_touch(4, 0x40), GFN_USE_SHARED);
+	/* UV_PAGE_INVAL: SHARED_INVAL, leaf gone, one tlbie (inval checks) */
+	assert_int_equal(inval(4, 0x40 * PAGE, 1), R_SUCCESS);
+	assert_int_equal(record_of(4, 0x40), GFN_SHARED_INVAL);
+	assert_leaf(4, 0x40, 0);
+	assert_leaf(4, 0x41, LEAF_FLAGS);
+	/* UV_PAGE_IN of SHARED_INVAL: SHARED, mapped, no tlbie */
+	memcpy(before, &uv_state, sizeof(uv_state));
+	tlbie_reset();
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x62 * PAGE, 0x40 * PAGE, 0, 16), R_SUCCESS);
+	assert_tlbie_gfns(4, 0, NULL);
+	assert_only(4, 0x40, GFN_SHARED, LEAF_FLAGS | 0x62 * PAGE);
+}
+
+/*
+ * UV_UNSHARE_PAGE and UV_UNSHARE_ALL_PAGES: a shared page whose leaf was
+ * present loses it with one tlbie; an unmapped shared page and an
+ * invalidated one make none.  UV_SHARE_PAGE of a mapped shared page keeps
+ * it SHARED, and its leaf either stays or goes with its tlbie.
+ */
+static void test_leaf_unshare(void **state)
+{
+	(void)state;
+	static const uint64_t g30[] = { 0x30 };
+	static const uint64_t g31_32[] = { 0x31, 0x32 };
+	uint64_t v;
+
+	make_secure(3, 0x30, 4);
+	assert_int_equal(ucall(SVM, 3, N_SHARE, 0x30, 4, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x70 * PAGE, 0x30 * PAGE, 0, 16), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x71 * PAGE, 0x32 * PAGE, 0, 16), R_SUCCESS);
+	assert_int_equal(inval(3, 0x33 * PAGE, 1), R_SUCCESS);
+	/* UV_SHARE_PAGE of the mapped 0x32 */
+	tlbie_reset();
+	assert_int_equal(ucall(SVM, 3, N_SHARE, 0x32, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(record_of(3, 0x32), GFN_SHARED);
+	v = be_value(leaf_of_gfn(3, 0x32));
+	if (v == 0) {
+		static const uint64_t g32[] = { 0x32 };
+
+		assert_tlbie_gfns(3, 1, g32);
+		assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x71 * PAGE, 0x32 * PAGE, 0, 16),
+				 R_SUCCESS);
+	} else {
+		assert_int_equal(v, LEAF_FLAGS | 0x71 * PAGE);
+		assert_tlbie_gfns(3, 0, NULL);
+	}
+	assert_leaf(3, 0x32, LEAF_FLAGS | 0x71 * PAGE);
+	/* mapped: EMPTY, leaf gone, one tlbie */
+	memcpy(before, &uv_state, sizeof(uv_state));
+	tlbie_reset();
+	assert_int_equal(ucall(SVM, 3, N_UNSHARE, 0x30, 1, 0, 0, 0), R_SUCCESS);
+	assert_tlbie_gfns(3, 1, g30);
+	assert_only(3, 0x30, GFN_EMPTY, 0);
+	/* not mapped: EMPTY, no tlbie */
+	tlbie_reset();
+	assert_int_equal(ucall(SVM, 3, N_UNSHARE, 0x31, 1, 0, 0, 0), R_SUCCESS);
+	assert_tlbie_gfns(3, 0, NULL);
+	assert_int_equal(record_of(3, 0x31), GFN_EMPTY);
+	/* UV_UNSHARE_ALL_PAGES: 0x30 touched (SECURE, stays), 0x31 shared
+	 * again and mapped, 0x32 mapped, 0x33 invalidated: two tlbies */
+	assert_true(gfn_touch(3, 0x30) < UV_NFRAMES);
+	check_inv("gfn_touch");
+	assert_int_equal(ucall(SVM, 3, N_SHARE, 0x31, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x72 * PAGE, 0x31 * PAGE, 0, 16), R_SUCCESS);
+	tlbie_reset();
+	assert_int_equal(ucall(SVM, 3, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_SUCCESS);
+	assert_tlbie_gfns(3, 2, g31_32);
+	assert_leaf_frame(3, 0x30);
+	for (uint64_t g = 0x31; g < 0x34; g++) {
+		assert_int_equal(record_of(3, g), GFN_EMPTY);
+		assert_leaf(3, g, 0);
+	}
+}
+
+/*
+ * Slot 1 of guest 7 at GFN 0x1005 (40 pages, over two leaf tables): three
+ * SECURE GFNs (first touch; 0x101F the first table's last, 0x1020 the
+ * second's first), two SHARED mapped, one SHARED not mapped, one
+ * SHARED_INVAL.  UV_UNREGISTER_MEM_SLOT: one tlbie per present leaf (5),
+ * none for the others, the whole row zero.  Then slot 2, and
+ * UV_SVM_TERMINATE: the same, the state all zero.  And an ESM abort: one
+ * tlbie per page paged in.
+ */
+static void test_leaf_drop(void **state)
+{
+	(void)state;
+	static struct uv_state zero;
+	static const uint64_t present[] = { 0x1005, 0x101F, 0x1020, 0x1010, 0x1012 };
+	static const uint64_t present2[] = { 0x2000, 0x2001 };
+	static const uint64_t paged[] = { 0x10, 0x12 };
+	int k = -1;
+
+	make_secure(7, 0x1005, 40);
+	assert_int_equal(HVCALL(N_REGISTER, 7, 0x2000 * PAGE, 3 * PAGE, 0, 2), R_SUCCESS);
+	for (int j = 0; j < UV_NSLOTS; j++)
+		if (uv_state.slot[j].lpid == 7 && uv_state.slot[j].id == 1)
+			k = j;
+	assert_true(k >= 0);
+	for (int i = 0; i < 3; i++) {
+		assert_true(gfn_touch(7, present[i]) < UV_NFRAMES);
+		check_inv("gfn_touch");
+	}
+	assert_int_equal(ucall(SVM, 7, N_SHARE, 0x1010, 4, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 7, 0x80 * PAGE, 0x1010 * PAGE, 0, 16), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 7, 0x81 * PAGE, 0x1012 * PAGE, 0, 16), R_SUCCESS);
+	assert_int_equal(inval(7, 0x1013 * PAGE, 1), R_SUCCESS);
+	/* 0x101F is entry 31 (the first table's last), 0x1020 entry 32 */
+	assert_ptr_equal(leaf_of_gfn(7, 0x101F), &uv_state.pte[k][31]);
+	assert_ptr_equal(leaf_of_gfn(7, 0x1020), &uv_state.pte[k][32]);
+	/* slot 2: 0x2000 SECURE, 0x2001 SHARED mapped, 0x2002 EMPTY */
+	assert_true(gfn_touch(7, 0x2000) < UV_NFRAMES);
+	check_inv("gfn_touch");
+	assert_int_equal(ucall(SVM, 7, N_SHARE, 0x2001, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 7, 0x83 * PAGE, 0x2001 * PAGE, 0, 16), R_SUCCESS);
+	{
+		int mapped = 0;
+
+		for (int j = 0; j < UV_SLOT_PTES; j++)
+			mapped += uv_state.pte[k][j] != 0;
+		assert_int_equal(mapped, 5);
+	}
+	tlbie_reset();
+	assert_int_equal(HVCALL(N_UNREGISTER, 7, 1, 0, 0, 0), R_SUCCESS);
+	assert_tlbie_gfns(7, 5, present);
+	for (int j = 0; j < UV_SLOT_PTES; j++)
+		assert_int_equal(uv_state.pte[k][j], 0);
+	for (int i = 0; i < UV_SLOT_PAGES; i++)
+		assert_int_equal(uv_state.gfn[k][i], GFN_EMPTY);
+	assert_leaf_frame(7, 0x2000);
+	assert_leaf(7, 0x2001, LEAF_FLAGS | 0x83 * PAGE);
+	/* terminate: 2 page tlbies (and the partition's own, not counted) */
+	host_tlbie_gpa_count = 0;
+	assert_int_equal(HVCALL(N_TERMINATE, 7, 0, 0, 0, 0), R_SUCCESS);
+	host_tlbie_count = 0;
+	assert_tlbie_gfns(7, 2, present2);
+	assert_memory_equal(&uv_state, &zero, sizeof(zero));
+	/* an ESM abort with GFNs 0x10 and 0x12 paged in: one tlbie each */
+	make_init(9, 0x10, 4);
+	assert_int_equal(HVCALL(N_PAGE_IN, 9, 0x40 * PAGE, 0x10 * PAGE, 0, 16), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 9, 0x40 * PAGE, 0x12 * PAGE, 0, 16), R_SUCCESS);
+	assert_int_equal(hv_return(9, 0), UV_NEXT_HV);
+	assert_int_equal(assert_page_in_exit(), 0x11 * PAGE);
+	host_tlbie_gpa_count = 0;
+	assert_int_equal(hv_return(9, rand64() | 1), UV_NEXT_HV);
+	assert_int_equal(cpu.frame.gpr[3], H_INIT_ABORT);
+	host_tlbie_count = 0;
+	assert_tlbie_gfns(9, 2, paged);
+	assert_memory_equal(&uv_state, &zero, sizeof(zero));
+}
+
+/*
+ * A slot whose base is no multiple of 32 (GFN 0x1005, 60 pages over three
+ * leaf tables; and GFN 0x3FF, 2 pages, over two): the leaf of GFN base + i
+ * is entry base % 32 + i of the row, that is entry g % 32 of the leaf table
+ * that maps g, and every other entry is zero; the checker passes.
+ */
+static void test_leaf_base_unaligned(void **state)
+{
+	(void)state;
+	static const uint64_t gs[] = { 0x1005, 0x101F, 0x1020, 0x1040, 0x1006 };
+	uint64_t want[UV_SLOT_PTES];
+	int k = -1, k2 = -1;
+
+	make_secure(3, 0x1005, 60);
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x3FF * PAGE, 2 * PAGE, 0, 2), R_SUCCESS);
+	for (int j = 0; j < UV_NSLOTS; j++) {
+		if (uv_state.slot[j].lpid == 3 && uv_state.slot[j].id == 1)
+			k = j;
+		if (uv_state.slot[j].lpid == 3 && uv_state.slot[j].id == 2)
+			k2 = j;
+	}
+	assert_true(k >= 0 && k2 >= 0);
+	for (int i = 0; i < 4; i++) {
+		assert_true(gfn_touch(3, gs[i]) < UV_NFRAMES);
+		check_inv("gfn_touch");
+	}
+	assert_int_equal(ucall(SVM, 3, N_SHARE, 0x1006, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x44 * PAGE, 0x1006 * PAGE, 0, 16), R_SUCCESS);
+	memset(want, 0, sizeof(want));
+	for (int i = 0; i < 5; i++) {
+		uint64_t j = 5 + (gs[i] - 0x1005);
+		uint64_t v = i < 4 ? LEAF_FLAGS | frame_ra(frame_of(3, gs[i])) :
+				     LEAF_FLAGS | 0x44 * PAGE;
+
+		assert_int_equal(j % 32, gs[i] % 32);
+		want[j] = be_word(v);
+	}
+	assert_int_equal(5 + (0x1040 - 0x1005), 64); /* the third table's first */
+	for (int j = 0; j < UV_SLOT_PTES; j++)
+		if (uv_state.pte[k][j] != want[j])
+			fail_msg("pte[%d][%d] = %#llx, want %#llx", k, j,
+				 (unsigned long long)uv_state.pte[k][j],
+				 (unsigned long long)want[j]);
+	/* GFN 0x3FF: entry 31; 0x400: entry 32 (the next table's first) */
+	assert_true(gfn_touch(3, 0x3FF) < UV_NFRAMES);
+	assert_true(gfn_touch(3, 0x400) < UV_NFRAMES);
+	check_inv("gfn_touch");
+	memset(want, 0, sizeof(want));
+	want[31] = be_word(LEAF_FLAGS | frame_ra(frame_of(3, 0x3FF)));
+	want[32] = be_word(LEAF_FLAGS | frame_ra(frame_of(3, 0x400)));
+	for (int j = 0; j < UV_SLOT_PTES; j++)
+		if (uv_state.pte[k2][j] != want[j])
+			fail_msg("pte[%d][%d] = %#llx, want %#llx", k2, j,
+				 (unsigned long long)uv_state.pte[k2][j],
+				 (unsigned long long)want[j]);
+	check_inv("two slots at unaligned bases");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2276,6 +2764,13 @@ int main(void)
 		cmocka_unit_test_setup(test_write_pate_hash, setup),
 		cmocka_unit_test_setup(test_write_pate_bad, setup),
 		cmocka_unit_test_setup(test_write_pate_secure, setup),
+		cmocka_unit_test_setup(test_leaf_page_in, setup),
+		cmocka_unit_test_setup(test_leaf_first_touch, setup),
+		cmocka_unit_test_setup(test_leaf_share_secure, setup),
+		cmocka_unit_test_setup(test_leaf_page_in_shared, setup),
+		cmocka_unit_test_setup(test_leaf_unshare, setup),
+		cmocka_unit_test_setup(test_leaf_drop, setup),
+		cmocka_unit_test_setup(test_leaf_base_unaligned, setup),
 	};
 
 	before = aligned_alloc(_Alignof(struct uv_state), sizeof(*before));
