@@ -10,7 +10,7 @@ SPEC := spec
 # The C core: every file here is proved by `make prove` and built freestanding.
 CORE_SRCS := src/dispatch.c src/ucall_table.c src/handlers_todo.c src/state.c src/pate.c \
 	src/entry.c src/frames.c src/slots.c src/pages.c src/svm.c src/exits.c \
-	src/reflect.c src/svm_sc.c src/esm.c src/leaf.c
+	src/reflect.c src/svm_sc.c src/esm.c src/leaf.c src/tree.c
 # The hardware-facing layer (src/arch/arch.h): proved code calls it through
 # its contract; each build links one implementation.
 ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/host/lock.c src/arch/host/random.c \

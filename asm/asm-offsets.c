@@ -49,6 +49,17 @@ _Static_assert(offsetof(struct uv_state, pte) % UV_LEAF_BYTES == 0 &&
 	       UV_PTE_RPN == (0x01FFFFFFFFFFF000UL & ~(UV_PAGE_SIZE - 1UL)) &&
 	       ((UV_ADDR_LIMIT - 1UL) & ~(UV_PAGE_SIZE - 1UL) & ~UV_PTE_RPN) == 0,
 	       "leaf tables and frames aligned as the hardware walks them");
+_Static_assert(offsetof(struct uv_state, tree_root) % UV_ROOT_BYTES == 0 &&
+	       sizeof(uv_state.tree_root[0]) == UV_ROOT_BYTES &&
+	       offsetof(struct uv_state, tree_l2) % UV_DIR_BYTES == 0 &&
+	       sizeof(uv_state.tree_l2[0]) == UV_DIR_BYTES &&
+	       offsetof(struct uv_state, tree_l3) % UV_DIR_BYTES == 0 &&
+	       sizeof(uv_state.tree_l3[0]) % UV_DIR_BYTES == 0 &&
+	       UV_ROOT_ENTRIES == 1 << UV_ROOT_SHIFT &&
+	       UV_DIR_ENTRIES == 1 << UV_DIR_SHIFT &&
+	       UV_TREE_GFNS == UV_TREE_GROUPS * UV_LEAF_ENTRIES &&
+	       UV_SLOT_PTES % UV_LEAF_ENTRIES == 0 && UV_NSLOTS < 255,
+	       "the trees' tables aligned to their sizes; tree_slot holds a slot + 1");
 _Static_assert(UV_SRR1_NOT_LEV == ~UV_SRR1_LEV_MASK,
 	       "UV_SRR1_NOT_LEV is every bit of SRR1 but the sc level");
 

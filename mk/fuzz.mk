@@ -10,7 +10,7 @@ FUZZ_BIN := $(BUILD)/fuzz/fuzz_ucalls
 # The invariant checker reads every word of the 4 MiB pool after every
 # operation; built without instrumentation (it is test code, not the core)
 # it costs a tenth as much, which is most of the fuzzer's speed.
-$(BUILD)/fuzz/state_check.o: tests/common/state_check.c tests/common/state_check.h \
+$(BUILD)/fuzz/state_check.o: tests/common/state_check.c tests/common/walk.c tests/common/walk.h tests/common/state_check.h \
 		$(wildcard src/*.h spec/*.h) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -O2 $(WARN) $(CORE_INC) -Itests/common -c $< -o $@

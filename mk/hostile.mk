@@ -2,7 +2,7 @@
 .PHONY: bad-inputs
 BAD_BIN := $(BUILD)/host/run_bad
 
-$(BAD_BIN): tests/bad/run_bad.c tests/common/state_check.c $(CORE_SRCS) \
+$(BAD_BIN): tests/bad/run_bad.c tests/common/state_check.c tests/common/walk.c tests/common/walk.h $(CORE_SRCS) \
 		$(ARCH_HOST_SRCS) $(wildcard src/*.h src/arch/*.h src/arch/host/*.h spec/*.h) \
 		$(SETUP_STAMP)
 	@mkdir -p $(dir $@)

@@ -23,15 +23,28 @@
   // out of memory; the proofs need only that each entry is the pte_word of
   // the right address.  The encoding itself is checked by the tests, which
   // decode every entry from the ISA (tests/common/state_check.c).
+  //
+  // root_ra(t), l2_ra(t), l3_ra(t, r) and leaf_ra(k, m) are the real
+  // addresses of tree t's root, its level-2 table, its level-3 table r
+  // (uv_state.tree_l3[t][512 r]) and leaf table m of slot k
+  // (uv_state.pte[k][32 m]); pde_word(ra, nls) the stored directory entry
+  // that names the table of 2^nls entries at ra (spec/radix.h).  Declared
+  // like frame_ra and pte_word, for the same reasons; arch_*_ra and
+  // arch_pde_word return them (src/arch/arch.h).
   axiomatic uv_radix_words {
     logic integer frame_ra(integer n);
     logic integer pte_word(integer ra);
+    logic integer root_ra(integer t);
+    logic integer l2_ra(integer t);
+    logic integer l3_ra(integer t, integer r);
+    logic integer leaf_ra(integer k, integer m);
+    logic integer pde_word(integer ra, integer nls);
   }
 
   // w maps a page of normal memory (the hypervisor's page behind a GFN the
   // guest shares).
   predicate pte_hv(integer w) =
-    \exists integer r; ra_is_normal(r) && r % UV_PAGE_SIZE == 0 && w == pte_word(r);
+    \exists integer r; ra_is_normal(r) && (r & (UV_PAGE_SIZE - 1)) == 0 && w == pte_word(r);
 
   // The leaf entry w that a GFN whose record is rec may have: a secure
   // page's maps its own frame; a shared page's maps a page of normal
@@ -56,6 +69,51 @@
       (leaf_lo(k) <= j < leaf_lo(k) + UV_SLOT_PAGES ?
          pte_says(uv_state.gfn[k][j - leaf_lo(k)], uv_state.pte[k][j]) :
          uv_state.pte[k][j] == 0);
+
+  // The 2 MiB groups of GFNs slot k spans (a group is a leaf table's).
+  logic integer grp_lo(integer k) = uv_state.slot[k].base / UV_LEAF_ENTRIES;
+  logic integer grp_hi(integer k) =
+    (uv_state.slot[k].base + uv_state.slot[k].npages - 1) / UV_LEAF_ENTRIES;
+
+  predicate tree_used(integer t) = uv_state.tree_lpid[t] != 0;
+
+  // A tree in use belongs to one guest, and its root and level-2 entries
+  // name its own level-2 and level-3 tables and nothing else.
+  predicate trees_ok =
+    (\forall integer t; 0 <= t < UV_NTREES ==> tree_used(t) ==>
+       uv_state.tree_lpid[t] <= UV_MAX_LPID &&
+       uv_state.tree_root[t][0] == pde_word(l2_ra(t), UV_DIR_SHIFT) &&
+       (\forall integer r; 0 <= r < UV_TREE_REGIONS ==>
+          uv_state.tree_l2[t][r] == pde_word(l3_ra(t, r), UV_DIR_SHIFT))) &&
+    (\forall integer t, x; 0 <= t < UV_NTREES && 1 <= x < UV_ROOT_ENTRIES ==>
+       uv_state.tree_root[t][x] == 0) &&
+    (\forall integer t, r; 0 <= t < UV_NTREES && UV_TREE_REGIONS <= r < UV_DIR_ENTRIES ==>
+       uv_state.tree_l2[t][r] == 0) &&
+    (\forall integer t1, t2; 0 <= t1 < UV_NTREES && 0 <= t2 < UV_NTREES &&
+       t1 != t2 && tree_used(t1) ==> uv_state.tree_lpid[t1] != uv_state.tree_lpid[t2]);
+
+  // Tree t's level-3 entry of group G names nothing, or the leaf table of
+  // G in a slot of t's guest (tree_slot[t][G] is that slot's index + 1):
+  // so no walk of a guest's tree reaches a leaf table of another guest,
+  // and through it (ptes_ok) another guest's frame.
+  predicate l3_ok =
+    \forall integer t, g; 0 <= t < UV_NTREES && 0 <= g < UV_TREE_GROUPS ==>
+      (uv_state.tree_slot[t][g] == 0 ?
+         uv_state.tree_l3[t][g] == 0 :
+         (uv_state.tree_slot[t][g] <= UV_NSLOTS &&
+          uv_state.slot[uv_state.tree_slot[t][g] - 1].lpid != 0 &&
+          uv_state.slot[uv_state.tree_slot[t][g] - 1].lpid == uv_state.tree_lpid[t] &&
+          grp_lo(uv_state.tree_slot[t][g] - 1) <= g <= grp_hi(uv_state.tree_slot[t][g] - 1) &&
+          uv_state.tree_l3[t][g] ==
+            pde_word(leaf_ra(uv_state.tree_slot[t][g] - 1,
+                             g - grp_lo(uv_state.tree_slot[t][g] - 1)), UV_LEAF_SHIFT)));
+
+  // A used slot lies in the addresses a tree maps.
+  predicate slots_in_trees =
+    \forall integer k; 0 <= k < UV_NSLOTS ==> uv_state.slot[k].lpid != 0 ==>
+      uv_state.slot[k].base + uv_state.slot[k].npages <= UV_TREE_GFNS;
+
+  predicate tree_inv = trees_ok && l3_ok && slots_in_trees;
 */
 
 #endif

@@ -9,12 +9,19 @@
  * MMU with 64 KiB pages lays it out (ultravisor-runtime-facts.md, section 3).
  * A table of 2^n entries is 8 * 2^n bytes and aligned to its size.
  *
- * This version writes the leaf level only: every GFN of every slot has its
- * leaf entry beside its record (uv_state.pte, src/state.h), kept equal to
- * what the record says (ptes_ok, spec/radix.acsl.h).  The upper levels and
- * the partition-table entry that would make the hardware walk these leaves
- * are not built yet (issue 13, item 3); until they are, a secure guest runs
- * on the hypervisor's partition-scoped table, as before.
+ * The leaf tables are the slots' own: every GFN of every slot has its leaf
+ * entry beside its record (uv_state.pte, src/state.h), kept equal to what
+ * the record says (ptes_ok, spec/radix.acsl.h).  Above them, each guest
+ * with a slot has a tree of its own (uv_state.tree_*): a root whose entry 0
+ * names its level-2 table, whose first UV_TREE_REGIONS entries name its
+ * level-3 tables, one per GiB, whose entries name the leaf tables of the
+ * guest's slots, each at the place of its 2 MiB (tree_ok).  So the
+ * root and level-2 entries never change while the tree is the guest's, and
+ * registering or dropping a slot changes level-3 entries only.  Two slots
+ * of one guest never share a leaf table's 2 MiB (UV_REGISTER_MEM_SLOT
+ * answers U_P2).  The partition-table entry that would make the hardware
+ * walk a tree is not written yet (issue 13, item 3): a secure guest still
+ * runs on the hypervisor's partition-scoped table.
  *
  * Freestanding: macros only, so that ACSL, C and the assembler can read it.
  */
@@ -22,6 +29,14 @@
 #define UV_SPEC_RADIX_H
 
 #include "pate.h"
+
+/* Entries of the root (64 KiB) and of a level-2 or level-3 table (4 KiB). */
+#define UV_ROOT_SHIFT 13
+#define UV_ROOT_ENTRIES 8192
+#define UV_DIR_SHIFT 9
+#define UV_DIR_ENTRIES 512
+#define UV_DIR_BYTES (UV_DIR_ENTRIES * 8)
+#define UV_ROOT_BYTES (UV_ROOT_ENTRIES * 8)
 
 /* Entries of a leaf table: 2^5 GFNs of 64 KiB, 2 MiB. */
 #define UV_LEAF_SHIFT 5
@@ -34,6 +49,15 @@
  * leaf tables at most (8 224 entries, 64 KiB + 256 bytes).
  */
 #define UV_SLOT_PTES (UV_SLOT_PAGES + UV_LEAF_ENTRIES)
+#define UV_SLOT_LEAVES (UV_SLOT_PTES / UV_LEAF_ENTRIES)
+
+/*
+ * A tree's level-3 entries, one per 2 MiB group of GFNs it maps (GFN g is
+ * in group g / 32): UV_TREE_REGIONS level-3 tables of 512 entries, one
+ * array, so that group G's entry is tree_l3[t][G] and level-3 table r is
+ * tree_l3[t][512 r .. 512 r + 511].
+ */
+#define UV_TREE_GROUPS (UV_TREE_REGIONS * UV_DIR_ENTRIES)
 
 /*
  * A present leaf entry, as a value (the hardware reads its big-endian
@@ -52,6 +76,15 @@
 #define UV_PTE_C 0x0000000000000080UL
 #define UV_PTE_RWX 0x0000000000000007UL
 #define UV_PTE_FLAGS (UV_PTE_V | UV_PTE_L | UV_PTE_R | UV_PTE_C | UV_PTE_RWX)
+
+/*
+ * A directory entry (root, level 2, level 3), as a value: V (bit 0), L
+ * (bit 1) clear, NLB (bits 4..55) the next table's real address (aligned
+ * to its size, at least 256 bytes), NLS (bits 59..63) log2 of its entries.
+ */
+#define UV_PDE_V 0x8000000000000000UL
+#define UV_PDE_NLB 0x0FFFFFFFFFFFFF00UL
+#define UV_PDE_WORD(ra, nls) UV_PATE_HW(UV_PDE_V | (ra) | (nls))
 
 /*
  * The stored leaf entry of the 64 KiB page at real address ra (64 KiB

@@ -129,7 +129,7 @@
   predicate state_inv =
     slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
     frames_ok && frames_zero && lives_ok && exits_ok && exits_distinct &&
-    shared_only_secure && exits_msr_ok && exits_gfn_ok && ptes_ok;
+    shared_only_secure && exits_msr_ok && exits_gfn_ok && ptes_ok && tree_inv;
 
   // A GFN record rec of a guest whose life-cycle byte is life is backed by
   // the hypervisor's memory: shared, or empty while the guest is in the ESM

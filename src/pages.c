@@ -64,7 +64,7 @@ static void gfn_page_in(uint32_t k, uint32_t i, uint32_t n, const uint64_t *src)
   requires state_inv;
   requires k < UV_NSLOTS && slot_used(k) && i < uv_state.slot[k].npages;
   requires rec_shared(uv_state.gfn[k][i]);
-  requires ra_is_normal(ra) && ra % UV_PAGE_SIZE == 0;
+  requires ra_is_normal(ra) && (ra & (UV_PAGE_SIZE - 1)) == 0;
   assigns uv_state.gfn[k][i], uv_state.pte[k][leaf_lo(k) + i];
   ensures state_inv;
   ensures uv_state.gfn[k][i] == GFN_SHARED;
@@ -131,7 +131,11 @@ enum uv_next uv_page_in(struct uv_frame *f)
 		 * maps that page.
 		 */
 		if (rec == GFN_SHARED || rec == GFN_SHARED_INVAL) {
+			/*@ assert gfn_in(lpid, k, g) && i == g - uv_state.slot[k].base; */
 			gfn_map_shared(k, i, ra);
+			/*@ assert only_gfn_changed{Pre, Here}(k, i); */
+			/*@ assert uv_state.gfn[k][i] == GFN_SHARED; */
+			/*@ assert rec_shared(\at(uv_state.gfn, Pre)[k][i]); */
 			return uv_set_rc(f, U_SUCCESS);
 		}
 		/*
@@ -308,7 +312,10 @@ enum uv_next uv_page_inval(struct uv_frame *f)
 	 * makes the page shared again), so no second tlbie.
 	 */
 	if (rec == GFN_SHARED) {
+		/*@ assert gfn_in(lpid, k, g) && i == g - uv_state.slot[k].base; */
 		gfn_inval(k, i);
+		/*@ assert only_gfn_changed{Pre, Here}(k, i); */
+		/*@ assert uv_state.gfn[k][i] == GFN_SHARED_INVAL; */
 		arch_tlbie_gpa(lpid, g * UV_PAGE_SIZE);
 	}
 	return uv_set_rc(f, U_SUCCESS);
@@ -367,9 +374,9 @@ static uint32_t share_range(struct uv_frame *f, uint64_t g, uint64_t n)
  * GFN record i of slot k of a secure guest is shared.  A secure page is
  * zeroed and freed: the hypervisor's page that backs it from now on never
  * sees the old content.  A page already shared stays as it is, its
- * hypervisor page invalidated or not: sharing it again gives the
- * hypervisor nothing new, and an invalidated one is backed again only by
- * UV_PAGE_IN.
+ * hypervisor page invalidated or not, and its leaf entry with it: sharing
+ * it again gives the hypervisor nothing new, and an invalidated one is
+ * backed again only by UV_PAGE_IN.
  */
 /*@
   requires state_inv;
@@ -378,15 +385,16 @@ static uint32_t share_range(struct uv_frame *f, uint64_t g, uint64_t n)
   assigns uv_state;
   ensures state_inv;
   ensures rec_shared(uv_state.gfn[k][i]);
-  ensures \old(uv_state.gfn[k][i]) == GFN_SHARED_INVAL ==> state_unchanged{Pre, Post};
-  ensures \old(uv_state.gfn[k][i]) != GFN_SHARED_INVAL ==> uv_state.gfn[k][i] == GFN_SHARED;
+  ensures rec_shared(\old(uv_state.gfn[k][i])) ==> state_unchanged{Pre, Post};
+  ensures !rec_shared(\old(uv_state.gfn[k][i])) ==> uv_state.gfn[k][i] == GFN_SHARED;
   ensures other_gfns_same{Pre, Post}(k, i);
   ensures slots_lives_same{Pre, Post};
 */
 static void gfn_share(uint32_t k, uint32_t i)
 {
 	/*@ assert uv_state.slot[k].npages <= UV_SLOT_PAGES; */
-	if (uv_state.gfn[k][i] != GFN_SHARED_INVAL)
+	if (uv_state.gfn[k][i] != GFN_SHARED &&
+	    uv_state.gfn[k][i] != GFN_SHARED_INVAL)
 		gfn_make_plain(k, i, GFN_SHARED);
 }
 

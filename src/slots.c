@@ -5,6 +5,7 @@
  */
 #include "slots.h"
 #include "leaf.h"
+#include "tree.h"
 #include "frames.h"
 #include "handlers.h"
 
@@ -154,7 +155,7 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
 
 void slot_release(uint32_t k)
 {
-	uint32_t i;
+	uint32_t i, t, lpid = uv_state.slot[k].lpid;
 
 	/*@
 	  loop invariant 0 <= i <= uv_state.slot[k].npages;
@@ -171,10 +172,33 @@ void slot_release(uint32_t k)
 	 * (ptes_ok), whatever base the slot has next. */
 	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PAGES ==> uv_state.gfn[k][j] == GFN_EMPTY; */
 	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PTES ==> uv_state.pte[k][j] == 0; */
+	/*
+	 * No level-3 entry may name the slot once it is free: its guest's
+	 * tree, if it has one, loses them (with the tlbie that flushes the
+	 * page-walk caches); without a tree none names it (l3_ok).
+	 */
+	tree_unlink_slot(k);
+	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PAGES ==> uv_state.gfn[k][j] == GFN_EMPTY; */
+	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PTES ==> uv_state.pte[k][j] == 0; */
+	/*@ assert ptes_ok; */
 	uv_state.slot[k].lpid = 0;
 	uv_state.slot[k].id = 0;
 	uv_state.slot[k].base = 0;
 	uv_state.slot[k].npages = 0;
+	/*@ assert slots_ok; */
+	/*@ assert slots_distinct; */
+	/*@ assert gfns_unused_empty; */
+	/*@ assert gfns_ok; */
+	/*@ assert frames_ok; */
+	/*@ assert shared_only_secure; */
+	/*@ assert ptes_ok; */
+	/*@ assert trees_ok; */
+	/*@ assert l3_ok; */
+	/*@ assert slots_in_trees; */
+	/*@ assert state_inv; */
+	t = tree_of(lpid);
+	if (t < UV_NTREES)
+		tree_close(t, lpid);
 }
 
 /*
@@ -185,7 +209,7 @@ void slot_release(uint32_t k)
   requires state_inv;
   requires k < UV_NSLOTS && !slot_used(k);
   requires svm_known(lpid);
-  requires 1 <= n <= UV_SLOT_PAGES && base + n <= UV_MAX_GFN + 1;
+  requires 1 <= n <= UV_SLOT_PAGES && base + n <= UV_TREE_GFNS;
   requires id <= UV_MAX_SLOTID;
   requires \forall integer j; 0 <= j < UV_NSLOTS ==> slot_of(j, lpid) ==>
     uv_state.slot[j].id != id &&
@@ -194,6 +218,7 @@ void slot_release(uint32_t k)
   assigns uv_state.slot[k];
   ensures state_inv;
   ensures slot_of(k, lpid) && uv_state.slot[k].id == id;
+  ensures uv_state.slot[k].base == base && uv_state.slot[k].npages == n;
 */
 static void slot_add(uint32_t k, uint32_t lpid, uint32_t id, uint64_t base,
 		     uint64_t n)
@@ -207,6 +232,8 @@ static void slot_add(uint32_t k, uint32_t lpid, uint32_t id, uint64_t base,
 	uv_state.slot[k].base = base;
 	uv_state.slot[k].npages = n;
 	/*@ assert ptes_ok; */
+	/*@ assert l3_ok; */
+	/*@ assert slots_in_trees; */
 	/*@ assert slots_ok; */
 	/*@ assert slots_distinct; */
 	/*@ assert gfns_unused_empty; */
@@ -223,7 +250,7 @@ enum uv_next uv_register_mem_slot(struct uv_frame *f)
 	uint64_t base = f->gpr[5] >> UV_PAGE_SHIFT;
 	uint64_t n = f->gpr[6] >> UV_PAGE_SHIFT;
 	uint64_t id = f->gpr[8];
-	uint32_t k;
+	uint32_t k, t;
 
 	/*
 	 * The dispatcher has checked every register already; the checks the
@@ -232,9 +259,10 @@ enum uv_next uv_register_mem_slot(struct uv_frame *f)
 	 */
 	if (!svm_is_known(lpid))
 		return uv_set_rc(f, U_PARAMETER);
-	if (base > UV_MAX_GFN)
+	/* The guest addresses a tree maps (spec/uv_config.h). */
+	if (base >= UV_TREE_GFNS)
 		return uv_set_rc(f, U_P2);
-	if (n == 0 || n > UV_SLOT_PAGES || n > UV_MAX_GFN + 1 - base)
+	if (n == 0 || n > UV_SLOT_PAGES || n > UV_TREE_GFNS - base)
 		return uv_set_rc(f, U_P3);
 	if (id > UV_MAX_SLOTID)
 		return uv_set_rc(f, U_P5);
@@ -245,7 +273,20 @@ enum uv_next uv_register_mem_slot(struct uv_frame *f)
 	k = slot_find_free();
 	if (k == UV_NSLOTS)
 		return uv_set_rc(f, U_BUSY);
+	t = tree_of((uint32_t)lpid);
+	if (t == UV_NTREES) {
+		t = tree_find_free();
+		if (t == UV_NTREES)
+			return uv_set_rc(f, U_BUSY);
+	}
+	/* A leaf table holds one slot's GFNs: no 2 MiB of the slot may be
+	 * linked already for another slot of the guest. */
+	if (!tree_groups_free(t, base, n))
+		return uv_set_rc(f, U_P2);
+	if (uv_state.tree_lpid[t] == 0)
+		tree_open(t, (uint32_t)lpid);
 	slot_add(k, (uint32_t)lpid, (uint32_t)id, base, n);
+	tree_link(t, k);
 	return uv_set_rc(f, U_SUCCESS);
 }
 

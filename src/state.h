@@ -40,17 +40,24 @@ struct uv_state {
 	/*
 	 * The partition table the hardware walks (spec/pate.h): first, and the
 	 * struct 64 KiB aligned, so that it is aligned to its size.  A field of
-	 * uv_state so that "the state is unchanged" covers it too.
+	 * uv_state so that "the state is unchanged" covers it too.  The
+	 * fields are in order of alignment, largest first, so that uv_state
+	 * has no more padding than it needs (clang-tidy checks).
 	 */
 	struct uv_pate pate[UV_NPATE] __attribute__((aligned(UV_PATB_BYTES)));
-	uint8_t svm_life[UV_MAX_LPID + 1];      /* SVM_* per LPID */
-	struct uv_exit exit[UV_NEXITS];
-	struct uv_slot slot[UV_NSLOTS];
-	/* GFN base + i of slot k is gfn[k][i] (GFN_*). */
-	uint32_t gfn[UV_NSLOTS][UV_SLOT_PAGES];
-	/* Frame n is owned by gfn[owner_slot[n] - 1][owner_idx[n]]; 0: free. */
-	uint32_t owner_slot[UV_NFRAMES];
-	uint32_t owner_idx[UV_NFRAMES];
+	/*
+	 * The ultravisor's radix trees (spec/radix.h): tree t is guest
+	 * tree_lpid[t]'s (0: free); its root, its level-2 table and its
+	 * level-3 entries, one per 2 MiB group g; tree_slot[t][g] is the
+	 * index + 1 of the slot whose leaf table tree_l3[t][g] names (0:
+	 * none), so that the proofs need not decode entries.  Each table is
+	 * aligned to its size, as the hardware needs.
+	 */
+	uint64_t tree_root[UV_NTREES][UV_ROOT_ENTRIES] __attribute__((aligned(UV_ROOT_BYTES)));
+	/* The secure frames themselves, each 64 KiB aligned as a leaf maps it. */
+	uint64_t pool[UV_NFRAMES][UV_FRAME_WORDS] __attribute__((aligned(UV_PAGE_SIZE)));
+	uint64_t tree_l2[UV_NTREES][UV_DIR_ENTRIES] __attribute__((aligned(UV_DIR_BYTES)));
+	uint64_t tree_l3[UV_NTREES][UV_TREE_GROUPS] __attribute__((aligned(UV_DIR_BYTES)));
 	/*
 	 * The leaf entries of slot k: GFN base + i's is pte[k][base % 32 + i]
 	 * (spec/radix.h), kept beside the records so that a page operation
@@ -58,8 +65,16 @@ struct uv_state {
 	 * aligned to their size as the hardware needs.
 	 */
 	uint64_t pte[UV_NSLOTS][UV_SLOT_PTES] __attribute__((aligned(UV_LEAF_BYTES)));
-	/* The secure frames themselves, each 64 KiB aligned as a leaf maps it. */
-	uint64_t pool[UV_NFRAMES][UV_FRAME_WORDS] __attribute__((aligned(UV_PAGE_SIZE)));
+	struct uv_slot slot[UV_NSLOTS];
+	struct uv_exit exit[UV_NEXITS];
+	uint32_t tree_lpid[UV_NTREES];
+	/* Frame n is owned by gfn[owner_slot[n] - 1][owner_idx[n]]; 0: free. */
+	uint32_t owner_slot[UV_NFRAMES];
+	uint32_t owner_idx[UV_NFRAMES];
+	/* GFN base + i of slot k is gfn[k][i] (GFN_*). */
+	uint32_t gfn[UV_NSLOTS][UV_SLOT_PAGES];
+	uint8_t svm_life[UV_MAX_LPID + 1];      /* SVM_* per LPID */
+	uint8_t tree_slot[UV_NTREES][UV_TREE_GROUPS];
 };
 
 extern struct uv_state uv_state;

@@ -129,7 +129,8 @@ for a in $ARCHES; do
 done
 set -- $sizes
 echo "   per GFN: $8 bytes (its 4-byte record and its 8-byte radix leaf entry; each slot also has" \
-	"32 leaf entries more, for a first GFN not on a 2 MiB boundary; the upper levels of the tree are not built yet)"
+	"32 leaf entries more, for a first GFN not on a 2 MiB boundary; each guest with a slot has a tree of" \
+	"132 KiB above its leaf tables, whatever its size: spec/radix.h)"
 echo "   per LPID: 16 bytes of partition-table entry (64 KiB in all, spec/pate.h)"
 echo "   per SVM: ${10} byte of life cycle per LPID; each memory slot it uses" \
 	"${12} bytes (from a table of 16 shared by all); ${14} bytes of saved" \

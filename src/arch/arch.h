@@ -43,6 +43,40 @@ const uint64_t *arch_normal_page(uint64_t ra);
 uint64_t arch_frame_ra(uint32_t n);
 
 /*
+ * The real addresses of tree t's root, its level-2 table, its level-3
+ * table r, and leaf table m of slot k (uv_state.tree_root[t],
+ * tree_l2[t], tree_l3[t][512 r], pte[k][32 m]), as arch_frame_ra computes
+ * a frame's; each table is aligned to its size (asm/asm-offsets.c).
+ */
+/*@
+  requires t < UV_NTREES;
+  assigns \nothing;
+  ensures \result == root_ra(t);
+*/
+uint64_t arch_root_ra(uint32_t t);
+
+/*@
+  requires t < UV_NTREES;
+  assigns \nothing;
+  ensures \result == l2_ra(t);
+*/
+uint64_t arch_l2_ra(uint32_t t);
+
+/*@
+  requires t < UV_NTREES && r < UV_TREE_REGIONS;
+  assigns \nothing;
+  ensures \result == l3_ra(t, r);
+*/
+uint64_t arch_l3_ra(uint32_t t, uint32_t r);
+
+/*@
+  requires k < UV_NSLOTS && m < UV_SLOT_LEAVES;
+  assigns \nothing;
+  ensures \result == leaf_ra(k, m);
+*/
+uint64_t arch_leaf_ra(uint32_t k, uint32_t m);
+
+/*
  * The stored leaf entry that maps the 64 KiB page at real address ra,
  * UV_PTE_WORD(ra) (spec/radix.h): the same on both builds
  * (src/arch/radix_word.c), behind this interface only because its logic
@@ -53,6 +87,16 @@ uint64_t arch_frame_ra(uint32_t n);
   ensures \result == pte_word(ra);
 */
 uint64_t arch_pte_word(uint64_t ra);
+
+/*
+ * The stored directory entry that names the table of 2^nls entries at real
+ * address ra, UV_PDE_WORD(ra, nls) (spec/radix.h), as arch_pte_word.
+ */
+/*@
+  assigns \nothing;
+  ensures \result == pde_word(ra, nls);
+*/
+uint64_t arch_pde_word(uint64_t ra, uint64_t nls);
 
 /*
  * The ultravisor lock: one lock over the whole of uv_state, taken by

@@ -1,11 +1,15 @@
 /*
- * The leaf entry of a radix table that maps a 64 KiB page (src/arch/arch.h,
- * spec/radix.h), in the byte order the hardware reads: the same code on the
- * host and on ppc64.
+ * The entries of a radix table (src/arch/arch.h, spec/radix.h), in the byte
+ * order the hardware reads: the same code on the host and on ppc64.
  */
 #include "arch/arch.h"
 
 uint64_t arch_pte_word(uint64_t ra)
 {
 	return UV_PTE_WORD(ra);
+}
+
+uint64_t arch_pde_word(uint64_t ra, uint64_t nls)
+{
+	return UV_PDE_WORD(ra, nls);
 }

@@ -14,6 +14,9 @@
 
 #include "state_check.h"
 #include "arch/host/host.h"
+/* the radix walker, built with the checker so that every build that links
+ * the checker has it (no separate object in mk/) */
+#include "walk.c"
 
 #define FAIL(...)                                        \
 	do {                                             \
@@ -421,11 +424,281 @@ static int ptes_ok(const struct uv_state *s, char *why, unsigned long why_len)
 	return 0;
 }
 
+
+/*
+ * tree_inv (spec/radix.acsl.h) = trees_ok && l3_ok && slots_in_trees, with
+ * every directory entry decoded here from the ISA (v3.0B, Book III, radix
+ * directory entry), not from spec/radix.h: read big-endian, V (bit 0) set,
+ * L (bit 1) clear, NLB (bits 4..55) the next table's real address, NLS
+ * (bits 59..63) log2 of its entries, every other bit 0.
+ */
+#define PDE_V_ISA 0x8000000000000000ULL
+#define PDE_NLB_ISA 0x0FFFFFFFFFFFFF00ULL
+#define PDE_NLS_ISA 0x1FULL
+
+/* s's byte that stands where uv_state's *p does. */
+#define IN_S(s, p) \
+	((const void *)((const unsigned char *)(s) + \
+			((const unsigned char *)(p) - (const unsigned char *)&uv_state)))
+
+/*
+ * Whether the directory entry at p names the table that starts at want (a
+ * pointer into uv_state) with NLS nls: 0 if so, else 1 with what it is in
+ * buf.
+ */
+static int pde_is(const uint64_t *p, const void *want, unsigned nls, char *buf,
+		  unsigned long len)
+{
+	uint64_t v = be_word(p), ra = v & PDE_NLB_ISA;
+
+	if (v == 0) {
+		snprintf(buf, len, "not present");
+		return 1;
+	}
+	if (!(v & PDE_V_ISA) || (v & ~(PDE_V_ISA | PDE_NLB_ISA | PDE_NLS_ISA)) != 0) {
+		snprintf(buf, len, "%#llx, not V alone beside NLB and NLS",
+			 (unsigned long long)v);
+		return 1;
+	}
+	if ((v & PDE_NLS_ISA) != nls) {
+		snprintf(buf, len, "%#llx with NLS %llu, not %u", (unsigned long long)v,
+			 (unsigned long long)(v & PDE_NLS_ISA), nls);
+		return 1;
+	}
+	if (host_uv_at(ra) != want) {
+		snprintf(buf, len, "%#llx naming ra %#llx, not the table's",
+			 (unsigned long long)v, (unsigned long long)ra);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * trees_ok: a used tree t (tree_lpid[t] != 0) has tree_lpid[t] <=
+ * UV_MAX_LPID, root entry 0 naming its level-2 table (NLS 9), level-2
+ * entry r < UV_TREE_REGIONS naming its level-3 table r (NLS 9); every tree's
+ * root entries 1.. and level-2 entries UV_TREE_REGIONS.. are 0; two used
+ * trees belong to two guests.
+ */
+static int trees_ok(const struct uv_state *s, char *why, unsigned long why_len)
+{
+	char b[96];
+
+	for (int t = 0; t < UV_NTREES; t++) {
+		if (s->tree_lpid[t] == 0)
+			continue;
+		if (s->tree_lpid[t] > UV_MAX_LPID)
+			FAIL("trees_ok: tree %d lpid %u > UV_MAX_LPID", t, s->tree_lpid[t]);
+		if (pde_is(&s->tree_root[t][0], uv_state.tree_l2[t], 9, b, sizeof(b)))
+			FAIL("trees_ok: tree %d root entry 0 (its level-2 table) %s",
+			     t, b);
+		for (int r = 0; r < UV_TREE_REGIONS; r++)
+			if (pde_is(&s->tree_l2[t][r], &uv_state.tree_l3[t][512 * r],
+				   9, b, sizeof(b)))
+				FAIL("trees_ok: tree %d level-2 entry %d (level-3 "
+				     "table %d) %s", t, r, r, b);
+	}
+	for (int t = 0; t < UV_NTREES; t++) {
+		for (int x = 1; x < UV_ROOT_ENTRIES; x++)
+			if (s->tree_root[t][x] != 0)
+				FAIL("trees_ok: tree %d root entry %d = %#llx, not 0", t,
+				     x, (unsigned long long)s->tree_root[t][x]);
+		for (int r = UV_TREE_REGIONS; r < UV_DIR_ENTRIES; r++)
+			if (s->tree_l2[t][r] != 0)
+				FAIL("trees_ok: tree %d level-2 entry %d = %#llx, not 0",
+				     t, r, (unsigned long long)s->tree_l2[t][r]);
+	}
+	for (int t1 = 0; t1 < UV_NTREES; t1++)
+		for (int t2 = 0; t2 < UV_NTREES; t2++)
+			if (t1 != t2 && s->tree_lpid[t1] != 0 &&
+			    s->tree_lpid[t1] == s->tree_lpid[t2])
+				FAIL("trees_ok: trees %d and %d both of guest %u", t1,
+				     t2, s->tree_lpid[t1]);
+	return 0;
+}
+
+/*
+ * l3_ok: tree t's level-3 entry of group g is 0 when tree_slot[t][g] is 0;
+ * otherwise k = tree_slot[t][g] - 1 is a used slot (k < UV_NSLOTS) of
+ * tree t's guest, g is one of its groups (base / 32 .. (base + npages - 1)
+ * / 32), and the entry names its leaf table g - base / 32 (pte[k][32 m],
+ * NLS 5).
+ */
+static int l3_ok(const struct uv_state *s, char *why, unsigned long why_len)
+{
+	char b[96];
+
+	for (int t = 0; t < UV_NTREES; t++)
+		for (unsigned long g = 0; g < UV_TREE_GROUPS; g++) {
+			unsigned sk = s->tree_slot[t][g];
+			const struct uv_slot *sl;
+			uint64_t lo, hi;
+
+			if (sk == 0) {
+				if (s->tree_l3[t][g] != 0)
+					FAIL("l3_ok: tree %d level-3 entry %lu = %#llx "
+					     "with no slot in tree_slot", t, g,
+					     (unsigned long long)s->tree_l3[t][g]);
+				continue;
+			}
+			if (sk > UV_NSLOTS)
+				FAIL("l3_ok: tree %d tree_slot[%lu] = %u > UV_NSLOTS",
+				     t, g, sk);
+			sl = &s->slot[sk - 1];
+			if (sl->lpid == 0 || sl->lpid != s->tree_lpid[t])
+				FAIL("l3_ok: tree %d (guest %u) group %lu names slot "
+				     "%u of guest %u", t, s->tree_lpid[t], g, sk - 1,
+				     sl->lpid);
+			/* slots_ok has base + npages <= UV_MAX_GFN + 1 */
+			lo = sl->base / 32;
+			hi = (sl->base + sl->npages - 1) / 32;
+			if (g < lo || g > hi)
+				FAIL("l3_ok: tree %d group %lu names slot %u, whose "
+				     "groups are %llu..%llu", t, g, sk - 1,
+				     (unsigned long long)lo, (unsigned long long)hi);
+			if (pde_is(&s->tree_l3[t][g],
+				   &uv_state.pte[sk - 1][32 * (g - lo)], 5, b, sizeof(b)))
+				FAIL("l3_ok: tree %d level-3 entry %lu (slot %u leaf "
+				     "table %llu) %s", t, g, sk - 1,
+				     (unsigned long long)(g - lo), b);
+		}
+	return 0;
+}
+
+/* slots_in_trees: a used slot ends at or below UV_TREE_GFNS. */
+static int slots_in_trees(const struct uv_state *s, char *why,
+			  unsigned long why_len)
+{
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		const struct uv_slot *sl = &s->slot[k];
+
+		/* slots_ok has npages <= UV_SLOT_PAGES < UV_TREE_GFNS */
+		if (slot_used(s, k) && sl->base > UV_TREE_GFNS - sl->npages)
+			FAIL("slots_in_trees: slot %d (base %#llx, %llu pages) ends "
+			     "past UV_TREE_GFNS", k, (unsigned long long)sl->base,
+			     (unsigned long long)sl->npages);
+	}
+	return 0;
+}
+
+/*
+ * walk_ok (the tests' own, beyond state_inv: what the trees are for): every
+ * used slot's guest has a tree, and the walk of it (tests/common/walk.c,
+ * from tree_root[t], 2^13 root entries) of each GFN of each of its slots
+ * gives: SECURE(n) frame n's real address; SHARED with a present leaf that
+ * leaf's address; anything else a fault.  GFNs in no slot of the guest
+ * next to its slots, GFN 0, the last below UV_TREE_GFNS, UV_TREE_GFNS and
+ * 2^35 fault.  With uv_state_walk_stride > 1 only every stride-th EMPTY
+ * GFN is walked (each slot's first and last, and every other record,
+ * always).
+ */
+unsigned long uv_state_walk_stride = 1;
+
+static int in_guest_slot(const struct uv_state *s, uint32_t lpid, uint64_t g)
+{
+	for (int k = 0; k < UV_NSLOTS; k++)
+		if (s->slot[k].lpid == lpid && g >= s->slot[k].base &&
+		    g - s->slot[k].base < s->slot[k].npages)
+			return 1;
+	return 0;
+}
+
+static int walk_fault(const struct uv_state *s, int t, uint64_t g, char *why,
+		      unsigned long why_len)
+{
+	uint64_t ra = 0;
+	char b[160];
+	int w;
+
+	if (in_guest_slot(s, s->tree_lpid[t], g))
+		return 0;
+	w = radix_walk(s, HOST_UV_RA_BASE + offsetof(struct uv_state, tree_root[t]),
+		       13, g << 16, &ra, b, sizeof(b));
+	if (w != WALK_FAULT)
+		FAIL("walk_ok: tree %d, GFN %#llx in no slot of guest %u: %s",
+		     t, (unsigned long long)g, s->tree_lpid[t],
+		     w == WALK_OK ? "translated" : b);
+	return 0;
+}
+
+static int walk_ok(const struct uv_state *s, char *why, unsigned long why_len)
+{
+	unsigned long stride = uv_state_walk_stride ? uv_state_walk_stride : 1;
+	char rb[32], b[160];
+
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		const struct uv_slot *sl = &s->slot[k];
+		int t = -1;
+
+		if (!slot_used(s, k))
+			continue;
+		for (int u = 0; u < UV_NTREES; u++)
+			if (s->tree_lpid[u] == sl->lpid)
+				t = u;
+		if (t < 0)
+			FAIL("walk_ok: slot %d's guest %u has no tree", k, sl->lpid);
+		for (uint64_t i = 0; i < sl->npages; i++) {
+			uint32_t r = s->gfn[k][i];
+			uint64_t ra = 0, g = sl->base + i;
+			const uint64_t *leaf = &s->pte[k][sl->base % 32 + i];
+			int w;
+
+			if (r == GFN_EMPTY && i % stride != 0 && i != sl->npages - 1)
+				continue;
+			w = radix_walk(s, HOST_UV_RA_BASE +
+					       offsetof(struct uv_state, tree_root[t]),
+				       13, g << 16, &ra, b, sizeof(b));
+			if (w == WALK_BAD)
+				FAIL("walk_ok: tree %d, GFN %#llx (slot %d): %s", t,
+				     (unsigned long long)g, k, b);
+			if (r >= GFN_SECURE) {
+				uint32_t n = r - GFN_SECURE;
+
+				if (w != WALK_OK || n >= UV_NFRAMES ||
+				    host_uv_at(ra) != (const void *)uv_state.pool[n])
+					FAIL("walk_ok: tree %d, GFN %#llx SECURE(%u): %s "
+					     "%#llx, not frame %u", t,
+					     (unsigned long long)g, n,
+					     w == WALK_OK ? "ra" : "fault", 
+					     (unsigned long long)ra, n);
+			} else if (r == GFN_SHARED && be_word(leaf) != 0) {
+				uint64_t want = be_word(leaf) & PTE_RPN_ISA;
+
+				if (w != WALK_OK || ra != want)
+					FAIL("walk_ok: tree %d, GFN %#llx SHARED: %s "
+					     "%#llx, not %#llx", t, (unsigned long long)g,
+					     w == WALK_OK ? "ra" : "fault",
+					     (unsigned long long)ra,
+					     (unsigned long long)want);
+			} else if (w != WALK_FAULT) {
+				FAIL("walk_ok: tree %d, GFN %#llx %s: translated to "
+				     "%#llx", t, (unsigned long long)g,
+				     rec_name(r, rb, sizeof(rb)), (unsigned long long)ra);
+			}
+		}
+		if (sl->base > 0 && walk_fault(s, t, sl->base - 1, why, why_len))
+			return 1;
+		if (walk_fault(s, t, sl->base + sl->npages, why, why_len))
+			return 1;
+	}
+	for (int t = 0; t < UV_NTREES; t++) {
+		if (s->tree_lpid[t] == 0)
+			continue;
+		if (walk_fault(s, t, 0, why, why_len) ||
+		    walk_fault(s, t, UV_TREE_GFNS - 1, why, why_len) ||
+		    walk_fault(s, t, UV_TREE_GFNS, why, why_len) ||
+		    walk_fault(s, t, 1ULL << 35, why, why_len))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * state_inv = slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
  *             frames_ok && frames_zero && lives_ok && exits_ok &&
  *             exits_distinct && shared_only_secure && exits_msr_ok &&
- *             exits_gfn_ok && ptes_ok
+ *             exits_gfn_ok && ptes_ok && tree_inv (trees_ok && l3_ok &&
+ *             slots_in_trees), then the tests' walk_ok
  */
 int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 {
@@ -443,7 +716,11 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 	       shared_only_secure(s, why, why_len) ||
 	       exits_msr_ok(s, why, why_len) ||
 	       exits_gfn_ok(s, why, why_len) ||
-	       ptes_ok(s, why, why_len);
+	       ptes_ok(s, why, why_len) ||
+	       trees_ok(s, why, why_len) ||
+	       l3_ok(s, why, why_len) ||
+	       slots_in_trees(s, why, why_len) ||
+	       walk_ok(s, why, why_len);
 }
 
 /* ---- snapshot ------------------------------------------------------------ */
@@ -494,6 +771,25 @@ void uv_state_field(unsigned long off, char *buf, unsigned long len)
 		snprintf(buf, len, "pte[%lu][%lu]",
 			 REL(pte, off) / (UV_SLOT_PTES * sizeof(uint64_t)),
 			 REL(pte, off) / sizeof(uint64_t) % UV_SLOT_PTES);
+	else if (IN(tree_root, off))
+		snprintf(buf, len, "tree_root[%lu][%lu]",
+			 REL(tree_root, off) / UV_ROOT_BYTES,
+			 REL(tree_root, off) % UV_ROOT_BYTES / sizeof(uint64_t));
+	else if (IN(tree_l2, off))
+		snprintf(buf, len, "tree_l2[%lu][%lu]",
+			 REL(tree_l2, off) / UV_DIR_BYTES,
+			 REL(tree_l2, off) % UV_DIR_BYTES / sizeof(uint64_t));
+	else if (IN(tree_l3, off))
+		snprintf(buf, len, "tree_l3[%lu][%lu]",
+			 REL(tree_l3, off) / (UV_TREE_GROUPS * sizeof(uint64_t)),
+			 REL(tree_l3, off) / sizeof(uint64_t) % UV_TREE_GROUPS);
+	else if (IN(tree_slot, off))
+		snprintf(buf, len, "tree_slot[%lu][%lu]",
+			 REL(tree_slot, off) / UV_TREE_GROUPS,
+			 REL(tree_slot, off) % UV_TREE_GROUPS);
+	else if (IN(tree_lpid, off))
+		snprintf(buf, len, "tree_lpid[%lu]",
+			 REL(tree_lpid, off) / sizeof(uint32_t));
 	else if (IN(pool, off))
 		snprintf(buf, len, "pool[%lu][%lu]",
 			 REL(pool, off) / UV_PAGE_SIZE,

@@ -13,6 +13,13 @@
  * conjunct (its ACSL name first) and its indices written to why. */
 int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len);
 
+/*
+ * The checker also walks each guest's radix tree (walk_ok in state_check.c)
+ * for every GFN of its slots; with a stride n > 1, only every n-th EMPTY
+ * GFN of a slot (for the fuzzer's speed).  1 by default.
+ */
+extern unsigned long uv_state_walk_stride;
+
 /* Copies uv_state into the snapshot (allocated once, on first use) and
  * returns it; NULL if it cannot be allocated. */
 const struct uv_state *uv_state_snapshot(void);

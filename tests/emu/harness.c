@@ -1125,6 +1125,17 @@ static void test_esm_page_in(void)
  * unchanged; the GFN's leaf entry maps the frame at URMOR + its address.  A fault in the core leaves the ultravisor lock taken, so the
  * harness stops at the first failure here.
  */
+/* The doubleword at p as the hardware reads it: big-endian. */
+static uint64_t be_at(const void *p)
+{
+	const uint8_t *b = p;
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | b[i];
+	return v;
+}
+
 static void test_page_in(unsigned long round)
 {
 	static uint64_t want_page[UV_FRAME_WORDS];
@@ -1140,7 +1151,8 @@ static void test_page_in(unsigned long round)
 	for (r = 0; r < (round == 0 ? 2 : 1); r++) {
 		memset(&uv_state, 0, sizeof(uv_state));
 		lpid = 1 + rnd() % UV_MAX_LPID;
-		gfn = rnd() % (UV_MAX_GFN - 4);
+		/* below UV_TREE_GFNS: where a slot may lie (a tree maps it) */
+		gfn = rnd() % (UV_TREE_GFNS - 4);
 		g = gfn + rnd() % 4;
 		if (pin_core_call(vm_msr, lpid, UV_ESM, 0, 0, 0, 0) ||
 		    pin_core_call(hv_msr, 0, UV_REGISTER_MEM_SLOT, lpid,
@@ -1193,6 +1205,34 @@ static void test_page_in(unsigned long round)
 				v = v << 8 | b[j];
 			SAME("the page's leaf entry maps URMOR + the frame", v, want_v);
 			SAME("mfspr URMOR count", m.n_urmor, 1);
+		}
+		{
+			/* the guest's tree (spec/radix.h; ISA radix directory
+			 * entry: V, NLB the next table's real address, NLS), the
+			 * bytes big-endian: root entry 0 names URMOR + its
+			 * level-2 table (NLS 9), level-2 entry g / 2^14 URMOR + the
+			 * level-3 table (NLS 9), whose entry names URMOR + the
+			 * slot's leaf table of g (NLS 5) */
+			uint64_t grp = g / 32, m3 = grp - uv_state.slot[k].base / 32;
+			unsigned int t;
+
+			for (t = 0; t < UV_NTREES && uv_state.tree_lpid[t] != lpid; t++)
+				;
+			CHECK(t < UV_NTREES, "the guest's tree", t, 0);
+			if (t == UV_NTREES)
+				break;
+			SAME("root entry 0 names URMOR + the level-2 table",
+			     be_at(&uv_state.tree_root[t][0]),
+			     0x8000000000000000ULL | 9 |
+			     (EMU_URMOR + (uint64_t)(uintptr_t)uv_state.tree_l2[t]));
+			SAME("the level-2 entry names URMOR + the level-3 table",
+			     be_at(&uv_state.tree_l2[t][grp / 512]),
+			     0x8000000000000000ULL | 9 |
+			     (EMU_URMOR + (uint64_t)(uintptr_t)&uv_state.tree_l3[t][grp / 512 * 512]));
+			SAME("the level-3 entry names URMOR + the leaf table",
+			     be_at(&uv_state.tree_l3[t][grp]),
+			     0x8000000000000000ULL | 5 |
+			     (EMU_URMOR + (uint64_t)(uintptr_t)&uv_state.pte[k][32 * m3]));
 		}
 		for (j = 0; j < UV_FRAME_WORDS; j++) {
 			CHECK(uv_state.pool[n][j] == want_page[j],
@@ -1290,7 +1330,7 @@ static void test_page_inval(void)
 	const char *test = "UV_PAGE_INVAL: a shared page invalidated, tlbie of it";
 	struct uv_frame want;
 	uint64_t lpid = 1 + rnd() % UV_MAX_LPID;
-	uint64_t gfn = rnd() % (UV_MAX_GFN - 4), g = gfn + rnd() % 3;
+	uint64_t gfn = rnd() % (UV_TREE_GFNS - 4), g = gfn + rnd() % 3;
 	unsigned int i, pass, before = failed;
 	int ok = 1;
 

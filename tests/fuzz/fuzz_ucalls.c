@@ -34,7 +34,9 @@
  * page (or of its LPID) during it; every page tlbie is of a page
  * invalidated or whose present leaf went or changed, one per page;
  * the guest's use of an invalidated page is GFN_USE_INVALID, never the
- * hypervisor's page.  Any failure aborts, which libFuzzer
+ * hypervisor's page; a level-3 entry of a tree that goes or changes had a
+ * radix tlbie of its guest, and one appears (or a tree opens) only by its
+ * guest's UV_REGISTER_MEM_SLOT; the checker walks every tree (sampled).  Any failure aborts, which libFuzzer
  * reports as a crash with the input.
  */
 #include <stdint.h>
@@ -221,6 +223,12 @@ static void check_inval(const struct uv_frame *in)
 			uint64_t l = snap->slot[k].lpid, g;
 			int ok;
 
+			/* a row the call left as it was (most): not entry by
+			 * entry, which the coverage instrumentation makes slow */
+			if (j == 0 && memcmp(snap->pte[k], uv_state.pte[k],
+					     sizeof(uv_state.pte[k])) == 0)
+				break;
+
 			if (snap->pte[k][j] == 0 || snap->pte[k][j] == uv_state.pte[k][j])
 				continue;
 			g = snap_leaf_gfn(k, j, &ok);
@@ -298,6 +306,45 @@ static int empty_gfn(uint64_t l, uint64_t g)
 	return 0;
 }
 
+/*
+ * The trees (spec/radix.h): a level-3 entry present before the call and
+ * absent or different after it had a tlbie of its guest's whole
+ * translations, radix, during it; an entry appears (or a tree opens) only
+ * by a UV_REGISTER_MEM_SLOT answered U_SUCCESS, of that tree's guest.
+ */
+static int tlbied_radix(uint64_t l)
+{
+	for (unsigned long i = 0; i < host_tlbie_count && i < HOST_TLBIE_LOG; i++)
+		if (host_tlbie_log[i].lpid == l && host_tlbie_log[i].radix == 1)
+			return 1;
+	return 0;
+}
+
+static void check_trees(const struct uv_frame *in)
+{
+	int registered = (in->gpr[3] == UV_REGISTER_MEM_SLOT &&
+			  cpu.frame.gpr[3] == U_SUCCESS);
+
+	for (int t = 0; t < UV_NTREES; t++) {
+		if (uv_state.tree_lpid[t] != 0 && snap->tree_lpid[t] != uv_state.tree_lpid[t] &&
+		    !(registered && in->gpr[4] == uv_state.tree_lpid[t]))
+			die("a tree opened but by its guest's UV_REGISTER_MEM_SLOT");
+		if (memcmp(snap->tree_l3[t], uv_state.tree_l3[t],
+			   sizeof(uv_state.tree_l3[t])) == 0)
+			continue;
+		for (int g = 0; g < UV_TREE_GROUPS; g++) {
+			uint64_t a = snap->tree_l3[t][g], b = uv_state.tree_l3[t][g];
+
+			if (a == b)
+				continue;
+			if (a != 0 && !tlbied_radix(snap->tree_lpid[t]))
+				die("a level-3 entry unlinked with no tlbie of its guest");
+			if (b != 0 && !(registered && in->gpr[4] == uv_state.tree_lpid[t]))
+				die("a level-3 entry linked but by UV_REGISTER_MEM_SLOT");
+		}
+	}
+}
+
 static void sc2(void)
 {
 	struct uv_frame in = cpu.frame;
@@ -313,6 +360,7 @@ static void sc2(void)
 	next = uv_entry(&cpu);
 	check_pate(&in);
 	check_inval(&in);
+	check_trees(&in);
 	if (MSR_BIT(cpu.frame.usrr1, UV_MSR_HV_LG) && MSR_BIT(cpu.frame.usrr1, UV_MSR_S_LG))
 		die("an exit into ultravisor state");
 	if (((in.srr1 >> UV_SRR1_LEV_SHIFT) & 3) == UV_SC_LEV_HCALL &&
@@ -484,6 +532,9 @@ static void op(const uint8_t *b)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	/* the checker's walk of every tree after every operation: every
+	 * GFN not EMPTY, each slot's first and last, every 64th other */
+	uv_state_walk_stride = 64;
 	if (snap == NULL && (snap = aligned_alloc(_Alignof(struct uv_state), sizeof(*snap))) == NULL)
 		die("no memory");
 	memset(&uv_state, 0, sizeof(uv_state));

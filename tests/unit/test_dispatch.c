@@ -345,8 +345,13 @@ static void test_argument_bounds(void **state)
 	const struct expect *reg = &ucalls[3], *in = &ucalls[5],
 			    *share = &ucalls[7];
 
-	/* start + size may reach 2^52 but not pass it: guest 1 is secure, so
-	 * the slot is accepted (spec/page-states.md) */
+	/*
+	 * The dispatcher lets start + size reach 2^52 but not pass it (U_P3);
+	 * the handler takes only slots within the GFNs a tree maps
+	 * (UV_TREE_GFNS, spec/uv_config.h): a start at or past it is U_P2, an
+	 * end past it U_P3, a slot ending exactly there is accepted.  Guest 1
+	 * is secure.
+	 */
 	memset(&uv_state, 0, sizeof(uv_state));
 	state_edited();
 	uv_state.svm_life[1] = SVM_SECURE;
@@ -354,14 +359,28 @@ static void test_argument_bounds(void **state)
 	load_args(&f, reg);
 	f.gpr[3] = reg->nr;
 	f.gpr[4] = 1;
-	f.gpr[5] = BIT(52) - 0x20000;
+	f.gpr[5] = (UV_TREE_GFNS - 2) * 0x10000ULL;
 	f.gpr[6] = 0x20000;
 	assert_int_equal(uv_ucall(&f), UV_NEXT_CALLER);
-	check_inv("slot up to 2^52");
+	check_inv("slot up to UV_TREE_GFNS");
 	assert_int_equal(f.gpr[3], U_SUCCESS_R3);
+	assert_int_equal(uv_state.slot[0].lpid, 1);
+	assert_int_equal(uv_state.slot[0].base, UV_TREE_GFNS - 2);
 	memset(&uv_state, 0, sizeof(uv_state));
 	state_edited();
 	uv_state.svm_life[1] = SVM_SECURE;
+	f.gpr[3] = reg->nr;
+	f.gpr[6] = 0x30000;
+	expect_rejected(&f, U_P3_R3, "slot past UV_TREE_GFNS");
+	f.gpr[3] = reg->nr;
+	f.gpr[5] = UV_TREE_GFNS * 0x10000ULL;
+	f.gpr[6] = 0x10000;
+	expect_rejected(&f, U_P2_R3, "slot from UV_TREE_GFNS");
+	/* up to 2^52: the dispatcher passes it, the handler refuses the start */
+	f.gpr[3] = reg->nr;
+	f.gpr[5] = BIT(52) - 0x20000;
+	f.gpr[6] = 0x20000;
+	expect_rejected(&f, U_P2_R3, "slot up to 2^52");
 	f.gpr[3] = reg->nr;
 	f.gpr[6] = 0x30000;
 	expect_rejected(&f, (uint64_t)arg_error[2], "slot past 2^52");
@@ -382,23 +401,39 @@ static void test_argument_bounds(void **state)
 	f.gpr[5] = ~0ULL << 16;
 	expect_rejected(&f, (uint64_t)arg_error[1], "ra near 2^64");
 
-	/* gfn + n may reach 2^36 but not pass it: guest 42 (the SVM context's
-	 * LPIDR) is secure with a slot over the last two GFNs */
+	/*
+	 * gfn + n may reach 2^36 but not pass it: guest 42 (the SVM context's
+	 * LPIDR) is secure, with a slot over the last two GFNs a tree maps
+	 * (registered: a slot can lie no higher, UV_TREE_GFNS), which it
+	 * shares; up to 2^36 the dispatcher passes the call and the handler
+	 * finds no slot there (U_PARAMETER); past it the dispatcher refuses.
+	 */
 	memset(&uv_state, 0, sizeof(uv_state));
 	state_edited();
 	uv_state.svm_life[42] = SVM_SECURE;
-	uv_state.slot[0].lpid = 42;
-	uv_state.slot[0].base = BIT(36) - 2;
-	uv_state.slot[0].npages = 2;
+	random_frame(&f, HV);
+	load_args(&f, reg);
+	f.gpr[3] = reg->nr;
+	f.gpr[4] = 42;
+	f.gpr[5] = (UV_TREE_GFNS - 2) * 0x10000ULL;
+	f.gpr[6] = 0x20000;
+	assert_int_equal(uv_ucall(&f), UV_NEXT_CALLER);
+	check_inv("a slot of guest 42 up to UV_TREE_GFNS");
+	assert_int_equal(f.gpr[3], U_SUCCESS_R3);
 	random_frame(&f, SVM);
 	f.gpr[3] = share->nr;
-	f.gpr[4] = BIT(36) - 2;
+	f.gpr[4] = UV_TREE_GFNS - 2;
 	f.gpr[5] = 2;
 	assert_int_equal(uv_ucall(&f), UV_NEXT_CALLER);
-	check_inv("share up to 2^36");
+	check_inv("share up to UV_TREE_GFNS");
 	assert_int_equal(f.gpr[3], U_SUCCESS_R3);
 	assert_int_equal(uv_state.gfn[0][0], GFN_SHARED);
 	assert_int_equal(uv_state.gfn[0][1], GFN_SHARED);
+	state_edited();
+	f.gpr[3] = share->nr;
+	f.gpr[4] = BIT(36) - 2;
+	f.gpr[5] = 2;
+	expect_rejected(&f, U_PARAMETER_R3, "share up to 2^36, in no slot");
 	f.gpr[3] = share->nr;
 	f.gpr[5] = 3;
 	expect_rejected(&f, (uint64_t)arg_error[1], "share past the last gfn");

@@ -53,28 +53,106 @@ static uint64_t frame_ra(int n)
 #define MSR_PR_ME_LE ((1ULL << 14) | (1ULL << 12) | 1ULL)
 
 /*
+ * A radix directory entry (ISA v3.0B, Book III): V (bit 0), NLB the next
+ * table's real address, NLS (bits 59..63) log2 of its entries; stored
+ * big-endian.
+ */
+#define PDE_V (1ULL << 63)
+
+/* The real address of s's byte *p, s standing where uv_state does. */
+static uint64_t ra_in(const struct uv_state *s, const void *p)
+{
+	return HOST_UV_RA_BASE + (uint64_t)((const char *)p - (const char *)s);
+}
+
+static void put_pde(struct uv_state *s, uint64_t *p, const void *table, int nls)
+{
+	put_be(p, PDE_V | ra_in(s, table) | (uint64_t)nls);
+}
+
+/* Tree t of s opened for guest lpid: its root and level-2 entries. */
+static void open_tree(struct uv_state *s, int t, uint32_t lpid)
+{
+	s->tree_lpid[t] = lpid;
+	put_pde(s, &s->tree_root[t][0], s->tree_l2[t], 9);
+	for (int r = 0; r < UV_TREE_REGIONS; r++)
+		put_pde(s, &s->tree_l2[t][r], &s->tree_l3[t][512 * r], 9);
+}
+
+/*
+ * The trees of s written from spec/radix.acsl.h (trees_ok, l3_ok): every
+ * tree cleared, then each guest with a used slot gets one (the first
+ * guest met tree 7, the next tree 6, ...), its root entry 0 naming its
+ * level-2 table, its level-2 entries 0..15 its level-3 tables, and the
+ * level-3 entry of each 2 MiB group g of each slot k naming leaf table
+ * g - base / 32 of k, with tree_slot = k + 1.
+ */
+static void link_trees(struct uv_state *s)
+{
+	int next = UV_NTREES - 1;
+
+	memset(s->tree_root, 0, sizeof(s->tree_root));
+	memset(s->tree_l2, 0, sizeof(s->tree_l2));
+	memset(s->tree_l3, 0, sizeof(s->tree_l3));
+	memset(s->tree_slot, 0, sizeof(s->tree_slot));
+	memset(s->tree_lpid, 0, sizeof(s->tree_lpid));
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		const struct uv_slot *sl = &s->slot[k];
+		int t = -1;
+
+		if (sl->lpid == 0)
+			continue;
+		for (int u = 0; u < UV_NTREES; u++)
+			if (s->tree_lpid[u] == sl->lpid)
+				t = u;
+		if (t < 0) {
+			assert_true(next >= 0);
+			t = next--;
+			open_tree(s, t, sl->lpid);
+		}
+		for (uint64_t g = sl->base / 32; g <= (sl->base + sl->npages - 1) / 32; g++) {
+			put_pde(s, &s->tree_l3[t][g], &s->pte[k][32 * (g - sl->base / 32)], 5);
+			s->tree_slot[t][g] = (uint8_t)(k + 1);
+		}
+	}
+}
+
+/* The tree of guest lpid in s. */
+static int tree_of_guest(const struct uv_state *s, uint32_t lpid)
+{
+	for (int t = 0; t < UV_NTREES; t++)
+		if (s->tree_lpid[t] == lpid)
+			return t;
+	fail_msg("guest %u has no tree", lpid);
+	return -1;
+}
+
+/*
  * A valid state, written from the ACSL (not by the core):
  *   guest 5 SECURE with exit 4 (EXIT_HCALL, a reflected hcall, its saved
  *     MSR with S set and HV clear): slot 0 (id 1, GFNs 0x10..0x13), slot 1
- *     (id 2, GFNs 0x14..0x17, adjacent); gfn 0x11 SECURE(0), gfn 0x14
- *     SHARED;
+ *     (id 2, GFNs 0x20..0x23, in the next 2 MiB); gfn 0x11 SECURE(0), gfn
+ *     0x20 SHARED;
  *   guest 6 INIT with exit 2 (EXIT_INIT_START, its saved MSR a VM's: S and
  *     HV clear): slot 2 (id 1 and GFNs 0x10..0x11, as guest 5's: another
  *     guest), gfn 0x10 SECURE(5), gfn 0x11 EMPTY (the hypervisor's page);
  *   guest 7 SECURE: slot 3 (id UV_MAX_SLOTID, UV_SLOT_PAGES pages ending at
- *     UV_MAX_GFN + 1), its last GFN SECURE(63);
+ *     UV_TREE_GFNS, the end of what a tree maps), its last GFN SECURE(63);
  *   guest UV_MAX_LPID INIT with exit 7 (EXIT_INIT_DONE), no slot;
  *   free frames zero, owned frames with content;
  *   the leaf entry of each SECURE GFN maps its frame, at index base % 32 + i
  *     of its slot's row (16 + 1, 16 + 0, 0 + UV_SLOT_PAGES - 1); the SHARED
- *     gfn 0x14 (slot 1, index 20) maps the last page of normal memory.
+ *     gfn 0x20 (slot 1, index 0) maps the last page of normal memory;
+ *   each guest with a slot has a tree (link_trees): guest 5 tree 7, guest
+ *     6 tree 6, guest 7 tree 5, whose level-3 entries name every leaf table
+ *     of its slots (slot 3's last is the last group, UV_TREE_GROUPS - 1).
  */
 static void build_good(struct uv_state *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->svm_life[5] = SVM_SECURE;
 	s->slot[0] = (struct uv_slot){ .lpid = 5, .id = 1, .base = 0x10, .npages = 4 };
-	s->slot[1] = (struct uv_slot){ .lpid = 5, .id = 2, .base = 0x14, .npages = 4 };
+	s->slot[1] = (struct uv_slot){ .lpid = 5, .id = 2, .base = 0x20, .npages = 4 };
 	s->gfn[0][1] = GFN_SECURE + 0;
 	s->owner_slot[0] = 1;
 	s->owner_idx[0] = 1;
@@ -98,7 +176,7 @@ static void build_good(struct uv_state *s)
 
 	s->svm_life[7] = SVM_SECURE;
 	s->slot[3] = (struct uv_slot){ .lpid = 7, .id = UV_MAX_SLOTID,
-				       .base = UV_MAX_GFN + 1 - UV_SLOT_PAGES,
+				       .base = UV_TREE_GFNS - UV_SLOT_PAGES,
 				       .npages = UV_SLOT_PAGES };
 	s->gfn[3][UV_SLOT_PAGES - 1] = GFN_SECURE + UV_NFRAMES - 1;
 	s->owner_slot[UV_NFRAMES - 1] = 4;
@@ -110,9 +188,10 @@ static void build_good(struct uv_state *s)
 	s->exit[UV_NEXITS - 1].kind = EXIT_INIT_DONE;
 
 	put_leaf(&s->pte[0][16 + 1], frame_ra(0));
-	put_leaf(&s->pte[1][20 + 0], UV_NORMAL_END - PAGE);
+	put_leaf(&s->pte[1][0 + 0], UV_NORMAL_END - PAGE);
 	put_leaf(&s->pte[2][16 + 0], frame_ra(5));
 	put_leaf(&s->pte[3][UV_SLOT_PAGES - 1], frame_ra(UV_NFRAMES - 1));
+	link_trees(s);
 }
 
 static void expect_ok(const struct uv_state *s, const char *what)
@@ -131,12 +210,15 @@ static void test_valid_states_pass(void **state)
 	build_good(good);
 	expect_ok(good, "the hand-built state");
 	/* a slot of one page at GFN 0, id 0, of a guest in INIT */
-	good->slot[9] = (struct uv_slot){ .lpid = 6, .id = 0, .base = 0, .npages = 1 };
+	good->slot[9] = (struct uv_slot){ .lpid = UV_MAX_LPID, .id = 0, .base = 0,
+					  .npages = 1 };
+	link_trees(good);
 	expect_ok(good, "a one-page slot at GFN 0 with id 0");
 	/* a secure guest's slot wholly SHARED */
 	good->slot[11] = (struct uv_slot){ .lpid = 7, .id = 5, .base = 0x100, .npages = 3 };
 	for (int i = 0; i < 3; i++)
 		good->gfn[11][i] = GFN_SHARED;
+	link_trees(good);
 	expect_ok(good, "a secure guest's slot all shared");
 	good->gfn[11][1] = GFN_SHARED_INVAL;
 	expect_ok(good, "a secure guest's shared page invalidated");
@@ -154,6 +236,7 @@ static void test_valid_states_pass(void **state)
 	put_leaf(&good->pte[12][5], frame_ra(9));
 	good->gfn[12][UV_SLOT_PAGES - 1] = GFN_SHARED;
 	put_leaf(&good->pte[12][5 + UV_SLOT_PAGES - 1], 0x30000);
+	link_trees(good);
 	expect_ok(good, "a slot at GFN 0x1005");
 	/* an INIT exit may keep S set (a guest's ESM from secure-mode
 	 * state is refused earlier, but the conjunct says only HV = 0) */
@@ -161,6 +244,7 @@ static void test_valid_states_pass(void **state)
 	expect_ok(good, "an INIT exit with S set");
 	/* a slot of another guest overlapping and with the same id is fine */
 	good->slot[10] = (struct uv_slot){ .lpid = 7, .id = 0, .base = 0, .npages = 1 };
+	link_trees(good);
 	expect_ok(good, "another guest's slot with the same range and id");
 	/* guest 6 waits for a page-in, of the last GFN (in no slot: its
 	 * slot may go while the hypervisor works, UV_RETURN then aborts) */
@@ -171,6 +255,28 @@ static void test_valid_states_pass(void **state)
 	good->exit[3].kind = EXIT_PAGE_IN;
 	good->exit[3].gfn = ~0ULL;
 	expect_ok(good, "a free exit with any gfn");
+	/* a free tree keeps the root and level-2 entries it had (tree 0, as
+	 * if freed), or any level-2 entries below UV_TREE_REGIONS: unused */
+	open_tree(good, 0, 0);
+	expect_ok(good, "a free tree's leftover root and level-2 entries");
+	put_be(&good->tree_l2[0][3], 0x1234);
+	expect_ok(good, "a free tree's leftover level-2 entry of any value");
+	/* all 8 trees used: guests 5, 6, 7, UV_MAX_LPID and four more with a
+	 * slot each (guests 100..103, secure), one at the last 2 MiB a
+	 * tree maps */
+	for (int i = 0; i < 4; i++) {
+		static const int k[4] = { 13, 14, 15, 4 };
+
+		good->svm_life[100 + i] = SVM_SECURE;
+		good->slot[k[i]] = (struct uv_slot){
+			.lpid = 100 + (uint32_t)i, .id = 1,
+			.base = i == 3 ? UV_TREE_GFNS - 1 : UV_TREE_GFNS - 32 * (uint64_t)(i + 1),
+			.npages = i == 3 ? 1 : 32 };
+	}
+	link_trees(good);
+	for (int t = 0; t < UV_NTREES; t++)
+		assert_int_not_equal(good->tree_lpid[t], 0);
+	expect_ok(good, "every tree used");
 }
 
 /* Each clause of each conjunct, broken alone: caught, and named. */
@@ -201,7 +307,7 @@ static void test_each_clause_caught(void **state)
 					       .npages = 1 }), "slots_ok");
 	BROKEN(s->slot[1].npages = 0, "slots_ok");
 	BROKEN(s->slot[3].npages = UV_SLOT_PAGES + 1, "slots_ok");
-	BROKEN(s->slot[3].base += 1, "slots_ok");
+	BROKEN(s->slot[3].base = UV_MAX_GFN + 2 - UV_SLOT_PAGES, "slots_ok");
 	BROKEN(s->slot[1].base = ~0ULL, "slots_ok");  /* base + 4 wraps */
 	BROKEN(s->slot[1].base = ~0ULL - 3, "slots_ok"); /* to exactly 0 */
 	BROKEN(s->slot[3].id = UV_MAX_SLOTID + 1, "slots_ok");
@@ -322,10 +428,10 @@ static void test_each_clause_caught(void **state)
 	BROKEN(s->slot[0].base = 0xF, "ptes_ok");
 	/* a SHARED GFN's leaf mapping past normal memory, a frame, a page not
 	 * 64 KiB aligned */
-	BROKEN(put_leaf(&s->pte[1][20], UV_NORMAL_END), "ptes_ok");
-	BROKEN(put_leaf(&s->pte[1][20], frame_ra(0)), "ptes_ok");
-	BROKEN(put_leaf(&s->pte[1][20], 0x8000), "ptes_ok");
-	BROKEN(put_leaf(&s->pte[1][20], 1ULL << 52), "ptes_ok");
+	BROKEN(put_leaf(&s->pte[1][0], UV_NORMAL_END), "ptes_ok");
+	BROKEN(put_leaf(&s->pte[1][0], frame_ra(0)), "ptes_ok");
+	BROKEN(put_leaf(&s->pte[1][0], 0x8000), "ptes_ok");
+	BROKEN(put_leaf(&s->pte[1][0], 1ULL << 52), "ptes_ok");
 	/* EMPTY, SHARED_INVAL, of a used slot: no leaf */
 	BROKEN(put_leaf(&s->pte[0][16], 0x30000), "ptes_ok");      /* gfn[0][0] */
 	BROKEN(put_leaf(&s->pte[0][16], frame_ra(9)), "ptes_ok");
@@ -341,6 +447,74 @@ static void test_each_clause_caught(void **state)
 	       "ptes_ok");
 	BROKEN(put_leaf(&s->pte[9][0], 0), "ptes_ok");
 	BROKEN(s->pte[15][UV_SLOT_PTES - 1] = 0x100, "ptes_ok");
+
+	/* trees_ok: guest 5's tree is 7, guest 6's 6, guest 7's 5 */
+	BROKEN(s->tree_lpid[6] = UV_MAX_LPID + 1, "trees_ok");
+	BROKEN(s->tree_root[7][0] = 0, "trees_ok");
+	BROKEN(put_pde(s, &s->tree_root[7][0], s->tree_l2[7], 8), "trees_ok"); /* NLS */
+	BROKEN(put_pde(s, &s->tree_root[7][0], s->tree_l2[6], 9), "trees_ok"); /* another tree's */
+	BROKEN(put_pde(s, &s->tree_root[7][0], &s->tree_l3[7][0], 9), "trees_ok");
+	BROKEN(put_be(&s->tree_root[7][0], (PDE_V | ra_in(s, s->tree_l2[7]) | 9) & ~PDE_V),
+	       "trees_ok");                                     /* V clear */
+	BROKEN(put_be(&s->tree_root[7][0], PDE_V | (1ULL << 62) | ra_in(s, s->tree_l2[7]) | 9),
+	       "trees_ok");                                     /* L set */
+	BROKEN(put_be(&s->tree_root[7][0], PDE_V | (1ULL << 5) | ra_in(s, s->tree_l2[7]) | 9),
+	       "trees_ok");                                     /* reserved bit 58 */
+	BROKEN(s->tree_root[7][0] = PDE_V | ra_in(s, s->tree_l2[7]) | 9,
+	       "trees_ok");                                     /* host (little-endian) order */
+	BROKEN(put_pde(s, &s->tree_l2[5][0], &s->tree_l3[5][512], 9), "trees_ok");
+	BROKEN(put_pde(s, &s->tree_l2[5][15], &s->tree_l3[5][512 * 15], 5), "trees_ok");
+	BROKEN(s->tree_l2[6][UV_TREE_REGIONS - 1] = 0, "trees_ok");
+	BROKEN(put_pde(s, &s->tree_root[7][1], s->tree_l2[7], 9), "trees_ok");  /* root 1 */
+	BROKEN(s->tree_root[0][UV_ROOT_ENTRIES - 1] = 1, "trees_ok");         /* a free tree's */
+	BROKEN(put_pde(s, &s->tree_l2[7][UV_TREE_REGIONS], &s->tree_l3[7][0], 9),
+	       "trees_ok");                                                   /* l2 entry 16 */
+	BROKEN(s->tree_l2[0][UV_DIR_ENTRIES - 1] = 1, "trees_ok");
+	BROKEN(open_tree(s, 0, 5), "trees_ok");                /* two trees, one guest */
+	/* l3_ok: slot 0 (guest 5, GFNs 0x10..0x13) is group 0 of tree 7,
+	 * slot 3 (guest 7) groups UV_TREE_GROUPS - 256 .. - 1 of tree 5 */
+	BROKEN(s->tree_slot[7][0] = 0, "l3_ok");                /* entry, no shadow */
+	BROKEN(s->tree_l3[7][0] = 0, "l3_ok");                  /* shadow, no entry */
+	BROKEN(s->tree_slot[7][0] = UV_NSLOTS + 1, "l3_ok");
+	BROKEN(s->tree_slot[7][0] = 3, "l3_ok");                /* guest 6's slot 2 */
+	BROKEN((s->tree_slot[7][0] = 3,
+		put_pde(s, &s->tree_l3[7][0], &s->pte[2][0], 5)), "l3_ok"); /* consistently */
+	BROKEN((s->tree_slot[7][5] = 1,
+		put_pde(s, &s->tree_l3[7][5], &s->pte[0][0], 5)), "l3_ok"); /* not its group */
+	BROKEN((s->tree_slot[7][2] = 15,
+		put_pde(s, &s->tree_l3[7][2], &s->pte[14][0], 5)), "l3_ok"); /* a free slot */
+	BROKEN(put_pde(s, &s->tree_l3[7][0], &s->pte[0][32], 5), "l3_ok"); /* wrong table */
+	BROKEN(put_pde(s, &s->tree_l3[7][0], &s->pte[0][0], 4), "l3_ok");  /* NLS */
+	BROKEN(put_pde(s, &s->tree_l3[7][0], &s->pte[0][0], 9), "l3_ok");
+	BROKEN(put_pde(s, &s->tree_l3[7][0], &s->pte[1][0], 5), "l3_ok");  /* slot 1's */
+	BROKEN(put_pde(s, &s->tree_l3[5][UV_TREE_GROUPS - 1],
+		       &s->pte[3][32 * 254], 5), "l3_ok");
+	BROKEN(s->tree_l3[5][UV_TREE_GROUPS - 1] ^= 1ULL << 56, "l3_ok"); /* low NLS bit */
+	BROKEN((s->tree_slot[0][7] = 4,
+		put_pde(s, &s->tree_l3[0][7], &s->pte[3][0], 5)), "l3_ok"); /* a free tree */
+	BROKEN(put_be(&s->tree_l3[6][100], 1), "l3_ok");       /* no shadow */
+	/* slots_in_trees: a slot of guest 7 (no record, no leaf) past the end */
+	BROKEN(s->slot[4] = ((struct uv_slot){ .lpid = 7, .id = 9, .base = UV_TREE_GFNS,
+					       .npages = 1 }), "slots_in_trees");
+	BROKEN(s->slot[4] = ((struct uv_slot){ .lpid = 7, .id = 9,
+					       .base = UV_MAX_GFN + 1 - UV_SLOT_PAGES,
+					       .npages = UV_SLOT_PAGES }), "slots_in_trees");
+	BROKEN(s->slot[4] = ((struct uv_slot){ .lpid = 5, .id = 9,
+					       .base = UV_TREE_GFNS - 1,
+					       .npages = 2 }), "slots_in_trees");
+	/* walk_ok (the walk of each tree): a group of a slot not linked, a
+	 * guest with slots and no tree, a walk that maps what it should not */
+	BROKEN((s->tree_slot[7][1] = 0, s->tree_l3[7][1] = 0), "walk_ok");
+	BROKEN((s->tree_slot[5][UV_TREE_GROUPS - 1] = 0,
+		s->tree_l3[5][UV_TREE_GROUPS - 1] = 0), "walk_ok");
+	BROKEN((memset(s->tree_slot[6], 0, sizeof(s->tree_slot[6])),
+		memset(s->tree_l3[6], 0, sizeof(s->tree_l3[6])), s->tree_lpid[6] = 0),
+	       "walk_ok");
+	{
+		int t = tree_of_guest(good, 5);
+
+		assert_int_equal(t, 7);
+	}
 #undef BROKEN
 	/* another secure guest's hcall exit beside guest 5's is fine */
 	memcpy(s, good, sizeof(*s));
@@ -382,6 +556,14 @@ static void test_snapshot(void **state)
 		{ offsetof(struct uv_state, pte) + sizeof(uv_state.pte) - 1,
 		  "pte[15][8223]" },
 		{ sizeof(struct uv_state) - 1, "pool[63][8191]" },
+		{ offsetof(struct uv_state, tree_root[2][1]) + 3, "tree_root[2][1]" },
+		{ offsetof(struct uv_state, tree_root[7][8191]) + 7, "tree_root[7][8191]" },
+		{ offsetof(struct uv_state, tree_l2[0][16]), "tree_l2[0][16]" },
+		{ offsetof(struct uv_state, tree_l3[5][8191]) + 1, "tree_l3[5][8191]" },
+		{ offsetof(struct uv_state, tree_l3[0][0]), "tree_l3[0][0]" },
+		{ offsetof(struct uv_state, tree_slot[7][8191]), "tree_slot[7][8191]" },
+		{ offsetof(struct uv_state, tree_slot[1][2]), "tree_slot[1][2]" },
+		{ offsetof(struct uv_state, tree_lpid[6]) + 2, "tree_lpid[6]" },
 		/* the alignment of pool leaves a gap after pte (asserted below) */
 		{ offsetof(struct uv_state, pool) - 1, "padding" },
 	};

@@ -20,7 +20,9 @@
  * frame is built as the assembly hands it over (usrr0 = srr0, usrr1 = srr1
  * without the sc level; run() checks it).  The leaf entries beside the
  * records (spec/radix.h), decoded here from the ISA, and the tlbie each
- * present one that goes or changes gets: test_leaf_*.
+ * present one that goes or changes gets: test_leaf_*.  The trees above
+ * them (opened, linked, unlinked, freed, reused; the walk of each from the
+ * ISA, tests/common/walk.c), and the tlbie each unlink makes: test_tree_*.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -35,6 +37,7 @@
 #include "gfn.h"
 #include "handlers.h"
 #include "state_check.h"
+#include "walk.h"
 
 #define BIT(n) (1ULL << (n))
 #define MSR_SF BIT(63)
@@ -338,7 +341,7 @@ static void finish_secure(uint64_t lpid)
  * (id 1) of npages pages at GFN base registered once it is secure (as for
  * memory hot-plugged later): every page of it is a secure page of zeros,
  * not backed yet (EMPTY). */
-static void make_secure(uint64_t lpid, uint64_t base, uint64_t npages)
+static void make_secure_no_slot(uint64_t lpid)
 {
 	frame(VM, lpid, N_ESM);
 	cpu.frame.gpr[4] = 0x1000;
@@ -348,6 +351,11 @@ static void make_secure(uint64_t lpid, uint64_t base, uint64_t npages)
 	assert_int_equal(to_init_done(lpid), 0);
 	assert_int_equal(hv_return(lpid, 0), UV_NEXT_SVM);
 	assert_int_equal(cpu.frame.gpr[3], R_SUCCESS);
+}
+
+static void make_secure(uint64_t lpid, uint64_t base, uint64_t npages)
+{
+	make_secure_no_slot(lpid);
 	assert_int_equal(HVCALL(N_REGISTER, lpid, base * PAGE, npages * PAGE, 0, 1),
 			 R_SUCCESS);
 }
@@ -477,11 +485,30 @@ static void tlbie_reset(void)
  * Since tlbie_reset: exactly n page tlbies, all of guest lpid, one of each
  * GFN gfns[0 .. n - 1] (in any order), and no partition-wide one.
  */
+static void assert_tlbie_gfns_unlinked(uint64_t lpid, unsigned long n,
+				       const uint64_t *gfns, unsigned long unlinks);
+
 static void assert_tlbie_gfns(uint64_t lpid, unsigned long n, const uint64_t *gfns)
+{
+	assert_tlbie_gfns_unlinked(lpid, n, gfns, 0);
+}
+
+/*
+ * As assert_tlbie_gfns, but with exactly `unlinks` partition-wide tlbies
+ * too, each of guest lpid with radix 1: one per slot whose level-3 entries
+ * were unlinked (src/slots.c slot_release).
+ */
+static void assert_tlbie_gfns_unlinked(uint64_t lpid, unsigned long n,
+				       const uint64_t *gfns, unsigned long unlinks)
 {
 	if (host_tlbie_gpa_count != n)
 		fail_msg("%lu page tlbies, want %lu", host_tlbie_gpa_count, n);
-	assert_int_equal(host_tlbie_count, 0);
+	if (host_tlbie_count != unlinks)
+		fail_msg("%lu tlbie_lpid calls, want %lu", host_tlbie_count, unlinks);
+	for (unsigned long i = 0; i < unlinks; i++) {
+		assert_int_equal(host_tlbie_log[i].lpid, lpid);
+		assert_int_equal(host_tlbie_log[i].radix, 1);
+	}
 	for (unsigned long i = 0; i < n; i++) {
 		int seen = 0;
 
@@ -517,6 +544,46 @@ static int setup(void **state)
 	memset(&uv_state, 0, sizeof(uv_state));
 	memset(host_normal(0), 0, UV_NORMAL_END);
 	return 0;
+}
+
+/*
+ * The state holds nothing: every byte zero, but for a free tree's root and
+ * level-2 entries, which stay as they were when it was freed (unused: no
+ * walk starts from a free tree) and must then be those of a tree opened
+ * (root entry 0 and level-2 entries 0 .. UV_TREE_REGIONS - 1 naming its
+ * own tables) or zero.  tree_lpid, every level-3 entry and tree_slot are
+ * zero (checked by the comparison).
+ */
+static void assert_initial(const char *what)
+{
+	static struct uv_state copy, zero;
+	char why[256];
+
+	memcpy(&copy, &uv_state, sizeof(copy));
+	for (int t = 0; t < UV_NTREES; t++) {
+		if (copy.tree_lpid[t] != 0)
+			continue;
+		memset(copy.tree_root[t], 0, sizeof(copy.tree_root[t]));
+		memset(copy.tree_l2[t], 0, sizeof(copy.tree_l2[t]));
+	}
+	if (memcmp(&copy, &zero, sizeof(zero)) != 0) {
+		const unsigned char *a = (const unsigned char *)&copy;
+
+		for (unsigned long off = 0; off < sizeof(copy); off++)
+			if (a[off] != 0) {
+				uv_state_field(off, why, sizeof(why));
+				fail_msg("%s: the state holds something: %s", what, why);
+			}
+	}
+	/* the kept words are a tree's own (the checker's trees_ok, which
+	 * looks only at used trees, is applied to each free one here) */
+	memcpy(&copy, &uv_state, sizeof(copy));
+	for (int t = 0; t < UV_NTREES; t++)
+		if (copy.tree_root[t][0] != 0)
+			copy.tree_lpid[t] = 0xF00 + t;
+	if (uv_state_check(&copy, why, sizeof(why)) != 0 &&
+	    strncmp(why, "trees_ok", 8) == 0)
+		fail_msg("%s: a free tree's words: %s", what, why);
 }
 
 /* UV_ESM, H_SVM_INIT_START, UV_RETURN, H_SVM_INIT_DONE, UV_RETURN: secure. */
@@ -576,7 +643,6 @@ static void test_esm_flow(void **state)
 static void test_esm_failures(void **state)
 {
 	(void)state;
-	static struct uv_state zero;
 
 	for (int step = 0; step < 2; step++) {
 		struct uv_frame guest;
@@ -599,7 +665,7 @@ static void test_esm_failures(void **state)
 		assert_int_equal(cpu.frame.usrr1 & MSR_S, 0);
 		assert_int_equal(cpu.frame.usrr1 & MSR_HV, 0);
 		/* everything dropped: the state is the initial one */
-		assert_memory_equal(&uv_state, &zero, sizeof(zero));
+		assert_initial("ESM failure");
 	}
 }
 
@@ -616,7 +682,6 @@ static void test_esm_failures(void **state)
 static void test_esm_abort(void **state)
 {
 	(void)state;
-	static struct uv_state zero;
 
 	for (int how = 0; how < 3; how++) {
 		struct uv_frame guest;
@@ -659,7 +724,7 @@ static void test_esm_abort(void **state)
 		assert_int_equal(cpu.frame.usrr1, HV_MSR);
 		/* nothing held: the frame of GFN 0x10 zeroed, every record gone */
 		assert_true(frame_is_zero(n));
-		assert_memory_equal(&uv_state, &zero, sizeof(zero));
+		assert_initial("ESM abort");
 		/* what KVM does next finds nothing */
 		assert_int_equal(HVCALL(N_PAGE_OUT, 9, 0x40 * PAGE, 0x10 * PAGE, 0, 16),
 				 R_PARAMETER);
@@ -763,7 +828,12 @@ static void test_register(void **state)
 				2 * PAGE, 0, 3), R_P2);
 	assert_int_equal(HVCALL(N_REGISTER, 7, (UV_SLOT_PAGES + 3) * PAGE, PAGE,
 				0, 3), R_P2);
+	/* adjacent above, but in the 2 MiB (32 GFNs) of the first slot's
+	 * last GFN: U_P2 (two slots of a guest never share a leaf table);
+	 * from the next 2 MiB on: accepted */
 	assert_int_equal(HVCALL(N_REGISTER, 7, (UV_SLOT_PAGES + 4) * PAGE, PAGE, 0,
+				3), R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 7, (UV_SLOT_PAGES + 32) * PAGE, PAGE, 0,
 				3), R_SUCCESS);
 	/* 6: an id in use */
 	assert_int_equal(HVCALL(N_REGISTER, 7, (UV_SLOT_PAGES + 0x1000) * PAGE,
@@ -772,10 +842,10 @@ static void test_register(void **state)
 	make_secure(8, 0x1000, 4);
 	/* 7: the table is full (16 slots; 4 in use) */
 	for (int id = 10; id < 10 + 16 - 4; id++)
-		assert_int_equal(HVCALL(N_REGISTER, 8, (uint64_t)id * 0x10000 * PAGE,
+		assert_int_equal(HVCALL(N_REGISTER, 8, (uint64_t)id * 0x1000 * PAGE,
 					PAGE, 0, (uint64_t)id), R_SUCCESS);
 	assert_int_equal(HVCALL(N_REGISTER, 8, 0x3000 * PAGE, PAGE, 0, 99), R_BUSY);
-	assert_int_equal(record_of(7, UV_SLOT_PAGES + 4), GFN_EMPTY);
+	assert_int_equal(record_of(7, UV_SLOT_PAGES + 32), GFN_EMPTY);
 }
 
 static void test_unregister(void **state)
@@ -934,7 +1004,7 @@ static void test_terminate(void **state)
 	n = frame_of(2, 0x101);
 	assert_true(n >= 0);
 	assert_int_equal(HVCALL(N_TERMINATE, 2, 0, 0, 0, 0), R_SUCCESS);
-	assert_memory_equal(&uv_state, &zero, sizeof(zero));
+	assert_initial("terminate");
 }
 
 /* What the guest wrote into a secure page never shows in normal memory. */
@@ -1044,17 +1114,21 @@ static void test_register_order(void **state)
 	assert_int_equal(HVCALL(N_REGISTER, 3, 0x102 * PAGE, PAGE, 0, 9), R_P2);
 	assert_int_equal(HVCALL(N_REGISTER, 3, 0xF0 * PAGE, 0x100 * PAGE, 0, 9), R_P2);
 	assert_int_equal(HVCALL(N_REGISTER, 3, 0x100 * PAGE, 8 * PAGE, 0, 9), R_P2);
-	/* adjacent below and above: accepted; the slot as asked, its GFNs NORMAL */
+	/* adjacent below (GFNs 0xF8 .. 0xFF, the 2 MiB before 0x100's):
+	 * accepted; adjacent above, in 0x100's 2 MiB: U_P2; from the next
+	 * 2 MiB (0x120) on: accepted; the slot as asked, its GFNs NORMAL */
 	assert_int_equal(HVCALL(N_REGISTER, 3, 0xF8 * PAGE, 8 * PAGE, 0, 0), R_SUCCESS);
 	assert_int_equal(HVCALL(N_REGISTER, 3, 0x108 * PAGE, UV_SLOT_PAGES * PAGE,
+				0, UV_MAX_SLOTID), R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x120 * PAGE, UV_SLOT_PAGES * PAGE,
 				0, UV_MAX_SLOTID), R_SUCCESS);
 	for (int k = 0; k < UV_NSLOTS; k++)
 		if (uv_state.slot[k].lpid == 3 && uv_state.slot[k].id == UV_MAX_SLOTID)
 			sl = &uv_state.slot[k];
 	assert_non_null(sl);
-	assert_int_equal(sl->base, 0x108);
+	assert_int_equal(sl->base, 0x120);
 	assert_int_equal(sl->npages, UV_SLOT_PAGES);
-	for (uint64_t g = 0x108; g < 0x108 + UV_SLOT_PAGES; g++)
+	for (uint64_t g = 0x120; g < 0x120 + UV_SLOT_PAGES; g++)
 		assert_int_equal(record_of(3, g), GFN_EMPTY);
 	/* fill the table: 3 in use, 13 more (a guest in INIT may register) */
 	esm(9);
@@ -1103,6 +1177,7 @@ static void test_page_in_order(void **state)
 	uint8_t *src = host_normal(0x77 * PAGE);
 	static uint8_t copy[PAGE];
 	uint64_t full = 0x10 + UV_NFRAMES + 1; /* guest 2's GFN never paged in */
+	const uint64_t full2 = 0x62; /* the same, once guest 2 starts again */
 
 	for (uint64_t i = 0; i < PAGE; i++)
 		src[i] = (uint8_t)rand64();
@@ -1136,36 +1211,37 @@ static void test_page_in_order(void **state)
 	/*
 	 * Guest 2 cannot finish its protocol: GFNs left and no frame (that
 	 * ends in H_SVM_INIT_ABORT, test_esm_abort).  It starts again with a
-	 * slot of UV_NFRAMES - 1 pages, all paged in during the protocol, and
-	 * three more pages (GFNs 0x10 + UV_NFRAMES - 1 .. full) registered
-	 * once it is secure, never paged in.
+	 * slot of UV_NFRAMES - 1 pages (GFNs 0x21 .. 0x5F, ending at a 2 MiB
+	 * boundary), all paged in during the protocol, and three more pages
+	 * (GFNs 0x60 .. full2, in the next 2 MiB: two slots of a guest never
+	 * share one) registered once it is secure, never paged in.
 	 */
 	assert_int_equal(HVCALL(N_TERMINATE, 2, 0, 0, 0, 0), R_SUCCESS);
-	make_init(2, 0x10, UV_NFRAMES - 1);
+	make_init(2, 0x21, UV_NFRAMES - 1);
 	finish_secure(2);
-	assert_int_equal(HVCALL(N_REGISTER, 2, (0x10 + UV_NFRAMES - 1) * PAGE,
+	assert_int_equal(HVCALL(N_REGISTER, 2, 0x60 * PAGE,
 				3 * PAGE, 0, 2), R_SUCCESS);
-	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x10 + UV_NFRAMES, 1, 0, 0, 0),
+	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x61, 1, 0, 0, 0),
 			 R_SUCCESS);
 	/* guest 2 secure, no free frame: SECURE U_STATE, SHARED U_SUCCESS,
 	 * EMPTY U_PERMISSION (never U_BUSY: not a question of frames) */
 	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, 0xF * PAGE, 0, 16), R_P3);
-	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, 0x10 * PAGE, 0, 16), R_STATE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, 0x21 * PAGE, 0, 16), R_STATE);
 	/* the shared page (shared while EMPTY: no leaf yet) is backed by r5's
 	 * page: its leaf maps 0x77 * 64 KiB, no tlbie, nothing else changes
 	 * (no frame either) */
 	memcpy(before, &uv_state, sizeof(uv_state));
 	tlbie_reset();
 	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE,
-				(0x10 + UV_NFRAMES) * PAGE, 0, 16), R_SUCCESS);
+				(0x61) * PAGE, 0, 16), R_SUCCESS);
 	assert_tlbie_gfns(2, 0, NULL);
-	assert_only(2, 0x10 + UV_NFRAMES, GFN_SHARED, LEAF_FLAGS | 0x77 * PAGE);
-	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, full * PAGE, 0, 16),
+	assert_only(2, 0x61, GFN_SHARED, LEAF_FLAGS | 0x77 * PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, full2 * PAGE, 0, 16),
 			 R_PERMISSION);
 	/* the guest's own use of that page finds no frame either: nothing
 	 * changes (GFN_USE_NOFRAME) */
 	assert_non_null(uv_state_snapshot());
-	assert_int_equal(gfn_touch(2, full), GFN_USE_NOFRAME);
+	assert_int_equal(gfn_touch(2, full2), GFN_USE_NOFRAME);
 	check_inv("gfn_touch, no frame");
 	{
 		char why[256];
@@ -1181,19 +1257,19 @@ static void test_page_in_order(void **state)
 	assert_memory_equal(uv_state.pool[frame_of(3, 0x1000)], copy, PAGE);
 	/* sharing one frees one: U_BUSY no more for guest 3 (INIT); guest 2's
 	 * empty page is still refused, and its first use gets a zeroed frame */
-	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x10, 1, 0, 0, 0), R_SUCCESS);
-	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, full * PAGE, 0, 16),
+	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x21, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, full2 * PAGE, 0, 16),
 			 R_PERMISSION);
 	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x77 * PAGE, 0x1001 * PAGE, 0, 16),
 			 R_SUCCESS);
 	assert_memory_equal(uv_state.pool[frame_of(3, 0x1001)], copy, PAGE);
-	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x11, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x22, 1, 0, 0, 0), R_SUCCESS);
 	{
-		uint32_t n = gfn_touch(2, full);
+		uint32_t n = gfn_touch(2, full2);
 
 		check_inv("gfn_touch");
 		assert_true(n < UV_NFRAMES);
-		assert_int_equal(frame_of(2, full), (int)n);
+		assert_int_equal(frame_of(2, full2), (int)n);
 		assert_true(frame_is_zero((int)n));
 	}
 }
@@ -1236,24 +1312,26 @@ static void test_share_more(void **state)
 	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x10, 1, 0, 0, 0), R_STATE);
 	assert_int_equal(ucall(SVM, 8, N_UNSHARE, 0x10, 1, 0, 0, 0), R_STATE);
 	assert_int_equal(ucall(SVM, 8, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_STATE);
-	make_secure(8, 0x10, 4);
+	/* guest 8's slots: GFNs 0x1C .. 0x1F and 0x20 .. 0x23, adjacent
+	 * across a 2 MiB boundary (two slots of a guest never share one) */
+	make_secure(8, 0x1C, 4);
 	make_init(9, 0x100, 4);
 	memset(host_normal(0x40 * PAGE), 0x99, PAGE);
 	assert_int_equal(HVCALL(N_PAGE_IN, 9, 0x40 * PAGE, 0x101 * PAGE, 0, 16),
 			 R_SUCCESS);
 	finish_secure(9);
-	assert_int_equal(HVCALL(N_REGISTER, 8, 0x14 * PAGE, 4 * PAGE, 0, 2), R_SUCCESS);
+	assert_int_equal(HVCALL(N_REGISTER, 8, 0x20 * PAGE, 4 * PAGE, 0, 2), R_SUCCESS);
 	/* 1 before 2: guest 10 is NORMAL and has no slot */
 	assert_int_equal(ucall(SVM, 10, N_SHARE, 0x10, 1, 0, 0, 0), R_STATE);
 	/* 2: guest 9's slot is not guest 8's */
 	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x100, 1, 0, 0, 0), R_PARAMETER);
 	assert_int_equal(ucall(SVM, 8, N_UNSHARE, 0x100, 1, 0, 0, 0), R_PARAMETER);
-	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x18, 1, 0, 0, 0), R_PARAMETER);
+	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x24, 1, 0, 0, 0), R_PARAMETER);
 	/* 3: one slot only, even when the next slot is adjacent */
-	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x12, 3, 0, 0, 0), R_P2);
-	assert_int_equal(ucall(SVM, 8, N_UNSHARE, 0x13, 2, 0, 0, 0), R_P2);
-	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x14, 4, 0, 0, 0), R_SUCCESS);
-	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x10, 4, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x1E, 3, 0, 0, 0), R_P2);
+	assert_int_equal(ucall(SVM, 8, N_UNSHARE, 0x1F, 2, 0, 0, 0), R_P2);
+	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x20, 4, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(ucall(SVM, 8, N_SHARE, 0x1C, 4, 0, 0, 0), R_SUCCESS);
 	/* UNSHARE of SECURE(n): stays, with its content */
 	n = frame_of(9, 0x101);
 	assert_true(n >= 0);
@@ -1264,7 +1342,7 @@ static void test_share_more(void **state)
 	/* UNSHARE_ALL: every slot of the guest, nobody else's */
 	assert_int_equal(ucall(SVM, 9, N_SHARE, 0x100, 1, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(ucall(SVM, 8, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_SUCCESS);
-	for (uint64_t g = 0x10; g < 0x18; g++)
+	for (uint64_t g = 0x1C; g < 0x24; g++)
 		assert_int_equal(record_of(8, g), GFN_EMPTY);
 	assert_int_equal(record_of(9, 0x100), GFN_SHARED);
 	assert_int_equal(frame_of(9, 0x101), n);
@@ -1386,15 +1464,21 @@ static void test_handler_only_rows(void **state)
 	}
 	DIRECT(uv_register_mem_slot, 0, 0x10 * PAGE, PAGE, 0, 2, R_PARAMETER);
 	DIRECT(uv_svm_terminate, 0, 0, 0, 0, 0, R_PARAMETER);
-	/* UV_REGISTER_MEM_SLOT 2: base > UV_MAX_GFN (before 3: n = 0 too) */
+	/* UV_REGISTER_MEM_SLOT 2: base at or past UV_TREE_GFNS, the GFNs a
+	 * tree maps (before 3: n = 0 too) */
 	DIRECT(uv_register_mem_slot, 3, BIT(52), PAGE, 0, 2, R_P2);
 	DIRECT(uv_register_mem_slot, 3, ~0ULL << 16, 0, 0, 2, R_P2);
-	/* 3: n = 0 (size 0 or under a page), base + n past UV_MAX_GFN + 1;
+	DIRECT(uv_register_mem_slot, 3, UV_TREE_GFNS * PAGE, PAGE, 0, 2, R_P2);
+	DIRECT(uv_register_mem_slot, 3, BIT(52) - PAGE, 2 * PAGE, 0, 2, R_P2);
+	/* 3: n = 0 (size 0 or under a page), base + n past UV_TREE_GFNS;
 	 * before 4 (slotid too big) and 5 (overlap) */
 	DIRECT(uv_register_mem_slot, 3, 0x100 * PAGE, 0, 0, 2, R_P3);
 	DIRECT(uv_register_mem_slot, 3, 0x100 * PAGE, PAGE - 1, 0, 0x8000, R_P3);
-	DIRECT(uv_register_mem_slot, 3, BIT(52) - PAGE, 2 * PAGE, 0, 2, R_P3);
-	DIRECT(uv_register_mem_slot, 3, BIT(52) - PAGE, ~0ULL << 16, 0, 2, R_P3);
+	DIRECT(uv_register_mem_slot, 3, (UV_TREE_GFNS - 1) * PAGE, 2 * PAGE, 0, 2, R_P3);
+	DIRECT(uv_register_mem_slot, 3, (UV_TREE_GFNS - 1) * PAGE, ~0ULL << 16, 0,
+	       0x8000, R_P3);
+	DIRECT(uv_register_mem_slot, 3, (UV_TREE_GFNS - UV_SLOT_PAGES + 1) * PAGE,
+	       UV_SLOT_PAGES * PAGE, 0, 0x8000, R_P3);
 	DIRECT(uv_register_mem_slot, 3, 0x10 * PAGE, 0, 0, 1, R_P3);
 	/* 4: slotid > 0x7FFF, before 5 (overlap) and 6 (id in use) */
 	DIRECT(uv_register_mem_slot, 3, 0x100 * PAGE, PAGE, 0, 0x8000, R_P5);
@@ -1568,8 +1652,13 @@ static void test_reflect_full(void **state)
 {
 	(void)state;
 
+	/* UV_NEXITS + 1 secure guests; UV_NTREES of them with a slot (a
+	 * tree each), the others without */
 	for (uint64_t l = 1; l <= UV_NEXITS + 1; l++)
-		make_secure(l, 0x10, 1);
+		if (l <= UV_NTREES)
+			make_secure(l, 0x10, 1);
+		else
+			make_secure_no_slot(l);
 	for (uint64_t l = 1; l <= UV_NEXITS; l++) {
 		hcall_frame(l, rand64());
 		assert_int_equal(run("hcall"), UV_NEXT_HV);
@@ -1622,14 +1711,15 @@ static void test_page_in_secure(void **state)
 	memset(host_normal(0x60 * PAGE), 0x6B, PAGE);
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x60 * PAGE, 0x40 * PAGE, 0, 16), R_SUCCESS);
 	finish_secure(4);
-	/* GFNs 0x43 .. 0x47: a slot registered once the guest is secure */
-	assert_int_equal(HVCALL(N_REGISTER, 4, 0x43 * PAGE, 5 * PAGE, 0, 2), R_SUCCESS);
+	/* GFNs 0x60 .. 0x64: a slot registered once the guest is secure (in
+	 * the next 2 MiB: two slots of a guest never share one) */
+	assert_int_equal(HVCALL(N_REGISTER, 4, 0x60 * PAGE, 5 * PAGE, 0, 2), R_SUCCESS);
 	n = frame_of(4, 0x40);
 	assert_true(n >= 0);
 	assert_int_equal(ucall(SVM, 4, N_SHARE, 0x41, 2, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(ucall(SVM, 4, N_UNSHARE, 0x42, 1, 0, 0, 0), R_SUCCESS);
-	/* EMPTY, never paged in (0x43 .. 0x47) or unshared (0x42): refused */
-	for (uint64_t g = 0x42; g < 0x48; g++) {
+	/* EMPTY, never paged in (0x60 .. 0x64) or unshared (0x42): refused */
+	for (uint64_t g = 0x42; g < 0x65; g = g == 0x42 ? 0x60 : g + 1) {
 		assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x60 * PAGE, g * PAGE, 0, 16),
 				 R_PERMISSION); /* run() checks nothing changed */
 		assert_int_equal(record_of(4, g), GFN_EMPTY);
@@ -1862,7 +1952,6 @@ static void test_page_inval(void **state)
 static void test_shared_inval(void **state)
 {
 	(void)state;
-	static struct uv_state zero;
 	uint32_t t;
 
 	make_secure(4, 0x40, 4);
@@ -1907,7 +1996,7 @@ static void test_shared_inval(void **state)
 	assert_int_equal(ucall(SVM, 4, N_SHARE, 0x40, 1, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(inval(4, 0x40 * PAGE, 1), R_SUCCESS);
 	assert_int_equal(HVCALL(N_TERMINATE, 4, 0, 0, 0, 0), R_SUCCESS);
-	assert_memory_equal(&uv_state, &zero, sizeof(zero));
+	assert_initial("terminate");
 }
 
 /*
@@ -2347,11 +2436,17 @@ static void test_write_pate_secure(void **state)
 	assert_int_equal(write_pate(9, 0, BIT(52) | 1), R_P3);
 	assert_int_equal(host_tlbie_count, 0);
 	assert_pate(9, dw0, PATE_HR | 0x50000 | 1);
-	/* terminate: cleared, one tlbie (the entry was radix) */
+	/* terminate: its one slot unlinked from its tree (a tlbie of the
+	 * guest, radix), then the entry cleared, a tlbie (it was radix) */
 	host_tlbie_count = 0;
 	assert_int_equal(HVCALL(N_TERMINATE, 9, 0, 0, 0, 0), R_SUCCESS);
 	assert_pate(9, 0, 0);
-	assert_tlbies(1, l, rad);
+	{
+		const uint64_t l2[2] = { 9, 9 };
+		const int rad2[2] = { 1, 1 };
+
+		assert_tlbies(2, l2, rad2);
+	}
 	/* normal again: the hypervisor's words are checked and taken */
 	assert_int_equal(write_pate(9, radix_dw0(NORMAL_END, 13), 0), R_P2);
 	assert_int_equal(write_pate(9, dw0, 0), R_SUCCESS);
@@ -2600,7 +2695,6 @@ static void test_leaf_unshare(void **state)
 static void test_leaf_drop(void **state)
 {
 	(void)state;
-	static struct uv_state zero;
 	static const uint64_t present[] = { 0x1005, 0x101F, 0x1020, 0x1010, 0x1012 };
 	static const uint64_t present2[] = { 0x2000, 0x2001 };
 	static const uint64_t paged[] = { 0x10, 0x12 };
@@ -2637,31 +2731,40 @@ static void test_leaf_drop(void **state)
 	}
 	tlbie_reset();
 	assert_int_equal(HVCALL(N_UNREGISTER, 7, 1, 0, 0, 0), R_SUCCESS);
-	assert_tlbie_gfns(7, 5, present);
+	/* one page tlbie per present leaf, then one of the guest's whole
+	 * translations (radix) for the level-3 entries unlinked */
+	assert_tlbie_gfns_unlinked(7, 5, present, 1);
 	for (int j = 0; j < UV_SLOT_PTES; j++)
 		assert_int_equal(uv_state.pte[k][j], 0);
 	for (int i = 0; i < UV_SLOT_PAGES; i++)
 		assert_int_equal(uv_state.gfn[k][i], GFN_EMPTY);
 	assert_leaf_frame(7, 0x2000);
 	assert_leaf(7, 0x2001, LEAF_FLAGS | 0x83 * PAGE);
-	/* terminate: 2 page tlbies (and the partition's own, not counted) */
-	host_tlbie_gpa_count = 0;
+	/* terminate: 2 page tlbies, the slot's unlink (radix), then the
+	 * partition-table entry's (never written: dw0 0, not radix) */
+	tlbie_reset();
 	assert_int_equal(HVCALL(N_TERMINATE, 7, 0, 0, 0, 0), R_SUCCESS);
+	{
+		const uint64_t l[2] = { 7, 7 };
+		const int rad[2] = { 1, 0 };
+
+		assert_tlbies(2, l, rad);
+	}
 	host_tlbie_count = 0;
 	assert_tlbie_gfns(7, 2, present2);
-	assert_memory_equal(&uv_state, &zero, sizeof(zero));
+	assert_initial("terminate");
 	/* an ESM abort with GFNs 0x10 and 0x12 paged in: one tlbie each */
 	make_init(9, 0x10, 4);
 	assert_int_equal(HVCALL(N_PAGE_IN, 9, 0x40 * PAGE, 0x10 * PAGE, 0, 16), R_SUCCESS);
 	assert_int_equal(HVCALL(N_PAGE_IN, 9, 0x40 * PAGE, 0x12 * PAGE, 0, 16), R_SUCCESS);
 	assert_int_equal(hv_return(9, 0), UV_NEXT_HV);
 	assert_int_equal(assert_page_in_exit(), 0x11 * PAGE);
-	host_tlbie_gpa_count = 0;
+	tlbie_reset();
 	assert_int_equal(hv_return(9, rand64() | 1), UV_NEXT_HV);
 	assert_int_equal(cpu.frame.gpr[3], H_INIT_ABORT);
-	host_tlbie_count = 0;
-	assert_tlbie_gfns(9, 2, paged);
-	assert_memory_equal(&uv_state, &zero, sizeof(zero));
+	/* the slot's unlink: one tlbie of the guest (radix), no other */
+	assert_tlbie_gfns_unlinked(9, 2, paged, 1);
+	assert_initial("ESM abort");
 }
 
 /*
@@ -2722,6 +2825,338 @@ static void test_leaf_base_unaligned(void **state)
 	check_inv("two slots at unaligned bases");
 }
 
+
+/* ---- the radix trees above the leaf tables (spec/radix.h) --------------- */
+
+/*
+ * A directory entry, as a value (ISA v3.0B, Book III): V (bit 0), NLB the
+ * next table's real address, NLS (bits 59..63) log2 of its entries.  The
+ * real address of uv_state's byte at p on the host: HOST_UV_RA_BASE + its
+ * offset.
+ */
+#define PDE_V BIT(63)
+
+static uint64_t uv_ra_of(const void *p)
+{
+	return HOST_UV_RA_BASE +
+	       (uint64_t)((const char *)p - (const char *)&uv_state);
+}
+
+/* Guest lpid's tree, or -1. */
+static int tree_of_lpid(uint64_t lpid)
+{
+	int t = -1;
+
+	for (int u = 0; u < UV_NTREES; u++)
+		if (uv_state.tree_lpid[u] == lpid) {
+			if (t >= 0)
+				fail_msg("guest %llu has trees %d and %d",
+					 (unsigned long long)lpid, t, u);
+			t = u;
+		}
+	return t;
+}
+
+/* The slot of guest lpid with this id. */
+static int slot_id(uint64_t lpid, uint32_t id)
+{
+	for (int k = 0; k < UV_NSLOTS; k++)
+		if (uv_state.slot[k].lpid == lpid && uv_state.slot[k].id == id)
+			return k;
+	fail_msg("guest %llu has no slot %u", (unsigned long long)lpid, id);
+	return -1;
+}
+
+/*
+ * Tree t is open: root entry 0 names its level-2 table (NLS 9), level-2
+ * entries 0..15 its level-3 tables (NLS 9), nothing else in them.
+ */
+static void assert_tree_open(int t)
+{
+	assert_int_equal(be_value(&uv_state.tree_root[t][0]),
+			 PDE_V | uv_ra_of(uv_state.tree_l2[t]) | 9);
+	for (int x = 1; x < UV_ROOT_ENTRIES; x++)
+		assert_int_equal(uv_state.tree_root[t][x], 0);
+	for (int r = 0; r < UV_DIR_ENTRIES; r++)
+		assert_int_equal(be_value(&uv_state.tree_l2[t][r]),
+				 r < UV_TREE_REGIONS ?
+				 PDE_V | uv_ra_of(&uv_state.tree_l3[t][512 * r]) | 9 : 0);
+}
+
+/*
+ * Tree t's level-3 entries: groups lo..hi name slot k's leaf tables 0..
+ * (NLS 5) with tree_slot k + 1; the others are as in `was` (NULL: zero).
+ */
+static void assert_l3(int t, const uint64_t *was, const uint8_t *was_slot)
+{
+	for (int g = 0; g < UV_TREE_GROUPS; g++) {
+		uint64_t want = was ? was[g] : 0;
+		uint8_t want_slot = was_slot ? was_slot[g] : 0;
+
+		if (uv_state.tree_l3[t][g] != want || uv_state.tree_slot[t][g] != want_slot)
+			fail_msg("tree %d group %d: entry %#llx slot %u, want %#llx slot %u",
+				 t, g, (unsigned long long)uv_state.tree_l3[t][g],
+				 uv_state.tree_slot[t][g], (unsigned long long)want,
+				 want_slot);
+	}
+}
+
+/* Guest lpid's slot k linked at groups base / 32 .. (base + n - 1) / 32 of
+ * its tree, written into want / want_slot (copies of the tree's). */
+static void expect_linked(int k, uint64_t *want, uint8_t *want_slot)
+{
+	uint64_t lo = uv_state.slot[k].base / 32;
+	uint64_t hi = (uv_state.slot[k].base + uv_state.slot[k].npages - 1) / 32;
+
+	for (uint64_t g = lo; g <= hi; g++) {
+		uint64_t v = PDE_V | uv_ra_of(&uv_state.pte[k][32 * (g - lo)]) | 5;
+
+		/* stored big-endian, as the hardware reads it */
+		for (int i = 0; i < 8; i++)
+			((uint8_t *)&want[g])[i] = (uint8_t)(v >> (56 - 8 * i));
+		want_slot[g] = (uint8_t)(k + 1);
+	}
+}
+
+/*
+ * The walk (tests/common/walk.c) of guest lpid's tree for GFN g gives
+ * real address want (64 KiB page), or a fault if want is ~0.
+ */
+#define FAULT (~0ULL)
+static void assert_walk(uint64_t lpid, uint64_t g, uint64_t want)
+{
+	int t = tree_of_lpid(lpid);
+	uint64_t ra = 0;
+	char why[160];
+	int w;
+
+	assert_true(t >= 0);
+	w = radix_walk(&uv_state, uv_ra_of(uv_state.tree_root[t]), 13, g * PAGE,
+		       &ra, why, sizeof(why));
+	if (w == WALK_BAD)
+		fail_msg("walk of guest %llu gfn %#llx: %s", (unsigned long long)lpid,
+			 (unsigned long long)g, why);
+	if (want == FAULT ? w != WALK_FAULT : w != WALK_OK || ra != want)
+		fail_msg("walk of guest %llu gfn %#llx: %s %#llx, want %#llx",
+			 (unsigned long long)lpid, (unsigned long long)g,
+			 w == WALK_OK ? "ra" : "fault", (unsigned long long)ra,
+			 (unsigned long long)want);
+}
+
+/*
+ * UV_REGISTER_MEM_SLOT opens the guest's tree (root and level-2 entries)
+ * and links each 2 MiB of the slot at level 3; the walk faults for an
+ * EMPTY GFN and gives the frame once paged in.  A slot of the guest that
+ * would share a 2 MiB with another of its slots is U_P2 (nothing changes);
+ * one in the next 2 MiB is linked beside it.  A slot must lie below
+ * UV_TREE_GFNS: a start at or past it U_P2, an end past it U_P3, an end
+ * exactly there accepted.
+ */
+static void test_tree_register(void **state)
+{
+	(void)state;
+	static uint64_t l3[UV_TREE_GROUPS];
+	static uint8_t sl[UV_TREE_GROUPS];
+	int t, k, k2, k3, n;
+
+	assert_int_equal(tree_of_lpid(11), -1);
+	make_init(11, 0x40, 8);
+	t = tree_of_lpid(11);
+	assert_true(t >= 0);
+	assert_tree_open(t);
+	k = slot_id(11, 1);
+	memset(l3, 0, sizeof(l3));
+	memset(sl, 0, sizeof(sl));
+	expect_linked(k, l3, sl);
+	assert_l3(t, l3, sl);
+	assert_int_equal(sl[2], k + 1); /* GFNs 0x40 .. 0x47: group 2 */
+	for (uint64_t g = 0x40; g < 0x48; g++)
+		assert_walk(11, g, FAULT);
+	assert_walk(11, 0x3F, FAULT);
+	assert_walk(11, 0x48, FAULT);
+	memset(host_normal(0x20 * PAGE), 0x5A, PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 11, 0x20 * PAGE, 0x41 * PAGE, 0, 16), R_SUCCESS);
+	n = frame_of(11, 0x41);
+	assert_true(n >= 0);
+	assert_walk(11, 0x41, frame_ra(n));
+	assert_walk(11, 0x40, FAULT);
+	/* sharing group 2 (no GFN in common): U_P2, unchanged (run()) */
+	assert_int_equal(HVCALL(N_REGISTER, 11, 0x48 * PAGE, 8 * PAGE, 0, 2), R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 11, 0x5F * PAGE, 2 * PAGE, 0, 2), R_P2);
+	/* the next 2 MiB on, over two leaf tables (groups 3, 4) */
+	assert_int_equal(HVCALL(N_REGISTER, 11, 0x60 * PAGE, 0x30 * PAGE, 0, 2), R_SUCCESS);
+	assert_int_equal(tree_of_lpid(11), t);
+	assert_tree_open(t);
+	k2 = slot_id(11, 2);
+	expect_linked(k2, l3, sl);
+	assert_l3(t, l3, sl);
+	assert_int_equal(sl[3], k2 + 1);
+	assert_int_equal(sl[4], k2 + 1);
+	/* and below (group 1, adjacent to 0x40) */
+	assert_int_equal(HVCALL(N_REGISTER, 11, 0x38 * PAGE, 8 * PAGE, 0, 3), R_SUCCESS);
+	k3 = slot_id(11, 3);
+	expect_linked(k3, l3, sl);
+	assert_l3(t, l3, sl);
+	assert_int_equal(HVCALL(N_PAGE_IN, 11, 0x20 * PAGE, 0x80 * PAGE, 0, 16), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 11, 0x20 * PAGE, 0x3F * PAGE, 0, 16), R_SUCCESS);
+	assert_walk(11, 0x80, frame_ra(frame_of(11, 0x80)));
+	assert_walk(11, 0x3F, frame_ra(frame_of(11, 0x3F)));
+	assert_walk(11, 0x41, frame_ra(n));
+	assert_walk(11, 0x7F, FAULT);
+	assert_walk(11, 0x8F, FAULT);
+	assert_walk(11, 0x90, FAULT);
+	/* the range a tree maps */
+	assert_int_equal(HVCALL(N_REGISTER, 11, UV_TREE_GFNS * PAGE, PAGE, 0, 4), R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 11, (UV_TREE_GFNS + 0x1000) * PAGE, PAGE, 0, 4),
+			 R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 11, (UV_TREE_GFNS - 1) * PAGE, 2 * PAGE, 0, 4),
+			 R_P3);
+	assert_int_equal(HVCALL(N_REGISTER, 11, (UV_TREE_GFNS - 8) * PAGE, 9 * PAGE, 0, 4),
+			 R_P3);
+	assert_int_equal(HVCALL(N_REGISTER, 11, (UV_TREE_GFNS - 8) * PAGE, 8 * PAGE, 0, 4),
+			 R_SUCCESS);
+	expect_linked(slot_id(11, 4), l3, sl);
+	assert_l3(t, l3, sl);
+	assert_int_equal(sl[UV_TREE_GROUPS - 1], slot_id(11, 4) + 1);
+	assert_int_equal(HVCALL(N_PAGE_IN, 11, 0x20 * PAGE, (UV_TREE_GFNS - 1) * PAGE, 0, 16),
+			 R_SUCCESS);
+	assert_walk(11, UV_TREE_GFNS - 1, frame_ra(frame_of(11, UV_TREE_GFNS - 1)));
+	assert_walk(11, UV_TREE_GFNS - 9, FAULT);
+	/* another guest's tree is another, its walk its own */
+	make_init(12, 0x40, 8);
+	assert_int_not_equal(tree_of_lpid(12), t);
+	assert_tree_open(tree_of_lpid(12));
+	assert_walk(12, 0x41, FAULT);
+	assert_walk(11, 0x41, frame_ra(n));
+}
+
+/*
+ * UV_NTREES guests with a slot hold every tree: one more guest's first
+ * slot is U_BUSY (nothing changes), while a guest with a tree registers
+ * more.  A guest's last slot dropped frees its tree, which the next
+ * guest's first slot takes, and its walk is right.
+ */
+static void test_tree_busy(void **state)
+{
+	(void)state;
+	int t3, n;
+
+	for (uint64_t l = 1; l <= UV_NTREES; l++)
+		make_secure(l, 0x100 * l, 4);
+	for (int t = 0; t < UV_NTREES; t++)
+		assert_int_not_equal(uv_state.tree_lpid[t], 0);
+	make_secure_no_slot(20);
+	assert_int_equal(HVCALL(N_REGISTER, 20, 0x10 * PAGE, PAGE, 0, 1), R_BUSY);
+	assert_int_equal(tree_of_lpid(20), -1);
+	/* the error order: U_P2 / U_P3 of the range before U_BUSY */
+	assert_int_equal(HVCALL(N_REGISTER, 20, UV_TREE_GFNS * PAGE, PAGE, 0, 1), R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 20, (UV_TREE_GFNS - 1) * PAGE, 2 * PAGE, 0, 1),
+			 R_P3);
+	/* a guest with a tree: its own is used */
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x1000 * PAGE, PAGE, 0, 2), R_SUCCESS);
+	t3 = tree_of_lpid(3);
+	assert_true(t3 >= 0);
+	/* guest 3 drops one slot: its tree stays; the other: freed */
+	tlbie_reset();
+	assert_int_equal(HVCALL(N_UNREGISTER, 3, 1, 0, 0, 0), R_SUCCESS);
+	assert_tlbie_gfns_unlinked(3, 0, NULL, 1);
+	assert_int_equal(tree_of_lpid(3), t3);
+	assert_int_equal(HVCALL(N_REGISTER, 20, 0x10 * PAGE, PAGE, 0, 1), R_BUSY);
+	tlbie_reset();
+	assert_int_equal(HVCALL(N_UNREGISTER, 3, 2, 0, 0, 0), R_SUCCESS);
+	assert_tlbie_gfns_unlinked(3, 0, NULL, 1);
+	assert_int_equal(tree_of_lpid(3), -1);
+	assert_int_equal(uv_state.tree_lpid[t3], 0);
+	assert_l3(t3, NULL, NULL);
+	/* guest 20 takes it (the only free one): opened again, linked, walks */
+	assert_int_equal(HVCALL(N_REGISTER, 20, 0x300 * PAGE, 0x21 * PAGE, 0, 1), R_SUCCESS);
+	assert_int_equal(tree_of_lpid(20), t3);
+	assert_tree_open(t3);
+	assert_true(gfn_touch(20, 0x320) < UV_NFRAMES);
+	check_inv("gfn_touch");
+	n = frame_of(20, 0x320);
+	assert_walk(20, 0x320, frame_ra(n));
+	assert_walk(20, 0x300, FAULT);
+	assert_walk(20, 0x1000, FAULT); /* guest 3's old slot: nothing */
+	assert_walk(20, 0x300 + 0x21, FAULT);
+	assert_int_equal(ucall(SVM, 20, N_SHARE, 0x301, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 20, 0x50 * PAGE, 0x301 * PAGE, 0, 16), R_SUCCESS);
+	assert_walk(20, 0x301, 0x50 * PAGE);
+	/* and another guest without a tree is still refused */
+	make_secure_no_slot(21);
+	assert_int_equal(HVCALL(N_REGISTER, 21, 0x10 * PAGE, PAGE, 0, 1), R_BUSY);
+}
+
+/*
+ * UV_UNREGISTER_MEM_SLOT: the slot's level-3 entries (and shadows) zero,
+ * the others as they were; one page tlbie per present leaf and one
+ * tlbie_lpid(lpid, radix); the tree stays the guest's while it has a slot,
+ * is freed after its last.  UV_SVM_TERMINATE: one tlbie_lpid per slot,
+ * then the partition-table entry's; the tree freed.
+ */
+static void test_tree_unregister(void **state)
+{
+	(void)state;
+	static uint64_t l3[UV_TREE_GROUPS];
+	static uint8_t sl[UV_TREE_GROUPS];
+	const uint64_t g101[1] = { 0x101 };
+	int t, k1, k2, n;
+
+	make_secure(12, 0x100, 40); /* groups 8, 9 */
+	assert_int_equal(HVCALL(N_REGISTER, 12, 0x200 * PAGE, 4 * PAGE, 0, 2), R_SUCCESS);
+	t = tree_of_lpid(12);
+	k1 = slot_id(12, 1);
+	k2 = slot_id(12, 2);
+	assert_true(gfn_touch(12, 0x101) < UV_NFRAMES);
+	check_inv("gfn_touch");
+	assert_true(gfn_touch(12, 0x201) < UV_NFRAMES);
+	check_inv("gfn_touch");
+	n = frame_of(12, 0x201);
+	assert_walk(12, 0x101, frame_ra(frame_of(12, 0x101)));
+	memset(l3, 0, sizeof(l3));
+	memset(sl, 0, sizeof(sl));
+	expect_linked(k2, l3, sl);
+	tlbie_reset();
+	assert_int_equal(HVCALL(N_UNREGISTER, 12, 1, 0, 0, 0), R_SUCCESS);
+	assert_tlbie_gfns_unlinked(12, 1, g101, 1);
+	assert_int_equal(tree_of_lpid(12), t);
+	assert_tree_open(t);
+	assert_l3(t, l3, sl);
+	assert_int_equal(uv_state.slot[k1].lpid, 0);
+	assert_walk(12, 0x101, FAULT);
+	assert_walk(12, 0x201, frame_ra(n));
+	/* the last slot: the tree is free, its level-3 entries zero */
+	tlbie_reset();
+	assert_int_equal(HVCALL(N_UNREGISTER, 12, 2, 0, 0, 0), R_SUCCESS);
+	{
+		const uint64_t g201[1] = { 0x201 };
+
+		assert_tlbie_gfns_unlinked(12, 1, g201, 1);
+	}
+	assert_int_equal(tree_of_lpid(12), -1);
+	assert_l3(t, NULL, NULL);
+	/* a guest with no slot registers again: a tree again */
+	assert_int_equal(HVCALL(N_REGISTER, 12, 0x10 * PAGE, PAGE, 0, 1), R_SUCCESS);
+	assert_true(tree_of_lpid(12) >= 0);
+	assert_tree_open(tree_of_lpid(12));
+	/* terminate with two slots: two unlinks (radix), then the entry's
+	 * (dw0 never written: not radix); the tree freed */
+	assert_int_equal(HVCALL(N_REGISTER, 12, 0x40 * PAGE, PAGE, 0, 2), R_SUCCESS);
+	t = tree_of_lpid(12);
+	tlbie_reset();
+	assert_int_equal(HVCALL(N_TERMINATE, 12, 0, 0, 0, 0), R_SUCCESS);
+	{
+		const uint64_t l[3] = { 12, 12, 12 };
+		const int rad[3] = { 1, 1, 0 };
+
+		assert_tlbies(3, l, rad);
+	}
+	assert_int_equal(host_tlbie_gpa_count, 0);
+	assert_int_equal(tree_of_lpid(12), -1);
+	assert_l3(t, NULL, NULL);
+	assert_initial("terminate");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2771,6 +3206,9 @@ int main(void)
 		cmocka_unit_test_setup(test_leaf_unshare, setup),
 		cmocka_unit_test_setup(test_leaf_drop, setup),
 		cmocka_unit_test_setup(test_leaf_base_unaligned, setup),
+		cmocka_unit_test_setup(test_tree_register, setup),
+		cmocka_unit_test_setup(test_tree_busy, setup),
+		cmocka_unit_test_setup(test_tree_unregister, setup),
 	};
 
 	before = aligned_alloc(_Alignof(struct uv_state), sizeof(*before));

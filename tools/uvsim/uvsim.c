@@ -241,12 +241,41 @@ static unsigned long long byte_of(const char *s)
 /*
  * The guest's view of GFN g, at its use by the guest: for a secure guest,
  * what the core's gfn_touch gives (the fault path's function: an empty GFN
- * gets a zeroed secure frame; a shared one is the hypervisor's page; a
+ * gets a zeroed secure frame; a shared one is the hypervisor's page its
+ * leaf entry maps, if any; a
  * shared one whose hypervisor page was invalidated is nothing, *invalid
  * set: the fault path will reflect the access for the hypervisor to back
  * it again); for a guest still in the ESM protocol, its secure frame or
  * else the hypervisor's page at real address g << 16.  NULL if it has none.
  */
+/*
+ * The hypervisor's page behind shared GFN g of secure guest l: the page its
+ * leaf entry maps (UV_PAGE_IN gave it), decoded here from the ISA (big-endian,
+ * V and L set, RPN); NULL while the entry is not present (the guest's access
+ * would fault to the hypervisor, which answers with UV_PAGE_IN).
+ */
+static uint8_t *shared_page(unsigned long long l, unsigned long long g)
+{
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		const struct uv_slot *s = &uv_state.slot[k];
+		const uint8_t *b;
+		uint64_t w = 0, ra;
+
+		if (s->lpid != l || g < s->base || g - s->base >= s->npages)
+			continue;
+		b = (const uint8_t *)&uv_state.pte[k][s->base % 32 + (g - s->base)];
+		for (int i = 0; i < 8; i++)
+			w = w << 8 | b[i];
+		if ((w & 0xC000000000000000ULL) != 0xC000000000000000ULL)
+			return NULL;
+		ra = w & 0x01FFFFFFFFFF0000ULL;
+		if (ra > UV_NORMAL_END - PAGE)
+			return NULL;
+		return host_normal(ra);
+	}
+	return NULL;
+}
+
 static uint8_t *guest_page(unsigned long long l, unsigned long long g, int *invalid)
 {
 	*invalid = 0;
@@ -257,9 +286,9 @@ static uint8_t *guest_page(unsigned long long l, unsigned long long g, int *inva
 		if (n < UV_NFRAMES)
 			return (uint8_t *)uv_state.pool[n];
 		*invalid = n == GFN_USE_INVALID;
-		if (n != GFN_USE_SHARED || g > (UV_NORMAL_END - PAGE) / PAGE)
+		if (n != GFN_USE_SHARED)
 			return NULL;
-		return host_normal(g * PAGE);
+		return shared_page(l, g);
 	}
 	for (int k = 0; k < UV_NSLOTS; k++) {
 		const struct uv_slot *s = &uv_state.slot[k];

@@ -1,0 +1,178 @@
+/*
+ * The ultravisor's radix tree of each guest that has a memory slot
+ * (src/tree.h, spec/radix.h).
+ */
+#include "arch/arch.h"
+#include "tree.h"
+
+uint32_t tree_of(uint32_t lpid)
+{
+	uint32_t t;
+
+	/*@
+	  loop invariant 0 <= t <= UV_NTREES;
+	  loop invariant \forall integer u; 0 <= u < t ==> uv_state.tree_lpid[u] != lpid;
+	  loop assigns t;
+	  loop variant UV_NTREES - t;
+	*/
+	for (t = 0; t < UV_NTREES; t++)
+		if (uv_state.tree_lpid[t] == lpid)
+			return t;
+	return UV_NTREES;
+}
+
+uint32_t tree_find_free(void)
+{
+	uint32_t t;
+
+	/*@
+	  loop invariant 0 <= t <= UV_NTREES;
+	  loop assigns t;
+	  loop variant UV_NTREES - t;
+	*/
+	for (t = 0; t < UV_NTREES; t++)
+		if (uv_state.tree_lpid[t] == 0)
+			return t;
+	return UV_NTREES;
+}
+
+_Bool tree_groups_free(uint32_t t, uint64_t base, uint64_t n)
+{
+	uint64_t g, hi = (base + n - 1) / UV_LEAF_ENTRIES;
+
+	/*@
+	  loop invariant base / UV_LEAF_ENTRIES <= g <= hi + 1;
+	  loop invariant \forall integer h; base / UV_LEAF_ENTRIES <= h < g ==>
+	    uv_state.tree_slot[t][h] == 0;
+	  loop assigns g;
+	  loop variant hi + 1 - g;
+	*/
+	for (g = base / UV_LEAF_ENTRIES; g <= hi; g++)
+		if (uv_state.tree_slot[t][g] != 0)
+			return 0;
+	return 1;
+}
+
+/* Tree t's root and level-2 entries, which name its own tables. */
+/*@
+  requires t < UV_NTREES;
+  assigns uv_state.tree_root[t][0], uv_state.tree_l2[t][0 .. UV_TREE_REGIONS - 1];
+  ensures uv_state.tree_root[t][0] == pde_word(l2_ra(t), UV_DIR_SHIFT);
+  ensures \forall integer r; 0 <= r < UV_TREE_REGIONS ==>
+    uv_state.tree_l2[t][r] == pde_word(l3_ra(t, r), UV_DIR_SHIFT);
+*/
+static void tree_fill(uint32_t t)
+{
+	uint32_t r;
+
+	uv_state.tree_root[t][0] = arch_pde_word(arch_l2_ra(t), UV_DIR_SHIFT);
+	/*@
+	  loop invariant 0 <= r <= UV_TREE_REGIONS;
+	  loop invariant uv_state.tree_root[t][0] == pde_word(l2_ra(t), UV_DIR_SHIFT);
+	  loop invariant \forall integer q; 0 <= q < r ==>
+	    uv_state.tree_l2[t][q] == pde_word(l3_ra(t, q), UV_DIR_SHIFT);
+	  loop assigns r, uv_state.tree_l2[t][0 .. UV_TREE_REGIONS - 1];
+	  loop variant UV_TREE_REGIONS - r;
+	*/
+	for (r = 0; r < UV_TREE_REGIONS; r++)
+		uv_state.tree_l2[t][r] = arch_pde_word(arch_l3_ra(t, r), UV_DIR_SHIFT);
+}
+
+void tree_open(uint32_t t, uint32_t lpid)
+{
+	tree_fill(t);
+	/* A free tree's level-3 entries name nothing (l3_ok: every slot
+	 * named is its guest's, and no guest is 0). */
+	/*@ assert \forall integer g; 0 <= g < UV_TREE_GROUPS ==>
+	      uv_state.tree_slot[t][g] == 0 && uv_state.tree_l3[t][g] == 0; */
+	uv_state.tree_lpid[t] = lpid;
+	/*@ assert trees_ok; */
+	/*@ assert l3_ok; */
+	/*@ assert slots_in_trees; */
+	/*@ assert ptes_ok; */
+}
+
+void tree_link(uint32_t t, uint32_t k)
+{
+	uint64_t lo = uv_state.slot[k].base / UV_LEAF_ENTRIES;
+	uint64_t hi = (uv_state.slot[k].base + uv_state.slot[k].npages - 1) /
+		      UV_LEAF_ENTRIES;
+	uint64_t g;
+
+	/*@ assert hi < UV_TREE_GROUPS; */
+	/*@ assert hi - lo < UV_SLOT_LEAVES; */
+	/*@
+	  loop invariant lo <= g <= hi + 1;
+	  loop invariant state_inv;
+	  loop invariant \forall integer h; g <= h <= hi ==> uv_state.tree_slot[t][h] == 0;
+	  loop assigns g, uv_state.tree_slot[t][0 .. UV_TREE_GROUPS - 1],
+	    uv_state.tree_l3[t][0 .. UV_TREE_GROUPS - 1];
+	  loop variant hi + 1 - g;
+	*/
+	for (g = lo; g <= hi; g++) {
+		uv_state.tree_l3[t][g] =
+			arch_pde_word(arch_leaf_ra(k, (uint32_t)(g - lo)), UV_LEAF_SHIFT);
+		uv_state.tree_slot[t][g] = (uint8_t)(k + 1);
+		/*@ assert l3_ok; */
+	}
+}
+
+void tree_unlink(uint32_t t, uint32_t k)
+{
+	uint64_t lo = uv_state.slot[k].base / UV_LEAF_ENTRIES;
+	uint64_t hi = (uv_state.slot[k].base + uv_state.slot[k].npages - 1) /
+		      UV_LEAF_ENTRIES;
+	uint64_t g;
+
+	/*@ assert hi < UV_TREE_GROUPS; */
+	/*@
+	  loop invariant lo <= g <= hi + 1;
+	  loop invariant state_inv;
+	  loop invariant \forall integer h; lo <= h < g ==> uv_state.tree_slot[t][h] == 0;
+	  loop assigns g, uv_state.tree_slot[t][0 .. UV_TREE_GROUPS - 1],
+	    uv_state.tree_l3[t][0 .. UV_TREE_GROUPS - 1];
+	  loop variant hi + 1 - g;
+	*/
+	for (g = lo; g <= hi; g++) {
+		uv_state.tree_slot[t][g] = 0;
+		uv_state.tree_l3[t][g] = 0;
+		/*@ assert l3_ok; */
+	}
+	/* A level-3 entry that named slot k was in its guest's tree, the
+	 * only one (trees_ok), at a group of the slot (l3_ok): all zero now. */
+	/*@ assert \forall integer u, h; 0 <= u < UV_NTREES && 0 <= h < UV_TREE_GROUPS ==>
+	      uv_state.tree_slot[u][h] != k + 1; */
+	arch_tlbie_lpid(uv_state.tree_lpid[t], 1);
+}
+
+void tree_unlink_slot(uint32_t k)
+{
+	uint32_t t = tree_of(uv_state.slot[k].lpid);
+
+	if (t < UV_NTREES)
+		tree_unlink(t, k);
+	/*@ assert \forall integer u, g; 0 <= u < UV_NTREES && 0 <= g < UV_TREE_GROUPS ==>
+	      uv_state.tree_slot[u][g] != k + 1; */
+}
+
+void tree_close(uint32_t t, uint32_t lpid)
+{
+	uint32_t k;
+
+	/*@
+	  loop invariant 0 <= k <= UV_NSLOTS;
+	  loop invariant \forall integer j; 0 <= j < k ==> uv_state.slot[j].lpid != lpid;
+	  loop assigns k;
+	  loop variant UV_NSLOTS - k;
+	*/
+	for (k = 0; k < UV_NSLOTS; k++)
+		if (uv_state.slot[k].lpid == lpid)
+			return;
+	/* No slot of the guest is left, so no level-3 entry of its tree
+	 * names one (l3_ok). */
+	/*@ assert \forall integer g; 0 <= g < UV_TREE_GROUPS ==>
+	      uv_state.tree_slot[t][g] == 0 && uv_state.tree_l3[t][g] == 0; */
+	uv_state.tree_lpid[t] = 0;
+	/*@ assert trees_ok; */
+	/*@ assert l3_ok; */
+}
