@@ -64,7 +64,7 @@ static void gfn_page_in(uint32_t k, uint32_t i, uint32_t n, const uint64_t *src)
   requires state_inv;
   requires k < UV_NSLOTS && slot_used(k) && i < uv_state.slot[k].npages;
   requires rec_shared(uv_state.gfn[k][i]);
-  requires ra_is_normal(ra) && ra % UV_PAGE_SIZE == 0;
+  requires ra_is_normal(ra) && (ra & (UV_PAGE_SIZE - 1)) == 0;
   assigns uv_state.gfn[k][i], uv_state.pte[k][leaf_lo(k) + i];
   ensures state_inv;
   ensures uv_state.gfn[k][i] == GFN_SHARED;
@@ -131,7 +131,11 @@ enum uv_next uv_page_in(struct uv_frame *f)
 		 * maps that page.
 		 */
 		if (rec == GFN_SHARED || rec == GFN_SHARED_INVAL) {
+			/*@ assert gfn_in(lpid, k, g) && i == g - uv_state.slot[k].base; */
 			gfn_map_shared(k, i, ra);
+			/*@ assert only_gfn_changed{Pre, Here}(k, i); */
+			/*@ assert uv_state.gfn[k][i] == GFN_SHARED; */
+			/*@ assert rec_shared(\at(uv_state.gfn[k][i], Pre)); */
 			return uv_set_rc(f, U_SUCCESS);
 		}
 		/*
