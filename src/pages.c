@@ -135,7 +135,7 @@ enum uv_next uv_page_in(struct uv_frame *f)
 			gfn_map_shared(k, i, ra);
 			/*@ assert only_gfn_changed{Pre, Here}(k, i); */
 			/*@ assert uv_state.gfn[k][i] == GFN_SHARED; */
-			/*@ assert rec_shared(\at(uv_state.gfn[k][i], Pre)); */
+			/*@ assert rec_shared(\at(uv_state.gfn, Pre)[k][i]); */
 			return uv_set_rc(f, U_SUCCESS);
 		}
 		/*
