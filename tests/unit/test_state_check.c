@@ -555,7 +555,7 @@ static void test_snapshot(void **state)
 		{ offsetof(struct uv_state, pte[0][0]), "pte[0][0]" },
 		{ offsetof(struct uv_state, pte) + sizeof(uv_state.pte) - 1,
 		  "pte[15][8223]" },
-		{ sizeof(struct uv_state) - 1, "pool[63][8191]" },
+		{ sizeof(struct uv_state) - 1, "padding" },
 		{ offsetof(struct uv_state, tree_root[2][1]) + 3, "tree_root[2][1]" },
 		{ offsetof(struct uv_state, tree_root[7][8191]) + 7, "tree_root[7][8191]" },
 		{ offsetof(struct uv_state, tree_l2[0][16]), "tree_l2[0][16]" },
@@ -564,12 +564,15 @@ static void test_snapshot(void **state)
 		{ offsetof(struct uv_state, tree_slot[7][8191]), "tree_slot[7][8191]" },
 		{ offsetof(struct uv_state, tree_slot[1][2]), "tree_slot[1][2]" },
 		{ offsetof(struct uv_state, tree_lpid[6]) + 2, "tree_lpid[6]" },
-		/* the alignment of pool leaves a gap after pte (asserted below) */
-		{ offsetof(struct uv_state, pool) - 1, "padding" },
+		{ offsetof(struct uv_state, pool) - 1, "tree_root[7][8191]" },
+		/* the struct's 64 KiB alignment leaves a tail after its last
+		 * field (asserted below) */
+		{ offsetof(struct uv_state, tree_slot) + sizeof(uv_state.tree_slot),
+		  "padding" },
 	};
 
-	assert_true(offsetof(struct uv_state, pte) + sizeof(uv_state.pte) <
-		    offsetof(struct uv_state, pool));
+	assert_true(offsetof(struct uv_state, tree_slot) + sizeof(uv_state.tree_slot) <
+		    sizeof(struct uv_state));
 	build_good(good);
 	memcpy(&uv_state, good, sizeof(uv_state));
 	assert_non_null(uv_state_snapshot());
