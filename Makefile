@@ -15,10 +15,10 @@ CORE_SRCS := src/dispatch.c src/ucall_table.c src/handlers_todo.c src/state.c sr
 # its contract; each build links one implementation.
 ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/host/lock.c src/arch/host/random.c \
 	src/arch/host/tlb.c src/arch/host/ra.c \
-	src/arch/radix_word.c
+	src/arch/radix_word.c src/arch/tables_ra.c
 ARCH_PPC64_SRCS := src/arch/ppc64/normal.c src/arch/ppc64/lock.c \
 	src/arch/ppc64/random.c src/arch/ppc64/percpu.c src/arch/ppc64/tlb.c \
-	src/arch/ppc64/ra.c src/arch/radix_word.c
+	src/arch/ppc64/ra.c src/arch/radix_word.c src/arch/tables_ra.c
 CORE_INC := -I$(SPEC) -Isrc
 
 WARN := -Wall -Wextra -Werror

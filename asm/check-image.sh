@@ -7,8 +7,8 @@
 #    moves to or from an SPR other than LR, CTR, XER, CR, and none is a
 #    return-from-interrupt, mtmsr[d], sc or a floating-point/vector
 #    instruction: the C core touches no register the exit path does not
-#    load from the frame.  The one exception: the arch_*_ra functions read
-#    URMOR (mfspr SPR 505, src/arch/ppc64/ra.c), and nothing else does.
+#    load from the frame.  The one exception: arch_uv_ra reads URMOR
+#    (mfspr SPR 505, src/arch/ppc64/ra.c), and nothing else does.
 # Usage: check-image.sh OBJDUMP NM IMAGE
 set -eu
 OBJDUMP=$1; NM=$2; IMG=$3
@@ -20,7 +20,7 @@ $OBJDUMP -d --no-show-raw-insn "$IMG" | awk '
 	/^[0-9a-f]+ <.*>:$/ {
 		sym = $2; gsub(/[<>:]/, "", sym); sub(/^\./, "", sym)
 		asm = (sym ~ /^uv_sc_(vector|filter|refuse|refuse_end|save)$/ || sym == "uv_exit")
-		urmor = (sym ~ /^arch_[a-z0-9]+_ra$/)
+		urmor = (sym == "arch_uv_ra")
 		next
 	}
 	/^ +[0-9a-f]+:/ {
@@ -35,4 +35,4 @@ $OBJDUMP -d --no-show-raw-insn "$IMG" | awk '
 	}
 	END { if (n) exit 1 }
 '
-echo "$IMG: vector at 0xc00, C code touches no SPR but LR/CTR/XER/CR (and URMOR in arch_*_ra) and no FP/vector register"
+echo "$IMG: vector at 0xc00, C code touches no SPR but LR/CTR/XER/CR (and URMOR in arch_uv_ra) and no FP/vector register"

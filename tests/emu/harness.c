@@ -119,7 +119,7 @@ static struct {
 	 * assembly allowed a privileged instruction, and only these two) */
 	unsigned int n_tlbie, n_tlbsync;
 	struct { uint64_t rb, rs; unsigned int ric, prs, r, syncs_before; } tlbie[4];
-	/* mfspr of URMOR, in arch_frame_ra (the one other privileged
+	/* mfspr of URMOR, in arch_uv_ra (the one other privileged
 	 * instruction the C core has) */
 	unsigned int n_urmor;
 } m;
@@ -227,15 +227,15 @@ static int in_tlbie_fn(uint64_t pc)
 /*
  * URMOR as the model has it: the real address the image stands at (64 KiB
  * aligned; not 0, so that a core that forgot to add it would be seen).
- * Only arch_frame_ra reads it (mfspr rT, 505; src/arch/ppc64/ra.c,
+ * Only arch_uv_ra reads it (mfspr rT, 505; src/arch/ppc64/ra.c,
  * asm/check-image.sh); an mfspr of URMOR anywhere else bails.
  */
 #define SPRN_URMOR 505
 #define EMU_URMOR 0x40000000ULL
-uint64_t arch_frame_ra(uint32_t n);
+uint64_t arch_uv_ra(const void *p);
 static int in_frame_ra_fn(uint64_t pc)
 {
-	return in_fn((void (*)(void))arch_frame_ra, pc);
+	return in_fn((void (*)(void))arch_uv_ra, pc);
 }
 
 static int spr_index(unsigned int spr)
