@@ -30,7 +30,10 @@
   // (uv_state.pte[k][32 m]); pde_word(ra, nls) the stored directory entry
   // that names the table of 2^nls entries at ra (spec/radix.h).  Declared
   // like frame_ra and pte_word, for the same reasons; arch_*_ra and
-  // arch_pde_word return them (src/arch/arch.h).
+  // arch_pde_word return them (src/arch/arch.h).  tree_dw0(t) is the
+  // stored partition-table dw0 that names tree t's root, UV_TREE_DW0 of
+  // root_ra(t) (spec/radix.h), which arch_tree_dw0 returns; declared for
+  // the same reasons.
   axiomatic uv_radix_words {
     logic integer frame_ra(integer n);
     logic integer pte_word(integer ra);
@@ -39,6 +42,7 @@
     logic integer l3_ra(integer t, integer r);
     logic integer leaf_ra(integer k, integer m);
     logic integer pde_word(integer ra, integer nls);
+    logic integer tree_dw0(integer t);
   }
 
   // w maps a page of normal memory (the hypervisor's page behind a GFN the

@@ -15,13 +15,15 @@
  * with a slot has a tree of its own (uv_state.tree_*): a root whose entry 0
  * names its level-2 table, whose first UV_TREE_REGIONS entries name its
  * level-3 tables, one per GiB, whose entries name the leaf tables of the
- * guest's slots, each at the place of its 2 MiB (tree_ok).  So the
+ * guest's slots, each at the place of its 2 MiB (tree_inv).  So the
  * root and level-2 entries never change while the tree is the guest's, and
  * registering or dropping a slot changes level-3 entries only.  Two slots
  * of one guest never share a leaf table's 2 MiB (UV_REGISTER_MEM_SLOT
- * answers U_P2).  The partition-table entry that would make the hardware
- * walk a tree is not written yet (issue 13, item 3): a secure guest still
- * runs on the hypervisor's partition-scoped table.
+ * answers U_P2).  When the ESM protocol commits a guest to secure mode, its
+ * partition-table dw0 becomes its tree's (UV_TREE_DW0), so the hardware
+ * walks the ultravisor's tree and never the hypervisor's; a secure guest
+ * keeps its tree, even with no slot left, until it is dropped
+ * (pate_svm_ok, spec/state.acsl.h).
  *
  * Freestanding: macros only, so that ACSL, C and the assembler can read it.
  */
@@ -91,5 +93,13 @@
  * aligned, below 2^52: only such addresses are ever mapped).
  */
 #define UV_PTE_WORD(ra) UV_PATE_HW(UV_PTE_FLAGS | (ra))
+
+/*
+ * The partition-table dw0 of a secure guest (spec/pate.h): a radix
+ * partition (HR), 52-bit addresses (RTS), its tree's root at real address
+ * ra (64 KiB aligned), 2^13 root entries (RPDS).  Written when the ESM
+ * protocol commits the guest to secure mode, kept until it is dropped.
+ */
+#define UV_TREE_DW0(ra) UV_PATE_HW(UV_PATE_HR | UV_PATE_RTS_52 | (ra) | UV_ROOT_SHIFT)
 
 #endif

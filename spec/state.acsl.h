@@ -126,10 +126,21 @@
     \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0 ==>
       (uv_state.exit[e].guest.usrr1 & UV_MSR_HV) == 0;
 
+  // A secure guest runs on its own tree: its partition-table dw0 names
+  // the root of a tree that is its own (svm_tree shadows which), so the
+  // hardware walks no table of the hypervisor's or of another guest for
+  // it; and that tree is not freed while the guest is secure.
+  predicate pate_svm_ok =
+    \forall integer l; 0 <= l <= UV_MAX_LPID ==> uv_state.svm_life[l] == SVM_SECURE ==>
+      1 <= uv_state.svm_tree[l] <= UV_NTREES &&
+      uv_state.tree_lpid[uv_state.svm_tree[l] - 1] == l &&
+      uv_state.pate[l].dw0 == tree_dw0(uv_state.svm_tree[l] - 1);
+
   predicate state_inv =
     slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
     frames_ok && frames_zero && lives_ok && exits_ok && exits_distinct &&
-    shared_only_secure && exits_msr_ok && exits_gfn_ok && ptes_ok && tree_inv;
+    shared_only_secure && exits_msr_ok && exits_gfn_ok && ptes_ok && tree_inv &&
+    pate_svm_ok;
 
   // A GFN record rec of a guest whose life-cycle byte is life is backed by
   // the hypervisor's memory: shared, or empty while the guest is in the ESM

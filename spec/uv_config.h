@@ -21,14 +21,17 @@
 #define UV_SLOT_PAGES 8192
 /*
  * The ultravisor's radix trees for secure guests (spec/radix.h): one per
- * guest that has a memory slot, UV_NTREES at once (a registration that
- * needs one more answers U_BUSY).  Each maps guest addresses below
+ * guest that has a memory slot or is secure, UV_NTREES at once (a
+ * registration that needs one more answers U_BUSY; an ESM commit that
+ * needs one more fails, the guest staying normal).  16: as many guests as
+ * could each hold one slot, and more secure guests than pending exits, so
+ * that every exit can be in use.  Each maps guest addresses below
  * UV_TREE_REGIONS GiB (UV_TREE_GFNS GFNs): a slot must end there (else
  * U_P3 from UV_REGISTER_MEM_SLOT; U_P2 if it starts past it).  16 GiB is
  * twice what one guest's 16 slots of 512 MiB can hold; each GiB costs a
  * 4 KiB level-3 table per tree.
  */
-#define UV_NTREES 8
+#define UV_NTREES 16
 #define UV_TREE_REGIONS 16
 #define UV_TREE_GFNS (UV_TREE_REGIONS * 512UL * 32UL)
 /* Secure frames in the ultravisor's pool: 64 x 64 KiB = 4 MiB. */

@@ -1,6 +1,7 @@
 /*
- * The partition table: UV_WRITE_PATE (contract in handlers.h) and the
- * clearing of an entry at UV_SVM_TERMINATE (ptable.h).  The entry format
+ * The partition table: UV_WRITE_PATE (contract in handlers.h), a secure
+ * guest's entry naming its tree at the ESM commit and its clearing at
+ * UV_SVM_TERMINATE (ptable.h).  The entry format
  * and the checks are spec/pate.h; the state table spec/page-states.md.
  */
 #include "handlers.h"
@@ -89,5 +90,14 @@ void pate_clear(uint64_t lpid)
 
 	uv_state.pate[lpid].dw0 = 0;
 	uv_state.pate[lpid].dw1 = 0;
+	arch_tlbie_lpid(lpid, radix);
+}
+
+void pate_install(uint32_t lpid, uint32_t t)
+{
+	_Bool radix = pate_was_radix(uv_state.pate[lpid].dw0);
+
+	uv_state.pate[lpid].dw0 = arch_tree_dw0(t);
+	uv_state.svm_tree[lpid] = (uint8_t)(t + 1);
 	arch_tlbie_lpid(lpid, radix);
 }

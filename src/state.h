@@ -74,6 +74,13 @@ struct uv_state {
 	/* GFN base + i of slot k is gfn[k][i] (GFN_*). */
 	uint32_t gfn[UV_NSLOTS][UV_SLOT_PAGES];
 	uint8_t svm_life[UV_MAX_LPID + 1];      /* SVM_* per LPID */
+	/*
+	 * A secure guest's tree: index + 1 of the tree its partition-table
+	 * entry names (pate_svm_ok, spec/state.acsl.h); meaningless for a
+	 * guest that is not secure.  A shadow, so that the proofs need not
+	 * search the trees for the guest's.
+	 */
+	uint8_t svm_tree[UV_MAX_LPID + 1];
 	uint8_t tree_slot[UV_NTREES][UV_TREE_GROUPS];
 };
 

@@ -12,10 +12,11 @@
 #include "reflect.h"
 #include "ptable.h"
 #include "esm.h"
+#include "tree.h"
 
 void svm_drop(uint32_t lpid)
 {
-	uint32_t k, e;
+	uint32_t k, e, t;
 
 	/*@
 	  loop invariant 0 <= k <= UV_NSLOTS;
@@ -42,6 +43,17 @@ void svm_drop(uint32_t lpid)
 	/*@ assert \forall integer k, i; 0 <= k < UV_NSLOTS && 0 <= i < UV_SLOT_PAGES &&
 	      rec_shared(uv_state.gfn[k][i]) ==> uv_state.slot[k].lpid != lpid; */
 	uv_state.svm_life[lpid] = SVM_NORMAL;
+	uv_state.svm_tree[lpid] = 0;
+	/*@ assert pate_svm_ok; */
+	/*@ assert state_inv; */
+	/*
+	 * A secure guest kept its tree with its last slot (tree_close); no
+	 * longer secure and with no slot, it loses it now.
+	 */
+	t = tree_of(lpid);
+	if (t < UV_NTREES)
+		tree_close(t, lpid);
+	/*@ assert \forall integer u; 0 <= u < UV_NTREES ==> uv_state.tree_lpid[u] != lpid; */
 }
 
 enum uv_next uv_esm(struct uv_frame *f)
@@ -113,12 +125,66 @@ static void esm_resume(struct uv_frame *f, const struct uv_frame *g,
 	//@ assert secure ==> SVM_MODE(f->usrr1);
 }
 
+/*
+ * The ESM protocol of guest lpid (pending exit e) commits: the guest runs
+ * on tree t, its own, from now on (pate_install), and resumes in secure
+ * mode from the ultravisor's copy of its registers, which is then zeroed
+ * and the exit freed.
+ */
+/*@
+  requires state_inv;
+  requires \valid(f) && \separated(f + (..), &uv_state);
+  requires 1 <= lpid <= UV_MAX_LPID && e < UV_NEXITS;
+  requires uv_state.svm_life[lpid] == SVM_INIT + e && uv_state.exit[e].lpid == lpid;
+  requires t < UV_NTREES && uv_state.tree_lpid[t] == lpid;
+  assigns *f, uv_state.exit[e], uv_state.svm_life[lpid],
+          uv_state.pate[lpid].dw0, uv_state.svm_tree[lpid];
+  ensures state_inv;
+  ensures uv_state.svm_life[lpid] == SVM_SECURE;
+  ensures f->gpr[3] == rc_reg(U_SUCCESS);
+  ensures \forall integer r; 0 <= r < UV_NGPRS && r != 3 ==>
+    f->gpr[r] == \old(uv_state.exit[e].guest.gpr[r]);
+  ensures f->usrr0 == \old(uv_state.exit[e].guest.usrr0);
+  ensures f->usrr1 == ((\old(uv_state.exit[e].guest.usrr1) & UV_MSR_NOT_HV) | UV_MSR_S);
+  ensures SVM_MODE(f->usrr1);
+  ensures \forall integer i; 0 <= i < UV_NX ==> f->x[i] == \old(uv_state.exit[e].guest.x[i]);
+*/
+static void esm_commit(struct uv_frame *f, uint32_t e, uint32_t lpid, uint32_t t)
+{
+	pate_install(lpid, t);
+	esm_resume(f, &uv_state.exit[e].guest, U_SUCCESS, 1);
+	frame_clear(&uv_state.exit[e].guest);
+	uv_state.exit[e].lpid = 0;
+	uv_state.exit[e].kind = 0;
+	uv_state.exit[e].gfn = 0;
+	/*@ assert exits_ok && exits_distinct && exits_gfn_ok && exits_msr_ok; */
+	uv_state.svm_life[lpid] = SVM_SECURE;
+	/* state_inv, one conjunct at a time (as one goal it times out) */
+	/*@ assert slots_ok; */
+	/*@ assert slots_distinct; */
+	/*@ assert gfns_unused_empty; */
+	/*@ assert gfns_ok; */
+	/*@ assert frames_ok; */
+	/*@ assert frames_zero; */
+	/*@ assert lives_ok; */
+	/*@ assert exits_ok; */
+	/*@ assert exits_distinct; */
+	/*@ assert shared_only_secure; */
+	/*@ assert exits_msr_ok; */
+	/*@ assert exits_gfn_ok; */
+	/*@ assert ptes_ok; */
+	/*@ assert trees_ok; */
+	/*@ assert l3_ok; */
+	/*@ assert slots_in_trees; */
+	/*@ assert pate_svm_ok; */
+}
+
 enum uv_next uv_return(struct uv_frame *f)
 {
 	uint64_t lpid = f->lpidr;
 	uint64_t result = f->gpr[0]; /* the hypervisor's r3, per KVM */
 	uint8_t life;
-	uint32_t e;
+	uint32_t e, t;
 
 	/* The pending exit is found from the ultravisor's own state. */
 	if (lpid < 1 || lpid > UV_MAX_LPID)
@@ -138,22 +204,32 @@ enum uv_next uv_return(struct uv_frame *f)
 		return esm_step(f, e, (uint32_t)lpid, 0);
 	if (uv_state.exit[e].kind == EXIT_PAGE_IN)
 		return esm_paged(f, e, (uint32_t)lpid, result);
+	/*
+	 * H_SVM_INIT_DONE succeeded: the guest is secure, on its own tree.
+	 * It has one if it has a memory slot; with none (memory that the
+	 * hypervisor registers later, as for hot-plug) it gets an empty one
+	 * now, and if no tree is free the protocol fails as below.
+	 */
+	t = UV_NTREES;
 	if (result == 0) {
-		/* H_SVM_INIT_DONE succeeded: the guest is secure. */
-		esm_resume(f, &uv_state.exit[e].guest, U_SUCCESS, 1);
+		t = tree_of((uint32_t)lpid);
+		if (t == UV_NTREES) {
+			t = tree_find_free();
+			if (t < UV_NTREES)
+				tree_open(t, (uint32_t)lpid);
+		}
+	}
+	if (t < UV_NTREES) {
+		esm_commit(f, e, (uint32_t)lpid, t);
 		/*@ assert \at(uv_state, Pre).exit[e].lpid == lpid; */
 		/*@ assert resumed_from_copy{Pre, Here}(f, lpid); */
-		frame_clear(&uv_state.exit[e].guest);
-		uv_state.exit[e].lpid = 0;
-		uv_state.exit[e].kind = 0;
-		uv_state.exit[e].gfn = 0;
-		uv_state.svm_life[lpid] = SVM_SECURE;
 		return UV_NEXT_SVM;
 	}
 	/*
 	 * The hypervisor failed H_SVM_INIT_START (KVM: a hash guest, or one
-	 * not enabled for secure mode) or H_SVM_INIT_DONE: the guest goes back
-	 * to normal, resumed by the ultravisor with U_NOT_AVAILABLE.
+	 * not enabled for secure mode) or H_SVM_INIT_DONE, or no tree is free
+	 * for the guest: it goes back to normal, resumed by the ultravisor
+	 * with U_NOT_AVAILABLE.
 	 */
 	esm_resume(f, &uv_state.exit[e].guest, U_NOT_AVAILABLE, 0);
 	svm_drop((uint32_t)lpid);

@@ -159,6 +159,8 @@ void tree_close(uint32_t t, uint32_t lpid)
 {
 	uint32_t k;
 
+	if (uv_state.svm_life[lpid] == SVM_SECURE)
+		return;
 	/*@
 	  loop invariant 0 <= k <= UV_NSLOTS;
 	  loop invariant \forall integer j; 0 <= j < k ==> uv_state.slot[j].lpid != lpid;
@@ -175,4 +177,5 @@ void tree_close(uint32_t t, uint32_t lpid)
 	uv_state.tree_lpid[t] = 0;
 	/*@ assert trees_ok; */
 	/*@ assert l3_ok; */
+	/*@ assert pate_svm_ok; */
 }

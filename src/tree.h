@@ -32,6 +32,7 @@
     \at(uv_state.owner_idx, A) == \at(uv_state.owner_idx, B) &&
     \at(uv_state.pool, A) == \at(uv_state.pool, B) &&
     \at(uv_state.pate, A) == \at(uv_state.pate, B) &&
+    \at(uv_state.svm_tree, A) == \at(uv_state.svm_tree, B) &&
     \at(uv_state.tree_lpid, A) == \at(uv_state.tree_lpid, B);
 */
 
@@ -119,12 +120,19 @@ void tree_unlink(uint32_t t, uint32_t k);
 */
 void tree_unlink_slot(uint32_t k);
 
-/* Tree t is free again if guest lpid, its owner, has no slot left. */
+/*
+ * Tree t is free again if guest lpid, its owner, has no slot left and is
+ * not secure: a secure guest's partition-table entry names its tree until
+ * the guest is dropped (pate_svm_ok), even with no slot left.
+ */
 /*@
   requires state_inv;
   requires t < UV_NTREES && uv_state.tree_lpid[t] == lpid && lpid != 0;
   assigns uv_state.tree_lpid[t];
   ensures state_inv;
+  ensures uv_state.svm_life[lpid] != SVM_SECURE &&
+    (\forall integer k; 0 <= k < UV_NSLOTS ==> uv_state.slot[k].lpid != lpid) ==>
+      uv_state.tree_lpid[t] == 0;
 */
 void tree_close(uint32_t t, uint32_t lpid);
 

@@ -99,6 +99,17 @@ uint64_t arch_pte_word(uint64_t ra);
 uint64_t arch_pde_word(uint64_t ra, uint64_t nls);
 
 /*
+ * The stored partition-table dw0 that names tree t's root,
+ * UV_TREE_DW0(arch_root_ra(t)) (spec/radix.h), as arch_pte_word.
+ */
+/*@
+  requires t < UV_NTREES;
+  assigns \nothing;
+  ensures \result == tree_dw0(t);
+*/
+uint64_t arch_tree_dw0(uint32_t t);
+
+/*
  * The ultravisor lock: one lock over the whole of uv_state, taken by
  * uv_entry around each sc it serves (spec/locking.md).  Its contract is a
  * lock invariant: whoever takes the lock finds uv_state in any state the

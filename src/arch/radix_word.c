@@ -13,3 +13,8 @@ uint64_t arch_pde_word(uint64_t ra, uint64_t nls)
 {
 	return UV_PDE_WORD(ra, nls);
 }
+
+uint64_t arch_tree_dw0(uint32_t t)
+{
+	return UV_TREE_DW0(arch_root_ra(t));
+}

@@ -184,10 +184,14 @@ static void setup(const char *s)
 			step(call(HV, 0, 0, UV_REGISTER_MEM_SLOT, 1, id * 0x100 * PAGE,
 				  PAGE, 0, id), UV_NEXT_CALLER, U_SUCCESS);
 	} else if (strcmp(s, "trees-full") == 0) {
-		/* a tree for each of guests 1..UV_NTREES (a slot each), and
-		 * guest UV_NTREES + 1 in the protocol with none */
+		/* a tree for each of guests 1..UV_NTREES, all secure: the odd
+		 * ones with a slot, the even ones with none (the commit opens
+		 * an empty tree); guest UV_NTREES + 1 in the protocol with none */
 		for (uint64_t l = 1; l <= UV_NTREES; l++) {
-			make_init(l, 4);
+			if (l % 2)
+				make_init(l, 4);
+			else
+				esm_start(l);
 			finish_secure(l);
 		}
 		esm_start(UV_NTREES + 1);

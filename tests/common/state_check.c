@@ -582,6 +582,53 @@ static int slots_in_trees(const struct uv_state *s, char *why,
 }
 
 /*
+ * pate_svm_ok (spec/state.acsl.h): a secure guest l has svm_tree[l] =
+ * t + 1 for a tree t that is l's, and its partition-table dw0, decoded
+ * here from the ISA (v3.0B, Book III, partition-table entry; read
+ * big-endian) names t's root: HR (bit 0) set, RTS = 0b10101 (RTS1, bits
+ * 1..2 = 0b10; RTS2, bits 56..58 = 0b101: 52-bit addresses), bit 3
+ * reserved 0, RPDB (bits 4..55) the root's real address, RPDS (bits
+ * 59..63) = 13.
+ */
+#define PATE_HR_ISA 0x8000000000000000ULL
+#define PATE_RTS1_ISA 0x6000000000000000ULL
+#define PATE_RTS2_ISA 0xE0ULL
+#define PATE_RSV_ISA 0x1000000000000000ULL
+#define PATE_RPDB_ISA 0x0FFFFFFFFFFFFF00ULL
+#define PATE_RPDS_ISA 0x1FULL
+
+static int pate_svm_ok(const struct uv_state *s, char *why, unsigned long why_len)
+{
+	for (int l = 0; l <= UV_MAX_LPID; l++) {
+		unsigned t1 = s->svm_tree[l];
+		uint64_t v;
+
+		if (s->svm_life[l] != SVM_SECURE)
+			continue;
+		if (t1 < 1 || t1 > UV_NTREES)
+			FAIL("pate_svm_ok: secure guest %d's svm_tree is %u", l, t1);
+		if (s->tree_lpid[t1 - 1] != (uint32_t)l)
+			FAIL("pate_svm_ok: secure guest %d's tree %u is guest %u's", l,
+			     t1 - 1, s->tree_lpid[t1 - 1]);
+		v = be_word(&s->pate[l].dw0);
+		if (!(v & PATE_HR_ISA) || (v & PATE_RSV_ISA) != 0 ||
+		    (v & PATE_RTS1_ISA) != 0x4000000000000000ULL ||
+		    (v & PATE_RTS2_ISA) != 0xA0ULL ||
+		    (v & ~(PATE_HR_ISA | PATE_RTS1_ISA | PATE_RTS2_ISA | PATE_RPDB_ISA |
+			   PATE_RPDS_ISA)) != 0 ||
+		    (v & PATE_RPDS_ISA) != 13)
+			FAIL("pate_svm_ok: secure guest %d's dw0 %#llx is no radix "
+			     "entry of 52 bits and 2^13 root entries", l,
+			     (unsigned long long)v);
+		if (host_uv_at(v & PATE_RPDB_ISA) != (const void *)uv_state.tree_root[t1 - 1])
+			FAIL("pate_svm_ok: secure guest %d's dw0 %#llx names ra %#llx, "
+			     "not tree %u's root", l, (unsigned long long)v,
+			     (unsigned long long)(v & PATE_RPDB_ISA), t1 - 1);
+	}
+	return 0;
+}
+
+/*
  * walk_ok (the tests' own, beyond state_inv: what the trees are for): every
  * used slot's guest has a tree, and the walk of it (tests/common/walk.c,
  * from tree_root[t], 2^13 root entries) of each GFN of each of its slots
@@ -698,7 +745,7 @@ static int walk_ok(const struct uv_state *s, char *why, unsigned long why_len)
  *             frames_ok && frames_zero && lives_ok && exits_ok &&
  *             exits_distinct && shared_only_secure && exits_msr_ok &&
  *             exits_gfn_ok && ptes_ok && tree_inv (trees_ok && l3_ok &&
- *             slots_in_trees), then the tests' walk_ok
+ *             slots_in_trees) && pate_svm_ok, then the tests' walk_ok
  */
 int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 {
@@ -720,6 +767,7 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 	       trees_ok(s, why, why_len) ||
 	       l3_ok(s, why, why_len) ||
 	       slots_in_trees(s, why, why_len) ||
+	       pate_svm_ok(s, why, why_len) ||
 	       walk_ok(s, why, why_len);
 }
 
@@ -749,6 +797,8 @@ void uv_state_field(unsigned long off, char *buf, unsigned long len)
 			 REL(pate, off) % 16 / 8);
 	else if (IN(svm_life, off))
 		snprintf(buf, len, "svm_life[%lu]", REL(svm_life, off));
+	else if (IN(svm_tree, off))
+		snprintf(buf, len, "svm_tree[%lu]", REL(svm_tree, off));
 	else if (IN(exit, off))
 		snprintf(buf, len, "exit[%lu] (byte %lu)",
 			 REL(exit, off) / sizeof(struct uv_exit),

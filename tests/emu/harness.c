@@ -954,6 +954,27 @@ static void esm_from_vm(struct uv_frame *guest, uint64_t *lpid, uint64_t *gmsr,
 	run(what, &want);
 }
 
+/* The doubleword at p as the hardware reads it: big-endian. */
+static uint64_t be_at(const void *p)
+{
+	const uint8_t *b = p;
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | b[i];
+	return v;
+}
+
+static void tally(unsigned int before, int ok)
+{
+	if (failed == before) {
+		if (ok)
+			passed++;
+		else
+			failed++;
+	}
+}
+
 /*
  * The real C core behind the real exit, over whole protocols: UV_ESM and
  * its two exits to the hypervisor, the guest back in secure mode; a secure
@@ -981,6 +1002,23 @@ static void test_protocols(void)
 	want.srr1 = gmsr | LEV(UV_SC_LEV_UCALL) | MSR_S;
 	want.usrr1 = gmsr | MSR_S;
 	run("UV_RETURN: the guest's UV_ESM returns, in secure mode", &want);
+	{
+		/* the commit wrote the guest's partition-table dw0 (ISA v3.0B,
+		 * big-endian): HR, RTS 52 bits, RPDB = URMOR + its tree's root
+		 * (an empty tree: it has no slot), RPDS 13 */
+		const char *test = "the ESM commit: dw0 names URMOR + the guest's root";
+		unsigned int t, before = failed;
+		int ok = 1;
+
+		for (t = 0; t < UV_NTREES && uv_state.tree_lpid[t] != lpid; t++)
+			;
+		CHECK(t < UV_NTREES, "the guest's tree", t, 0);
+		if (t < UV_NTREES)
+			SAME("dw0", be_at(&uv_state.pate[lpid].dw0),
+			     0xC0000000000000ADULL |
+			     (EMU_URMOR + (uint64_t)(uintptr_t)uv_state.tree_root[t]));
+		tally(before, ok);
+	}
 
 	hv_return(lpid, rnd());
 	only_r3(&want, rc_reg(U_STATE));
@@ -1068,16 +1106,6 @@ static int pin_core_call(uint64_t msr, uint64_t lpidr, uint64_t r3,
 
 /* A multi-step test's verdict: passed if no check failed (ok) and run()
  * counted no failure since `before`. */
-static void tally(unsigned int before, int ok)
-{
-	if (failed == before) {
-		if (ok)
-			passed++;
-		else
-			failed++;
-	}
-}
-
 /*
  * The ESM protocol's page-in through the real vector and exit: guest lpid
  * with one slot of one page (GFN 0x10, registered at H_SVM_INIT_START as
@@ -1125,17 +1153,6 @@ static void test_esm_page_in(void)
  * unchanged; the GFN's leaf entry maps the frame at URMOR + its address.  A fault in the core leaves the ultravisor lock taken, so the
  * harness stops at the first failure here.
  */
-/* The doubleword at p as the hardware reads it: big-endian. */
-static uint64_t be_at(const void *p)
-{
-	const uint8_t *b = p;
-	uint64_t v = 0;
-
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | b[i];
-	return v;
-}
-
 static void test_page_in(unsigned long round)
 {
 	static uint64_t want_page[UV_FRAME_WORDS];

@@ -139,6 +139,13 @@ static int tlbied(uint64_t l)
 	return 0;
 }
 
+/* The call (registers in) was the ESM commit of guest l. */
+static int committed(const struct uv_frame *in, uint64_t l)
+{
+	return in->gpr[3] == UV_RETURN && in->lpidr == l &&
+	       snap->svm_life[l] != SVM_SECURE && uv_state.svm_life[l] == SVM_SECURE;
+}
+
 /* Every entry that the call (registers in) changed: by whom, how, tlbie'd. */
 static void check_pate(const struct uv_frame *in)
 {
@@ -149,6 +156,13 @@ static void check_pate(const struct uv_frame *in)
 			continue;
 		if (!tlbied(l))
 			die("a partition-table entry changed without a tlbie");
+		if (committed(in, l)) {
+			/* the ESM commit: dw0 names the guest's own tree (the
+			 * checker decodes it, pate_svm_ok), dw1 is kept */
+			if (o->dw1 != n->dw1)
+				die("the ESM commit changed dw1");
+			continue;
+		}
 		if (in->gpr[4] != l)
 			die("a partition-table entry of another LPID changed");
 		if (in->gpr[3] == UV_SVM_TERMINATE) {
@@ -309,9 +323,12 @@ static int empty_gfn(uint64_t l, uint64_t g)
 /*
  * The trees (spec/radix.h): a level-3 entry present before the call and
  * absent or different after it had a tlbie of its guest's whole
- * translations, radix, during it; an entry appears (or a tree opens) only
- * by a UV_REGISTER_MEM_SLOT answered U_SUCCESS, of that tree's guest.
+ * translations, radix, during it; an entry appears only by a
+ * UV_REGISTER_MEM_SLOT answered U_SUCCESS, of that tree's guest; a tree
+ * opens only by that or by the ESM commit of its guest (UV_RETURN that
+ * makes it secure: a guest with no slot gets an empty tree then).
  */
+
 static int tlbied_radix(uint64_t l)
 {
 	for (unsigned long i = 0; i < host_tlbie_count && i < HOST_TLBIE_LOG; i++)
@@ -327,8 +344,9 @@ static void check_trees(const struct uv_frame *in)
 
 	for (int t = 0; t < UV_NTREES; t++) {
 		if (uv_state.tree_lpid[t] != 0 && snap->tree_lpid[t] != uv_state.tree_lpid[t] &&
-		    !(registered && in->gpr[4] == uv_state.tree_lpid[t]))
-			die("a tree opened but by its guest's UV_REGISTER_MEM_SLOT");
+		    !(registered && in->gpr[4] == uv_state.tree_lpid[t]) &&
+		    !committed(in, uv_state.tree_lpid[t]))
+			die("a tree opened but by its guest's UV_REGISTER_MEM_SLOT or ESM commit");
 		if (memcmp(snap->tree_l3[t], uv_state.tree_l3[t],
 			   sizeof(uv_state.tree_l3[t])) == 0)
 			continue;

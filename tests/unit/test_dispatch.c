@@ -135,6 +135,37 @@ static void check_inv(const char *what)
 		fail_msg("%s: invariant broken: %s", what, why);
 }
 
+/*
+ * uv_state from zero, then guest lpid made secure through the real ESM
+ * protocol: UV_ESM, the hypervisor's UV_RETURN of H_SVM_INIT_START (no
+ * slot: nothing to page in, H_SVM_INIT_DONE) and of H_SVM_INIT_DONE (the
+ * commit: an empty tree of its own, which a secure guest needs).
+ */
+static void state_edited(void);
+
+static void fresh_secure(uint64_t lpid)
+{
+	struct uv_frame f;
+
+	memset(&uv_state, 0, sizeof(uv_state));
+	state_edited();
+	random_frame(&f, VM);
+	f.lpidr = lpid;
+	f.gpr[3] = 0xF110; /* UV_ESM */
+	f.gpr[4] = 0x1000;
+	f.gpr[5] = 0x2000;
+	assert_int_equal(uv_ucall(&f), UV_NEXT_HV);
+	for (int i = 0; i < 2; i++) {
+		random_frame(&f, HV);
+		f.lpidr = lpid;
+		f.gpr[0] = 0;
+		f.gpr[3] = 0xF11C; /* UV_RETURN */
+		assert_int_equal(uv_ucall(&f), i == 0 ? UV_NEXT_HV : UV_NEXT_SVM);
+	}
+	assert_int_equal(uv_state.svm_life[lpid], SVM_SECURE);
+	check_inv("a guest made secure");
+}
+
 /* Cleared whenever a test writes uv_state itself: the next call's starting
  * state is then checked against the invariant. */
 static int start_checked;
@@ -352,9 +383,7 @@ static void test_argument_bounds(void **state)
 	 * end past it U_P3, a slot ending exactly there is accepted.  Guest 1
 	 * is secure.
 	 */
-	memset(&uv_state, 0, sizeof(uv_state));
-	state_edited();
-	uv_state.svm_life[1] = SVM_SECURE;
+	fresh_secure(1);
 	random_frame(&f, HV);
 	load_args(&f, reg);
 	f.gpr[3] = reg->nr;
@@ -366,9 +395,7 @@ static void test_argument_bounds(void **state)
 	assert_int_equal(f.gpr[3], U_SUCCESS_R3);
 	assert_int_equal(uv_state.slot[0].lpid, 1);
 	assert_int_equal(uv_state.slot[0].base, UV_TREE_GFNS - 2);
-	memset(&uv_state, 0, sizeof(uv_state));
-	state_edited();
-	uv_state.svm_life[1] = SVM_SECURE;
+	fresh_secure(1);
 	f.gpr[3] = reg->nr;
 	f.gpr[6] = 0x30000;
 	expect_rejected(&f, U_P3_R3, "slot past UV_TREE_GFNS");
@@ -408,9 +435,7 @@ static void test_argument_bounds(void **state)
 	 * shares; up to 2^36 the dispatcher passes the call and the handler
 	 * finds no slot there (U_PARAMETER); past it the dispatcher refuses.
 	 */
-	memset(&uv_state, 0, sizeof(uv_state));
-	state_edited();
-	uv_state.svm_life[42] = SVM_SECURE;
+	fresh_secure(42);
 	random_frame(&f, HV);
 	load_args(&f, reg);
 	f.gpr[3] = reg->nr;

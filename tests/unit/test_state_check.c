@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -58,6 +59,9 @@ static uint64_t frame_ra(int n)
  * big-endian.
  */
 #define PDE_V (1ULL << 63)
+/* A radix partition-table dw0 (ISA v3.0B): HR, RTS = 0b10101 (bits 1..2
+ * and 56..58), RPDS 13; the root's real address goes in RPDB. */
+#define PATE_DW0_TREE ((1ULL << 63) | (1ULL << 62) | 0xA0ULL | 13)
 
 /* The real address of s's byte *p, s standing where uv_state does. */
 static uint64_t ra_in(const struct uv_state *s, const void *p)
@@ -82,14 +86,25 @@ static void open_tree(struct uv_state *s, int t, uint32_t lpid)
 /*
  * The trees of s written from spec/radix.acsl.h (trees_ok, l3_ok): every
  * tree cleared, then each guest with a used slot gets one (the first
- * guest met tree 7, the next tree 6, ...), its root entry 0 naming its
+ * guest met tree 7, the next tree 6, ..., after tree 0 tree 15, ...), its root entry 0 naming its
  * level-2 table, its level-2 entries 0..15 its level-3 tables, and the
  * level-3 entry of each 2 MiB group g of each slot k naming leaf table
  * g - base / 32 of k, with tree_slot = k + 1.
  */
+static int take_tree(struct uv_state *s, int *next, int *used, uint32_t lpid)
+{
+	int t = *next;
+
+	assert_true(*used < UV_NTREES);
+	*next = (*next + UV_NTREES - 1) % UV_NTREES;
+	(*used)++;
+	open_tree(s, t, lpid);
+	return t;
+}
+
 static void link_trees(struct uv_state *s)
 {
-	int next = UV_NTREES - 1;
+	int next = 7, used = 0;
 
 	memset(s->tree_root, 0, sizeof(s->tree_root));
 	memset(s->tree_l2, 0, sizeof(s->tree_l2));
@@ -105,15 +120,28 @@ static void link_trees(struct uv_state *s)
 		for (int u = 0; u < UV_NTREES; u++)
 			if (s->tree_lpid[u] == sl->lpid)
 				t = u;
-		if (t < 0) {
-			assert_true(next >= 0);
-			t = next--;
-			open_tree(s, t, sl->lpid);
-		}
+		if (t < 0)
+			t = take_tree(s, &next, &used, sl->lpid);
 		for (uint64_t g = sl->base / 32; g <= (sl->base + sl->npages - 1) / 32; g++) {
 			put_pde(s, &s->tree_l3[t][g], &s->pte[k][32 * (g - sl->base / 32)], 5);
 			s->tree_slot[t][g] = (uint8_t)(k + 1);
 		}
+	}
+	/* every secure guest runs on its tree, an empty one if it has no
+	 * slot: svm_tree names it, dw0 its root (HR, RTS 0b10101, RPDS 13) */
+	memset(s->svm_tree, 0, sizeof(s->svm_tree));
+	for (uint32_t l = 1; l <= UV_MAX_LPID; l++) {
+		int t = -1;
+
+		if (s->svm_life[l] != SVM_SECURE)
+			continue;
+		for (int u = 0; u < UV_NTREES; u++)
+			if (s->tree_lpid[u] == l)
+				t = u;
+		if (t < 0)
+			t = take_tree(s, &next, &used, l);
+		s->svm_tree[l] = (uint8_t)(t + 1);
+		put_be(&s->pate[l].dw0, PATE_DW0_TREE | ra_in(s, s->tree_root[t]));
 	}
 }
 
@@ -273,10 +301,17 @@ static void test_valid_states_pass(void **state)
 			.base = i == 3 ? UV_TREE_GFNS - 1 : UV_TREE_GFNS - 32 * (uint64_t)(i + 1),
 			.npages = i == 3 ? 1 : 32 };
 	}
+	/* and UV_NTREES - 8 secure guests with no slot, an empty tree each */
+	for (int i = 0; i < UV_NTREES - 8; i++)
+		good->svm_life[200 + i] = SVM_SECURE;
 	link_trees(good);
 	for (int t = 0; t < UV_NTREES; t++)
 		assert_int_not_equal(good->tree_lpid[t], 0);
 	expect_ok(good, "every tree used");
+	/* a guest that is not secure: its svm_tree and dw0 are not looked at */
+	good->svm_tree[6] = 200;
+	put_be(&good->pate[6].dw0, PATE_DW0_TREE | ra_in(good, good->tree_root[1]));
+	expect_ok(good, "a guest in INIT with any svm_tree and dw0");
 }
 
 /* Each clause of each conjunct, broken alone: caught, and named. */
@@ -510,10 +545,37 @@ static void test_each_clause_caught(void **state)
 	BROKEN((memset(s->tree_slot[6], 0, sizeof(s->tree_slot[6])),
 		memset(s->tree_l3[6], 0, sizeof(s->tree_l3[6])), s->tree_lpid[6] = 0),
 	       "walk_ok");
+	/* pate_svm_ok: guest 5 (secure) runs on tree 7, guest 7 on tree 5 */
+	BROKEN(s->svm_tree[5] = 0, "pate_svm_ok");
+	BROKEN(s->svm_tree[5] = UV_NTREES + 1, "pate_svm_ok");
+	BROKEN(s->svm_tree[5] = 6 + 1, "pate_svm_ok");          /* guest 6's tree */
+	BROKEN(s->svm_tree[5] = 0 + 1, "pate_svm_ok");          /* a free tree */
+	BROKEN(s->pate[5].dw0 = 0, "pate_svm_ok");              /* the hypervisor's */
+	BROKEN(put_be(&s->pate[5].dw0, PATE_DW0_TREE | ra_in(s, s->tree_root[5])),
+	       "pate_svm_ok");                                  /* guest 7's root */
+	BROKEN(put_be(&s->pate[5].dw0, PATE_DW0_TREE | ra_in(s, s->tree_l2[7])),
+	       "pate_svm_ok");                                  /* not a root */
+	BROKEN(put_be(&s->pate[5].dw0, PATE_DW0_TREE | 0x1230000), "pate_svm_ok");
+	BROKEN(put_be(&s->pate[5].dw0, (PATE_DW0_TREE - 1) | ra_in(s, s->tree_root[7])),
+	       "pate_svm_ok");                                  /* RPDS 12 */
+	BROKEN(put_be(&s->pate[5].dw0, (PATE_DW0_TREE & ~(1ULL << 63)) |
+				       ra_in(s, s->tree_root[7])),
+	       "pate_svm_ok");                                  /* HR clear: hash */
+	BROKEN(put_be(&s->pate[5].dw0, (PATE_DW0_TREE & ~0xE0ULL) |
+				       ra_in(s, s->tree_root[7])),
+	       "pate_svm_ok");                                  /* RTS2 0 */
+	BROKEN(put_be(&s->pate[5].dw0, PATE_DW0_TREE | (1ULL << 60) |
+				       ra_in(s, s->tree_root[7])),
+	       "pate_svm_ok");                                  /* reserved bit 3 */
+	BROKEN(s->pate[5].dw0 = PATE_DW0_TREE | ra_in(s, s->tree_root[7]),
+	       "pate_svm_ok");                                  /* host (LE) order */
+	BROKEN(s->svm_life[300] = SVM_SECURE, "pate_svm_ok");   /* no tree at all */
 	{
 		int t = tree_of_guest(good, 5);
 
 		assert_int_equal(t, 7);
+		assert_int_equal(good->svm_tree[5], 7 + 1);
+		assert_int_equal(tree_of_guest(good, 7), 5);
 	}
 #undef BROKEN
 	/* another secure guest's hcall exit beside guest 5's is fine */
@@ -537,8 +599,11 @@ static void test_each_clause_caught(void **state)
 static void test_snapshot(void **state)
 {
 	(void)state;
-	char why[256];
-	static const struct { unsigned long off; const char *field; } cases[] = {
+	char why[256], last_root[32];
+
+	/* the byte before pool is the last tree's root's last entry */
+	snprintf(last_root, sizeof(last_root), "tree_root[%d][8191]", UV_NTREES - 1);
+	const struct { unsigned long off; const char *field; } cases[] = {
 		{ offsetof(struct uv_state, svm_life) + 77, "svm_life[77]" },
 		{ offsetof(struct uv_state, exit[3].guest.lr) + 7, "exit[3]" },
 		{ offsetof(struct uv_state, slot[15].npages), "slot[15]" },
@@ -564,7 +629,8 @@ static void test_snapshot(void **state)
 		{ offsetof(struct uv_state, tree_slot[7][8191]), "tree_slot[7][8191]" },
 		{ offsetof(struct uv_state, tree_slot[1][2]), "tree_slot[1][2]" },
 		{ offsetof(struct uv_state, tree_lpid[6]) + 2, "tree_lpid[6]" },
-		{ offsetof(struct uv_state, pool) - 1, "tree_root[7][8191]" },
+		{ offsetof(struct uv_state, pool) - 1, last_root },
+		{ offsetof(struct uv_state, svm_tree[4095]), "svm_tree[4095]" },
 		/* the struct's 64 KiB alignment leaves a tail after its last
 		 * field (asserted below) */
 		{ offsetof(struct uv_state, tree_slot) + sizeof(uv_state.tree_slot),

@@ -245,13 +245,19 @@ static void assert_exit(uint64_t h)
  * (id 1) of npages pages at GFN base is registered.  The hypervisor may
  * page in (UV_PAGE_IN) until finish_secure.
  */
-static void make_init(uint64_t lpid, uint64_t base, uint64_t npages)
+/* Guest lpid makes UV_ESM: the ultravisor exits with H_SVM_INIT_START. */
+static void esm_start(uint64_t lpid)
 {
 	frame(VM, lpid, N_ESM);
 	cpu.frame.gpr[4] = 0x1000;
 	cpu.frame.gpr[5] = 0x2000;
 	assert_int_equal(run("UV_ESM"), UV_NEXT_HV);
 	assert_exit(H_INIT_START);
+}
+
+static void make_init(uint64_t lpid, uint64_t base, uint64_t npages)
+{
+	esm_start(lpid);
 	assert_int_equal(HVCALL(N_REGISTER, lpid, base * PAGE, npages * PAGE, 0, 1),
 			 R_SUCCESS);
 }
@@ -315,6 +321,76 @@ static int kvm_page_ins(uint64_t lpid)
 	return n;
 }
 
+#define PATE_HR BIT(63)
+#define PATE_RTS52 (BIT(62) | BIT(7) | BIT(5))
+#define NORMAL_END 0x10000000ULL /* spec/memmap.h's default, which the host tests use */
+
+static uint64_t radix_dw0(uint64_t root, uint64_t rpds)
+{
+	return PATE_HR | PATE_RTS52 | root | rpds;
+}
+
+/* The word as the hardware reads it: the 8 bytes at p, big-endian. */
+static uint64_t be_at(const void *p)
+{
+	const uint8_t *b = p;
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | b[i];
+	return v;
+}
+
+/*
+ * The real address of uv_state's byte at p on the host: HOST_UV_RA_BASE + its
+ * offset.  A directory entry, as a value (ISA v3.0B, Book III): V (bit 0), NLB
+ * the next table's real address, NLS (bits 59..63) log2 of its entries.
+ */
+#define PDE_V BIT(63)
+
+static uint64_t uv_ra_of(const void *p)
+{
+	return HOST_UV_RA_BASE +
+	       (uint64_t)((const char *)p - (const char *)&uv_state);
+}
+
+/* Guest lpid's tree, or -1. */
+static int tree_of_lpid(uint64_t lpid)
+{
+	int t = -1;
+
+	for (int u = 0; u < UV_NTREES; u++)
+		if (uv_state.tree_lpid[u] == lpid) {
+			if (t >= 0)
+				fail_msg("guest %llu has trees %d and %d",
+					 (unsigned long long)lpid, t, u);
+			t = u;
+		}
+	return t;
+}
+
+/*
+ * Guest lpid has just been committed to secure mode: its partition-table
+ * dw0 names its own tree's root (a radix partition, 52-bit addresses,
+ * 2^13 root entries: ISA v3.0B), and the commit made exactly one tlbie of
+ * the guest, after `before` others, in the mode of the hypervisor's dw0
+ * (old_radix).  That tlbie is taken off the count, so that the callers
+ * count what the protocol did besides.
+ */
+static void assert_committed(uint64_t lpid, unsigned long before, int old_radix)
+{
+	int t = tree_of_lpid(lpid);
+
+	if (t < 0)
+		fail_msg("secure guest %llu has no tree", (unsigned long long)lpid);
+	assert_int_equal(be_at(&uv_state.pate[lpid].dw0),
+			 radix_dw0(uv_ra_of(uv_state.tree_root[t]), 13));
+	assert_int_equal(host_tlbie_count, before + 1);
+	assert_int_equal(host_tlbie_log[before].lpid, lpid);
+	assert_int_equal(host_tlbie_log[before].radix, old_radix);
+	host_tlbie_count = before;
+}
+
 /* The hypervisor answers H_SVM_INIT_START of guest lpid: the ultravisor
  * asks for every page not paged in (KVM gives them), then H_SVM_INIT_DONE. */
 static int to_init_done(uint64_t lpid)
@@ -329,12 +405,23 @@ static int to_init_done(uint64_t lpid)
 
 /* The rest of the ESM protocol of guest lpid (in INIT(start)): every page
  * not yet paged in, H_SVM_INIT_DONE, and the final UV_RETURN; it is secure. */
-static void finish_secure(uint64_t lpid)
+static void finish_secure_at_done(uint64_t lpid)
 {
-	to_init_done(lpid);
+	unsigned long n;
+	int radix;
+
+	n = host_tlbie_count;
+	radix = (int)(be_at(&uv_state.pate[lpid].dw0) >> 63);
 	assert_int_equal(hv_return(lpid, 0), UV_NEXT_SVM);
 	assert_int_equal(cpu.frame.gpr[3], R_SUCCESS);
 	assert_int_equal(uv_state.svm_life[lpid], SVM_SECURE);
+	assert_committed(lpid, n, radix);
+}
+
+static void finish_secure(uint64_t lpid)
+{
+	to_init_done(lpid);
+	finish_secure_at_done(lpid);
 }
 
 /* Guest lpid through the whole ESM protocol with no slot, then one slot
@@ -343,14 +430,11 @@ static void finish_secure(uint64_t lpid)
  * not backed yet (EMPTY). */
 static void make_secure_no_slot(uint64_t lpid)
 {
-	frame(VM, lpid, N_ESM);
-	cpu.frame.gpr[4] = 0x1000;
-	cpu.frame.gpr[5] = 0x2000;
-	assert_int_equal(run("UV_ESM"), UV_NEXT_HV);
-	assert_exit(H_INIT_START);
+	esm_start(lpid);
 	assert_int_equal(to_init_done(lpid), 0);
-	assert_int_equal(hv_return(lpid, 0), UV_NEXT_SVM);
-	assert_int_equal(cpu.frame.gpr[3], R_SUCCESS);
+	/* no slot, so no tree yet: the commit opens an empty one */
+	assert_int_equal(tree_of_lpid(lpid), -1);
+	finish_secure_at_done(lpid);
 }
 
 static void make_secure(uint64_t lpid, uint64_t base, uint64_t npages)
@@ -1652,10 +1736,11 @@ static void test_reflect_full(void **state)
 {
 	(void)state;
 
-	/* UV_NEXITS + 1 secure guests; UV_NTREES of them with a slot (a
-	 * tree each), the others without */
+	/* UV_NEXITS + 1 secure guests (a tree each), half of them without
+	 * a slot (an empty tree) */
+	_Static_assert(UV_NEXITS + 1 <= UV_NTREES, "a tree per secure guest");
 	for (uint64_t l = 1; l <= UV_NEXITS + 1; l++)
-		if (l <= UV_NTREES)
+		if (l % 2 == 0)
 			make_secure(l, 0x10, 1);
 		else
 			make_secure_no_slot(l);
@@ -2262,26 +2347,6 @@ static void test_saved_msr_never_hv(void **state)
  * 0b101 at bits 56:58) | root | RPDS; hash dw0 = HTABORG | HTABSIZE; dw1 =
  * GR | process table | PRTS.  The hardware reads the table big-endian.
  */
-#define PATE_HR BIT(63)
-#define PATE_RTS52 (BIT(62) | BIT(7) | BIT(5))
-#define NORMAL_END 0x10000000ULL /* spec/memmap.h's default, which the host tests use */
-
-static uint64_t radix_dw0(uint64_t root, uint64_t rpds)
-{
-	return PATE_HR | PATE_RTS52 | root | rpds;
-}
-
-/* The word as the hardware reads it: the 8 bytes at p, big-endian. */
-static uint64_t be_at(const void *p)
-{
-	const uint8_t *b = p;
-	uint64_t v = 0;
-
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | b[i];
-	return v;
-}
-
 static void assert_pate(uint64_t lpid, uint64_t dw0, uint64_t dw1)
 {
 	if (be_at(&uv_state.pate[lpid].dw0) != dw0 ||
@@ -2420,6 +2485,7 @@ static void test_write_pate_secure(void **state)
 	(void)state;
 	const uint64_t dw0 = radix_dw0(0x40000, 13), l[1] = { 9 };
 	const int rad[1] = { 1 };
+	uint64_t tdw0;
 
 	assert_int_equal(write_pate(9, dw0, PATE_HR), R_SUCCESS);
 	make_init(9, 0x10, 2);
@@ -2427,15 +2493,19 @@ static void test_write_pate_secure(void **state)
 			 R_SUCCESS);
 	assert_pate(9, dw0, PATE_HR | 0x30000);
 	assert_tlbies(1, l, rad);
+	/* committed: dw0 names the guest's own tree from now on
+	 * (finish_secure checks it and the commit's tlbie) */
 	finish_secure(9);
+	tdw0 = radix_dw0(uv_ra_of(uv_state.tree_root[tree_of_lpid(9)]), 13);
+	assert_pate(9, tdw0, PATE_HR | 0x30000);
 	assert_int_equal(write_pate(9, radix_dw0(NORMAL_END, 13), PATE_HR | 0x50000 | 1),
 			 R_SUCCESS);
-	assert_pate(9, dw0, PATE_HR | 0x50000 | 1);
+	assert_pate(9, tdw0, PATE_HR | 0x50000 | 1);
 	assert_tlbies(1, l, rad);
 	/* a bad dw1 is refused as for any guest: nothing written */
 	assert_int_equal(write_pate(9, 0, BIT(52) | 1), R_P3);
 	assert_int_equal(host_tlbie_count, 0);
-	assert_pate(9, dw0, PATE_HR | 0x50000 | 1);
+	assert_pate(9, tdw0, PATE_HR | 0x50000 | 1);
 	/* terminate: its one slot unlinked from its tree (a tlbie of the
 	 * guest, radix), then the entry cleared, a tlbie (it was radix) */
 	host_tlbie_count = 0;
@@ -2741,12 +2811,12 @@ static void test_leaf_drop(void **state)
 	assert_leaf_frame(7, 0x2000);
 	assert_leaf(7, 0x2001, LEAF_FLAGS | 0x83 * PAGE);
 	/* terminate: 2 page tlbies, the slot's unlink (radix), then the
-	 * partition-table entry's (never written: dw0 0, not radix) */
+	 * partition-table entry's (radix: its tree's since the commit) */
 	tlbie_reset();
 	assert_int_equal(HVCALL(N_TERMINATE, 7, 0, 0, 0, 0), R_SUCCESS);
 	{
 		const uint64_t l[2] = { 7, 7 };
-		const int rad[2] = { 1, 0 };
+		const int rad[2] = { 1, 1 };
 
 		assert_tlbies(2, l, rad);
 	}
@@ -2834,29 +2904,6 @@ static void test_leaf_base_unaligned(void **state)
  * real address of uv_state's byte at p on the host: HOST_UV_RA_BASE + its
  * offset.
  */
-#define PDE_V BIT(63)
-
-static uint64_t uv_ra_of(const void *p)
-{
-	return HOST_UV_RA_BASE +
-	       (uint64_t)((const char *)p - (const char *)&uv_state);
-}
-
-/* Guest lpid's tree, or -1. */
-static int tree_of_lpid(uint64_t lpid)
-{
-	int t = -1;
-
-	for (int u = 0; u < UV_NTREES; u++)
-		if (uv_state.tree_lpid[u] == lpid) {
-			if (t >= 0)
-				fail_msg("guest %llu has trees %d and %d",
-					 (unsigned long long)lpid, t, u);
-			t = u;
-		}
-	return t;
-}
-
 /* The slot of guest lpid with this id. */
 static int slot_id(uint64_t lpid, uint32_t id)
 {
@@ -2931,6 +2978,10 @@ static void assert_walk(uint64_t lpid, uint64_t g, uint64_t want)
 	int w;
 
 	assert_true(t >= 0);
+	/* a secure guest's hardware walk starts at its partition-table entry */
+	if (uv_state.svm_life[lpid] == SVM_SECURE)
+		assert_int_equal(be_at(&uv_state.pate[lpid].dw0),
+				 radix_dw0(uv_ra_of(uv_state.tree_root[t]), 13));
 	w = radix_walk(&uv_state, uv_ra_of(uv_state.tree_root[t]), 13, g * PAGE,
 		       &ra, why, sizeof(why));
 	if (w == WALK_BAD)
@@ -3045,45 +3096,64 @@ static void test_tree_busy(void **state)
 		make_secure(l, 0x100 * l, 4);
 	for (int t = 0; t < UV_NTREES; t++)
 		assert_int_not_equal(uv_state.tree_lpid[t], 0);
-	make_secure_no_slot(20);
+	/* guest 20 through the ESM protocol with every tree in use: the
+	 * commit fails, the guest resumes normal with U_NOT_AVAILABLE and the
+	 * ultravisor holds nothing of it */
+	esm_start(20);
+	assert_int_equal(to_init_done(20), 0);
+	assert_int_equal(hv_return(20, 0), UV_NEXT_VM);
+	assert_int_equal(cpu.frame.gpr[3], R_NOT_AVAILABLE);
+	assert_int_equal(uv_state.svm_life[20], SVM_NORMAL);
+	assert_int_equal(tree_of_lpid(20), -1);
+	assert_pate(20, 0, 0);
+	check_inv("a commit with no tree free");
+	/* in the protocol again: its first slot needs a tree, none is free */
+	esm_start(20);
 	assert_int_equal(HVCALL(N_REGISTER, 20, 0x10 * PAGE, PAGE, 0, 1), R_BUSY);
 	assert_int_equal(tree_of_lpid(20), -1);
 	/* the error order: U_P2 / U_P3 of the range before U_BUSY */
 	assert_int_equal(HVCALL(N_REGISTER, 20, UV_TREE_GFNS * PAGE, PAGE, 0, 1), R_P2);
 	assert_int_equal(HVCALL(N_REGISTER, 20, (UV_TREE_GFNS - 1) * PAGE, 2 * PAGE, 0, 1),
 			 R_P3);
-	/* a guest with a tree: its own is used */
-	assert_int_equal(HVCALL(N_REGISTER, 3, 0x1000 * PAGE, PAGE, 0, 2), R_SUCCESS);
+	/* guest 3 drops its slot (every slot is in use): secure, it keeps
+	 * its tree (its dw0 names it) */
 	t3 = tree_of_lpid(3);
 	assert_true(t3 >= 0);
-	/* guest 3 drops one slot: its tree stays; the other: freed */
 	tlbie_reset();
 	assert_int_equal(HVCALL(N_UNREGISTER, 3, 1, 0, 0, 0), R_SUCCESS);
 	assert_tlbie_gfns_unlinked(3, 0, NULL, 1);
 	assert_int_equal(tree_of_lpid(3), t3);
-	assert_int_equal(HVCALL(N_REGISTER, 20, 0x10 * PAGE, PAGE, 0, 1), R_BUSY);
+	/* a guest with a tree registers: its own is used; then drops it */
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x1000 * PAGE, PAGE, 0, 2), R_SUCCESS);
+	assert_int_equal(tree_of_lpid(3), t3);
 	tlbie_reset();
 	assert_int_equal(HVCALL(N_UNREGISTER, 3, 2, 0, 0, 0), R_SUCCESS);
 	assert_tlbie_gfns_unlinked(3, 0, NULL, 1);
-	assert_int_equal(tree_of_lpid(3), -1);
-	assert_int_equal(uv_state.tree_lpid[t3], 0);
+	assert_int_equal(tree_of_lpid(3), t3);
+	assert_tree_open(t3);
 	assert_l3(t3, NULL, NULL);
+	assert_walk(3, 0x300, FAULT);
+	assert_walk(3, 0x1000, FAULT);
+	assert_int_equal(HVCALL(N_REGISTER, 20, 0x10 * PAGE, PAGE, 0, 1), R_BUSY);
+	/* terminated, guest 3 gives its tree back */
+	assert_int_equal(HVCALL(N_TERMINATE, 3, 0, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(uv_state.tree_lpid[t3], 0);
 	/* guest 20 takes it (the only free one): opened again, linked, walks */
 	assert_int_equal(HVCALL(N_REGISTER, 20, 0x300 * PAGE, 0x21 * PAGE, 0, 1), R_SUCCESS);
 	assert_int_equal(tree_of_lpid(20), t3);
 	assert_tree_open(t3);
-	assert_true(gfn_touch(20, 0x320) < UV_NFRAMES);
-	check_inv("gfn_touch");
+	finish_secure(20);
 	n = frame_of(20, 0x320);
 	assert_walk(20, 0x320, frame_ra(n));
-	assert_walk(20, 0x300, FAULT);
+	assert_walk(20, 0x300, frame_ra(frame_of(20, 0x300)));
 	assert_walk(20, 0x1000, FAULT); /* guest 3's old slot: nothing */
 	assert_walk(20, 0x300 + 0x21, FAULT);
 	assert_int_equal(ucall(SVM, 20, N_SHARE, 0x301, 1, 0, 0, 0), R_SUCCESS);
+	assert_walk(20, 0x301, FAULT);
 	assert_int_equal(HVCALL(N_PAGE_IN, 20, 0x50 * PAGE, 0x301 * PAGE, 0, 16), R_SUCCESS);
 	assert_walk(20, 0x301, 0x50 * PAGE);
 	/* and another guest without a tree is still refused */
-	make_secure_no_slot(21);
+	esm_start(21);
 	assert_int_equal(HVCALL(N_REGISTER, 21, 0x10 * PAGE, PAGE, 0, 1), R_BUSY);
 }
 
@@ -3125,7 +3195,8 @@ static void test_tree_unregister(void **state)
 	assert_int_equal(uv_state.slot[k1].lpid, 0);
 	assert_walk(12, 0x101, FAULT);
 	assert_walk(12, 0x201, frame_ra(n));
-	/* the last slot: the tree is free, its level-3 entries zero */
+	/* the last slot: the guest is secure, so its tree stays (its dw0
+	 * names it), every level-3 entry zero */
 	tlbie_reset();
 	assert_int_equal(HVCALL(N_UNREGISTER, 12, 2, 0, 0, 0), R_SUCCESS);
 	{
@@ -3133,21 +3204,23 @@ static void test_tree_unregister(void **state)
 
 		assert_tlbie_gfns_unlinked(12, 1, g201, 1);
 	}
-	assert_int_equal(tree_of_lpid(12), -1);
+	assert_int_equal(tree_of_lpid(12), t);
+	assert_tree_open(t);
 	assert_l3(t, NULL, NULL);
-	/* a guest with no slot registers again: a tree again */
+	assert_walk(12, 0x201, FAULT);
+	/* a guest with no slot registers again: the same tree */
 	assert_int_equal(HVCALL(N_REGISTER, 12, 0x10 * PAGE, PAGE, 0, 1), R_SUCCESS);
-	assert_true(tree_of_lpid(12) >= 0);
-	assert_tree_open(tree_of_lpid(12));
+	assert_int_equal(tree_of_lpid(12), t);
+	assert_tree_open(t);
 	/* terminate with two slots: two unlinks (radix), then the entry's
-	 * (dw0 never written: not radix); the tree freed */
+	 * (radix: the tree's dw0); the tree freed */
 	assert_int_equal(HVCALL(N_REGISTER, 12, 0x40 * PAGE, PAGE, 0, 2), R_SUCCESS);
 	t = tree_of_lpid(12);
 	tlbie_reset();
 	assert_int_equal(HVCALL(N_TERMINATE, 12, 0, 0, 0, 0), R_SUCCESS);
 	{
 		const uint64_t l[3] = { 12, 12, 12 };
-		const int rad[3] = { 1, 1, 0 };
+		const int rad[3] = { 1, 1, 1 };
 
 		assert_tlbies(3, l, rad);
 	}

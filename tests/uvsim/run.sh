@@ -61,6 +61,14 @@ done <<'CASES'
 1|pate 4096\n
 1|pate\n
 2|pate 0\npate 0 1\n
+1|walk\n
+1|walk 0\n
+1|walk 0 0 0\n
+1|walk 4096 0\n
+1|walk x 0\n
+1|walk 0 y\n
+1|walk 0 0x10000000000000\n
+2|walk 0 0xfffffffffffff\nwalk 0 -1\n
 1|hv r3=1 r-4=2\n
 1|hv r3=1 r 4=2\n
 1|hv r3=1 r4\n

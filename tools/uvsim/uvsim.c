@@ -3,7 +3,8 @@
  * built for the host with the host implementation of src/arch.  Each `sc 2`
  * goes through uv_entry, exactly as the assembly calls it.  The format is in
  * docs/uvsim.md.  Exit status: 0 the trace ran; 2 a malformed line (reported
- * with its line number); 3 the state invariant broke (a bug in the core).
+ * with its line number); 3 the state invariant broke, or `walk` found the
+ * ultravisor's partition-scoped table broken (a bug in the core).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "entry.h"
 #include "gfn.h"
 #include "state_check.h"
+#include "walk.h"
 
 #define MSR_SF (1ULL << 63)
 #define PAGE UV_PAGE_SIZE
@@ -85,6 +87,70 @@ static unsigned long long lpid_of(const char *s)
 	if (l < 1 || l > UV_MAX_LPID)
 		bad("LPID must be 1 .. 4095", s);
 	return l;
+}
+
+/*
+ * walk <lpid> <gpa>: the partition-scoped translation of guest real address
+ * gpa for LPID l, as the hardware would do it from the partition table.
+ * dw0 is decoded here from the Power ISA v3.0B (Book III, 5.7.6.1), bits
+ * numbered from the least significant, without spec/pate.h's macros:
+ * HR (63) = 1 a radix tree; RTS1 (62:61) and RTS2 (7:5), RTS = RTS1:RTS2,
+ * the tree covers 2^(RTS + 31) bytes; bit 60 reserved; RPDB (59:8) the
+ * root's real address (its low 8 bits zero); RPDS (4:0) log2 of the root's
+ * entries.  A dw0 that is not a radix tree in ultravisor memory (zero, hash,
+ * a root outside uv_state: the hypervisor's own tables) is `none`; a radix
+ * dw0 whose root is in uv_state is the ultravisor's, so a malformed one, or
+ * a tree radix_walk (tests/common/walk.c) finds broken, is a bug: exit 3.
+ */
+#define D0_HR (1ULL << 63)
+#define D0_RSVD (1ULL << 60)
+#define D0_RPDB 0x0FFFFFFFFFFFFF00ULL /* bits 59:8 */
+#define D0_RTS(d) (((d) >> 61 & 3) << 3 | ((d) >> 5 & 7))
+#define D0_RTS_52 0x15 /* 0b10101 = 21: 2^(21 + 31) bytes */
+#define D0_RPDS(d) ((unsigned)((d) & 0x1F))
+
+static void walk(const char *ls, const char *gs)
+{
+	unsigned long long l = number(ls), gpa = number(gs), dw0, root;
+	uint64_t ra = 0;
+	char why[200];
+	int w;
+
+	if (l > UV_MAX_LPID)
+		bad("walk takes an LPID 0..4095", ls);
+	if (gpa >> 52 != 0)
+		bad("walk takes a guest real address below 2^52", gs);
+	dw0 = be64_at(&uv_state.pate[l].dw0); /* as the hardware reads it */
+	root = dw0 & D0_RPDB;
+	if (!(dw0 & D0_HR) || host_uv_at(root) == NULL) {
+		printf("walk %llu 0x%llx none\n", l, gpa);
+		return;
+	}
+	if (dw0 & D0_RSVD) {
+		snprintf(why, sizeof(why), "dw0 %#llx: reserved bit 60 set", dw0);
+		w = WALK_BAD;
+	} else if (D0_RTS(dw0) != D0_RTS_52) {
+		snprintf(why, sizeof(why), "dw0 %#llx: RTS %llu, not 21 (52 bits)",
+			 dw0, (unsigned long long)D0_RTS(dw0));
+		w = WALK_BAD;
+	} else if (D0_RPDS(dw0) < 5) {
+		snprintf(why, sizeof(why), "dw0 %#llx: RPDS %u < 5", dw0,
+			 D0_RPDS(dw0));
+		w = WALK_BAD;
+	} else {
+		w = radix_walk(&uv_state, root, D0_RPDS(dw0), gpa, &ra, why,
+			       sizeof(why));
+	}
+	if (w == WALK_OK)
+		printf("walk %llu 0x%llx ra=0x%llx\n", l, gpa, (unsigned long long)ra);
+	else if (w == WALK_FAULT)
+		printf("walk %llu 0x%llx fault\n", l, gpa);
+	else {
+		fflush(stdout);
+		fprintf(stderr, "uvsim: line %lu: walk %llu 0x%llx: the ultravisor's "
+			"partition-scoped table is broken: %s\n", lineno, l, gpa, why);
+		exit(3);
+	}
 }
 
 static void check_state(void)
@@ -501,6 +567,10 @@ static void line(char *text)
 		/* the words as the hardware reads them: big-endian */
 		printf("pate %llu dw0=0x%llx dw1=0x%llx\n", l,
 		       be64_at(&uv_state.pate[l].dw0), be64_at(&uv_state.pate[l].dw1));
+	} else if (strcmp(tok[0], "walk") == 0) {
+		if (n != 3)
+			bad("walk <lpid> <gpa>", NULL);
+		walk(tok[1], tok[2]);
 	} else if (strcmp(tok[0], "dump") == 0) {
 		if (n != 1)
 			bad("dump takes nothing", NULL);
