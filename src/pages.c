@@ -136,6 +136,14 @@ enum uv_next uv_page_in(struct uv_frame *f)
 			/*@ assert only_gfn_changed{Pre, Here}(k, i); */
 			/*@ assert uv_state.gfn[k][i] == GFN_SHARED; */
 			/*@ assert rec_shared(\at(uv_state.gfn, Pre)[k][i]); */
+			/* the behavior's witness, stated here where k and i are
+			 * known (as one goal at the end it timed out) */
+			/*@ assert \exists integer k2, i2; 0 <= k2 < UV_NSLOTS &&
+			      i2 == g - uv_state.slot[k2].base &&
+			      gfn_in(lpid, k2, g) &&
+			      rec_shared(\at(uv_state.gfn[k2][i2], Pre)) &&
+			      uv_state.gfn[k2][i2] == GFN_SHARED &&
+			      only_gfn_changed{Pre, Here}(k2, i2); */
 			return uv_set_rc(f, U_SUCCESS);
 		}
 		/*

@@ -113,7 +113,24 @@ void tree_link(uint32_t t, uint32_t k)
 		uv_state.tree_l3[t][g] =
 			arch_pde_word(arch_leaf_ra(k, (uint32_t)(g - lo)), UV_LEAF_SHIFT);
 		uv_state.tree_slot[t][g] = (uint8_t)(k + 1);
+		/* state_inv, one conjunct at a time, as in tree_unlink */
 		/*@ assert l3_ok; */
+		/*@ assert slots_ok; */
+		/*@ assert slots_distinct; */
+		/*@ assert gfns_unused_empty; */
+		/*@ assert gfns_ok; */
+		/*@ assert frames_ok; */
+		/*@ assert frames_zero; */
+		/*@ assert lives_ok; */
+		/*@ assert exits_ok; */
+		/*@ assert exits_distinct; */
+		/*@ assert shared_only_secure; */
+		/*@ assert exits_msr_ok; */
+		/*@ assert exits_gfn_ok; */
+		/*@ assert ptes_ok; */
+		/*@ assert trees_ok; */
+		/*@ assert slots_in_trees; */
+		/*@ assert pate_svm_ok; */
 	}
 }
 
@@ -136,7 +153,25 @@ void tree_unlink(uint32_t t, uint32_t k)
 	for (g = lo; g <= hi; g++) {
 		uv_state.tree_slot[t][g] = 0;
 		uv_state.tree_l3[t][g] = 0;
+		/* state_inv, one conjunct at a time (as one goal it timed out
+		 * in the fresh clone's run) */
 		/*@ assert l3_ok; */
+		/*@ assert slots_ok; */
+		/*@ assert slots_distinct; */
+		/*@ assert gfns_unused_empty; */
+		/*@ assert gfns_ok; */
+		/*@ assert frames_ok; */
+		/*@ assert frames_zero; */
+		/*@ assert lives_ok; */
+		/*@ assert exits_ok; */
+		/*@ assert exits_distinct; */
+		/*@ assert shared_only_secure; */
+		/*@ assert exits_msr_ok; */
+		/*@ assert exits_gfn_ok; */
+		/*@ assert ptes_ok; */
+		/*@ assert trees_ok; */
+		/*@ assert slots_in_trees; */
+		/*@ assert pate_svm_ok; */
 	}
 	/* A level-3 entry that named slot k was in its guest's tree, the
 	 * only one (trees_ok), at a group of the slot (l3_ok): all zero now. */
