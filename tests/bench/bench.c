@@ -19,6 +19,16 @@
  *            first H_SVM_PAGE_IN
  *   pageinret UV_RETURN after KVM's nested UV_PAGE_IN of the GFN asked
  *            for: on to the next H_SVM_PAGE_IN
+ *   esm      UV_ESM from a VM: on to H_SVM_INIT_START
+ *   register UV_REGISTER_MEM_SLOT of a slot of N pages (default 1, at most
+ *            UV_SLOT_PAGES) at GFN 0x10 for a guest in the ESM protocol:
+ *            its tree opened and one level-3 entry linked per 2 MiB
+ *   done     the same for the last GFN of a guest of 1 page: on to
+ *            H_SVM_INIT_DONE
+ *   commit   UV_RETURN of H_SVM_INIT_DONE, guest of N pages (default 1,
+ *            at most UV_NFRAMES) all paged in: the commit (dw0 names the
+ *            guest's tree, a tlbie of the guest), the guest resumed secure;
+ *            N = 0: a guest with no slot, whose empty tree opens then
  *   hcall    a secure guest's sc 1 (H_GET_TERM_CHAR, 0x54), reflected
  *   hcallret UV_RETURN resuming that guest's pending reflected hcall
  *   pate     UV_WRITE_PATE of LPID 0's radix entry over a radix one (as
@@ -130,6 +140,29 @@ static void setup_guest(uint64_t pages, int secure, int paged_in)
 	}
 }
 
+/*
+ * Guest 1 made UV_ESM (straight into the core, as setup_call), from the
+ * harness's sc 2 as a VM, so that the commit resumes it there in secure
+ * mode as the harness expects of a guest.
+ */
+static void setup_esm_resumable(void)
+{
+	struct uv_frame f;
+
+	pick_context(C_VM);
+	memset(&f, 0, sizeof(f));
+	f.gpr[3] = UV_ESM;
+	f.srr0 = f.usrr0 = (uint64_t)(uintptr_t)emu_sc2 + 4;
+	f.usrr1 = caller_msr;
+	f.srr1 = caller_msr | LEV(UV_SC_LEV_UCALL);
+	f.lpidr = 1;
+	m.msr = MSR_UV;
+	if (uv_ucall(&f) != UV_NEXT_HV) {
+		fprintf(stderr, "bench: setup UV_ESM failed\n");
+		exit(2);
+	}
+}
+
 /* The secure guest 1 made hcall h (sc 1): straight into the core. */
 static void setup_reflect(uint64_t h)
 {
@@ -167,7 +200,7 @@ static int setup_signals(void)
 int main(int argc, char **argv)
 {
 	const char *cs = argc > 1 ? argv[1] : "";
-	uint64_t num;
+	uint64_t num, reg_pages = 0;
 	enum ctx c;
 	const struct ucall_row *u;
 	struct uv_frame want;
@@ -242,6 +275,47 @@ int main(int argc, char **argv)
 				    strtoull(argv[2], NULL, 0) : 2, 0, 0);
 		setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0);
 		setup_call(B_MSR_HV, 0, UV_PAGE_IN, 1, 0x200000, 0x100000, 16);
+	} else if (strcmp(cs, "esm") == 0) {
+		num = UV_ESM;
+		c = C_VM;
+	} else if (strcmp(cs, "register") == 0) {
+		reg_pages = argc > 2 ? strtoull(argv[2], NULL, 0) : 1;
+		if (reg_pages < 1 || reg_pages > UV_SLOT_PAGES) {
+			fprintf(stderr, "bench: register takes 1 .. %d pages\n",
+				UV_SLOT_PAGES);
+			return 2;
+		}
+		num = UV_REGISTER_MEM_SLOT;
+		c = C_HV;
+		setup_call(B_MSR_VM, 1, UV_ESM, 0, 0, 0, 0);
+	} else if (strcmp(cs, "done") == 0) {
+		/* the nested UV_PAGE_IN of a 1-page guest's only GFN (0x10)
+		 * done: on to H_SVM_INIT_DONE */
+		num = UV_RETURN;
+		c = C_HV;
+		setup_guest(1, 0, 0);
+		setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0);
+		setup_call(B_MSR_HV, 0, UV_PAGE_IN, 1, 0x200000, 0x100000, 16);
+	} else if (strcmp(cs, "commit") == 0) {
+		uint64_t n = argc > 2 ? strtoull(argv[2], NULL, 0) : 1, g;
+
+		if (n > UV_NFRAMES) {
+			fprintf(stderr, "bench: commit takes at most %d pages\n",
+				UV_NFRAMES);
+			return 2;
+		}
+		num = UV_RETURN;
+		c = C_HV;
+		setup_esm_resumable();
+		if (n > 0)
+			setup_slots(n);
+		/* as KVM: each H_SVM_PAGE_IN answered, then H_SVM_INIT_DONE */
+		for (g = 0x10; g < 0x10 + n; g++) {
+			setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0);
+			setup_call(B_MSR_HV, 0, UV_PAGE_IN, 1, 0x200000,
+				   g << UV_PAGE_SHIFT, 16);
+		}
+		setup_call(B_MSR_HV, 1, UV_RETURN, 0, 0, 0, 0);
 	} else if (strcmp(cs, "hcall") == 0) {
 		num = 0x54;
 		c = C_SVM;
@@ -265,7 +339,7 @@ int main(int argc, char **argv)
 		setup_call(B_MSR_HV, 0, UV_WRITE_PATE, 0, BENCH_PATE0, BENCH_PATE1, 0);
 	} else {
 		fprintf(stderr, "usage: bench reject [R3 [hv|vm|svm|user]] | "
-			"share | pagein | return | pageinret | hcall | hcallret | pate | inval | sizes\n");
+			"share | pagein | return | pageinret | esm | register [N] | done | commit [N] | hcall | hcallret | pate | inval | sizes\n");
 		return 2;
 	}
 
@@ -299,6 +373,8 @@ int main(int argc, char **argv)
 	} else {
 		for (j = 0; j < 5; j++)
 			in.frame.gpr[4 + j] = bench_arg(u->kind[j]);
+		if (reg_pages > 0)
+			in.frame.gpr[6] = reg_pages * UV_PAGE_SIZE;
 		if (num == UV_WRITE_PATE) {
 			/* LPID 0's entry as Linux writes it (the root and the
 			 * process table moved): written, two tlbie (radix) */

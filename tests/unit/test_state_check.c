@@ -289,7 +289,7 @@ static void test_valid_states_pass(void **state)
 	expect_ok(good, "a free tree's leftover root and level-2 entries");
 	put_be(&good->tree_l2[0][3], 0x1234);
 	expect_ok(good, "a free tree's leftover level-2 entry of any value");
-	/* all 8 trees used: guests 5, 6, 7, UV_MAX_LPID and four more with a
+	/* all UV_NTREES trees used: guests 5, 6, 7, UV_MAX_LPID and four more with a
 	 * slot each (guests 100..103, secure), one at the last 2 MiB a
 	 * tree maps */
 	for (int i = 0; i < 4; i++) {
