@@ -505,17 +505,6 @@ static uint64_t *leaf_of_gfn(uint64_t lpid, uint64_t g)
 	return NULL;
 }
 
-/* The 8 bytes at p, read big-endian as the hardware reads them. */
-static uint64_t be_value(const void *p)
-{
-	const uint8_t *b = p;
-	uint64_t v = 0;
-
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | b[i];
-	return v;
-}
-
 /* The stored word (big-endian bytes) of value v. */
 static uint64_t be_word(uint64_t v)
 {
@@ -537,7 +526,7 @@ static uint64_t frame_ra(int n)
 /* Guest lpid's GFN g's leaf entry, as a value, is want (0: not present). */
 static void assert_leaf(uint64_t lpid, uint64_t g, uint64_t want)
 {
-	uint64_t v = be_value(leaf_of_gfn(lpid, g));
+	uint64_t v = be_at(leaf_of_gfn(lpid, g));
 
 	if (v != want)
 		fail_msg("leaf of guest %llu gfn %#llx = %#llx, want %#llx",
@@ -555,7 +544,7 @@ static void assert_leaf_frame(uint64_t lpid, uint64_t g)
 		fail_msg("guest %llu gfn %#llx is not secure",
 			 (unsigned long long)lpid, (unsigned long long)g);
 	assert_leaf(lpid, g, LEAF_FLAGS | frame_ra(n));
-	assert_ptr_equal(host_uv_at(be_value(leaf_of_gfn(lpid, g)) & LEAF_RPN),
+	assert_ptr_equal(host_uv_at(be_at(leaf_of_gfn(lpid, g)) & LEAF_RPN),
 			 uv_state.pool[n]);
 }
 
@@ -2714,7 +2703,7 @@ static void test_leaf_unshare(void **state)
 	tlbie_reset();
 	assert_int_equal(ucall(SVM, 3, N_SHARE, 0x32, 1, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(record_of(3, 0x32), GFN_SHARED);
-	v = be_value(leaf_of_gfn(3, 0x32));
+	v = be_at(leaf_of_gfn(3, 0x32));
 	if (v == 0) {
 		static const uint64_t g32[] = { 0x32 };
 
@@ -2920,12 +2909,12 @@ static int slot_id(uint64_t lpid, uint32_t id)
  */
 static void assert_tree_open(int t)
 {
-	assert_int_equal(be_value(&uv_state.tree_root[t][0]),
+	assert_int_equal(be_at(&uv_state.tree_root[t][0]),
 			 PDE_V | uv_ra_of(uv_state.tree_l2[t]) | 9);
 	for (int x = 1; x < UV_ROOT_ENTRIES; x++)
 		assert_int_equal(uv_state.tree_root[t][x], 0);
 	for (int r = 0; r < UV_DIR_ENTRIES; r++)
-		assert_int_equal(be_value(&uv_state.tree_l2[t][r]),
+		assert_int_equal(be_at(&uv_state.tree_l2[t][r]),
 				 r < UV_TREE_REGIONS ?
 				 PDE_V | uv_ra_of(&uv_state.tree_l3[t][512 * r]) | 9 : 0);
 }
