@@ -8,9 +8,10 @@
 BUILD := build
 SPEC := spec
 # The C core: every file here is proved by `make prove` and built freestanding.
-CORE_SRCS := src/dispatch.c src/ucall_table.c src/handlers_todo.c src/state.c src/pate.c \
-	src/entry.c src/frames.c src/slots.c src/pages.c src/svm.c src/exits.c \
-	src/reflect.c src/svm_sc.c src/esm.c src/leaf.c src/tree.c
+CORE_SRCS := src/ucall/dispatch.c src/ucall/ucall_table.c src/ucall/handlers_todo.c \
+	src/state.c src/mem/pate.c src/ucall/entry.c src/mem/frames.c src/mem/slots.c \
+	src/mem/pages.c src/guest/svm.c src/guest/exits.c src/guest/reflect.c \
+	src/guest/svm_sc.c src/guest/esm.c src/mem/leaf.c src/mem/tree.c
 # The hardware-facing layer (src/arch/arch.h): proved code calls it through
 # its contract; each build links one implementation.
 ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/host/lock.c src/arch/host/random.c \

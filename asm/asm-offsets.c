@@ -7,8 +7,8 @@
  * build/<arch>/asm-offsets.h.  No offset is ever written by hand.
  */
 #include <stddef.h>
-#include "cpu.h"
-#include "dispatch.h"
+#include "ucall/cpu.h"
+#include "ucall/dispatch.h"
 
 #define UV_DEFINE(sym, val) \
 	__asm__ volatile("\n.ascii \"->" #sym " %0\"" : : "i"(val))

@@ -47,7 +47,7 @@
  */
 #include "asm-offsets.h"
 #include "uv_asm.h"
-#include "sprs.h"
+#include "ucall/sprs.h"
 
 /* One SPR of src/sprs.h saved to, or loaded from, its frame slot. */
 #define UV_X_SAVE(name, num) mfspr %r0, num; std %r0, FRAME_SPR_##name(%r13);

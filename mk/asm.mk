@@ -36,7 +36,7 @@ UV_IMAGE_LIMIT_VAL = $(shell printf '\043include "memmap.h"\nUV_IMAGE_LIMIT\n' |
 	$(CROSS_le) -E -P $(CORE_INC) - | tail -n 1)
 ASM_QEMU_ppc64le := qemu-ppc64le
 ASM_QEMU_ppc64 := qemu-ppc64
-ASM_HDRS := $(wildcard src/*.h spec/*.h) asm/uv_asm.h
+ASM_HDRS := $(wildcard src/*.h src/*/*.h spec/*.h) asm/uv_asm.h
 ASM_FLAGS := -mcpu=power9 $(WARN) -Wa,--fatal-warnings
 EMU_SEED ?= 1
 EMU_ROUNDS ?= 64
@@ -70,7 +70,7 @@ $(BUILD)/$(1)/uv.elf: $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1)) asm/uv.lds \
 	size $$@
 
 # normal.c with the harness's base for normal memory (EMU_HV_EA_BASE).
-$(BUILD)/$(1)/emu/normal.o: src/arch/ppc64/normal.c $(wildcard src/*.h src/arch/*.h spec/*.h) $(SETUP_STAMP)
+$(BUILD)/$(1)/emu/normal.o: src/arch/ppc64/normal.c $(wildcard src/*.h src/*/*.h spec/*.h) $(SETUP_STAMP)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) $(CORE_CFLAGS) $$(FREESTANDING) $$(EMU_DEFS) -c $$< -o $$@
 

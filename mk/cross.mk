@@ -12,11 +12,11 @@ CORE_OBJS_le := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64le/core/%.o) \
 CORE_OBJS_be := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o) \
 	$(ARCH_PPC64_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o)
 
-$(BUILD)/ppc64le/core/%.o: src/%.c $(wildcard src/*.h src/arch/*.h src/arch/ppc64/*.h spec/*.h) $(SETUP_STAMP)
+$(BUILD)/ppc64le/core/%.o: src/%.c $(wildcard src/*.h src/*/*.h src/arch/ppc64/*.h spec/*.h) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	$(CROSS_le) $(CORE_CFLAGS) $(FREESTANDING) -mlittle-endian -c $< -o $@
 
-$(BUILD)/ppc64/core/%.o: src/%.c $(wildcard src/*.h src/arch/*.h src/arch/ppc64/*.h spec/*.h) $(SETUP_STAMP)
+$(BUILD)/ppc64/core/%.o: src/%.c $(wildcard src/*.h src/*/*.h src/arch/ppc64/*.h spec/*.h) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	$(CROSS_be) $(CORE_CFLAGS) $(FREESTANDING) -mbig-endian -c $< -o $@
 

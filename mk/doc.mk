@@ -1,6 +1,6 @@
 # ---- the generated ABI document and the hcall audit ---------------------------
 # Host tools, built with the host compiler from the single ABI source
-# (spec/uv_abi.h, through src/abi.h):
+# (spec/uv_abi.h, through src/ucall/abi.h):
 #   make doc                 regenerate spec/ABI.md (commit it)
 #   make doc-check           fail if spec/ABI.md is stale (part of make check)
 #   make audit [HCALLS=f]    check hcall numbers against the ucall table and
@@ -15,7 +15,7 @@ DOC_CC ?= gcc
 DOC_CFLAGS := -std=c11 -O1 $(WARN) -I$(SPEC) -Isrc
 DOC_BIN := $(BUILD)/tools
 # Every spec header (uv_abi.h includes uv_config.h, whose sizes ABI.md prints).
-DOC_ABI_DEPS := $(wildcard $(SPEC)/*.h) src/abi.h
+DOC_ABI_DEPS := $(wildcard $(SPEC)/*.h) src/ucall/abi.h
 
 $(DOC_BIN)/abi_doc: tools/abi_doc.c $(DOC_ABI_DEPS) | $(SETUP_STAMP)
 	@mkdir -p $(dir $@)

@@ -11,12 +11,12 @@ FUZZ_BIN := $(BUILD)/fuzz/fuzz_ucalls
 # operation; built without instrumentation (it is test code, not the core)
 # it costs a tenth as much, which is most of the fuzzer's speed.
 $(BUILD)/fuzz/state_check.o: tests/common/state_check.c tests/common/walk.c tests/common/walk.h tests/common/state_check.h \
-		$(wildcard src/*.h spec/*.h) $(SETUP_STAMP)
+		$(wildcard src/*.h src/*/*.h spec/*.h) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -O2 $(WARN) $(CORE_INC) -Itests/common -c $< -o $@
 
 $(FUZZ_BIN): tests/fuzz/fuzz_ucalls.c $(BUILD)/fuzz/state_check.o $(CORE_SRCS) \
-		$(ARCH_HOST_SRCS) $(wildcard src/*.h src/arch/*.h src/arch/host/*.h spec/*.h) \
+		$(ARCH_HOST_SRCS) $(wildcard src/*.h src/*/*.h src/arch/host/*.h spec/*.h) \
 		$(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -O1 -g $(WARN) $(CORE_INC) -Itests/common -D_GNU_SOURCE \

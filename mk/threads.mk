@@ -8,7 +8,7 @@ ARCH_HOST_NOLOCK := $(filter-out src/arch/host/lock.c,$(ARCH_HOST_SRCS))
 
 $(TSAN_BIN): tests/threads/test_threads.c tests/common/state_check.c tests/common/walk.c tests/common/walk.h \
 		$(CORE_SRCS) $(ARCH_HOST_SRCS) \
-		$(wildcard src/*.h src/arch/*.h spec/*.h) $(SETUP_STAMP)
+		$(wildcard src/*.h src/*/*.h spec/*.h) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O1 -g $(WARN) $(CORE_INC) -Itests/common -D_GNU_SOURCE \
 		-fsanitize=thread -pthread tests/threads/test_threads.c \
@@ -16,7 +16,7 @@ $(TSAN_BIN): tests/threads/test_threads.c tests/common/state_check.c tests/commo
 
 $(TSAN_BIN)-nolock: tests/threads/test_threads.c tests/threads/nolock.c \
 		tests/common/state_check.c $(CORE_SRCS) $(ARCH_HOST_NOLOCK) \
-		$(wildcard src/*.h src/arch/*.h spec/*.h) $(SETUP_STAMP)
+		$(wildcard src/*.h src/*/*.h spec/*.h) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O1 -g $(WARN) $(CORE_INC) -Itests/common -D_GNU_SOURCE \
 		-fsanitize=thread -pthread tests/threads/test_threads.c \

@@ -6,7 +6,7 @@
 UVSIM := $(BUILD)/host/uvsim
 
 $(UVSIM): tools/uvsim/uvsim.c tests/common/state_check.c tests/common/walk.c tests/common/walk.h $(CORE_SRCS) \
-		$(ARCH_HOST_SRCS) $(wildcard src/*.h src/arch/*.h src/arch/host/*.h spec/*.h) \
+		$(ARCH_HOST_SRCS) $(wildcard src/*.h src/*/*.h src/arch/host/*.h spec/*.h) \
 		$(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_CFLAGS) tools/uvsim/uvsim.c tests/common/state_check.c \

@@ -8,8 +8,8 @@
 #define UV_STATE_H
 
 #include <stdint.h>
-#include "abi.h"
-#include "frame.h"
+#include "ucall/abi.h"
+#include "ucall/frame.h"
 #include "uv_config.h"
 #include "pate.h"
 #include "radix.h"

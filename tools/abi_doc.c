@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "abi.h"
+#include "ucall/abi.h"
 #include "uv_config.h"
 
 /* ---- the tables of spec/uv_abi.h, as data -------------------------------- */

@@ -43,7 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "abi.h"
+#include "ucall/abi.h"
 
 struct ucall_row {
 	const char *name;

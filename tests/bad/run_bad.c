@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "arch/host/host.h"
-#include "entry.h"
+#include "ucall/entry.h"
 #include "state_check.h"
 
 #define MSR_SF (1ULL << 63)

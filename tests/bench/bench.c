@@ -41,8 +41,8 @@
 #include <sys/mman.h>
 #define main emu_harness_main
 #include "harness.c"
-#include "reflect.h"
-#include "gfn.h"
+#include "guest/reflect.h"
+#include "mem/gfn.h"
 #undef main
 
 static const struct ucall_row *row_of(uint64_t num)

@@ -34,8 +34,8 @@
 #include <sys/mman.h>
 #include <ucontext.h>
 
-#include "cpu.h"
-#include "dispatch.h"
+#include "ucall/cpu.h"
+#include "ucall/dispatch.h"
 #include "memmap.h"
 #include "emu.h"
 #include "uv_asm.h"

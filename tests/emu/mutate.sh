@@ -36,10 +36,11 @@ cmutant() { # name file sed-expression
 		echo "mutant '$1': does not compile"; survived=$((survived + 1)); return; }
 	$CC $CFLAGS -Iasm -Isrc -I"$ARCHDIR" -c asm/entry.S -o "$T/entry.o" || exit 2
 	base=$(basename "$2" .c)
+	rel=${2#src/}; rel=${rel%.c}
 	objs=""
 	for o in $CORE; do
 		case "$o" in
-		*/core/$base.o|*/core/arch/ppc64/$base.o|*/emu/$base.o)
+		*/core/$rel.o|*/emu/$base.o)
 			objs="$objs $T/mut.o" ;;
 		*) objs="$objs $o" ;;
 		esac
@@ -89,7 +90,7 @@ mutant "refusal loses r0"        '/ld\t%r0, FRAME_GPR0(%r13)/d'
 mutant "refusal keeps USPRG1"    '/mtspr\tSPRN_USPRG1, %r3/d'
 mutant "refusal keeps sc level"  '/rldicl\t%r12, %r12, 62 - SRR1_LEV_SHIFT, 2/d'
 mutant "refusal answers 0"       's/li\t%r3, ASM_U_FUNCTION/li\t%r3, 0/'
-# The rest of a guest's state (src/frame.h x[], issue 12).
+# The rest of a guest's state (src/ucall/frame.h x[], issue 12).
 mutant "VSRs not saved"          '/stxv\t\\n, (FRAME_X_VSR/d'
 mutant "FPSCR not saved"         '/stfd\t0, FRAME_X_FPSCR(%r13)/d'
 mutant "VSCR not saved"          '/std\t%r0, FRAME_X_VSCR(%r13)/d'
@@ -108,10 +109,10 @@ mutant "v0 clobbered for caller" '/lxv\t32, (FRAME_X_VSR + 16 \* 32)(%r13)/d'
 mutant "MMCR0 left frozen"       '/^1:\tld\t%r0, FRAME_SPR_MMCR0/{n;d}'
 # Slips in the C core (exits.c): the harness runs the real core behind the
 # real exit, so they must fail it too.
-cmutant "no scrub of x[]"        src/exits.c 's/\tf->x\[r\] = 0;/\tf->x[r] = g->x[r];/'
-cmutant "PPR not neutral"        src/exits.c '/f->x\[UV_X_PPR\] = UV_HV_PPR;/d'
-cmutant "DEC for every hcall"    src/exits.c 's/h == UV_H_CEDE ? g->x\[UV_X_DEC\] : UV_HV_DEC/g->x[UV_X_DEC]/'
-cmutant "x[] not kept"           src/exits.c 's/d->x\[r\] = s->x\[r\];/d->x[r] = d->x[r];/'
+cmutant "no scrub of x[]"        src/guest/exits.c 's/\tf->x\[r\] = 0;/\tf->x[r] = g->x[r];/'
+cmutant "PPR not neutral"        src/guest/exits.c '/f->x\[UV_X_PPR\] = UV_HV_PPR;/d'
+cmutant "DEC for every hcall"    src/guest/exits.c 's/h == UV_H_CEDE ? g->x\[UV_X_DEC\] : UV_HV_DEC/g->x[UV_X_DEC]/'
+cmutant "x[] not kept"           src/guest/exits.c 's/d->x\[r\] = s->x\[r\];/d->x[r] = d->x[r];/'
 # src/arch/ppc64/normal.c (the harness maps normal memory at UV_HV_EA_BASE
 # only, EMU_DEFS): normal memory reached at the wrong address.
 cmutant "normal memory at ra itself (identity: URMOR-relative on the machine)" \

@@ -45,8 +45,8 @@
 #include <string.h>
 
 #include "arch/host/host.h"
-#include "entry.h"
-#include "gfn.h"
+#include "ucall/entry.h"
+#include "mem/gfn.h"
 #include "state_check.h"
 
 #define PAGE UV_PAGE_SIZE

@@ -36,25 +36,25 @@ mutant() { # name file functions sed-expression
 	fi
 }
 FLAGS="$*"
-CORE=$(ls src/*.c | tr '\n' ' ')
+CORE=$(ls src/*.c src/ucall/*.c src/mem/*.c src/guest/*.c | tr '\n' ' ')
 run() { mutant "$@"; }
 run "the guest resumed after UV_ESM in ultravisor state (HV set)" \
-	src/svm.c esm_resume \
+	src/guest/svm.c esm_resume \
 	's/\tf->usrr1 = msr;/\tf->usrr1 = msr | UV_MSR_HV;/'
 run "the guest resumed after UV_ESM at PC 0" \
-	src/svm.c esm_resume \
+	src/guest/svm.c esm_resume \
 	's/\tf->usrr1 = msr;/\tf->usrr1 = msr;\n\tf->usrr0 = 0;/'
 run "a reflected hcall's guest resumed with the hypervisor's MSR" \
-	src/reflect.c uv_reflect_return \
+	src/guest/reflect.c uv_reflect_return \
 	's/f->usrr1 = (msr \& UV_MSR_NOT_HV) | UV_MSR_S;/f->usrr1 = UV_HV_MSR;/'
 run "the program interrupt delivered in hypervisor state" \
-	src/svm_sc.c deliver_prog \
+	src/guest/svm_sc.c deliver_prog \
 	's/| UV_PROG_MSR_SET;/| UV_PROG_MSR_SET | UV_MSR_HV;/'
 run "UV_PAGE_IN fills an empty page of a secure guest" \
-	src/pages.c uv_page_in \
+	src/mem/pages.c uv_page_in \
 	's/\t\treturn uv_set_rc(f, U_PERMISSION);/\t\t;/'
 run "an unshared page left to the hypervisor (SHARED kept)" \
-	src/pages.c gfn_unshare \
+	src/mem/pages.c gfn_unshare \
 	's/\t\tuv_state.gfn\[k\]\[i\] = GFN_EMPTY;/\t\t;/'
 echo "proof mutants: $killed rejected, $survived survived"
 [ "$survived" -eq 0 ]

@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "entry.h"
+#include "ucall/entry.h"
 #include "state_check.h"
 
 #define MSR_SF (1ULL << 63)

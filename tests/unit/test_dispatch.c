@@ -12,7 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "dispatch.h"
+#include "ucall/dispatch.h"
 #include "state_check.h"
 
 #define BIT(n) (1ULL << (n))

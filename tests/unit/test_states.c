@@ -33,9 +33,9 @@
 #include <cmocka.h>
 
 #include "arch/host/host.h"
-#include "entry.h"
-#include "gfn.h"
-#include "handlers.h"
+#include "ucall/entry.h"
+#include "mem/gfn.h"
+#include "ucall/handlers.h"
 #include "state_check.h"
 #include "walk.h"
 

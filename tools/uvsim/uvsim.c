@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "arch/host/host.h"
-#include "entry.h"
-#include "gfn.h"
+#include "ucall/entry.h"
+#include "mem/gfn.h"
 #include "state_check.h"
 #include "walk.h"
 

@@ -6,7 +6,7 @@
 #define UV_ARCH_PPC64_PERCPU_H
 
 #include <stdint.h>
-#include "cpu.h"
+#include "ucall/cpu.h"
 #include "uv_config.h"
 
 extern struct uv_cpu uv_cpus[UV_NCPUS];

@@ -12,11 +12,11 @@
 #ifndef UV_HANDLERS_H
 #define UV_HANDLERS_H
 
-#include "dispatch.h"
-#include "slots.h"
+#include "ucall/dispatch.h"
+#include "mem/slots.h"
 #include "hv_exit.acsl.h"
 #include "modes.acsl.h"
-#include "esm.h"
+#include "guest/esm.h"
 
 /*@
   // What every handler may assume: the frame is the caller's, apart from

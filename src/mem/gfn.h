@@ -8,7 +8,7 @@
 #define UV_GFN_H
 
 #include <stdint.h>
-#include "slots.h"
+#include "mem/slots.h"
 
 /*
  * gfn_touch's answers besides a frame number (0 .. UV_NFRAMES - 1): the page

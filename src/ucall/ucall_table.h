@@ -7,8 +7,8 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include "abi.h"
-#include "frame.h"
+#include "ucall/abi.h"
+#include "ucall/frame.h"
 #include "ucall.acsl.h"
 
 /*@

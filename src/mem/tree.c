@@ -3,7 +3,7 @@
  * (src/tree.h, spec/radix.h).
  */
 #include "arch/arch.h"
-#include "tree.h"
+#include "mem/tree.h"
 
 uint32_t tree_of(uint32_t lpid)
 {

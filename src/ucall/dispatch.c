@@ -1,9 +1,9 @@
 /*
  * The ucall dispatcher.  Its contract is in dispatch.h.
  */
-#include "dispatch.h"
-#include "handlers.h"
-#include "ucall_table.h"
+#include "ucall/dispatch.h"
+#include "ucall/handlers.h"
+#include "ucall/ucall_table.h"
 
 #include <stdbool.h>
 

@@ -7,7 +7,7 @@
 #define UV_CPU_H
 
 #include <stdint.h>
-#include "frame.h"
+#include "ucall/frame.h"
 
 struct uv_cpu {
 	struct uv_frame frame; /* the caller's registers, saved by the vector */

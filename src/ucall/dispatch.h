@@ -4,8 +4,8 @@
 #ifndef UV_DISPATCH_H
 #define UV_DISPATCH_H
 
-#include "abi.h"
-#include "frame.h"
+#include "ucall/abi.h"
+#include "ucall/frame.h"
 #include "state.h"
 #include "ucall.acsl.h"
 #include "hcall_space.acsl.h"

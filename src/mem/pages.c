@@ -5,11 +5,11 @@
  * in which errors are decided, is spec/page-states.md.
  */
 #include "arch/arch.h"
-#include "frames.h"
-#include "handlers.h"
-#include "slots.h"
-#include "gfn.h"
-#include "leaf.h"
+#include "mem/frames.h"
+#include "ucall/handlers.h"
+#include "mem/slots.h"
+#include "mem/gfn.h"
+#include "mem/leaf.h"
 
 /*@
   assigns \nothing;

@@ -3,11 +3,11 @@
  * and the release of secure memory by GFN and by slot.  Contracts are in
  * slots.h and handlers.h; the state table is spec/page-states.md.
  */
-#include "slots.h"
-#include "leaf.h"
-#include "tree.h"
-#include "frames.h"
-#include "handlers.h"
+#include "mem/slots.h"
+#include "mem/leaf.h"
+#include "mem/tree.h"
+#include "mem/frames.h"
+#include "ucall/handlers.h"
 
 _Bool svm_is_known(uint64_t lpid)
 {

@@ -3,7 +3,7 @@
  * core is freestanding and built with -fno-tree-loop-distribute-patterns so
  * that the compiler does not turn them into calls to memset/memcpy.
  */
-#include "frames.h"
+#include "mem/frames.h"
 
 uint32_t frame_find_free(void)
 {

@@ -3,7 +3,7 @@
  * dispatcher (dispatch.c), one case per ucall, which passes each ucall's
  * callers and argument kinds here.
  */
-#include "ucall_table.h"
+#include "ucall/ucall_table.h"
 #include "memmap.h"
 
 unsigned int uv_caller_ctx(uint64_t msr, uint64_t lpidr)

@@ -6,13 +6,13 @@
  * reflect.c), UV_SVM_TERMINATE.  Contracts are in
  * handlers.h and slots.h; the state table is spec/page-states.md.
  */
-#include "handlers.h"
-#include "slots.h"
-#include "exits.h"
-#include "reflect.h"
-#include "ptable.h"
-#include "esm.h"
-#include "tree.h"
+#include "ucall/handlers.h"
+#include "mem/slots.h"
+#include "guest/exits.h"
+#include "guest/reflect.h"
+#include "mem/ptable.h"
+#include "guest/esm.h"
+#include "mem/tree.h"
 
 void svm_drop(uint32_t lpid)
 {

@@ -2,9 +2,9 @@
  * The ESM protocol's page-in and its abort.  Contracts and the protocol are
  * in esm.h; the state table is spec/page-states.md.
  */
-#include "esm.h"
-#include "exits.h"
-#include "frames.h"
+#include "guest/esm.h"
+#include "guest/exits.h"
+#include "mem/frames.h"
 
 uint64_t esm_next_gfn(uint32_t lpid, uint64_t from)
 {

@@ -2,7 +2,7 @@
  * The leaf entries of the ultravisor's radix tables (src/leaf.h).
  */
 #include "arch/arch.h"
-#include "leaf.h"
+#include "mem/leaf.h"
 
 uint32_t leaf_of(uint32_t k, uint32_t i)
 {

@@ -1,7 +1,7 @@
 /*
  * Pending exits to the hypervisor.  Contracts are in exits.h.
  */
-#include "exits.h"
+#include "guest/exits.h"
 
 void frame_clear(struct uv_frame *d)
 {

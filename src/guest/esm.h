@@ -20,8 +20,8 @@
 #define UV_ESM_H
 
 #include <stdint.h>
-#include "dispatch.h"
-#include "gfn.h"
+#include "ucall/dispatch.h"
+#include "mem/gfn.h"
 #include "hv_exit.acsl.h"
 
 /*@

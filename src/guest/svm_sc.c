@@ -1,9 +1,9 @@
 /*
  * A secure guest's sc 1.  Contracts are in svm_sc.h.
  */
-#include "svm_sc.h"
+#include "guest/svm_sc.h"
 #include "arch/arch.h"
-#include "slots.h"
+#include "mem/slots.h"
 
 /*@
   requires \valid(f);

@@ -9,7 +9,7 @@
  * the shared state (spec/locking.md).  An sc the vector refuses itself
  * (asm/entry.S: a number outside the ucall window) never gets here.
  */
-#include "entry.h"
+#include "ucall/entry.h"
 #include "arch/arch.h"
 
 enum uv_next uv_entry_locked(struct uv_frame *f)

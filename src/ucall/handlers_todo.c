@@ -3,7 +3,7 @@
  * rows of spec/uv_abi.h with implemented = 0): every check of the dispatcher
  * applies, then U_NOT_AVAILABLE.  README.md and spec/ABI.md list them.
  */
-#include "handlers.h"
+#include "ucall/handlers.h"
 
 #define UV_TODO_1(fn)
 #define UV_TODO_0(fn)                                                      \

@@ -8,7 +8,7 @@
 #define UV_EXITS_H
 
 #include <stdint.h>
-#include "dispatch.h"
+#include "ucall/dispatch.h"
 #include "hv_exit.acsl.h"
 
 /* The ultravisor's copy of a guest's registers, scrubbed once not needed. */

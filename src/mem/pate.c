@@ -4,8 +4,8 @@
  * UV_SVM_TERMINATE (ptable.h).  The entry format
  * and the checks are spec/pate.h; the state table spec/page-states.md.
  */
-#include "handlers.h"
-#include "ptable.h"
+#include "ucall/handlers.h"
+#include "mem/ptable.h"
 #include "arch/arch.h"
 
 /* The old entry's translation mode, for the tlbie (HR of the stored dw0:

@@ -9,7 +9,7 @@
 #ifndef UV_SVM_SC_H
 #define UV_SVM_SC_H
 
-#include "reflect.h"
+#include "guest/reflect.h"
 #include "modes.acsl.h"
 
 /*@

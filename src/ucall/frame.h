@@ -18,7 +18,7 @@
 #define UV_FRAME_H
 
 #include <stdint.h>
-#include "sprs.h"
+#include "ucall/sprs.h"
 
 #define UV_NGPRS 32
 #define UV_NVSRS 64

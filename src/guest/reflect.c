@@ -1,8 +1,8 @@
 /*
  * Hcall reflection.  Contracts are in reflect.h.
  */
-#include "reflect.h"
-#include "exits.h"
+#include "guest/reflect.h"
+#include "guest/exits.h"
 
 bool uv_is_svm_hcall(uint64_t srr1)
 {

@@ -16,7 +16,7 @@
 #define UV_REFLECT_H
 
 #include <stdbool.h>
-#include "handlers.h"
+#include "ucall/handlers.h"
 #include "hv_exit.acsl.h"
 #include "modes.acsl.h"
 

@@ -1,11 +1,11 @@
 #ifndef UV_ENTRY_H
 #define UV_ENTRY_H
 
-#include "cpu.h"
-#include "dispatch.h"
+#include "ucall/cpu.h"
+#include "ucall/dispatch.h"
 #include "hv_exit.acsl.h"
 #include "modes.acsl.h"
-#include "svm_sc.h"
+#include "guest/svm_sc.h"
 
 /*@
   // Where each result of uv_entry goes, and in which mode, for a frame that
