@@ -1,10 +1,10 @@
 /*
  * asm-offsets: every number the assembly needs, computed by the compiler
- * from the C definitions (src/cpu.h, src/frame.h, src/dispatch.h) and the
- * ABI tables (spec/uv_abi.h).  Compiled with -S only, never linked: each
- * UV_DEFINE leaves a line "->NAME value" in the assembler output, which the
- * sed rule of mk/asm.mk turns into "#define NAME value" in
- * build/<arch>/asm-offsets.h.  No offset is ever written by hand.
+ * from the C definitions (src/ucall/cpu.h, src/ucall/frame.h,
+ * src/ucall/dispatch.h) and the ABI tables (spec/uv_abi.h).  Compiled with -S
+ * only, never linked: each UV_DEFINE leaves a line "->NAME value" in the
+ * assembler output, which the sed rule of mk/asm.mk turns into "#define NAME
+ * value" in build/<arch>/asm-offsets.h.  No offset is ever written by hand.
  */
 #include <stddef.h>
 #include "ucall/cpu.h"
@@ -111,7 +111,7 @@ void uv_asm_offsets(void)
 	UV_DEFINE(FRAME_USRR1, offsetof(struct uv_cpu, frame.usrr1));
 	UV_DEFINE(FRAME_LPIDR, offsetof(struct uv_cpu, frame.lpidr));
 	UV_DEFINE(FRAME_NGPRS, UV_NGPRS);
-	/* the rest of a guest's state (src/frame.h x[], src/sprs.h) */
+	/* the rest of a guest's state (src/ucall/frame.h x[], src/ucall/sprs.h) */
 	UV_DEFINE(FRAME_X_FPSCR, offsetof(struct uv_cpu, frame.x[UV_X_FPSCR]));
 	UV_DEFINE(FRAME_X_VSR, offsetof(struct uv_cpu, frame.x[UV_X_VSR]));
 	UV_DEFINE(FRAME_X_VSCR, offsetof(struct uv_cpu, frame.x[UV_X_VSCR]));

@@ -12,19 +12,19 @@
  * r3 lies outside [UV_UCALL_FIRST, UV_UCALL_LAST] (spec/uv_abi.h; every ucall
  * number lies inside, checked by the compiler in asm/asm-offsets.c) is no
  * ucall and no secure guest's hcall, so the C core would answer U_FUNCTION
- * and change nothing (src/dispatch.c, proved).  The vector gives that answer
- * itself: r3 = U_FUNCTION, back to the caller exactly as the exit path below
- * would, having touched nothing but r0, r12 and CR (each restored), USPRG1
- * (zeroed) and the frame's r0/r12 slots.  Every hcall number PAPR and KVM
- * define takes this path; it costs under 30 instructions instead of a full
- * save, the lock and the dispatcher.  Numbers inside the window and every
- * sc 1 go on to the C core.
+ * and change nothing (src/ucall/dispatch.c, proved).  The vector gives that
+ * answer itself: r3 = U_FUNCTION, back to the caller exactly as the exit path
+ * below would, having touched nothing but r0, r12 and CR (each restored),
+ * USPRG1 (zeroed) and the frame's r0/r12 slots.  Every hcall number PAPR and
+ * KVM define takes this path; it costs under 30 instructions instead of a
+ * full save, the lock and the dispatcher.  Numbers inside the window and
+ * every sc 1 go on to the C core.
  *
  * Otherwise the vector saves r0..r31, CR, XER, CTR, LR, SRR0, SRR1 and
  * LPIDR into cpu->frame, sets frame.usrr0 = SRR0 and frame.usrr1 = SRR1 without its sc
  * level field (bits 42:43, spec/uv_abi.h: not part of the caller's MSR),
- * zeroes USPRG1, and calls uv_entry(cpu) (src/entry.h) on cpu->stack with
- * r2 = cpu->toc.
+ * zeroes USPRG1, and calls uv_entry(cpu) (src/ucall/entry.h) on cpu->stack
+ * with r2 = cpu->toc.
  *
  * Exit: whatever uv_entry returns (UV_NEXT_CALLER, UV_NEXT_HV, UV_NEXT_SVM,
  * UV_NEXT_VM),
@@ -36,8 +36,8 @@
  * so no context sees another's SRR0/SRR1 either.  No value computed by the
  * ultravisor survives in a GPR; USPRG1 is already 0.
  *
- * Every offset comes from asm-offsets.h, generated from src/cpu.h and
- * src/frame.h (see asm/asm-offsets.c and mk/asm.mk).
+ * Every offset comes from asm-offsets.h, generated from src/ucall/cpu.h and
+ * src/ucall/frame.h (see asm/asm-offsets.c and mk/asm.mk).
  *
  * C calling convention: ELFv2 on little-endian, ELFv1 on big-endian (the
  * Debian powerpc64 toolchain and libc are ELFv1 only).  `bl uv_entry` works
@@ -49,7 +49,7 @@
 #include "uv_asm.h"
 #include "ucall/sprs.h"
 
-/* One SPR of src/sprs.h saved to, or loaded from, its frame slot. */
+/* One SPR of src/ucall/sprs.h saved to, or loaded from, its frame slot. */
 #define UV_X_SAVE(name, num) mfspr %r0, num; std %r0, FRAME_SPR_##name(%r13);
 #define UV_X_LOAD(name, num) ld %r0, FRAME_SPR_##name(%r13); mtspr num, %r0;
 
@@ -172,7 +172,7 @@ uv_sc_save:
 	std	%r0, FRAME_LPIDR(%r13)
 
 	/*
-	 * The rest of the caller's state (src/frame.h x[]).  The interrupt
+	 * The rest of the caller's state (src/ucall/frame.h x[]).  The interrupt
 	 * cleared MSR[FP, VEC, VSX, TM] in the ultravisor's MSR: on, first.
 	 */
 	mfmsr	%r0
@@ -209,7 +209,7 @@ uv_sc_save:
 	nop
 
 	/*
-	 * The exit, the same for every result (src/dispatch.h, enum uv_next):
+	 * The exit, the same for every result (src/ucall/dispatch.h, enum uv_next):
 	 * the C core has left in cpu->frame exactly what the next context may
 	 * see.  cpu is taken from USPRG0 again, not from a register the C code
 	 * could have changed.

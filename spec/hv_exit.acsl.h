@@ -1,8 +1,8 @@
 /*
  * What the hypervisor sees when the ultravisor enters it on a guest's behalf
  * (spec/uv_abi.h, UV_HV_SC_VECTOR), and which sc is a secure guest's hcall,
- * as ACSL.  src/exits.h and src/reflect.h state their contracts in these
- * terms.
+ * as ACSL.  src/guest/exits.h and src/guest/reflect.h state their contracts
+ * in these terms.
  */
 #ifndef UV_SPEC_HV_EXIT_ACSL_H
 #define UV_SPEC_HV_EXIT_ACSL_H
@@ -24,7 +24,7 @@
     (s & UV_SRR1_NOT_LEV) | (1 << UV_MSR_S_LG) |
     (UV_SC_LEV_HCALL << UV_SRR1_LEV_SHIFT);
 
-  // The neutral value of word i of a frame's x[] (src/frame.h: VSRs,
+  // The neutral value of word i of a frame's x[] (src/ucall/frame.h: VSRs,
   // FPSCR, VSCR, SPRs) in the hypervisor's view of a guest
   // (spec/uv_abi.h): DEC, PPR and MMCR0 documented constants, all else 0.
   logic integer hv_x(integer i) =

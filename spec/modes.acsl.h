@@ -1,7 +1,8 @@
 /*
  * The mode and the place every exit of the ultravisor enters, as ACSL: what
- * src/entry.h proves of uv_entry for each result (enum uv_next).  An MSR is
- * the 64-bit value urfid loads (frame.usrr1); msr_bit is spec/ucall.acsl.h's.
+ * src/ucall/entry.h proves of uv_entry for each result (enum uv_next).  An
+ * MSR is the 64-bit value urfid loads (frame.usrr1); msr_bit is
+ * spec/ucall.acsl.h's.
  */
 #ifndef UV_SPEC_MODES_ACSL_H
 #define UV_SPEC_MODES_ACSL_H

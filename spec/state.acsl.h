@@ -115,7 +115,7 @@
   // hypervisor state: HV = 0 (uv_reflect and uv_esm clear it as they save
   // the guest; UV_RETURN clears it again as it resumes, so a guest's MSR
   // has HV = 0 by two arguments, this invariant and the construction).
-  // The copy's MSR is written as exit_msr's result (src/exits.h), whose
+  // The copy's MSR is written as exit_msr's result (src/guest/exits.h), whose
   // value msr_no_hv(m) WP's simplifier does not open: it keeps the fact
   // "HV = 0" of that value for the provers, where it would have folded
   // m & UV_MSR_NOT_HV and dropped the fact as trivial, leaving the provers
@@ -151,10 +151,10 @@
 
   // No GFN of a secure guest that it does not share is backed by the
   // hypervisor's memory: what the encoding gives, and why UV_PAGE_IN must
-  // not fill an empty GFN of a secure guest (src/handlers.h, secure_guest).
-  // Stated on the values, not on uv_state: stated over uv_state, WP 25
-  // took it as a hypothesis under which its smoke tests found code of
-  // uv_esm dead, so it is not a form to trust here.
+  // not fill an empty GFN of a secure guest (src/ucall/handlers.h,
+  // secure_guest).  Stated on the values, not on uv_state: stated over
+  // uv_state, WP 25 took it as a hypothesis under which its smoke tests found
+  // code of uv_esm dead, so it is not a form to trust here.
   lemma secure_gfns_private:
     \forall integer life, rec; life == SVM_SECURE && hv_backed(life, rec) ==>
       rec == GFN_SHARED;

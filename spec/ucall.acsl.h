@@ -2,7 +2,7 @@
  * The ucall table of spec/uv_abi.h as ACSL logic: which numbers are ucalls,
  * who may make them, which check each argument register gets, and which
  * error the first bad argument earns.  The dispatcher's contract
- * (src/dispatch.c) is written in these terms, so the table is the
+ * (src/ucall/dispatch.c) is written in these terms, so the table is the
  * specification and the C is checked against it.
  */
 #ifndef UV_SPEC_UCALL_ACSL_H
@@ -11,7 +11,7 @@
 #include "uv_abi.h"
 #include "memmap.h"
 
-/* Needs the enumerations of src/abi.h (ARG_*, U_*) in scope. */
+/* Needs the enumerations of src/ucall/abi.h (ARG_*, U_*) in scope. */
 
 #define UV_ACSL_IS(name, num, fn, callers, a4, a5, a6, a7, a8, res, impl) \
 	|| n == (num)

@@ -73,10 +73,10 @@
  * SRR1 bits 42:43 (IBM numbering), bits 20..21 from the least significant
  * (IBM's ultravisor reads it there: core/exceptions.c, ssr1_sc_level).  In
  * secure mode every `sc 1` (an hcall) enters the ultravisor, through the
- * same vector as `sc 2`.  The rule (src/entry.c):
+ * same vector as `sc 2`.  The rule (src/ucall/entry.c):
  *   LEV 1 from a secure guest (SRR1: S=1, HV=0): an hcall, reflected to the
- *     hypervisor without looking at its number (src/reflect.c);
- *   anything else: a ucall, keyed by r3 (src/dispatch.c).
+ *     hypervisor without looking at its number (src/guest/reflect.c);
+ *   anything else: a ucall, keyed by r3 (src/ucall/dispatch.c).
  * The field is not part of the caller's MSR: the vector clears it in the MSR
  * that urfid gives back (frame.usrr1).
  */
@@ -108,8 +108,8 @@
 		   (1UL << UV_MSR_ME_LG) | (UV_HV_LE << UV_MSR_LE_LG))
 /*
  * The neutral values the hypervisor finds in a guest's registers beyond the
- * GPRs when the ultravisor enters it on the guest's behalf (src/frame.h x[],
- * spec/hv_exit.acsl.h hv_x); every other such register is zero.
+ * GPRs when the ultravisor enters it on the guest's behalf (src/ucall/frame.h
+ * x[], spec/hv_exit.acsl.h hv_x); every other such register is zero.
  *  DEC    0x7FFFFFFF, the largest positive 32-bit count, as IBM's
  *         ultravisor gives it: no decrementer interrupt for a long while.
  *         For H_CEDE (a guest's sc 1 with r3 = 0xE0) the hypervisor gets the

@@ -78,7 +78,7 @@
  * struct uv_exit.gfn, r5 0, r6 16): in the ESM protocol, after KVM's answer
  * to H_SVM_INIT_START, the ultravisor asks for every GFN of every slot of
  * the guest not yet paged in, in GFN order, one at a time
- * (src/esm.h); KVM answers each with a nested UV_PAGE_IN and UV_RETURN.
+ * (src/guest/esm.h); KVM answers each with a nested UV_PAGE_IN and UV_RETURN.
  */
 #define EXIT_PAGE_IN 4
 

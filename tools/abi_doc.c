@@ -3,7 +3,7 @@
  *
  * A host tool (built with the host gcc by `make doc`).  Every name, number,
  * check kind and description below is an expansion of the X-macro tables of
- * spec/uv_abi.h (through the enumerations of src/abi.h); the only text
+ * spec/uv_abi.h (through the enumerations of src/ucall/abi.h); the only text
  * written here is the prose that explains how to read the tables.  Change
  * the ABI in spec/uv_abi.h and run `make doc`; `make doc-check` fails when
  * spec/ABI.md was not regenerated.

@@ -1,6 +1,6 @@
 /*
  * A secure guest's `sc 1`: the three things the ultravisor does with it.
- * Its kernel's hcalls are reflected to the hypervisor (src/reflect.h),
+ * Its kernel's hcalls are reflected to the hypervisor (src/guest/reflect.h),
  * their numbers passed on unread, but for H_RANDOM, which the ultravisor
  * serves (the hypervisor does not choose the guest's random numbers); its
  * user space's `sc 1` never reaches the hypervisor: the guest gets a

@@ -1,5 +1,5 @@
 /*
- * The leaf entries of the ultravisor's radix tables (src/leaf.h).
+ * The leaf entries of the ultravisor's radix tables (src/mem/leaf.h).
  */
 #include "arch/arch.h"
 #include "mem/leaf.h"

@@ -1,6 +1,6 @@
 /*
  * The partition table (uv_state.pate, spec/pate.h): what the rest of the
- * core does to it besides UV_WRITE_PATE (src/handlers.h).
+ * core does to it besides UV_WRITE_PATE (src/ucall/handlers.h).
  */
 #ifndef UV_PTABLE_H
 #define UV_PTABLE_H

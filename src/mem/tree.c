@@ -1,6 +1,6 @@
 /*
  * The ultravisor's radix tree of each guest that has a memory slot
- * (src/tree.h, spec/radix.h).
+ * (src/mem/tree.h, spec/radix.h).
  */
 #include "arch/arch.h"
 #include "mem/tree.h"

@@ -21,7 +21,7 @@
 /*@
   // Nothing but the trees' level-3 entries and their shadows differs
   // between A and B (the helpers that call tree_unlink assign uv_state as a
-  // whole: src/frames.h says why).
+  // whole: src/mem/frames.h says why).
   predicate only_trees_changed{A, B} =
     \at(uv_state.svm_life, A) == \at(uv_state.svm_life, B) &&
     \at(uv_state.exit, A) == \at(uv_state.exit, B) &&

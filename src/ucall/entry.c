@@ -2,7 +2,7 @@
  * The C entry the assembly calls after saving the caller's registers into
  * cpu->frame; the exit path loads cpu->frame back and does what the result
  * says (enum uv_next).  The level of the sc (SRR1) decides between the two
- * ways in: a secure guest's sc 1 (src/svm_sc.h: reflected to the
+ * ways in: a secure guest's sc 1 (src/guest/svm_sc.h: reflected to the
  * hypervisor without its number being looked at, but for H_RANDOM, served,
  * and a user-space sc 1, which gets a program interrupt), and a ucall,
  * dispatched on r3.  The ultravisor lock makes each sc one atomic step on

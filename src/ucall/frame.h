@@ -7,8 +7,8 @@
  * asm-offsets (generated from this definition), never by hand.
  *
  * x[] is the rest of a guest's state the hypervisor must neither read nor
- * set (issue 12): the 64 VSRs, FPSCR, VSCR and the SPRs of src/sprs.h.  The
- * C core treats them as plain words, never as registers: it copies them,
+ * set (issue 12): the 64 VSRs, FPSCR, VSCR and the SPRs of src/ucall/sprs.h.
+ * The C core treats them as plain words, never as registers: it copies them,
  * scrubs them and sets a few to named constants (exit_to_hv).  The vector
  * saves all of them on every entry to the C core; the exit path loads them
  * only when the C core switches context (UV_NEXT_HV, UV_NEXT_SVM), so a

@@ -1,19 +1,19 @@
 /*
  * The SPRs of a guest the ultravisor keeps from the hypervisor: every one is
- * saved into the frame (struct uv_frame.x, src/frame.h) on each entry to the
- * C core, set to a neutral value in the hypervisor's view of a guest
+ * saved into the frame (struct uv_frame.x, src/ucall/frame.h) on each entry
+ * to the C core, set to a neutral value in the hypervisor's view of a guest
  * (exit_to_hv, spec/hv_exit.acsl.h) and given back to the guest from the
  * ultravisor's own copy on UV_RETURN.
  *
  * One X-macro list, X(name, SPR number), read by the C frame layout
- * (src/frame.h), asm/asm-offsets.c (the offsets), asm/entry.S (the save and
- * load sequences) and the emulation harness (tests/emu/harness.c, its model).
- * Numbers are the Power ISA 3.0B privileged numbers (DSCR 17, not 3; PMC1
- * 787, not 771).  Pure preprocessor text: included by C and by assembly.
+ * (src/ucall/frame.h), asm/asm-offsets.c (the offsets), asm/entry.S (the save
+ * and load sequences) and the emulation harness (tests/emu/harness.c, its
+ * model).  Numbers are the Power ISA 3.0B privileged numbers (DSCR 17, not 3;
+ * PMC1 787, not 771).  Pure preprocessor text: included by C and by assembly.
  *
  * MMCR0 is not in the list: the vector saves it first and freezes the
  * counters (MMCR0[FC]) before it reads them, and the exit path writes it
- * last; its slot is UV_X_MMCR0 (src/frame.h), its number UV_SPRN_MMCR0.
+ * last; its slot is UV_X_MMCR0 (src/ucall/frame.h), its number UV_SPRN_MMCR0.
  * Not kept (passed through, as IBM's ultravisor does): LPCR, LPIDR, HSPRG0/1.
  * Not kept in this version: PURR/SPURR/IC, BHRB, TRACE, DPDES (see
  * spec/TRUSTED.md).

@@ -80,8 +80,8 @@ enum uv_next __wrap_uv_entry(struct uv_cpu *cpu);
 
 /* ---- the model of the privileged state ------------------------------------ */
 /*
- * Every SPR the assembly touches is modelled, a guest's (src/sprs.h, M_X +
- * its UV_XI_* index) as well as the ultravisor's own.  Most trap in
+ * Every SPR the assembly touches is modelled, a guest's (src/ucall/sprs.h,
+ * M_X + its UV_XI_* index) as well as the ultravisor's own.  Most trap in
  * qemu-user as privileged; the user-level ones (TAR, PPR, VRSAVE, TFHAR,
  * TFIAR, TEXASR) would run natively and the EBB SPRs make qemu 7.2 abort,
  * so patch_asm() turns those instructions into EMU_PATCHED words that the

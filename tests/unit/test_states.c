@@ -569,7 +569,7 @@ static void assert_tlbie_gfns(uint64_t lpid, unsigned long n, const uint64_t *gf
 /*
  * As assert_tlbie_gfns, but with exactly `unlinks` partition-wide tlbies
  * too, each of guest lpid with radix 1: one per slot whose level-3 entries
- * were unlinked (src/slots.c slot_release).
+ * were unlinked (src/mem/slots.c slot_release).
  */
 static void assert_tlbie_gfns_unlinked(uint64_t lpid, unsigned long n,
 				       const uint64_t *gfns, unsigned long unlinks)
