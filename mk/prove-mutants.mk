@@ -10,4 +10,5 @@ PROVE_MUTANT_FLAGS := -wp -wp-rte -warn-unsigned-overflow -warn-unsigned-downcas
 	-wp-check-memory-model
 
 prove-mutants: $(SETUP_STAMP)
-	sh tests/prove-mutants/run.sh $(PROVE_MUTANT_FLAGS)
+	CORE_SRCS="$(CORE_SRCS)" CORE_INC="$(CORE_INC)" \
+		sh tests/prove-mutants/run.sh $(PROVE_MUTANT_FLAGS)

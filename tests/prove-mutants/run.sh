@@ -5,7 +5,9 @@
 # breaks, with no cache, and must leave at least one goal unproved.  A
 # mutant whose sed does not apply counts as surviving.
 #
-#   sh tests/prove-mutants/run.sh FRAMA-C-FLAGS...   (from mk/prove.mk)
+#   CORE_SRCS="..." CORE_INC="..." sh tests/prove-mutants/run.sh FRAMA-C-FLAGS...
+# (from mk/prove-mutants.mk: the core's files and include flags are the
+# Makefile's, so that the mutants are proved over what `make prove` proves)
 # Exit status 0 only if every mutant is rejected.
 set -u
 T=$(mktemp -d)
@@ -20,7 +22,7 @@ mutant() { # name file functions sed-expression
 		echo "mutant '$name': sed did not apply"; survived=$((survived + 1)); return
 	fi
 	# shellcheck disable=SC2086
-	( cd "$T/tree" && frama-c -cpp-extra-args="-Ispec -Isrc" $FLAGS -wp-cache none \
+	( cd "$T/tree" && frama-c -cpp-extra-args="$CORE_INC" $FLAGS -wp-cache none \
 		-wp-fct "$fcts" $CORE > "$T/log" 2>&1 )
 	line=$(sed -n 's/.*Proved goals: *\([0-9]*\) *\/ *\([0-9]*\).*/\1 \2/p' "$T/log" | tail -n 1)
 	p=${line% *} t=${line#* }
@@ -36,7 +38,8 @@ mutant() { # name file functions sed-expression
 	fi
 }
 FLAGS="$*"
-CORE=$(ls src/*.c src/ucall/*.c src/mem/*.c src/guest/*.c | tr '\n' ' ')
+CORE=${CORE_SRCS:?CORE_SRCS is unset: run it as make prove-mutants}
+CORE_INC=${CORE_INC:?CORE_INC is unset: run it as make prove-mutants}
 run() { mutant "$@"; }
 run "the guest resumed after UV_ESM in ultravisor state (HV set)" \
 	src/guest/svm.c esm_resume \
