@@ -22,7 +22,15 @@ mkdir -p "$out/a" "$out/b" "$out/l"
 start=$(date +%s)
 # Progress every PROVE_PROGRESS seconds (0: none), from the parts' logs.
 every=${PROVE_PROGRESS:-10}
-progress=
+progress= pa= pb=
+# Killed (or interrupted), take the monitor and both parts along: left
+# behind, the monitor would print forever and the parts would hold the
+# cores.
+kill_tree() { # pid: it and every process under it (/proc, no procps)
+	for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do kill_tree "$c"; done
+	kill "$1" 2>/dev/null
+}
+trap 'for p in $progress $pa $pb; do kill_tree "$p"; done; exit 130' INT TERM HUP
 if [ "$every" -gt 0 ]; then
 	sh proofs/progress.sh "$out" "$every" a b l &
 	progress=$!
@@ -41,6 +49,7 @@ wait $pa; ra=$?
 wait $pb; rb=$?
 end=$(date +%s)
 [ -n "$progress" ] && kill "$progress" 2>/dev/null
+trap - INT TERM HUP
 for p in a l b; do [ -f "$out/$p/run.out" ] && sed "s/^/[part $p] /" "$out/$p/run.out"; done
 cat "$out/a/wp.log" "$out/l/wp.log" "$out/b/wp.log" > "$out/wp.log" 2>/dev/null
 { echo '['
