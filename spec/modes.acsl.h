@@ -9,15 +9,7 @@
 
 #include "ucall.acsl.h"
 
-/*
- * Ultravisor state (HV = 1 and S = 1), which no exit ever enters, and a
- * secure guest's state (S = 1, HV = 0), as mask tests.  Macros rather than
- * ACSL predicates: WP's simplifier decides a mask test of a value it can
- * see inline, and in this version does not once the test sits behind a
- * predicate (the provers then time out on the bits).
- */
-#define UV_MODE(m) ((((m) & UV_MSR_HV) != 0) && (((m) & UV_MSR_S) != 0))
-#define SVM_MODE(m) ((((m) & UV_MSR_S) != 0) && (((m) & UV_MSR_HV) == 0))
+/* UV_MODE and SVM_MODE, the mode tests, are in spec/uv_abi.h. */
 
 /*@
   // The new MSR of an interrupt delivered into a secure guest whose MSR was

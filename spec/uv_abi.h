@@ -69,6 +69,16 @@
 #define UV_MSR_NOT_HV 0xEFFFFFFFFFFFFFFFUL
 
 /*
+ * Ultravisor state (HV = 1 and S = 1), which no exit ever enters, and a
+ * secure guest's state (S = 1, HV = 0), as mask tests, for C and ACSL.
+ * Macros rather than ACSL predicates: WP's simplifier decides a mask test
+ * of a value it can see inline, and in this version does not once the
+ * test sits behind a predicate (the provers then time out on the bits).
+ */
+#define UV_MODE(m) ((((m) & UV_MSR_HV) != 0) && (((m) & UV_MSR_S) != 0))
+#define SVM_MODE(m) ((((m) & UV_MSR_S) != 0) && (((m) & UV_MSR_HV) == 0))
+
+/*
  * The level of the sc that entered the ultravisor: the hardware puts LEV in
  * SRR1 bits 42:43 (IBM numbering), bits 20..21 from the least significant
  * (IBM's ultravisor reads it there: core/exceptions.c, ssr1_sc_level).  In
