@@ -14,6 +14,7 @@
 
 #include "ucall/abi.h"
 #include "uv_config.h"
+#include "vectors.h"
 
 /* ---- the tables of spec/uv_abi.h, as data -------------------------------- */
 
@@ -60,6 +61,18 @@ struct range_row {
 #define X_RANGE(first, last, step) { (first), (last), (step) },
 static const struct range_row ranges[] = { UV_HCALL_RANGES(X_RANGE) };
 #undef X_RANGE
+
+struct vec_row {
+	const char *name;
+	unsigned long offset;
+	int pair, route, passes;
+	const char *doc;
+};
+
+#define X_VEC(name, off, pair, route, passes, doc) \
+	{ #name, (unsigned long)(off), (pair), (route), (passes), doc },
+static const struct vec_row vecs[] = { UV_VECTORS(X_VEC) };
+#undef X_VEC
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -313,6 +326,64 @@ static void hcall_space(void)
 	printf("\n");
 }
 
+/* spec/vectors.h: one row per vector. */
+static void interrupts(void)
+{
+	static const char *const pair_name[] = {
+		[VEC_SRR] = "SRR0/1", [VEC_HSRR] = "HSRR0/1",
+		[VEC_LPES] = "HSRR0/1 if LPCR[LPES] = 0, else SRR0/1",
+	};
+	static const char *const route_name[] = {
+		[VEC_NONE] = "-",
+		[VEC_SC_PATH] = "the sc path: a ucall, or the guest's hcall reflected",
+		[VEC_REFLECT] = "reflected to the hypervisor",
+		[VEC_FAULT] = "the guest's memory: handled in the ultravisor, or reflected as an HDSI",
+		[VEC_STOP] = "the guest stopped for good, the hypervisor told",
+		[VEC_GUEST] = "the guest's own supervisor's: never reaches the ultravisor from a guest",
+		[VEC_SELF] = "-",
+	};
+	static const struct { int bit; const char *name; } passes[] = {
+		{ VEC_P_DSISR, "DSISR" }, { VEC_P_DAR, "DAR" },
+		{ VEC_P_HDSISR, "HDSISR" },
+		{ VEC_P_HDAR_OFF, "HDAR's offset in its 64 KiB page" },
+		{ VEC_P_ASDR, "ASDR" },
+	};
+
+	printf("## Interrupts\n\n");
+	printf("What the ultravisor does with each interrupt vector taken while "
+	       "a secure guest runs (`UV_VECTORS`, spec/vectors.h; "
+	       "`vec_route` in src/guest/vector.h follows it, proved).  Taken "
+	       "while the ultravisor itself runs (MSR[S] = MSR[HV] = 1), every "
+	       "vector is `VEC_SELF`; taken outside secure mode (MSR[S] = 0), "
+	       "every vector but the sc path is the hypervisor's and reflected.  "
+	       "With LPCR[LPES] = 1 the external interrupt is the guest's own.  "
+	       "A reflected vector shows the hypervisor only the registers in "
+	       "the last column of the guest's; every other register is "
+	       "neutral.\n\n");
+	printf("**This version wires only 0xC00** (asm/entry.S): every other "
+	       "vector of the image is still `b .`, so the table is the design "
+	       "the entry path of the other vectors is built to.\n\n");
+	printf("| offset | vector | return state | route | the hypervisor sees |\n");
+	printf("|---|---|---|---|---|\n");
+	for (size_t i = 0; i < NELEM(vecs); i++) {
+		const struct vec_row *v = &vecs[i];
+		int n = 0;
+		printf("| 0x%lX | %s (`%s`) | %s | %s | ", v->offset, v->doc,
+		       v->name, pair_name[v->pair], route_name[v->route]);
+		if (v->route == VEC_REFLECT || v->route == VEC_FAULT) {
+			for (size_t b = 0; b < NELEM(passes); b++)
+				if (v->passes & passes[b].bit)
+					printf("%s%s", n++ ? ", " : "", passes[b].name);
+			if (n == 0)
+				printf("nothing of the guest's");
+		} else {
+			printf("-");
+		}
+		printf(" |\n");
+	}
+	printf("\n");
+}
+
 /*
  * The state table is written once, in spec/page-states.md, next to the
  * invariant it goes with; it is copied here with its headings one level
@@ -358,6 +429,7 @@ int main(int argc, char **argv)
 	argument_errors();
 	arg_kinds();
 	hcall_space();
+	interrupts();
 	if (argc != 2) {
 		fprintf(stderr, "usage: abi_doc spec/page-states.md\n");
 		return 2;
