@@ -48,7 +48,7 @@ pb=$!
 wait $pa; ra=$?
 wait $pb; rb=$?
 end=$(date +%s)
-[ -n "$progress" ] && kill "$progress" 2>/dev/null
+[ -n "$progress" ] && kill_tree "$progress"
 trap - INT TERM HUP
 for p in a l b; do [ -f "$out/$p/run.out" ] && sed "s/^/[part $p] /" "$out/$p/run.out"; done
 cat "$out/a/wp.log" "$out/l/wp.log" "$out/b/wp.log" > "$out/wp.log" 2>/dev/null
