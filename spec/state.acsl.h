@@ -136,11 +136,37 @@
       uv_state.tree_lpid[uv_state.svm_tree[l] - 1] == l &&
       uv_state.pate[l].dw0 == tree_dw0(uv_state.svm_tree[l] - 1);
 
-  predicate state_inv =
+  // Every 2 MiB group of a linked slot k (slot_tree[k] != 0) is linked,
+  // for k, in the tree slot_tree[k] - 1, which is k's guest's: with
+  // l3_ok and ptes_ok, the walk of a guest's tree gives every GFN of its
+  // slots what the GFN's record says (and, with pate_svm_ok, so does the
+  // hardware's walk for a secure guest).
+  predicate l3_complete =
+    (\forall integer k; 0 <= k < UV_NSLOTS ==> uv_state.slot_tree[k] <= UV_NTREES) &&
+    (\forall integer k, t; 0 <= k < UV_NSLOTS && 0 <= t < UV_NTREES ==>
+       uv_state.slot_tree[k] == t + 1 ==> slot_used(k) ==>
+         uv_state.tree_lpid[t] == uv_state.slot[k].lpid &&
+         (\forall integer g; grp_lo(k) <= g <= grp_hi(k) ==>
+            uv_state.tree_slot[t][g] == k + 1));
+
+  // Every used slot but k0 is linked (k0 = -1: every one).  Only the
+  // calls that link or unlink slot k0 leave it unlinked, in between.
+  predicate linked_but(integer k0) =
+    \forall integer k; 0 <= k < UV_NSLOTS && k != k0 ==> slot_used(k) ==>
+      uv_state.slot_tree[k] != 0;
+
+  // Every conjunct of the invariant but linked_but.
+  predicate state_core =
     slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
     frames_ok && frames_zero && lives_ok && exits_ok && exits_distinct &&
     shared_only_secure && exits_msr_ok && exits_gfn_ok && ptes_ok && tree_inv &&
-    pate_svm_ok;
+    pate_svm_ok && l3_complete;
+
+  predicate state_inv = state_core && linked_but(-1);
+
+  // state_inv but that slot k0 may be unlinked: between the steps of
+  // linking or unlinking slot k0.
+  predicate state_inv_but(integer k0) = state_core && linked_but(k0);
 
   // A GFN record rec of a guest whose life-cycle byte is life is backed by
   // the hypervisor's memory: shared, or empty while the guest is in the ESM

@@ -81,6 +81,16 @@ struct uv_state {
 	 * search the trees for the guest's.
 	 */
 	uint8_t svm_tree[UV_MAX_LPID + 1];
+	/*
+	 * Slot k's tree: index + 1 of the tree whose level-3 entries link
+	 * every 2 MiB of the slot (l3_complete, spec/state.acsl.h); 0 only
+	 * inside the calls that link or unlink the slot.  A shadow, as
+	 * svm_tree.  16 bits, the one field of that width: WP's typed memory
+	 * model keeps each integer width apart, so the loops that write the
+	 * 8-bit tree_slot need no address reasoning to show this unchanged
+	 * (as uint8_t, tree_unlink's proof timed out).
+	 */
+	uint16_t slot_tree[UV_NSLOTS];
 	uint8_t tree_slot[UV_NTREES][UV_TREE_GROUPS];
 };
 

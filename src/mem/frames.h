@@ -41,6 +41,7 @@ uint32_t frame_find_free(void);
     \at(uv_state.pte, A) == \at(uv_state.pte, B) &&
     \at(uv_state.pate, A) == \at(uv_state.pate, B) &&
     \at(uv_state.svm_tree, A) == \at(uv_state.svm_tree, B) &&
+    \at(uv_state.slot_tree, A) == \at(uv_state.slot_tree, B) &&
     \at(uv_state.tree_root, A) == \at(uv_state.tree_root, B) &&
     \at(uv_state.tree_l2, A) == \at(uv_state.tree_l2, B) &&
     \at(uv_state.tree_l3, A) == \at(uv_state.tree_l3, B) &&

@@ -195,6 +195,9 @@ void slot_release(uint32_t k)
 	/*@ assert trees_ok; */
 	/*@ assert l3_ok; */
 	/*@ assert slots_in_trees; */
+	/*@ assert pate_svm_ok; */
+	/*@ assert l3_complete; */
+	/*@ assert linked_but(-1); */
 	/*@ assert state_inv; */
 	t = tree_of(lpid);
 	if (t < UV_NTREES)
@@ -215,8 +218,8 @@ void slot_release(uint32_t k)
     uv_state.slot[j].id != id &&
     (uv_state.slot[j].base + uv_state.slot[j].npages <= base ||
      base + n <= uv_state.slot[j].base);
-  assigns uv_state.slot[k];
-  ensures state_inv;
+  assigns uv_state.slot[k], uv_state.slot_tree[k];
+  ensures state_inv_but(k) && uv_state.slot_tree[k] == 0;
   ensures slot_of(k, lpid) && uv_state.slot[k].id == id;
   ensures uv_state.slot[k].base == base && uv_state.slot[k].npages == n;
 */
@@ -227,6 +230,8 @@ static void slot_add(uint32_t k, uint32_t lpid, uint32_t id, uint64_t base,
 	 * (ptes_ok): they stay right whatever base it takes. */
 	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PAGES ==> uv_state.gfn[k][j] == GFN_EMPTY; */
 	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PTES ==> uv_state.pte[k][j] == 0; */
+	/* Not linked yet: tree_link links it next. */
+	uv_state.slot_tree[k] = 0;
 	uv_state.slot[k].lpid = lpid;
 	uv_state.slot[k].id = id;
 	uv_state.slot[k].base = base;
@@ -242,6 +247,9 @@ static void slot_add(uint32_t k, uint32_t lpid, uint32_t id, uint64_t base,
 	/*@ assert frames_zero; */
 	/*@ assert lives_ok; */
 	/*@ assert exits_ok; */
+	/*@ assert pate_svm_ok; */
+	/*@ assert l3_complete; */
+	/*@ assert linked_but(k); */
 }
 
 enum uv_next uv_register_mem_slot(struct uv_frame *f)

@@ -103,8 +103,9 @@ void tree_link(uint32_t t, uint32_t k)
 	/*@ assert hi - lo < UV_SLOT_LEAVES; */
 	/*@
 	  loop invariant lo <= g <= hi + 1;
-	  loop invariant state_inv;
+	  loop invariant state_inv_but(k) && uv_state.slot_tree[k] == 0;
 	  loop invariant \forall integer h; g <= h <= hi ==> uv_state.tree_slot[t][h] == 0;
+	  loop invariant \forall integer h; lo <= h < g ==> uv_state.tree_slot[t][h] == k + 1;
 	  loop assigns g, uv_state.tree_slot[t][0 .. UV_TREE_GROUPS - 1],
 	    uv_state.tree_l3[t][0 .. UV_TREE_GROUPS - 1];
 	  loop variant hi + 1 - g;
@@ -131,7 +132,18 @@ void tree_link(uint32_t t, uint32_t k)
 		/*@ assert trees_ok; */
 		/*@ assert slots_in_trees; */
 		/*@ assert pate_svm_ok; */
+		/*@ assert l3_complete; */
+		/*@ assert linked_but(k); */
 	}
+	/* Every group of the slot is linked: so is the slot. */
+	uv_state.slot_tree[k] = (uint16_t)(t + 1);
+	/*@ assert l3_complete; */
+	/*@ assert linked_but(-1); */
+	/*@ assert l3_ok; */
+	/*@ assert trees_ok; */
+	/*@ assert slots_in_trees; */
+	/*@ assert pate_svm_ok; */
+	/*@ assert ptes_ok; */
 }
 
 void tree_unlink(uint32_t t, uint32_t k)
@@ -142,10 +154,18 @@ void tree_unlink(uint32_t t, uint32_t k)
 	uint64_t g;
 
 	/*@ assert hi < UV_TREE_GROUPS; */
+	/* The slot is linked in tree t, its guest's only tree (trees_ok),
+	 * at every group: so no other slot has a group among them. */
+	/*@ assert uv_state.slot_tree[k] == t + 1; */
+	/*@ assert \forall integer h; lo <= h <= hi ==> uv_state.tree_slot[t][h] == k + 1; */
+	/* Unlinked first, so that l3_complete asks nothing of it below. */
+	uv_state.slot_tree[k] = 0;
+	/*@ assert l3_complete; */
 	/*@
 	  loop invariant lo <= g <= hi + 1;
-	  loop invariant state_inv;
+	  loop invariant state_inv_but(k) && uv_state.slot_tree[k] == 0;
 	  loop invariant \forall integer h; lo <= h < g ==> uv_state.tree_slot[t][h] == 0;
+	  loop invariant \forall integer h; g <= h <= hi ==> uv_state.tree_slot[t][h] == k + 1;
 	  loop assigns g, uv_state.tree_slot[t][0 .. UV_TREE_GROUPS - 1],
 	    uv_state.tree_l3[t][0 .. UV_TREE_GROUPS - 1];
 	  loop variant hi + 1 - g;
@@ -172,6 +192,8 @@ void tree_unlink(uint32_t t, uint32_t k)
 		/*@ assert trees_ok; */
 		/*@ assert slots_in_trees; */
 		/*@ assert pate_svm_ok; */
+		/*@ assert l3_complete; */
+		/*@ assert linked_but(k); */
 	}
 	/* A level-3 entry that named slot k was in its guest's tree, the
 	 * only one (trees_ok), at a group of the slot (l3_ok): all zero now. */

@@ -19,7 +19,8 @@
 */
 
 /*@
-  // Nothing but the trees' level-3 entries and their shadows differs
+  // Nothing but the trees' level-3 entries and their shadows (slot_tree
+  // among them) differs
   // between A and B (the helpers that call tree_unlink assign uv_state as a
   // whole: src/mem/frames.h says why).
   predicate only_trees_changed{A, B} =
@@ -77,13 +78,16 @@ _Bool tree_groups_free(uint32_t t, uint64_t base, uint64_t n);
 */
 void tree_open(uint32_t t, uint32_t lpid);
 
-/* Slot k's leaf tables linked into tree t, its guest's, where nothing was. */
+/*
+ * Slot k (just added, not linked) has its leaf tables linked into tree t,
+ * its guest's, where nothing was; then it is linked (slot_tree).
+ */
 /*@
-  requires state_inv;
+  requires state_inv_but(k) && uv_state.slot_tree[k] == 0;
   requires k < UV_NSLOTS && uv_state.slot[k].lpid != 0;
   requires t < UV_NTREES && uv_state.tree_lpid[t] == uv_state.slot[k].lpid;
   requires groups_free(t, uv_state.slot[k].base, uv_state.slot[k].npages);
-  assigns uv_state.tree_slot[t][..], uv_state.tree_l3[t][..];
+  assigns uv_state.tree_slot[t][..], uv_state.tree_l3[t][..], uv_state.slot_tree[k];
   ensures state_inv;
 */
 void tree_link(uint32_t t, uint32_t k);
@@ -98,8 +102,8 @@ void tree_link(uint32_t t, uint32_t k);
   requires state_inv;
   requires k < UV_NSLOTS && uv_state.slot[k].lpid != 0;
   requires t < UV_NTREES && uv_state.tree_lpid[t] == uv_state.slot[k].lpid;
-  assigns uv_state.tree_slot[t][..], uv_state.tree_l3[t][..];
-  ensures state_inv;
+  assigns uv_state.tree_slot[t][..], uv_state.tree_l3[t][..], uv_state.slot_tree[k];
+  ensures state_inv_but(k) && uv_state.slot_tree[k] == 0;
   ensures \forall integer u, g; 0 <= u < UV_NTREES && 0 <= g < UV_TREE_GROUPS ==>
     uv_state.tree_slot[u][g] != k + 1;
 */
@@ -113,7 +117,7 @@ void tree_unlink(uint32_t t, uint32_t k);
   requires state_inv;
   requires k < UV_NSLOTS && uv_state.slot[k].lpid != 0;
   assigns uv_state;
-  ensures state_inv;
+  ensures state_inv_but(k);
   ensures \forall integer u, g; 0 <= u < UV_NTREES && 0 <= g < UV_TREE_GROUPS ==>
     uv_state.tree_slot[u][g] != k + 1;
   ensures only_trees_changed{Pre, Post};

@@ -629,6 +629,36 @@ static int pate_svm_ok(const struct uv_state *s, char *why, unsigned long why_le
 }
 
 /*
+ * l3_complete and linked_but(-1) (spec/state.acsl.h): every used slot k is
+ * linked (slot_tree[k] != 0), in a tree of its own guest, and every 2 MiB
+ * group of k has that tree's shadow name k.
+ */
+static int l3_complete(const struct uv_state *s, char *why, unsigned long why_len)
+{
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		const struct uv_slot *sl = &s->slot[k];
+		unsigned t1 = s->slot_tree[k];
+
+		if (t1 > UV_NTREES)
+			FAIL("l3_complete: slot %d names tree %u of %d", k, t1 - 1,
+			     UV_NTREES);
+		if (!slot_used(s, k))
+			continue;
+		if (t1 == 0)
+			FAIL("linked: used slot %d is not linked (slot_tree 0)", k);
+		if (s->tree_lpid[t1 - 1] != sl->lpid)
+			FAIL("l3_complete: slot %d of guest %u names tree %u, not its "
+			     "guest's", k, sl->lpid, t1 - 1);
+		for (uint64_t g = sl->base / 32; g <= (sl->base + sl->npages - 1) / 32; g++)
+			if (s->tree_slot[t1 - 1][g] != k + 1)
+				FAIL("l3_complete: tree %u's group %#llx of slot %d is "
+				     "not linked for it (shadow %u)", t1 - 1,
+				     (unsigned long long)g, k, s->tree_slot[t1 - 1][g]);
+	}
+	return 0;
+}
+
+/*
  * walk_ok (the tests' own, beyond state_inv: what the trees are for): every
  * used slot's guest has a tree, and the walk of it (tests/common/walk.c,
  * from tree_root[t], 2^13 root entries) of each GFN of each of its slots
@@ -745,7 +775,8 @@ static int walk_ok(const struct uv_state *s, char *why, unsigned long why_len)
  *             frames_ok && frames_zero && lives_ok && exits_ok &&
  *             exits_distinct && shared_only_secure && exits_msr_ok &&
  *             exits_gfn_ok && ptes_ok && tree_inv (trees_ok && l3_ok &&
- *             slots_in_trees) && pate_svm_ok, then the tests' walk_ok
+ *             slots_in_trees) && pate_svm_ok && l3_complete && linked_but(-1),
+ *             then the tests' walk_ok
  */
 int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 {
@@ -768,6 +799,7 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 	       l3_ok(s, why, why_len) ||
 	       slots_in_trees(s, why, why_len) ||
 	       pate_svm_ok(s, why, why_len) ||
+	       l3_complete(s, why, why_len) ||
 	       walk_ok(s, why, why_len);
 }
 
@@ -799,6 +831,8 @@ void uv_state_field(unsigned long off, char *buf, unsigned long len)
 		snprintf(buf, len, "svm_life[%lu]", REL(svm_life, off));
 	else if (IN(svm_tree, off))
 		snprintf(buf, len, "svm_tree[%lu]", REL(svm_tree, off));
+	else if (IN(slot_tree, off))
+		snprintf(buf, len, "slot_tree[%lu]", REL(slot_tree, off));
 	else if (IN(exit, off))
 		snprintf(buf, len, "exit[%lu] (byte %lu)",
 			 REL(exit, off) / sizeof(struct uv_exit),

@@ -111,6 +111,7 @@ static void link_trees(struct uv_state *s)
 	memset(s->tree_l3, 0, sizeof(s->tree_l3));
 	memset(s->tree_slot, 0, sizeof(s->tree_slot));
 	memset(s->tree_lpid, 0, sizeof(s->tree_lpid));
+	memset(s->slot_tree, 0, sizeof(s->slot_tree));
 	for (int k = 0; k < UV_NSLOTS; k++) {
 		const struct uv_slot *sl = &s->slot[k];
 		int t = -1;
@@ -126,6 +127,7 @@ static void link_trees(struct uv_state *s)
 			put_pde(s, &s->tree_l3[t][g], &s->pte[k][32 * (g - sl->base / 32)], 5);
 			s->tree_slot[t][g] = (uint8_t)(k + 1);
 		}
+		s->slot_tree[k] = (uint8_t)(t + 1);
 	}
 	/* every secure guest runs on its tree, an empty one if it has no
 	 * slot: svm_tree names it, dw0 its root (HR, RTS 0b10101, RPDS 13) */
@@ -537,14 +539,15 @@ static void test_each_clause_caught(void **state)
 	BROKEN(s->slot[4] = ((struct uv_slot){ .lpid = 5, .id = 9,
 					       .base = UV_TREE_GFNS - 1,
 					       .npages = 2 }), "slots_in_trees");
-	/* walk_ok (the walk of each tree): a group of a slot not linked, a
-	 * guest with slots and no tree, a walk that maps what it should not */
-	BROKEN((s->tree_slot[7][1] = 0, s->tree_l3[7][1] = 0), "walk_ok");
+	/* a group of a slot not linked, a guest with slots and no tree: what
+	 * the tests' walk (walk_ok) found before l3_complete was proved; now
+	 * the invariant's l3_complete names them first */
+	BROKEN((s->tree_slot[7][1] = 0, s->tree_l3[7][1] = 0), "l3_complete");
 	BROKEN((s->tree_slot[5][UV_TREE_GROUPS - 1] = 0,
-		s->tree_l3[5][UV_TREE_GROUPS - 1] = 0), "walk_ok");
+		s->tree_l3[5][UV_TREE_GROUPS - 1] = 0), "l3_complete");
 	BROKEN((memset(s->tree_slot[6], 0, sizeof(s->tree_slot[6])),
 		memset(s->tree_l3[6], 0, sizeof(s->tree_l3[6])), s->tree_lpid[6] = 0),
-	       "walk_ok");
+	       "l3_complete");
 	/* pate_svm_ok: guest 5 (secure) runs on tree 7, guest 7 on tree 5 */
 	BROKEN(s->svm_tree[5] = 0, "pate_svm_ok");
 	BROKEN(s->svm_tree[5] = UV_NTREES + 1, "pate_svm_ok");
@@ -570,6 +573,13 @@ static void test_each_clause_caught(void **state)
 	BROKEN(s->pate[5].dw0 = PATE_DW0_TREE | ra_in(s, s->tree_root[7]),
 	       "pate_svm_ok");                                  /* host (LE) order */
 	BROKEN(s->svm_life[300] = SVM_SECURE, "pate_svm_ok");   /* no tree at all */
+	/* l3_complete and linked: slot 0 (guest 5) is linked in tree 7 */
+	BROKEN(s->slot_tree[0] = 0, "linked");
+	BROKEN(s->slot_tree[0] = 6 + 1, "l3_complete");         /* guest 6's tree */
+	BROKEN(s->slot_tree[0] = 0 + 1, "l3_complete");         /* a free tree */
+	BROKEN(s->slot_tree[0] = UV_NTREES + 1, "l3_complete");
+	BROKEN(s->slot_tree[3] = 7 + 1, "l3_complete");         /* guest 7's slot */
+	BROKEN(s->slot_tree[4] = UV_NTREES + 1, "l3_complete"); /* a free slot */
 	{
 		int t = tree_of_guest(good, 5);
 
