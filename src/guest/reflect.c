@@ -33,6 +33,13 @@ enum uv_next uv_reflect(struct uv_frame *f)
 	uv_state.exit[e].lpid = (uint32_t)lpid;
 	/*@ assert exits_msr_ok; */
 	/*@ assert lives_ok && exits_ok && exits_distinct; */
+	/* the rest of state_inv, one conjunct at a time (as one goal it
+	 * timed out in the fresh clone's run) */
+	/*@ assert exits_gfn_ok; */
+	/*@ assert slots_ok && slots_distinct && gfns_unused_empty && gfns_ok; */
+	/*@ assert frames_ok && frames_zero && shared_only_secure && ptes_ok; */
+	/*@ assert trees_ok && l3_ok && slots_in_trees && pate_svm_ok; */
+	/*@ assert l3_complete && linked_but(-1); */
 	return exit_to_hv(f, &uv_state.exit[e].guest, h, UV_HCALL_NIN);
 }
 

@@ -145,12 +145,26 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
 		uv_state.owner_idx[n] = 0;
 	}
 	uv_state.gfn[k][i] = to;
+	/* state_inv, one conjunct at a time (as one goal it timed out) */
 	/*@ assert ptes_ok; */
 	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
 	/*@ assert frames_zero; */
 	/*@ assert shared_only_secure; */
+	/*@ assert slots_ok; */
+	/*@ assert slots_distinct; */
+	/*@ assert lives_ok; */
+	/*@ assert exits_ok; */
+	/*@ assert exits_distinct; */
+	/*@ assert exits_msr_ok; */
+	/*@ assert exits_gfn_ok; */
+	/*@ assert trees_ok; */
+	/*@ assert l3_ok; */
+	/*@ assert slots_in_trees; */
+	/*@ assert pate_svm_ok; */
+	/*@ assert l3_complete; */
+	/*@ assert linked_but(-1); */
 }
 
 void slot_release(uint32_t k)
