@@ -98,5 +98,12 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	//@ assert lives_ok;
 	//@ assert exits_ok;
 	//@ assert exits_distinct;
+	/* the rest of state_inv, one conjunct at a time (as one goal it
+	 * failed in the fresh clone's run: z3 an error, cvc4 2 min) */
+	//@ assert exits_gfn_ok;
+	//@ assert slots_ok && slots_distinct && gfns_unused_empty && gfns_ok;
+	//@ assert frames_ok && frames_zero && shared_only_secure && ptes_ok;
+	//@ assert trees_ok && l3_ok && slots_in_trees && pate_svm_ok;
+	//@ assert l3_complete && linked_but(-1);
 	return UV_NEXT_SVM;
 }
