@@ -177,6 +177,8 @@ static void esm_commit(struct uv_frame *f, uint32_t e, uint32_t lpid, uint32_t t
 	/*@ assert l3_ok; */
 	/*@ assert slots_in_trees; */
 	/*@ assert pate_svm_ok; */
+	/*@ assert l3_complete; */
+	/*@ assert linked_but(-1); */
 }
 
 enum uv_next uv_return(struct uv_frame *f)

@@ -111,6 +111,17 @@ void tree_link(uint32_t t, uint32_t k)
 	  loop variant hi + 1 - g;
 	*/
 	for (g = lo; g <= hi; g++) {
+		/* Group g of tree t is free, so no linked slot of tree t
+		 * covers it (l3_complete): linking it for k leaves every
+		 * other slot's groups as they were. */
+		/*@ assert g_free: uv_state.tree_slot[t][g] == 0; */
+		/*@ assert g_owner: \forall integer k2; 0 <= k2 < UV_NSLOTS ==>
+		      uv_state.slot_tree[k2] == t + 1 ==> slot_used(k2) ==>
+		        grp_lo(k2) <= g <= grp_hi(k2) ==>
+		          uv_state.tree_slot[t][g] == k2 + 1; */
+		/*@ assert g_unowned: \forall integer k2; 0 <= k2 < UV_NSLOTS ==>
+		      uv_state.slot_tree[k2] == t + 1 ==> slot_used(k2) ==>
+		        g < grp_lo(k2) || grp_hi(k2) < g; */
 		uv_state.tree_l3[t][g] =
 			arch_pde_word(arch_leaf_ra(k, (uint32_t)(g - lo)), UV_LEAF_SHIFT);
 		uv_state.tree_slot[t][g] = (uint8_t)(k + 1);
