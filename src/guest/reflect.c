@@ -16,6 +16,7 @@ enum uv_next uv_reflect(struct uv_frame *f)
 	uint64_t lpid = f->lpidr;
 	uint64_t h = f->gpr[3]; /* passed on as it is, never compared */
 	uint32_t e;
+	enum uv_next next;
 
 	if (lpid < 1 || lpid > UV_MAX_LPID ||
 	    uv_state.svm_life[lpid] != SVM_SECURE)
@@ -40,7 +41,15 @@ enum uv_next uv_reflect(struct uv_frame *f)
 	/*@ assert frames_ok && frames_zero && shared_only_secure && ptes_ok; */
 	/*@ assert trees_ok && l3_ok && slots_in_trees && pate_svm_ok; */
 	/*@ assert l3_complete && linked_but(-1); */
-	return exit_to_hv(f, &uv_state.exit[e].guest, h, UV_HCALL_NIN);
+	next = exit_to_hv(f, &uv_state.exit[e].guest, h, UV_HCALL_NIN);
+	/* e is the witness of the reflected behavior's exit, fact by fact */
+	/*@ assert uv_state.exit[e].lpid == f->lpidr && uv_state.exit[e].kind == EXIT_HCALL; */
+	/*@ assert uv_state.exit[e].guest ==
+	      { \at(*f, Pre) \with .usrr1 = uv_state.exit[e].guest.usrr1 }; */
+	/*@ assert uv_state.exit[e].guest.usrr1 == msr_no_hv(\at(f->usrr1, Pre)); */
+	/*@ assert only_exit_changed{Pre, Here}(e); */
+	/*@ assert reflected_into{Pre, Here}(f, e); */
+	return next;
 }
 
 enum uv_next uv_reflect_return(struct uv_frame *f)
