@@ -8,6 +8,7 @@
 #define UV_SPEC_HV_EXIT_ACSL_H
 
 #include "ucall.acsl.h"
+#include "uv_config.h"
 
 /*@
   // The level of the sc, from SRR1 (spec/uv_abi.h).
@@ -33,20 +34,26 @@
     i == UV_X_MMCR0 ? UV_HV_MMCR0 : 0;
 
   // Frame f is an entry into the hypervisor with hcall h and nin input
-  // registers (r4 .. r3 + nin), for a guest whose sc had SRR1 s: every
-  // other GPR, CR, XER, CTR, LR and SRR0 zero; every VSR, FPSCR, VSCR and
+  // registers (r4 .. r3 + nin), for a guest whose sc had SRR1 s: SRR0 and
+  // r31 one value, the exit's cookie (hv_cookie, where the exit is named;
+  // made by the ultravisor, never the guest's); every other GPR, CR, XER,
+  // CTR and LR zero; every VSR, FPSCR, VSCR and
   // SPR of x[] its neutral value hv_x (DEC too, unless h is H_CEDE: then
   // the guest's own, stated by exit_to_hv); urfid goes to the
   // hypervisor's system call vector in hypervisor state, MSR[S] = 0.
   predicate hv_entry(struct uv_frame *f, integer h, integer nin, integer s) =
     f->gpr[3] == h &&
-    (\forall integer r; 0 <= r < UV_NGPRS && !(3 <= r <= 3 + nin) ==>
-       f->gpr[r] == 0) &&
+    (\forall integer r; 0 <= r < UV_NGPRS && !(3 <= r <= 3 + nin) &&
+       r != UV_COOKIE_GPR ==> f->gpr[r] == 0) &&
     f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0 &&
-    f->srr0 == 0 && f->srr1 == hv_srr1(s) &&
+    f->srr0 == f->gpr[UV_COOKIE_GPR] && f->srr1 == hv_srr1(s) &&
     f->usrr0 == UV_HV_SC_VECTOR && f->usrr1 == UV_HV_MSR &&
     (\forall integer i; 0 <= i < UV_NX && i != UV_X_DEC ==> f->x[i] == hv_x(i)) &&
     (h != UV_H_CEDE ==> f->x[UV_X_DEC] == UV_HV_DEC);
+
+  // The hypervisor is given cookie c (SRR0, as the guest's PC, and r31).
+  predicate hv_cookie(struct uv_frame *f, integer c) =
+    f->srr0 == c && f->gpr[UV_COOKIE_GPR] == c;
 
   // Frame f (A: the hypervisor's UV_RETURN, B: after it) resumes a secure
   // guest whose registers at its hcall were g: r3 is the hypervisor's r0,

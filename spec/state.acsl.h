@@ -91,10 +91,30 @@
     \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0 ==>
       uv_state.exit[e].kind == EXIT_PAGE_IN ==> uv_state.exit[e].gfn <= UV_MAX_GFN;
 
-  // At most one pending exit per guest: UV_RETURN cannot pick the wrong one.
+  // The exit cookie c names (spec/uv_config.h): its low 16 bits are
+  // UV_COOKIE_BASE + 4 e for e = cookie_exit(c); -1 if they name none.
+  logic integer cookie_exit(integer c) =
+    (c % UV_COOKIE_SPAN >= UV_COOKIE_BASE && c % 4 == 0 &&
+     (c % UV_COOKIE_SPAN - UV_COOKIE_BASE) / 4 < UV_NEXITS) ?
+      (c % UV_COOKIE_SPAN - UV_COOKIE_BASE) / 4 : -1;
+
+  // Pending exit e is the one a UV_RETURN with LPIDR lpid and r31 c
+  // resumes: c names e, and e is guest lpid's with cookie c.  So at most
+  // one exit is named (e is c's), whatever the other exits hold; the
+  // invariant needs no arithmetic on cookies (which slowed the provers
+  // everywhere state_inv is).
+  predicate exit_named(integer e, integer lpid, integer c) =
+    e == cookie_exit(c) &&
+    uv_state.exit[e].lpid == lpid && uv_state.exit[e].cookie == c;
+
+  // The ESM protocol's exit is its guest's only one, so UV_RETURN cannot
+  // pick the wrong one by the life-cycle byte; a secure guest may have one
+  // exit per vCPU in the hypervisor, told apart by their cookies
+  // (exit_named).
   predicate exits_distinct =
     \forall integer e1, e2; 0 <= e1 < UV_NEXITS && 0 <= e2 < UV_NEXITS &&
-      e1 != e2 && uv_state.exit[e1].lpid != 0 ==>
+      e1 != e2 && uv_state.exit[e1].lpid != 0 &&
+      uv_state.exit[e1].kind != EXIT_HCALL ==>
         uv_state.exit[e1].lpid != uv_state.exit[e2].lpid;
 
   // A record of a page the guest shares: backed by the hypervisor's page,

@@ -99,14 +99,15 @@
 /*
  * How the ultravisor enters the hypervisor on a guest's behalf (an hcall of
  * the ESM protocol, or a secure guest's reflected hcall): as the guest's
- * `sc 1` would, at the hypervisor's system call vector with SRR0 = 0 (the
- * guest's address is not the hypervisor's to know), SRR1 = the guest's MSR
+ * `sc 1` would, at the hypervisor's system call vector with SRR0 = the
+ * exit's cookie (spec/uv_config.h; the guest's address is not the
+ * hypervisor's to know), SRR1 = the guest's MSR
  * with MSR[S] set and LEV = 1 (so the hypervisor resumes it with UV_RETURN),
  * and MSR = 64-bit hypervisor real mode, machine checks enabled, MSR[S] = 0,
  * in the hypervisor's byte order (the image's: a little-endian ultravisor
  * serves a little-endian hypervisor).  Only that hcall's input registers
- * carry values (UV_HCALL_NIN for a reflected one); every other GPR, CR, XER,
- * CTR and LR is zero.
+ * carry values (UV_HCALL_NIN for a reflected one), and r31 the cookie (as
+ * SRR0); every other GPR, CR, XER, CTR and LR is zero.
  */
 #define UV_HV_SC_VECTOR 0xC00UL
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__

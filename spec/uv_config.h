@@ -39,10 +39,35 @@
 /* A frame as 64-bit words. */
 #define UV_FRAME_WORDS (UV_PAGE_SIZE / 8)
 /*
- * Exits to the hypervisor that may be pending at once (one per SVM at most:
- * a second vCPU's hcall while one is pending gets U_BUSY).
+ * Exits to the hypervisor that may be pending at once: one per virtual CPU
+ * of a secure guest (a vCPU waits in the hypervisor for its exit's
+ * UV_RETURN, so it has at most one), for UV_NTREES secure guests of up to
+ * UV_SVM_VCPUS vCPUs each: 16 x 64 = 1024 exits of 1 712 bytes, 1.7 MiB.
+ * The pool is shared: a guest with more vCPUs may use more while others
+ * use fewer; an hcall that finds none free gets U_BUSY (and the guest
+ * retries, as for H_BUSY).  The ESM protocol has one exit per guest.
  */
-#define UV_NEXITS 8
+#define UV_SVM_VCPUS 64
+#define UV_NEXITS (UV_NTREES * UV_SVM_VCPUS)
+
+/*
+ * The cookie of pending exit e, which the hypervisor is given in SRR0 and
+ * r31 at the exit and gives back in r31 with UV_RETURN (KVM keeps it as the
+ * vCPU's PC and r31): random bits above the low 16 (so that a cookie of an
+ * exit already over is unlikely to match the next exit in the same entry),
+ * then UV_COOKIE_BASE + 4 e.  So it is at least 0x2000 and 4-byte aligned,
+ * as IBM's (never an architected vector, which UV_RETURN would take for an
+ * injected interrupt), and it names its exit: UV_RETURN finds the exit in
+ * O(1) and no two pending exits share a cookie.  Needs UV_NEXITS <= 0x800.
+ * Without a random number (darn failing) the random bits are 0: the cookie
+ * still names its exit.
+ */
+#define UV_COOKIE_SPAN 0x10000UL
+#define UV_COOKIE_BASE 0x2000UL
+#define UV_COOKIE_GPR 31
+#if UV_NEXITS > 0x800
+#error "a cookie names its exit in bits 2 .. 12: UV_NEXITS <= 0x800"
+#endif
 
 /*
  * Hardware threads the image has a struct uv_cpu and a stack for
@@ -58,10 +83,10 @@
 #define UV_STACK_SIZE 0x4000
 
 /*
- * Life cycle of a guest (per LPID, one byte):
+ * Life cycle of a guest (per LPID, 16 bits, as SVM_INIT + e needs):
  *   SVM_NORMAL        not secure; the ultravisor holds nothing for it
- *   SVM_SECURE        secure: runs with MSR[S]=1; may have one pending
- *                     exit of kind EXIT_HCALL (a reflected hcall)
+ *   SVM_SECURE        secure: runs with MSR[S]=1; may have pending exits
+ *                     of kind EXIT_HCALL (a reflected hcall), one per vCPU
  *   SVM_INIT + e      between UV_ESM and the end of the ESM protocol, with
  *                     pending exit e (0 <= e < UV_NEXITS)
  */

@@ -27,6 +27,7 @@ struct uv_exit {
 	uint32_t lpid; /* 0: the entry is free */
 	uint32_t kind; /* EXIT_* */
 	uint64_t gfn;  /* EXIT_PAGE_IN: the GFN asked for (UV_MAX_GFN at most) */
+	uint64_t cookie; /* given to the hypervisor (spec/uv_config.h) */
 	struct uv_frame guest; /* the guest's registers, kept from the hypervisor */
 };
 
@@ -73,7 +74,7 @@ struct uv_state {
 	uint32_t owner_idx[UV_NFRAMES];
 	/* GFN base + i of slot k is gfn[k][i] (GFN_*). */
 	uint32_t gfn[UV_NSLOTS][UV_SLOT_PAGES];
-	uint8_t svm_life[UV_MAX_LPID + 1];      /* SVM_* per LPID */
+	uint16_t svm_life[UV_MAX_LPID + 1];     /* SVM_* per LPID */
 	/*
 	 * A secure guest's tree: index + 1 of the tree its partition-table
 	 * entry names (pate_svm_ok, spec/state.acsl.h); meaningless for a

@@ -98,7 +98,8 @@ static enum uv_next esm_ask(struct uv_frame *f, uint32_t e, uint32_t lpid,
 	uv_state.exit[e].kind = EXIT_PAGE_IN;
 	uv_state.exit[e].gfn = g;
 	/*@ assert exits_ok && exits_gfn_ok; */
-	exit_to_hv(f, &uv_state.exit[e].guest, UV_H_SVM_PAGE_IN, 0);
+	exit_to_hv(f, &uv_state.exit[e].guest, UV_H_SVM_PAGE_IN, 0,
+		   uv_state.exit[e].cookie);
 	f->gpr[4] = g * UV_PAGE_SIZE;
 	f->gpr[5] = UV_H_PAGE_IN_NONSHARED;
 	f->gpr[6] = UV_PAGE_SHIFT;
@@ -125,7 +126,8 @@ static enum uv_next esm_done(struct uv_frame *f, uint32_t e)
 {
 	uv_state.exit[e].kind = EXIT_INIT_DONE;
 	/*@ assert exits_ok && exits_gfn_ok; */
-	return exit_to_hv(f, &uv_state.exit[e].guest, UV_H_SVM_INIT_DONE, 0);
+	return exit_to_hv(f, &uv_state.exit[e].guest, UV_H_SVM_INIT_DONE, 0,
+			  uv_state.exit[e].cookie);
 }
 
 enum uv_next esm_step(struct uv_frame *f, uint32_t e, uint32_t lpid,

@@ -2,6 +2,7 @@
  * Pending exits to the hypervisor.  Contracts are in exits.h.
  */
 #include "guest/exits.h"
+#include "arch/arch.h"
 
 void frame_clear(struct uv_frame *d)
 {
@@ -99,24 +100,61 @@ uint32_t exit_find_free(void)
 	return UV_NEXITS;
 }
 
-uint32_t exit_find(uint64_t lpid)
+uint64_t exit_cookie(uint32_t e)
+{
+	uint64_t r = 0, hi;
+
+	(void)arch_random(&r); /* r = 0 if darn gave none */
+	hi = r / UV_COOKIE_SPAN;
+	/*@ assert hi <= 0xFFFFFFFFFFFF; */
+	return hi * UV_COOKIE_SPAN + UV_COOKIE_BASE + 4 * (uint64_t)e;
+}
+
+uint32_t exit_by_cookie(uint64_t lpid, uint64_t c)
+{
+	uint64_t low = c % UV_COOKIE_SPAN;
+	uint64_t e;
+
+	if (low < UV_COOKIE_BASE || c % 4 != 0)
+		return UV_NEXITS;
+	e = (low - UV_COOKIE_BASE) / 4;
+	if (e >= UV_NEXITS || uv_state.exit[e].lpid != lpid ||
+	    uv_state.exit[e].cookie != c)
+		return UV_NEXITS;
+	return (uint32_t)e;
+}
+
+void exit_free(uint32_t e)
+{
+	frame_clear(&uv_state.exit[e].guest);
+	uv_state.exit[e].lpid = 0;
+	uv_state.exit[e].kind = 0;
+	uv_state.exit[e].gfn = 0;
+	uv_state.exit[e].cookie = 0;
+}
+
+void exits_drop(uint64_t lpid)
 {
 	uint32_t e;
 
 	/*@
 	  loop invariant 0 <= e <= UV_NEXITS;
-	  loop invariant \forall integer j; 0 <= j < e ==> uv_state.exit[j].lpid != lpid;
-	  loop assigns e;
+	  loop invariant \forall integer j; 0 <= j < e ==>
+	    \at(uv_state.exit[j].lpid, LoopEntry) == lpid ==>
+	      uv_state.exit[j].lpid == 0 && frame_cleared(&uv_state.exit[j].guest);
+	  loop invariant \forall integer j; 0 <= j < UV_NEXITS ==>
+	    (j >= e || \at(uv_state.exit[j].lpid, LoopEntry) != lpid) ==>
+	      exit_kept{LoopEntry, Here}(j);
+	  loop assigns e, uv_state.exit[0 .. UV_NEXITS - 1];
 	  loop variant UV_NEXITS - e;
 	*/
 	for (e = 0; e < UV_NEXITS; e++)
 		if (uv_state.exit[e].lpid == lpid)
-			return e;
-	return UV_NEXITS;
+			exit_free(e);
 }
 
 enum uv_next exit_to_hv(struct uv_frame *f, const struct uv_frame *g,
-			uint64_t h, uint32_t nin)
+			uint64_t h, uint32_t nin, uint64_t c)
 {
 	uint32_t r;
 
@@ -130,11 +168,12 @@ enum uv_next exit_to_hv(struct uv_frame *f, const struct uv_frame *g,
 	for (r = 0; r < UV_NGPRS; r++)
 		f->gpr[r] = (r >= 4 && r <= 3 + nin) ? g->gpr[r] : 0;
 	f->gpr[3] = h;
+	f->gpr[UV_COOKIE_GPR] = c;
 	f->cr = 0;
 	f->xer = 0;
 	f->ctr = 0;
 	f->lr = 0;
-	f->srr0 = 0;
+	f->srr0 = c;
 	f->srr1 = (g->srr1 & UV_SRR1_NOT_LEV) |
 		  (1UL << UV_MSR_S_LG) | (UV_SC_LEV_HCALL << UV_SRR1_LEV_SHIFT);
 	f->usrr0 = UV_HV_SC_VECTOR;
@@ -156,7 +195,7 @@ enum uv_next exit_to_hv(struct uv_frame *f, const struct uv_frame *g,
 	//@ assert \forall integer j; 0 <= j < UV_NX && j != UV_X_DEC ==> f->x[j] == hv_x(j);
 	//@ assert h != UV_H_CEDE ==> f->x[UV_X_DEC] == UV_HV_DEC;
 	//@ assert f->gpr[3] == h;
-	//@ assert \forall integer j; 0 <= j < UV_NGPRS && !(3 <= j <= 3 + nin) ==> f->gpr[j] == 0;
+	//@ assert \forall integer j; 0 <= j < UV_NGPRS && !(3 <= j <= 3 + nin) && j != UV_COOKIE_GPR ==> f->gpr[j] == 0;
 	//@ assert f->srr1 == hv_srr1(g->srr1);
 	//@ assert f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0 && f->srr0 == 0;
 	//@ assert f->usrr0 == UV_HV_SC_VECTOR && f->usrr1 == UV_HV_MSR;

@@ -11,6 +11,16 @@
 #include "ucall/dispatch.h"
 #include "hv_exit.acsl.h"
 
+/*@
+  // Every register of *d is zero: nothing of the guest's is left in it.
+  predicate frame_cleared(struct uv_frame *d) =
+    (\forall integer r; 0 <= r < UV_NGPRS ==> d->gpr[r] == 0) &&
+    d->cr == 0 && d->xer == 0 && d->ctr == 0 && d->lr == 0 &&
+    d->srr0 == 0 && d->srr1 == 0 && d->usrr0 == 0 && d->usrr1 == 0 &&
+    d->lpidr == 0 &&
+    (\forall integer i; 0 <= i < UV_NX ==> d->x[i] == 0);
+*/
+
 /* The ultravisor's copy of a guest's registers, scrubbed once not needed. */
 /*@
   requires \valid(d);
@@ -20,8 +30,51 @@
   ensures d->srr0 == 0 && d->srr1 == 0 && d->usrr0 == 0 && d->usrr1 == 0;
   ensures d->lpidr == 0;
   ensures \forall integer i; 0 <= i < UV_NX ==> d->x[i] == 0;
+  ensures frame_cleared(d);
 */
 void frame_clear(struct uv_frame *d);
+
+/*
+ * Pending exit e is over (its guest resumed, or dropped): its copy of the
+ * guest's registers scrubbed, and the exit free (lpid 0, every field 0)
+ * for the next.  The one way an exit is freed.
+ */
+/*@
+  requires e < UV_NEXITS;
+  assigns uv_state.exit[e];
+  ensures uv_state.exit[e].lpid == 0 && uv_state.exit[e].kind == 0 &&
+    uv_state.exit[e].gfn == 0 && uv_state.exit[e].cookie == 0;
+  ensures frame_cleared(&uv_state.exit[e].guest);
+*/
+void exit_free(uint32_t e);
+
+/*@
+  // Exit e's fields that the invariant reads are as they were at A
+  // (exits_ok, exits_distinct, exits_gfn_ok, exits_msr_ok, lives_ok): as
+  // fields rather than the whole struct, which made the provers slow.
+  predicate exit_kept{A, B}(integer e) =
+    \at(uv_state.exit[e].lpid, B) == \at(uv_state.exit[e].lpid, A) &&
+    \at(uv_state.exit[e].kind, B) == \at(uv_state.exit[e].kind, A) &&
+    \at(uv_state.exit[e].gfn, B) == \at(uv_state.exit[e].gfn, A) &&
+    \at(uv_state.exit[e].cookie, B) == \at(uv_state.exit[e].cookie, A) &&
+    \at(uv_state.exit[e].guest.usrr1, B) == \at(uv_state.exit[e].guest.usrr1, A);
+*/
+
+/*
+ * Every pending exit of guest lpid freed (exit_free), whatever its kind:
+ * the guest is dropped.  The other exits are left alone (only exit_free
+ * writes, and only the exits of lpid); the contract states what the
+ * invariant reads of them (exit_kept).
+ */
+/*@
+  requires 1 <= lpid;
+  assigns uv_state.exit[0 .. UV_NEXITS - 1];
+  ensures \forall integer e; 0 <= e < UV_NEXITS ==> \old(uv_state.exit[e].lpid) == lpid ==>
+    uv_state.exit[e].lpid == 0 && frame_cleared(&uv_state.exit[e].guest);
+  ensures \forall integer e; 0 <= e < UV_NEXITS ==> \old(uv_state.exit[e].lpid) != lpid ==>
+    exit_kept{Pre, Post}(e);
+*/
+void exits_drop(uint64_t lpid);
 
 /*
  * *d = *s, word by word: a structure assignment of this size becomes a call
@@ -80,16 +133,31 @@ void exit_keep(uint32_t e, const struct uv_frame *f);
 */
 uint32_t exit_find_free(void);
 
-/* The pending exit of guest lpid, or UV_NEXITS if it has none. */
+/*
+ * A new cookie for pending exit e (spec/uv_config.h): random bits from
+ * the hardware (arch_random; 0 if it gave none) above the low 16.
+ */
+/*@
+  requires e < UV_NEXITS;
+  assigns \nothing;
+  ensures cookie_exit(\result) == e;
+  ensures \result >= UV_COOKIE_BASE && \result % 4 == 0;
+*/
+uint64_t exit_cookie(uint32_t e);
+
+/*
+ * The pending exit of guest lpid that cookie c names (exit_named), or
+ * UV_NEXITS if there is none: in O(1), read from c's low bits.
+ */
 /*@
   requires 1 <= lpid;
   assigns \nothing;
   ensures \result <= UV_NEXITS;
-  ensures \result < UV_NEXITS ==> uv_state.exit[\result].lpid == lpid;
+  ensures \result < UV_NEXITS ==> exit_named(\result, lpid, c);
   ensures \result == UV_NEXITS ==>
-    \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != lpid;
+    \forall integer e; 0 <= e < UV_NEXITS ==> !exit_named(e, lpid, c);
 */
-uint32_t exit_find(uint64_t lpid);
+uint32_t exit_by_cookie(uint64_t lpid, uint64_t c);
 
 /*
  * Leaves to the hypervisor with hcall h on behalf of the guest whose
@@ -100,7 +168,9 @@ uint32_t exit_find(uint64_t lpid);
  * the hypervisor gets the guest's DEC, to know when to wake it; that is the
  * one hcall number the ultravisor compares (the ESM protocol's exits pass
  * H_SVM_INIT_START/DONE, never H_CEDE).  LPIDR stays the guest's: it says
- * which guest made the hcall.
+ * which guest made the hcall.  SRR0 (where the guest's PC would be) and
+ * r31 are the exit's cookie c, which the hypervisor gives back with
+ * UV_RETURN.
  */
 /*@
   requires \valid(f) && \valid_read(g) && \separated(f, g);
@@ -108,11 +178,12 @@ uint32_t exit_find(uint64_t lpid);
   assigns f->gpr[0 .. UV_NGPRS - 1], f->cr, f->xer, f->ctr, f->lr,
           f->srr0, f->srr1, f->usrr0, f->usrr1, f->x[0 .. UV_NX - 1];
   ensures hv_entry(f, h, nin, g->srr1);
+  ensures hv_cookie(f, c);
   ensures h == UV_H_CEDE ==> f->x[UV_X_DEC] == g->x[UV_X_DEC];
   ensures \forall integer r; 4 <= r <= 3 + nin ==> f->gpr[r] == g->gpr[r];
   ensures \result == UV_NEXT_HV;
 */
 enum uv_next exit_to_hv(struct uv_frame *f, const struct uv_frame *g,
-			uint64_t h, uint32_t nin);
+			uint64_t h, uint32_t nin, uint64_t c);
 
 #endif

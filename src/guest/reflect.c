@@ -21,15 +21,18 @@ enum uv_next uv_reflect(struct uv_frame *f)
 	if (lpid < 1 || lpid > UV_MAX_LPID ||
 	    uv_state.svm_life[lpid] != SVM_SECURE)
 		return uv_set_rc(f, U_STATE);
-	/* One hcall per guest in the hypervisor: UV_RETURN finds it by LPID. */
-	if (exit_find(lpid) != UV_NEXITS)
-		return uv_set_rc(f, U_BUSY);
+	/*
+	 * One exit per vCPU in the hypervisor: this vCPU has none (it is
+	 * here), other vCPUs of the guest may.  UV_RETURN finds each by its
+	 * cookie.
+	 */
 	e = exit_find_free();
 	if (e == UV_NEXITS)
 		return uv_set_rc(f, U_BUSY);
 	/* A secure guest's sc 1 comes with HV = 0 (uv_is_svm_hcall); the
 	 * copy clears it anyway (exit_keep), for exits_msr_ok. */
 	exit_keep(e, f);
+	uv_state.exit[e].cookie = exit_cookie(e);
 	uv_state.exit[e].kind = EXIT_HCALL;
 	uv_state.exit[e].lpid = (uint32_t)lpid;
 	/*@ assert exits_msr_ok; */
@@ -41,20 +44,26 @@ enum uv_next uv_reflect(struct uv_frame *f)
 	/*@ assert frames_ok && frames_zero && shared_only_secure && ptes_ok; */
 	/*@ assert trees_ok && l3_ok && slots_in_trees && pate_svm_ok; */
 	/*@ assert l3_complete && linked_but(-1); */
-	next = exit_to_hv(f, &uv_state.exit[e].guest, h, UV_HCALL_NIN);
-	/* e is the witness of the reflected behavior's exit, fact by fact */
+	next = exit_to_hv(f, &uv_state.exit[e].guest, h, UV_HCALL_NIN,
+			  uv_state.exit[e].cookie);
+	/* e is the witness of the reflected behavior's exit, fact by fact
+	 * (as one existential goal z3 gave up and cvc4 timed out, under load) */
+	/*@ assert \at(uv_state, Pre).exit[e].lpid == 0; */
 	/*@ assert uv_state.exit[e].lpid == f->lpidr && uv_state.exit[e].kind == EXIT_HCALL; */
+	/*@ assert hv_cookie(f, uv_state.exit[e].cookie); */
 	/*@ assert uv_state.exit[e].guest ==
 	      { \at(*f, Pre) \with .usrr1 = uv_state.exit[e].guest.usrr1 }; */
 	/*@ assert uv_state.exit[e].guest.usrr1 == msr_no_hv(\at(f->usrr1, Pre)); */
 	/*@ assert only_exit_changed{Pre, Here}(e); */
+	/*@ assert cookie_exit(uv_state.exit[e].cookie) == e; */
 	/*@ assert reflected_into{Pre, Here}(f, e); */
 	return next;
 }
 
 enum uv_next uv_reflect_return(struct uv_frame *f)
 {
-	uint32_t e = exit_find(f->lpidr);
+	/* The exit the hypervisor names by its cookie, in r31 (as KVM). */
+	uint32_t e = exit_by_cookie(f->lpidr, f->gpr[UV_COOKIE_GPR]);
 	uint64_t out[UV_HCALL_NIN];
 	uint64_t r0 = f->gpr[0]; /* the hcall's r3, per KVM */
 	uint64_t msr;
@@ -62,8 +71,8 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 
 	if (e == UV_NEXITS)
 		return uv_set_rc(f, U_STATE);
-	/* e is the guest's only exit, and a reflected hcall (state_inv). */
-	//@ assert \forall integer j; 0 <= j < UV_NEXITS && j != e ==> uv_state.exit[j].lpid != f->lpidr;
+	/* e is the only exit the cookie names, and a reflected hcall (state_inv). */
+	//@ assert \forall integer j; 0 <= j < UV_NEXITS && j != e ==> !exit_named(j, f->lpidr, f->gpr[UV_COOKIE_GPR]);
 	//@ assert uv_state.exit[e].kind == EXIT_HCALL;
 	/* The hcall's outputs r4..r12, then the guest's own registers. */
 	/*@
@@ -99,10 +108,7 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	//@ assert \at(uv_state, Pre).exit[e].lpid == \at(f->lpidr, Pre);
 	//@ assert f->usrr0 == \at(uv_state, Pre).exit[e].guest.usrr0;
 	//@ assert resumed_from_copy{Pre, Here}(f, \at(f->lpidr, Pre));
-	frame_clear(&uv_state.exit[e].guest);
-	uv_state.exit[e].lpid = 0;
-	uv_state.exit[e].kind = 0;
-	uv_state.exit[e].gfn = 0;
+	exit_free(e);
 	//@ assert exits_msr_ok;
 	//@ assert lives_ok;
 	//@ assert exits_ok;

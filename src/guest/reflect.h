@@ -39,15 +39,16 @@ bool uv_is_svm_hcall(uint64_t srr1);
       \at(uv_state.exit[j], A) == \at(uv_state.exit[j], B);
 
   // From A to B the hcall of the guest whose registers were *f at A went
-  // to the hypervisor through exit e: the guest's at B, a reflected hcall,
-  // with a copy of the registers (MSR without HV); nothing else of the
-  // state changed.  One predicate, so that the existential over e has the
-  // witness the code asserts as it is (as a conjunction of facts z3 gave
-  // up and cvc4 timed out on it, in a full run).
+  // to the hypervisor through exit e: free at A, the guest's at B, a
+  // reflected hcall, with a copy of the registers (MSR without HV), and a
+  // cookie that names e, which the hypervisor was given (hv_cookie);
+  // nothing else of the state changed.
   predicate reflected_into{A, B}(struct uv_frame *f, integer e) =
-    0 <= e < UV_NEXITS &&
+    0 <= e < UV_NEXITS && \at(uv_state.exit[e].lpid, A) == 0 &&
     \at(uv_state.exit[e].lpid, B) == \at(f->lpidr, B) &&
     \at(uv_state.exit[e].kind, B) == EXIT_HCALL &&
+    \at(hv_cookie(f, uv_state.exit[e].cookie), B) &&
+    cookie_exit(\at(uv_state.exit[e].cookie, B)) == e &&
     \at(uv_state.exit[e].guest, B) ==
       { \at(*f, A) \with .usrr1 = \at(uv_state.exit[e].guest.usrr1, B) } &&
     \at(uv_state.exit[e].guest.usrr1, B) == msr_no_hv(\at(f->usrr1, A)) &&
@@ -56,9 +57,10 @@ bool uv_is_svm_hcall(uint64_t srr1);
 
 /*
  * Errors go back to the guest in r3 (nothing else changes): U_STATE if the
- * caller is not a secure guest the ultravisor knows, U_BUSY if the guest
- * already has an hcall in the hypervisor (another vCPU's) or every pending
- * exit is in use.
+ * caller is not a secure guest the ultravisor knows, U_BUSY if every
+ * pending exit is in use.  Other vCPUs of the guest may have hcalls in the
+ * hypervisor: each has its own exit, and the hypervisor is given its
+ * cookie (SRR0, r31).
  */
 /*@
   requires handler_pre(f);
@@ -78,16 +80,13 @@ bool uv_is_svm_hcall(uint64_t srr1);
 
   behavior busy:
     assumes svm_secure(f->lpidr);
-    assumes (\exists integer e; 0 <= e < UV_NEXITS &&
-               uv_state.exit[e].lpid == f->lpidr) ||
-            (\forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0);
+    assumes \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0;
     assigns f->gpr[3];
     ensures f->gpr[3] == rc_reg(U_BUSY) && state_unchanged{Pre, Post};
     ensures \result == UV_NEXT_CALLER;
 
   behavior reflected:
     assumes svm_secure(f->lpidr);
-    assumes \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != f->lpidr;
     assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == 0;
     ensures \result == UV_NEXT_HV;
     ensures hv_entry(f, \old(f->gpr[3]), UV_HCALL_NIN, \old(f->srr1));
@@ -101,7 +100,10 @@ bool uv_is_svm_hcall(uint64_t srr1);
 enum uv_next uv_reflect(struct uv_frame *f);
 
 /*
- * UV_RETURN for a secure guest: resumes its pending hcall, if it has one.
+ * UV_RETURN for a secure guest: resumes the pending hcall whose cookie the
+ * hypervisor gives in r31, if the guest has one; else U_STATE, and nothing
+ * changes (a cookie of another guest's exit, of an exit already resumed,
+ * or made up).
  */
 /*@
   requires handler_pre(f);
@@ -110,21 +112,23 @@ enum uv_next uv_reflect(struct uv_frame *f);
   ensures state_inv;
 
   behavior nothing_pending:
-    assumes \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != f->lpidr;
+    assumes \forall integer e; 0 <= e < UV_NEXITS ==>
+      !exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]);
     assigns f->gpr[3];
     ensures f->gpr[3] == rc_reg(U_STATE) && state_unchanged{Pre, Post};
     ensures \result == UV_NEXT_CALLER;
 
   behavior resumed:
-    assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == f->lpidr;
+    assumes \exists integer e; 0 <= e < UV_NEXITS &&
+      exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]);
     ensures \result == UV_NEXT_SVM;
     ensures SVM_MODE(f->usrr1);
     ensures resumed_from_copy{Pre, Post}(f, \old(f->lpidr));
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
-      \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
+      \at(exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]), Pre) ==>
         hcall_resumed{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre));
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
-      \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
+      \at(exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]), Pre) ==>
         uv_state.exit[e].lpid == 0 && only_exit_changed{Pre, Post}(e);
 
   complete behaviors nothing_pending, resumed;

@@ -16,7 +16,7 @@
 
 void svm_drop(uint32_t lpid)
 {
-	uint32_t k, e, t;
+	uint32_t k, t;
 
 	/*@
 	  loop invariant 0 <= k <= UV_NSLOTS;
@@ -29,16 +29,11 @@ void svm_drop(uint32_t lpid)
 		if (uv_state.slot[k].lpid == lpid)
 			slot_release(k);
 	/*
-	 * Its pending exit, if any: the ESM protocol's or a reflected hcall's.
-	 * A guest has at most one (exits_distinct), so this is the one.
+	 * Its pending exits, if any: the ESM protocol's, or a reflected hcall
+	 * per vCPU in the hypervisor.
 	 */
-	e = exit_find(lpid);
-	if (e < UV_NEXITS) {
-		frame_clear(&uv_state.exit[e].guest);
-		uv_state.exit[e].lpid = 0;
-		uv_state.exit[e].kind = 0;
-		uv_state.exit[e].gfn = 0;
-	}
+	exits_drop(lpid);
+	/*@ assert \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != lpid; */
 	/* No slot is lpid's any more, so no shared page either (valid or not). */
 	/*@ assert \forall integer k, i; 0 <= k < UV_NSLOTS && 0 <= i < UV_SLOT_PAGES &&
 	      rec_shared(uv_state.gfn[k][i]) ==> uv_state.slot[k].lpid != lpid; */
@@ -74,13 +69,15 @@ enum uv_next uv_esm(struct uv_frame *f)
 		return uv_set_rc(f, U_BUSY);
 	/* The caller is a VM (HV = 0); the copy clears it anyway. */
 	exit_keep(e, f);
+	uv_state.exit[e].cookie = exit_cookie(e);
 	uv_state.exit[e].kind = EXIT_INIT_START;
 	uv_state.exit[e].lpid = (uint32_t)lpid;
-	uv_state.svm_life[lpid] = (uint8_t)(SVM_INIT + e);
+	uv_state.svm_life[lpid] = (uint16_t)(SVM_INIT + e);
 	/*@ assert exits_msr_ok; */
 	/*@ assert lives_ok && exits_ok && exits_distinct; */
 	/*@ assert shared_only_secure; */
-	return exit_to_hv(f, &uv_state.exit[e].guest, UV_H_SVM_INIT_START, 0);
+	return exit_to_hv(f, &uv_state.exit[e].guest, UV_H_SVM_INIT_START, 0,
+			  uv_state.exit[e].cookie);
 }
 
 /*
@@ -153,10 +150,7 @@ static void esm_commit(struct uv_frame *f, uint32_t e, uint32_t lpid, uint32_t t
 {
 	pate_install(lpid, t);
 	esm_resume(f, &uv_state.exit[e].guest, U_SUCCESS, 1);
-	frame_clear(&uv_state.exit[e].guest);
-	uv_state.exit[e].lpid = 0;
-	uv_state.exit[e].kind = 0;
-	uv_state.exit[e].gfn = 0;
+	exit_free(e);
 	/*@ assert exits_ok && exits_distinct && exits_gfn_ok && exits_msr_ok; */
 	uv_state.svm_life[lpid] = SVM_SECURE;
 	/* state_inv, one conjunct at a time (as one goal it times out) */
@@ -185,22 +179,22 @@ enum uv_next uv_return(struct uv_frame *f)
 {
 	uint64_t lpid = f->lpidr;
 	uint64_t result = f->gpr[0]; /* the hypervisor's r3, per KVM */
-	uint8_t life;
+	uint16_t life;
 	uint32_t e, t;
 
 	/* The pending exit is found from the ultravisor's own state. */
 	if (lpid < 1 || lpid > UV_MAX_LPID)
 		return uv_set_rc(f, U_STATE);
 	life = uv_state.svm_life[lpid];
-	if (life == SVM_SECURE) {
-		/* a reflected hcall, if the guest has one in the hypervisor */
-		if (exit_find(lpid) == UV_NEXITS)
-			return uv_set_rc(f, U_STATE);
+	/* a reflected hcall, the one whose cookie r31 gives (or U_STATE) */
+	if (life == SVM_SECURE)
 		return uv_reflect_return(f);
-	}
 	if (life < SVM_INIT)
 		return uv_set_rc(f, U_STATE);
 	e = life - SVM_INIT;
+	/* The ESM protocol's exit, if the hypervisor names it. */
+	if (f->gpr[UV_COOKIE_GPR] != uv_state.exit[e].cookie)
+		return uv_set_rc(f, U_STATE);
 	/* KVM registered the slots: ask for their pages, from GFN 0 on. */
 	if (uv_state.exit[e].kind == EXIT_INIT_START && result == 0)
 		return esm_step(f, e, (uint32_t)lpid, 0);

@@ -184,8 +184,8 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to);
 void slot_release(uint32_t k);
 
 /*
- * Guest lpid is dropped: every slot released, its pending exit (if any)
- * forgotten, its life cycle back to SVM_NORMAL.
+ * Guest lpid is dropped: every slot released, its pending exits (if any)
+ * freed and their copies scrubbed, its life cycle back to SVM_NORMAL.
  */
 /*@
   requires state_inv;

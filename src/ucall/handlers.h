@@ -125,24 +125,29 @@ enum uv_next uv_esm(struct uv_frame *f);
 
   behavior nothing_pending:
     assumes !(1 <= f->lpidr <= UV_MAX_LPID &&
-              (uv_state.svm_life[f->lpidr] >= SVM_INIT ||
+              ((uv_state.svm_life[f->lpidr] >= SVM_INIT &&
+                f->gpr[UV_COOKIE_GPR] ==
+                  uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].cookie) ||
                (uv_state.svm_life[f->lpidr] == SVM_SECURE &&
                 \exists integer e; 0 <= e < UV_NEXITS &&
-                  uv_state.exit[e].lpid == f->lpidr)));
+                  exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]))));
     assigns f->gpr[3];
     ensures f->gpr[3] == rc_reg(U_STATE) && state_unchanged{Pre, Post};
     ensures \result == UV_NEXT_CALLER;
 
   behavior hcall_pending:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
-    assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == f->lpidr;
+    assumes \exists integer e; 0 <= e < UV_NEXITS &&
+      exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]);
     ensures \result == UV_NEXT_SVM && SVM_MODE(f->usrr1);
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
-      \old(uv_state.exit[e].lpid) == \old(f->lpidr) ==>
+      \at(exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]), Pre) ==>
         hcall_resumed{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre));
 
   behavior esm_pending:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] >= SVM_INIT;
+    assumes f->gpr[UV_COOKIE_GPR] ==
+      uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].cookie;
     ensures \result == UV_NEXT_HV || \result == UV_NEXT_SVM || \result == UV_NEXT_VM;
     ensures \result == UV_NEXT_HV ==>
       esm_went_on{Pre, Post}(f, \at(uv_state.svm_life[f->lpidr], Pre) - SVM_INIT,

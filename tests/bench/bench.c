@@ -161,6 +161,7 @@ static void setup_esm_resumable(void)
 		fprintf(stderr, "bench: setup UV_ESM failed\n");
 		exit(2);
 	}
+	last_cookie = f.gpr[UV_COOKIE_GPR];
 }
 
 /* The secure guest 1 made hcall h (sc 1): straight into the core. */
@@ -178,6 +179,7 @@ static void setup_reflect(uint64_t h)
 		fprintf(stderr, "bench: setup hcall not reflected\n");
 		exit(2);
 	}
+	last_cookie = f.gpr[UV_COOKIE_GPR];
 }
 
 static int setup_signals(void)
@@ -350,8 +352,10 @@ int main(int argc, char **argv)
 		caller_lpidr = 1;
 	random_regs(&in.frame);
 	in.frame.gpr[3] = num;
-	if (num == UV_RETURN)
+	if (num == UV_RETURN) {
 		in.frame.gpr[0] = 0; /* H_SUCCESS: on to H_SVM_INIT_DONE */
+		in.frame.gpr[UV_COOKIE_GPR] = last_cookie; /* the exit's */
+	}
 	u = row_of(num);
 	if (strcmp(cs, "hcall") == 0) {
 		caller_lev = UV_SC_LEV_HCALL;

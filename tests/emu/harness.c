@@ -606,8 +606,18 @@ static void x_name(char *buf, size_t n, const char *when, int i)
  * the caller must find on return (its usrr0/usrr1 say where and with which
  * MSR).  Checks the whole round trip; counts one test.
  */
-static void run(const char *test, const struct uv_frame *want)
+/*
+ * An exit's cookie is the ultravisor's choice (random bits): a frame the
+ * hypervisor must be entered with says WANT_COOKIE in r31 and SRR0 (never a
+ * cookie, which is at least 0x2000), and run checks the one it got and
+ * keeps it in last_cookie, for the UV_RETURN that follows.
+ */
+#define WANT_COOKIE 1ULL
+static uint64_t last_cookie;
+
+static void run(const char *test, const struct uv_frame *want_in)
 {
+	struct uv_frame wv = *want_in, *want = &wv;
 	uint64_t uv_writes =
 		(1ULL << M_USPRG1) | (1ULL << M_USRR0) | (1ULL << M_USRR1) |
 		(1ULL << M_SRR0) | (1ULL << M_SRR1) | (1ULL << M_MMCR0);
@@ -647,6 +657,19 @@ static void run(const char *test, const struct uv_frame *want)
 			       fault, (unsigned long long)fault_pc, fault_insn);
 		failed++;
 		return;
+	}
+	/* An exit to the hypervisor: the cookie the ultravisor chose, checked
+	 * against spec/uv_config.h, then expected in SRR0 and r31. */
+	if (want->gpr[UV_COOKIE_GPR] == WANT_COOKIE) {
+		uint64_t c = out.gpr[UV_COOKIE_GPR], low = c % 0x10000, e;
+
+		CHECK(low >= 0x2000 && low % 4 == 0, "cookie's low 16 bits", c, 0x2000);
+		e = (low - 0x2000) / 4;
+		CHECK(e < UV_NEXITS && uv_state.exit[e].lpid == caller_lpidr &&
+		      uv_state.exit[e].cookie == c,
+		      "cookie names a pending exit of the guest", c, e);
+		want->gpr[UV_COOKIE_GPR] = want->srr0 = c;
+		last_cookie = c;
 	}
 	SAME("sc 2 taken", m.n_sc2, 1u);
 	SAME("uv_entry calls", w.n, refused ? 0u : 1u);
@@ -898,9 +921,10 @@ static void test_next(enum uv_next next)
 /*
  * The frame the hypervisor must be entered with (spec/uv_abi.h,
  * UV_HV_SC_VECTOR): hcall h, inputs r4 .. r3 + nin from the guest's
- * registers g, every other GPR, CR, XER, CTR and LR zero, SRR0 0, SRR1 the
- * guest's MSR gmsr with S and sc level 1, at the hypervisor's vector in
- * 64-bit hypervisor real mode with machine checks on.
+ * registers g, SRR0 and r31 the exit's cookie (run checks it: WANT_COOKIE),
+ * every other GPR, CR, XER, CTR and LR zero, SRR1 the guest's MSR gmsr with
+ * S and sc level 1, at the hypervisor's vector in 64-bit hypervisor real
+ * mode with machine checks on.
  */
 static void hv_entry(struct uv_frame *want, uint64_t h,
 		     const struct uv_frame *g, int nin, uint64_t gmsr)
@@ -908,6 +932,7 @@ static void hv_entry(struct uv_frame *want, uint64_t h,
 	int i;
 
 	memset(want, 0, sizeof(*want));
+	want->gpr[UV_COOKIE_GPR] = want->srr0 = WANT_COOKIE;
 	want->gpr[3] = h;
 	for (i = 4; i <= 3 + nin; i++)
 		want->gpr[i] = g->gpr[i];
@@ -921,7 +946,10 @@ static void hv_entry(struct uv_frame *want, uint64_t h,
 	want->x[UV_X_MMCR0] = 0x80000000ULL;
 }
 
-/* The hypervisor's UV_RETURN for guest lpid, hcall result r0. */
+/*
+ * The hypervisor's UV_RETURN for guest lpid, hcall result r0, naming the
+ * last exit's cookie in r31 (as KVM: the vCPU's r31 at the exit).
+ */
 static void hv_return(uint64_t lpid, uint64_t r0)
 {
 	pick_context(C_HV);
@@ -929,6 +957,7 @@ static void hv_return(uint64_t lpid, uint64_t r0)
 	random_regs(&in.frame);
 	in.frame.gpr[0] = r0;
 	in.frame.gpr[3] = UV_RETURN;
+	in.frame.gpr[UV_COOKIE_GPR] = last_cookie;
 }
 
 /*
@@ -976,20 +1005,46 @@ static void tally(unsigned int before, int ok)
 }
 
 /*
+ * The frame a secure guest whose hcall had registers g (MSR gmsr) resumes
+ * with, after the hypervisor's UV_RETURN hv: its own registers but r3 (the
+ * hypervisor's r0) and r4 .. r12 (the hypervisor's).
+ */
+static void hcall_back(struct uv_frame *want, const struct uv_frame *g,
+		       const struct uv_frame *hv, uint64_t gmsr)
+{
+	const uint64_t nia = (uint64_t)(uintptr_t)emu_sc2 + 4;
+	int i;
+
+	*want = *g;
+	want->gpr[3] = hv->gpr[0];
+	for (i = 4; i <= 3 + UV_HCALL_NIN; i++)
+		want->gpr[i] = hv->gpr[i];
+	want->srr0 = want->usrr0 = nia;
+	want->srr1 = gmsr | LEV(UV_SC_LEV_HCALL);
+	want->usrr1 = gmsr;
+}
+
+/*
  * The real C core behind the real exit, over whole protocols: UV_ESM and
- * its two exits to the hypervisor, the guest back in secure mode; a secure
- * guest's hcall (sc 1) reflected and resumed; UV_RETURN with nothing
- * pending and a second hcall while one is pending refused.
+ * its two exits to the hypervisor, the guest back in secure mode; hcalls
+ * (sc 1) of two vCPUs of a secure guest reflected at once, each with its
+ * cookie, and resumed in the other order; UV_RETURN with nothing pending,
+ * with a cookie that names no exit of the guest, and twice for one exit,
+ * refused.
  */
 static void test_protocols(void)
 {
 	const uint64_t nia = (uint64_t)(uintptr_t)emu_sc2 + 4;
-	struct uv_frame want, guest, hv;
-	uint64_t lpid, gmsr;
-	int i;
+	struct uv_frame want, guest, guest2;
+	uint64_t lpid, gmsr, c1, c2;
 
 	esm_from_vm(&guest, &lpid, &gmsr,
 		    "UV_ESM: the hypervisor gets H_SVM_INIT_START only");
+
+	hv_return(lpid, 0);
+	in.frame.gpr[UV_COOKIE_GPR] ^= 0x10000;
+	only_r3(&want, rc_reg(U_STATE));
+	run("UV_RETURN in the ESM protocol with another cookie", &want);
 
 	hv_return(lpid, 0);
 	hv_entry(&want, UV_H_SVM_INIT_DONE, &guest, 0, gmsr);
@@ -1037,24 +1092,50 @@ static void test_protocols(void)
 	guest = in.frame;
 	hv_entry(&want, guest.gpr[3], &guest, UV_HCALL_NIN, gmsr);
 	run("a secure guest's hcall: the hypervisor gets r3..r12 only", &want);
+	c1 = last_cookie;
 
+	/* another vCPU's hcall while the first is in the hypervisor */
 	random_regs(&in.frame);
-	only_r3(&want, rc_reg(U_BUSY));
-	run("a second hcall of that guest while one is pending", &want);
+	guest2 = in.frame;
+	hv_entry(&want, guest2.gpr[3], &guest2, UV_HCALL_NIN, gmsr);
+	run("a second vCPU's hcall while one is pending: its own exit", &want);
+	c2 = last_cookie;
+	{
+		const char *test = "two pending exits: two cookies";
+		unsigned int before = failed;
+		int ok = 1;
+
+		CHECK(c1 != c2 && c1 % 0x10000 != c2 % 0x10000, "cookies", c2, c1);
+		tally(before, ok);
+	}
 	caller_lev = UV_SC_LEV_UCALL;
 
+	/* cookies that name no pending exit of the guest change nothing */
 	hv_return(lpid, rnd());
-	hv = in.frame;
-	want = guest;
-	want.gpr[3] = hv.gpr[0];
-	for (i = 4; i <= 3 + UV_HCALL_NIN; i++)
-		want.gpr[i] = hv.gpr[i];
-	want.srr0 = want.usrr0 = nia;
-	want.srr1 = gmsr | LEV(UV_SC_LEV_HCALL);
-	want.usrr1 = gmsr;
-	run("UV_RETURN: the guest gets its registers and the hcall's outputs", &want);
+	in.frame.gpr[UV_COOKIE_GPR] = c1 ^ (1ULL << (16 + rnd() % 48));
+	only_r3(&want, rc_reg(U_STATE));
+	run("UV_RETURN with the cookie's random bits changed", &want);
+	hv_return(lpid, rnd());
+	in.frame.gpr[UV_COOKIE_GPR] = rnd() % 0x2000;
+	only_r3(&want, rc_reg(U_STATE));
+	run("UV_RETURN with a cookie below 0x2000", &want);
+	hv_return(lpid % UV_MAX_LPID + 1, rnd());
+	in.frame.gpr[UV_COOKIE_GPR] = c1;
+	only_r3(&want, rc_reg(U_STATE));
+	run("UV_RETURN naming the exit under another LPID", &want);
+
+	/* each vCPU resumed by its own cookie, the second first */
+	hv_return(lpid, rnd());
+	in.frame.gpr[UV_COOKIE_GPR] = c2;
+	hcall_back(&want, &guest2, &in.frame, gmsr);
+	run("UV_RETURN (second cookie): the second vCPU gets its registers back", &want);
+	hv_return(lpid, rnd());
+	in.frame.gpr[UV_COOKIE_GPR] = c1;
+	hcall_back(&want, &guest, &in.frame, gmsr);
+	run("UV_RETURN (first cookie): the first vCPU gets its registers back", &want);
 
 	hv_return(lpid, rnd());
+	in.frame.gpr[UV_COOKIE_GPR] = c1;
 	only_r3(&want, rc_reg(U_STATE));
 	run("UV_RETURN after the hcall returned", &want);
 }
@@ -1099,8 +1180,13 @@ static int pin_core_call(uint64_t msr, uint64_t lpidr, uint64_t r3,
 	f.gpr[5] = r5;
 	f.gpr[6] = r6;
 	f.gpr[8] = r8;
+	/* UV_RETURN names the last exit by its cookie, as KVM does */
+	if (r3 == UV_RETURN)
+		f.gpr[UV_COOKIE_GPR] = last_cookie;
 	m.msr = MSR_UV; /* the core runs in ultravisor state (tlbie) */
 	n = uv_ucall(&f);
+	if (n == UV_NEXT_HV)
+		last_cookie = f.gpr[UV_COOKIE_GPR];
 	return n == UV_NEXT_CALLER && f.gpr[3] != (uint64_t)U_SUCCESS ? -1 : 0;
 }
 

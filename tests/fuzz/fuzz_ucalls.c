@@ -439,12 +439,20 @@ static void sc2(void)
 			    !empty_gfn(in.lpidr, cpu.frame.gpr[4] / UV_PAGE_SIZE)))
 			die("H_SVM_PAGE_IN of something but an empty GFN");
 		for (int r = 0; r < UV_NGPRS; r++)
-			if (r != 3 && cpu.frame.gpr[r] !=
+			if (r != 3 && r != UV_COOKIE_GPR && cpu.frame.gpr[r] !=
 			    (refl && r >= 4 && r <= 12 ? in.gpr[r] :
 			     ask && r >= 4 && r <= 6 ? cpu.frame.gpr[r] : 0))
 				die("a GPR left over to the hypervisor");
+		/* r31 and SRR0: the cookie of a pending exit of the guest,
+		 * 0x2000 + 4 e in its low 16 bits (spec/uv_config.h) */
+		uint64_t c = cpu.frame.gpr[UV_COOKIE_GPR], low = c % 0x10000;
+
+		if (low < 0x2000 || low % 4 != 0 || (low - 0x2000) / 4 >= UV_NEXITS ||
+		    uv_state.exit[(low - 0x2000) / 4].lpid != in.lpidr ||
+		    uv_state.exit[(low - 0x2000) / 4].cookie != c)
+			die("an exit whose r31 names no pending exit of the guest");
 		if (cpu.frame.cr || cpu.frame.xer || cpu.frame.ctr || cpu.frame.lr ||
-		    cpu.frame.srr0 || cpu.frame.usrr0 != 0xC00 ||
+		    cpu.frame.srr0 != c || cpu.frame.usrr0 != 0xC00 ||
 		    ((cpu.frame.usrr1 >> UV_MSR_S_LG) & 1))
 			die("the hypervisor entered with a leftover or in secure mode");
 	} else if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != 0 &&
@@ -509,6 +517,9 @@ static void op(const uint8_t *b)
 		cpu.frame.gpr[3] = UV_RETURN;
 		cpu.frame.srr1 = ctx_msr(0);
 		cpu.frame.lpidr = (b[1] & 0x40) ? l : last_exit.lpidr;
+		/* the last exit's cookie (r31, kept from the exit), or not */
+		if (b[8] & 2)
+			cpu.frame.gpr[UV_COOKIE_GPR] ^= values[b[10] & 31] | 4;
 		sc2();
 		break;
 	case 2: { /* the guest writes a secret into one of its secure pages */

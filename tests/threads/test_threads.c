@@ -50,6 +50,10 @@ static enum uv_next call(struct uv_cpu *c, uint64_t msr, uint64_t lpidr,
 			 uint64_t r0, uint64_t r3, uint64_t r4, uint64_t r5,
 			 uint64_t r6, uint64_t r8)
 {
+	/* the cookie of this thread's last exit, which UV_RETURN names (r31) */
+	static _Thread_local uint64_t cookie;
+	enum uv_next next;
+
 	memset(&c->frame, 0, sizeof(c->frame));
 	/* as the assembly hands it over: usrr1 = srr1 without the sc level */
 	c->frame.srr1 = msr;
@@ -61,7 +65,12 @@ static enum uv_next call(struct uv_cpu *c, uint64_t msr, uint64_t lpidr,
 	c->frame.gpr[5] = r5;
 	c->frame.gpr[6] = r6;
 	c->frame.gpr[8] = r8;
-	return uv_entry(c);
+	if (r3 == UV_RETURN)
+		c->frame.gpr[UV_COOKIE_GPR] = cookie;
+	next = uv_entry(c);
+	if (next == UV_NEXT_HV)
+		cookie = c->frame.gpr[UV_COOKIE_GPR];
+	return next;
 }
 
 /* Expect the answer: where the call goes and r3 (spec/page-states.md). */

@@ -137,7 +137,8 @@ static void check_inv(const char *what)
 
 /*
  * uv_state from zero, then guest lpid made secure through the real ESM
- * protocol: UV_ESM, the hypervisor's UV_RETURN of H_SVM_INIT_START (no
+ * protocol: UV_ESM, the hypervisor's UV_RETURN (with the exit's cookie)
+ * of H_SVM_INIT_START (no
  * slot: nothing to page in, H_SVM_INIT_DONE) and of H_SVM_INIT_DONE (the
  * commit: an empty tree of its own, which a secure guest needs).
  */
@@ -156,10 +157,14 @@ static void fresh_secure(uint64_t lpid)
 	f.gpr[5] = 0x2000;
 	assert_int_equal(uv_ucall(&f), UV_NEXT_HV);
 	for (int i = 0; i < 2; i++) {
+		/* the cookie the exit gave, in r31 (as KVM) */
+		uint64_t cookie = f.gpr[31];
+
 		random_frame(&f, HV);
 		f.lpidr = lpid;
 		f.gpr[0] = 0;
 		f.gpr[3] = 0xF11C; /* UV_RETURN */
+		f.gpr[31] = cookie;
 		assert_int_equal(uv_ucall(&f), i == 0 ? UV_NEXT_HV : UV_NEXT_SVM);
 	}
 	assert_int_equal(uv_state.svm_life[lpid], SVM_SECURE);

@@ -94,6 +94,11 @@ static struct uv_state *before;
 /* The MSR of each guest's last UV_ESM that went to the hypervisor: the
  * hypervisor sees it in SRR1 at both exits of the ESM protocol. */
 static uint64_t esm_msr[UV_MAX_LPID + 1];
+/*
+ * The cookie the hypervisor was given at guest l's last exit (SRR0 and r31),
+ * which its UV_RETURN gives back in r31, as KVM does.
+ */
+static uint64_t hv_cookie[UV_MAX_LPID + 1];
 static uint64_t rng = 0x2545F4914F6CDD1DULL;
 
 static uint64_t rand64(void)
@@ -167,6 +172,22 @@ static enum uv_next run(const char *what)
 		 ((f0.srr1 & MSR_PR) || f0.gpr[3] == H_RANDOM);
 	next = uv_entry(&cpu);
 	check_inv(what);
+	/*
+	 * An exit on a guest's behalf (not H_SVM_INIT_ABORT, which gives the
+	 * guest back to the hypervisor with its own registers): SRR0 and r31
+	 * are a cookie, at least 0x2000 and 4-byte aligned, whose low 16 bits
+	 * are 0x2000 + 4 e for the guest's pending exit e (spec/uv_config.h).
+	 */
+	if (next == UV_NEXT_HV && cpu.frame.gpr[3] != H_INIT_ABORT) {
+		uint64_t c = cpu.frame.gpr[31], e = (c % 0x10000 - 0x2000) / 4;
+
+		assert_int_equal(cpu.frame.srr0, c);
+		assert_true(c % 0x10000 >= 0x2000 && c % 4 == 0);
+		assert_true(e < UV_NEXITS);
+		assert_int_equal(uv_state.exit[e].lpid, cpu.frame.lpidr);
+		assert_int_equal(uv_state.exit[e].cookie, c);
+		hv_cookie[cpu.frame.lpidr] = c;
+	}
 	if (next == UV_NEXT_HV && f0.gpr[3] == N_ESM && f0.lpidr <= UV_MAX_LPID)
 		esm_msr[f0.lpidr] = f0.srr1;
 	if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != R_SUCCESS && !served) {
@@ -213,23 +234,35 @@ static enum uv_next hv_return(uint64_t lpid, uint64_t r0)
 {
 	frame(HV, lpid, N_RETURN);
 	cpu.frame.gpr[0] = r0;
+	if (lpid <= UV_MAX_LPID)
+		cpu.frame.gpr[31] = hv_cookie[lpid];
 	return run("UV_RETURN");
+}
+
+/* UV_RETURN of guest lpid naming cookie c: U_STATE, nothing changes (run). */
+static void assert_no_such_exit(uint64_t lpid, uint64_t c)
+{
+	frame(HV, lpid, N_RETURN);
+	cpu.frame.gpr[31] = c;
+	assert_int_equal(run("UV_RETURN, no such exit"), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], R_STATE);
 }
 
 /*
  * The hypervisor is entered at its system call vector, in hypervisor state
  * with MSR[S] = 0, as if the guest (cpu.frame.lpidr) had made hcall h with
- * sc 1 in secure mode: SRR0 0, SRR1 the guest's MSR with S and LEV 1; it
- * sees r3 = h and nothing else of the guest's.
+ * sc 1 in secure mode: SRR0 the exit's cookie (run checks it), SRR1 the
+ * guest's MSR with S and LEV 1; it sees r3 = h, the cookie in r31 and
+ * nothing else of the guest's.
  */
 static void assert_exit(uint64_t h)
 {
 	assert_int_equal(cpu.frame.usrr0, 0xC00);
 	assert_int_equal(cpu.frame.usrr1, HV_MSR);
-	assert_int_equal(cpu.frame.srr0, 0);
+	assert_int_equal(cpu.frame.srr0, hv_cookie[cpu.frame.lpidr]);
 	assert_int_equal(cpu.frame.srr1, esm_msr[cpu.frame.lpidr] | MSR_S | LEV(1));
 	for (int r = 0; r < UV_NGPRS; r++)
-		if (r != 3 && cpu.frame.gpr[r] != 0)
+		if (r != 3 && r != 31 && cpu.frame.gpr[r] != 0)
 			fail_msg("exit: r%d = %#llx left to the hypervisor", r,
 				 (unsigned long long)cpu.frame.gpr[r]);
 	assert_int_equal(cpu.frame.gpr[3], h);
@@ -671,9 +704,11 @@ static void test_esm_flow(void **state)
 	guest = cpu.frame;
 	assert_int_equal(run("UV_ESM"), UV_NEXT_HV);
 	assert_exit(H_INIT_START);
-	/* LPIDR says which guest; SRR1 its MSR (S and LEV 1 set), not where */
+	/* LPIDR says which guest; SRR1 its MSR (S and LEV 1 set); SRR0 not
+	 * where it is but the exit's cookie (run checks it) */
 	assert_int_equal(cpu.frame.lpidr, 5);
-	assert_int_equal(cpu.frame.srr0, 0);
+	assert_int_not_equal(cpu.frame.srr0, guest.srr0);
+	assert_int_equal(cpu.frame.srr0, cpu.frame.gpr[31]);
 	assert_int_equal(cpu.frame.srr1, guest.srr1 | MSR_S | LEV(1));
 	assert_int_equal(uv_state.svm_life[5] >= SVM_INIT, 1);
 	/* a second UV_ESM of the same guest: U_STATE */
@@ -852,6 +887,22 @@ static void test_esm_page_in_order(void **state)
 	assert_true(frame_of(4, 0x31) >= 0);
 }
 
+/*
+ * UV_RETURN in the ESM protocol naming another cookie than its exit's:
+ * U_STATE, nothing changes (run); with its own the protocol goes on.
+ */
+static void test_esm_wrong_cookie(void **state)
+{
+	(void)state;
+
+	esm_start(12);
+	assert_no_such_exit(12, hv_cookie[12] ^ BIT(40));
+	assert_no_such_exit(12, hv_cookie[12] + 4);
+	assert_no_such_exit(12, 0);
+	assert_int_equal(hv_return(12, 0), UV_NEXT_HV);
+	assert_exit(H_INIT_DONE);
+}
+
 /* UV_RETURN with nothing pending: U_STATE to the hypervisor, nothing else. */
 static void test_return_nothing_pending(void **state)
 {
@@ -867,19 +918,19 @@ static void test_return_nothing_pending(void **state)
 	assert_int_equal(cpu.frame.gpr[3], R_STATE);
 }
 
-/* At most UV_NEXITS (8) guests in the ESM protocol at once. */
+/* At most UV_NEXITS guests in the ESM protocol at once (one exit each). */
 static void test_esm_busy(void **state)
 {
 	(void)state;
 
-	for (int l = 1; l <= 8; l++) {
+	for (int l = 1; l <= UV_NEXITS; l++) {
 		frame(VM, (uint64_t)l, N_ESM);
 		assert_int_equal(run("UV_ESM"), UV_NEXT_HV);
 	}
-	assert_int_equal(ucall(VM, 9, N_ESM, 0, 0, 0, 0, 0), R_BUSY);
+	assert_int_equal(ucall(VM, UV_NEXITS + 1, N_ESM, 0, 0, 0, 0, 0), R_BUSY);
 	/* terminating one frees its pending exit */
 	assert_int_equal(HVCALL(N_TERMINATE, 3, 0, 0, 0, 0), R_SUCCESS);
-	frame(VM, 9, N_ESM);
+	frame(VM, UV_NEXITS + 1, N_ESM);
 	assert_int_equal(run("UV_ESM"), UV_NEXT_HV);
 }
 
@@ -1635,12 +1686,13 @@ static void assert_reflected(const struct uv_frame *guest)
 {
 	for (int r = 0; r < UV_NGPRS; r++)
 		assert_int_equal(cpu.frame.gpr[r],
-				 r >= 3 && r <= 12 ? guest->gpr[r] : 0);
+				 r >= 3 && r <= 12 ? guest->gpr[r] :
+				 r == 31 ? hv_cookie[guest->lpidr] : 0);
 	assert_int_equal(cpu.frame.cr, 0);
 	assert_int_equal(cpu.frame.xer, 0);
 	assert_int_equal(cpu.frame.ctr, 0);
 	assert_int_equal(cpu.frame.lr, 0);
-	assert_int_equal(cpu.frame.srr0, 0);
+	assert_int_equal(cpu.frame.srr0, hv_cookie[guest->lpidr]);
 	assert_int_equal(cpu.frame.srr1, guest->srr1); /* S and LEV 1 already */
 	assert_int_equal(cpu.frame.usrr0, 0xC00);
 	assert_int_equal(cpu.frame.usrr1, HV_MSR);
@@ -1648,40 +1700,72 @@ static void assert_reflected(const struct uv_frame *guest)
 }
 
 /*
- * Reflected and resumed: the guest gets back its own registers but r3 (the
- * hypervisor's r0) and r4..r12 (the hypervisor's); any number is passed on,
- * a ucall's too.  While one is pending a second gets U_BUSY; a guest that is
- * not secure gets U_STATE; UV_RETURN then finds nothing.
+ * The hypervisor's UV_RETURN of guest lpid's exit with cookie c resumes the
+ * vCPU whose hcall had registers *guest: its own registers but r3 (the
+ * hypervisor's r0) and r4..r12 (the hypervisor's).
  */
-static void test_reflect(void **state)
+static void assert_resumed(uint64_t lpid, uint64_t c, const struct uv_frame *guest)
 {
-	(void)state;
-	struct uv_frame guest, hv;
+	struct uv_frame hv;
 
-	make_secure(9, 0x10, 1);
-	hcall_frame(9, rand64());
-	guest = cpu.frame;
-	assert_int_equal(run("hcall"), UV_NEXT_HV);
-	assert_reflected(&guest);
-
-	hcall_frame(9, N_SHARE);
-	assert_int_equal(run("second hcall"), UV_NEXT_CALLER);
-	assert_int_equal(cpu.frame.gpr[3], R_BUSY);
-
-	frame(HV, 9, N_RETURN);
+	frame(HV, lpid, N_RETURN);
 	cpu.frame.gpr[0] = rand64();
+	cpu.frame.gpr[31] = c;
 	hv = cpu.frame;
 	assert_int_equal(run("UV_RETURN"), UV_NEXT_SVM);
 	for (int r = 0; r < UV_NGPRS; r++)
 		assert_int_equal(cpu.frame.gpr[r], r == 3 ? hv.gpr[0] :
-				 r >= 4 && r <= 12 ? hv.gpr[r] : guest.gpr[r]);
-	assert_int_equal(cpu.frame.cr, guest.cr);
-	assert_int_equal(cpu.frame.xer, guest.xer);
-	assert_int_equal(cpu.frame.ctr, guest.ctr);
-	assert_int_equal(cpu.frame.lr, guest.lr);
-	assert_int_equal(cpu.frame.usrr0, guest.usrr0);
-	assert_int_equal(cpu.frame.usrr1, guest.usrr1);
-	assert_int_equal(cpu.frame.lpidr, 9);
+				 r >= 4 && r <= 12 ? hv.gpr[r] : guest->gpr[r]);
+	assert_int_equal(cpu.frame.cr, guest->cr);
+	assert_int_equal(cpu.frame.xer, guest->xer);
+	assert_int_equal(cpu.frame.ctr, guest->ctr);
+	assert_int_equal(cpu.frame.lr, guest->lr);
+	assert_int_equal(cpu.frame.usrr0, guest->usrr0);
+	assert_int_equal(cpu.frame.usrr1, guest->usrr1);
+	assert_int_equal(cpu.frame.lpidr, lpid);
+}
+
+/*
+ * Reflected and resumed: the guest gets back its own registers but r3 (the
+ * hypervisor's r0) and r4..r12 (the hypervisor's); any number is passed on,
+ * a ucall's too.  A second vCPU's hcall while the first's is pending gets
+ * its own exit and cookie, and each is resumed by its cookie, in either
+ * order; a cookie that names no pending exit of the guest (changed random
+ * bits, another exit's index, another guest's, one already resumed) gets
+ * U_STATE and changes nothing; a guest that is not secure gets U_STATE.
+ */
+static void test_reflect(void **state)
+{
+	(void)state;
+	struct uv_frame guest, guest2;
+	uint64_t c1, c2;
+
+	make_secure(9, 0x10, 1);
+	make_secure(8, 0x10, 1);
+	hcall_frame(9, rand64());
+	guest = cpu.frame;
+	assert_int_equal(run("hcall"), UV_NEXT_HV);
+	assert_reflected(&guest);
+	c1 = hv_cookie[9];
+
+	hcall_frame(9, N_SHARE);
+	guest2 = cpu.frame;
+	assert_int_equal(run("second vCPU's hcall"), UV_NEXT_HV);
+	assert_reflected(&guest2);
+	c2 = hv_cookie[9];
+	assert_true(c1 % 0x10000 != c2 % 0x10000);
+
+	assert_no_such_exit(9, c1 ^ BIT(16 + rand64() % 48));
+	assert_no_such_exit(9, c1 + 4 * UV_NEXITS);
+	assert_no_such_exit(9, c1 + 2);
+	assert_no_such_exit(9, rand64() % 0x2000);
+	assert_no_such_exit(8, c1);
+	assert_no_such_exit(9, 0);
+
+	assert_resumed(9, c2, &guest2);
+	assert_no_such_exit(9, c2);
+	assert_resumed(9, c1, &guest);
+	assert_no_such_exit(9, c1);
 	assert_int_equal(hv_return(9, 0), UV_NEXT_CALLER);
 	assert_int_equal(cpu.frame.gpr[3], R_STATE);
 
@@ -1701,49 +1785,95 @@ static void test_reflect(void **state)
 	assert_int_equal(cpu.frame.gpr[3], R_STATE);
 }
 
-/* UV_SVM_TERMINATE with an hcall pending: the copy of the guest's registers
- * is scrubbed and UV_RETURN finds nothing. */
+/* UV_SVM_TERMINATE with hcalls of three vCPUs pending: every copy of the
+ * guest's registers is scrubbed, another guest's exit stays, and UV_RETURN
+ * finds none of them. */
 static void test_reflect_terminate(void **state)
 {
 	(void)state;
 	static const struct uv_frame zero;
+	uint64_t c[3], other;
+	int n = 0;
 
 	make_secure(9, 0x10, 1);
-	hcall_frame(9, rand64());
+	make_secure(8, 0x10, 1);
+	hcall_frame(8, rand64());
 	assert_int_equal(run("hcall"), UV_NEXT_HV);
+	other = hv_cookie[8];
+	for (int i = 0; i < 3; i++) {
+		hcall_frame(9, rand64());
+		assert_int_equal(run("hcall"), UV_NEXT_HV);
+		c[i] = hv_cookie[9];
+	}
 	assert_int_equal(HVCALL(N_TERMINATE, 9, 0, 0, 0, 0), R_SUCCESS);
 	for (int e = 0; e < UV_NEXITS; e++) {
+		if (uv_state.exit[e].lpid == 8) {
+			n++;
+			assert_int_equal(uv_state.exit[e].cookie, other);
+			continue;
+		}
 		assert_int_equal(uv_state.exit[e].lpid, 0);
+		assert_int_equal(uv_state.exit[e].cookie, 0);
 		assert_memory_equal(&uv_state.exit[e].guest, &zero, sizeof(zero));
 	}
-	assert_int_equal(hv_return(9, 0), UV_NEXT_CALLER);
-	assert_int_equal(cpu.frame.gpr[3], R_STATE);
+	assert_int_equal(n, 1);
+	for (int i = 0; i < 3; i++)
+		assert_no_such_exit(9, c[i]);
 }
 
-/* Every pending exit in use: a further guest's hcall gets U_BUSY. */
+/*
+ * Without random numbers (darn failing) a cookie is its exit's low bits
+ * alone: 0x2000 + 4 e (spec/uv_config.h), for the first free exit e; it
+ * still names the exit.
+ */
+static void test_cookie_no_random(void **state)
+{
+	(void)state;
+	struct uv_frame guest;
+
+	make_secure(9, 0x10, 1);
+	host_random_fail = 1;
+	hcall_frame(9, rand64());
+	guest = cpu.frame;
+	assert_int_equal(run("hcall"), UV_NEXT_HV);
+	assert_int_equal(cpu.frame.gpr[31], 0x2000);
+	hcall_frame(9, rand64());
+	assert_int_equal(run("hcall"), UV_NEXT_HV);
+	assert_int_equal(cpu.frame.gpr[31], 0x2004);
+	host_random_fail = 0;
+	assert_resumed(9, 0x2000, &guest);
+}
+
+/*
+ * Every pending exit in use (UV_NEXITS hcalls of the vCPUs of UV_NTREES
+ * secure guests, half of them without a slot: an empty tree): a further
+ * hcall gets U_BUSY; once one returns, its exit is free again.
+ */
 static void test_reflect_full(void **state)
 {
 	(void)state;
+	static uint64_t cookie[UV_NEXITS];
 
-	/* UV_NEXITS + 1 secure guests (a tree each), half of them without
-	 * a slot (an empty tree) */
-	_Static_assert(UV_NEXITS + 1 <= UV_NTREES, "a tree per secure guest");
-	for (uint64_t l = 1; l <= UV_NEXITS + 1; l++)
+	for (uint64_t l = 1; l <= UV_NTREES; l++)
 		if (l % 2 == 0)
 			make_secure(l, 0x10, 1);
 		else
 			make_secure_no_slot(l);
-	for (uint64_t l = 1; l <= UV_NEXITS; l++) {
-		hcall_frame(l, rand64());
+	for (int i = 0; i < UV_NEXITS; i++) {
+		hcall_frame(1 + (uint64_t)i % UV_NTREES, rand64());
 		assert_int_equal(run("hcall"), UV_NEXT_HV);
+		cookie[i] = cpu.frame.gpr[31];
 	}
-	hcall_frame(UV_NEXITS + 1, rand64());
+	hcall_frame(3, rand64());
 	assert_int_equal(run("hcall, no free exit"), UV_NEXT_CALLER);
 	assert_int_equal(cpu.frame.gpr[3], R_BUSY);
-	/* one returns: the exit is free again */
-	assert_int_equal(hv_return(3, 0), UV_NEXT_SVM);
-	hcall_frame(UV_NEXITS + 1, rand64());
+	/* one returns (guest 3's, the vCPU of hcall 2): the exit is free again */
+	frame(HV, 3, N_RETURN);
+	cpu.frame.gpr[31] = cookie[2];
+	assert_int_equal(run("UV_RETURN"), UV_NEXT_SVM);
+	hcall_frame(5, rand64());
 	assert_int_equal(run("hcall"), UV_NEXT_HV);
+	assert_int_equal(cpu.frame.gpr[31] % 0x10000, cookie[2] % 0x10000);
 }
 
 /* ---- a secure guest's memory: page-in refused, first use zeroed ---------- */
@@ -3227,6 +3357,7 @@ int main(void)
 		cmocka_unit_test_setup(test_esm_abort, setup),
 		cmocka_unit_test_setup(test_esm_page_in_order, setup),
 		cmocka_unit_test_setup(test_return_nothing_pending, setup),
+		cmocka_unit_test_setup(test_esm_wrong_cookie, setup),
 		cmocka_unit_test_setup(test_esm_busy, setup),
 		cmocka_unit_test_setup(test_register, setup),
 		cmocka_unit_test_setup(test_unregister, setup),
@@ -3248,6 +3379,7 @@ int main(void)
 		cmocka_unit_test_setup(test_reflect, setup),
 		cmocka_unit_test_setup(test_reflect_terminate, setup),
 		cmocka_unit_test_setup(test_reflect_full, setup),
+		cmocka_unit_test_setup(test_cookie_no_random, setup),
 		cmocka_unit_test_setup(test_checker_catches, setup),
 		cmocka_unit_test_setup(test_page_in_secure, setup),
 		cmocka_unit_test_setup(test_gfn_touch, setup),

@@ -78,6 +78,10 @@ done <<'CASES'
 1|hv r3=UV_NO_SUCH_CALL\n
 1|hv-return\n
 1|hv-return r0=0 r13=1\n
+1|hv-return r0=0 cookie=@1\n
+1|hv-return r0=0 cookie=@0\n
+1|hv-return r0=0 cookie=1 cookie=2\n
+1|hv-return r0=0 cookie=@x\n
 1|hv-return r0=0 r4=1 r4=2\n
 1|hv-return r0=0 r04=1\n
 1|hv-return r00=0\n

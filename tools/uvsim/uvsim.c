@@ -33,6 +33,10 @@ static const struct {
 static struct uv_cpu cpu;
 static struct uv_frame last_exit; /* what the hypervisor saw at the last exit */
 static int have_exit;
+/* The cookie of each `exit hv` line so far, for `hv-return cookie=@<n>`. */
+#define MAX_EXITS 4096
+static unsigned long long exit_cookie_seen[MAX_EXITS];
+static int n_exits;
 static unsigned long lineno;
 
 static void bad(const char *why, const char *tok)
@@ -168,7 +172,6 @@ static void print_regs(const struct uv_frame *f)
 {
 	for (int r = 3; r <= 12; r++)
 		printf(" r%d=0x%llx", r, (unsigned long long)f->gpr[r]);
-	printf("\n");
 }
 
 /* The context the frame describes, as a trace names it. */
@@ -197,14 +200,37 @@ static void sc2(void)
 	next = uv_entry(&cpu);
 	check_state();
 	if (next == UV_NEXT_HV) {
-		last_exit = cpu.frame;
+		const struct uv_frame *f = &cpu.frame;
+
+		last_exit = *f;
 		have_exit = 1;
+		if (n_exits < MAX_EXITS)
+			exit_cookie_seen[n_exits] = f->gpr[UV_COOKIE_GPR];
+		n_exits++;
 		printf("exit hv");
+		print_regs(f);
+		/*
+		 * The vector the hypervisor is entered at, and the cookie in
+		 * r31; on an exit for a guest (not H_SVM_INIT_ABORT, the guest
+		 * given back with its own registers) SRR0 must be that cookie
+		 * too (spec/uv_config.h): otherwise a bug in the core.
+		 */
+		printf(" vec=0x%llx", (unsigned long long)f->usrr0);
+		if (f->gpr[3] == UV_H_SVM_INIT_ABORT)
+			printf(" cookie=none\n"); /* no exit pending: r31 the guest's */
+		else
+			printf(" cookie=0x%llx\n", (unsigned long long)f->gpr[UV_COOKIE_GPR]);
+		if (f->gpr[3] != UV_H_SVM_INIT_ABORT && f->srr0 != f->gpr[UV_COOKIE_GPR]) {
+			fprintf(stderr, "uvsim: exit with SRR0 0x%llx, not the cookie\n",
+				(unsigned long long)f->srr0);
+			exit(3);
+		}
 	} else {
 		printf("ret ");
 		print_ctx(&cpu.frame);
+		print_regs(&cpu.frame);
+		printf("\n");
 	}
-	print_regs(&cpu.frame);
 }
 
 /*
@@ -398,7 +424,7 @@ static void dump(void)
 	int ns = 0;
 
 	for (int l = 1; l <= UV_MAX_LPID; l++) {
-		uint8_t life = uv_state.svm_life[l];
+		uint16_t life = uv_state.svm_life[l];
 
 		if (life == SVM_SECURE) {
 			int pending = 0;
@@ -488,8 +514,8 @@ static void line(char *text)
 		return;
 	if (strcmp(tok[0], "hv-return") == 0) {
 		unsigned long long l = have_exit ? last_exit.lpidr : 0;
-		unsigned long long out[13] = { 0 };
-		int have_r0 = 0, seen[13] = { 0 };
+		unsigned long long out[13] = { 0 }, cookie = 0;
+		int have_r0 = 0, have_cookie = 0, seen[13] = { 0 };
 
 		for (int i = 1; i < n; i++) {
 			const char *end = NULL;
@@ -497,12 +523,23 @@ static void line(char *text)
 
 			if (strncmp(tok[i], "lpid=", 5) == 0) {
 				l = number(tok[i] + 5);
+			} else if (strncmp(tok[i], "cookie=@", 8) == 0 && !have_cookie) {
+				/* the n-th exit's, counting from 1 */
+				unsigned long long x = number(tok[i] + 8);
+
+				if (x < 1 || x > (unsigned long long)n_exits || x > MAX_EXITS)
+					bad("hv-return cookie=@<n>: no such exit yet", tok[i]);
+				cookie = exit_cookie_seen[x - 1];
+				have_cookie = 1;
+			} else if (strncmp(tok[i], "cookie=", 7) == 0 && !have_cookie) {
+				cookie = number(tok[i] + 7);
+				have_cookie = 1;
 			} else if ((r == 0 || (r >= 4 && r <= 12)) && !seen[r]) {
 				seen[r] = 1;
 				out[r] = number(end + 1);
 				have_r0 |= r == 0;
 			} else {
-				bad("hv-return takes r0=<v> [r4..r12=<v>] [lpid=<n>]", tok[i]);
+				bad("hv-return takes r0=<v> [r4..r12=<v>] [lpid=<n>] [cookie=<v>]", tok[i]);
 			}
 		}
 		if (!have_r0)
@@ -516,6 +553,9 @@ static void line(char *text)
 			if (seen[r])
 				cpu.frame.gpr[r] = out[r];
 		cpu.frame.gpr[3] = UV_RETURN;
+		/* the exit's cookie: the last exit's r31, or the one given */
+		if (have_cookie)
+			cpu.frame.gpr[UV_COOKIE_GPR] = cookie;
 		cpu.frame.srr1 = MSR_SF | (1ULL << UV_MSR_HV_LG) |
 				 UV_SC_LEV_UCALL << UV_SRR1_LEV_SHIFT;
 		cpu.frame.lpidr = l;
