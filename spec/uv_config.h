@@ -48,7 +48,11 @@
  * retries, as for H_BUSY).  The ESM protocol has one exit per guest.
  */
 #define UV_SVM_VCPUS 64
-#define UV_NEXITS (UV_NTREES * UV_SVM_VCPUS)
+/* a literal, not the product: the C comparisons with it stay in int */
+#define UV_NEXITS 1024
+#if UV_NEXITS != UV_NTREES * UV_SVM_VCPUS
+#error "UV_NEXITS is UV_NTREES x UV_SVM_VCPUS"
+#endif
 
 /*
  * The cookie of pending exit e, which the hypervisor is given in SRR0 and

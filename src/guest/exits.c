@@ -141,7 +141,7 @@ void exits_drop(uint64_t lpid)
 	  loop invariant 0 <= e <= UV_NEXITS;
 	  loop invariant \forall integer j; 0 <= j < e ==>
 	    \at(uv_state.exit[j].lpid, LoopEntry) == lpid ==>
-	      uv_state.exit[j].lpid == 0 && frame_cleared(&uv_state.exit[j].guest);
+	      uv_state.exit[j].lpid == 0 && frame_cleared(uv_state.exit[j].guest);
 	  loop invariant \forall integer j; 0 <= j < UV_NEXITS ==>
 	    (j >= e || \at(uv_state.exit[j].lpid, LoopEntry) != lpid) ==>
 	      exit_kept{LoopEntry, Here}(j);

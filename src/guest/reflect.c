@@ -72,6 +72,7 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	if (e == UV_NEXITS)
 		return uv_set_rc(f, U_STATE);
 	/* e is the only exit the cookie names, and a reflected hcall (state_inv). */
+	//@ assert e == cookie_exit(f->gpr[UV_COOKIE_GPR]);
 	//@ assert \forall integer j; 0 <= j < UV_NEXITS && j != e ==> !exit_named(j, f->lpidr, f->gpr[UV_COOKIE_GPR]);
 	//@ assert uv_state.exit[e].kind == EXIT_HCALL;
 	/* The hcall's outputs r4..r12, then the guest's own registers. */
@@ -108,7 +109,12 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	//@ assert \at(uv_state, Pre).exit[e].lpid == \at(f->lpidr, Pre);
 	//@ assert f->usrr0 == \at(uv_state, Pre).exit[e].guest.usrr0;
 	//@ assert resumed_from_copy{Pre, Here}(f, \at(f->lpidr, Pre));
+	/* the resumed behavior's hcall_resumed, for e (the one exit named) */
+	//@ assert hcall_resumed{Pre, Here}(f, \at(uv_state, Pre).exit[e].guest);
 	exit_free(e);
+	/* the resumed behavior's last ensures, for e (the one exit named) */
+	//@ assert uv_state.exit[e].lpid == 0;
+	//@ assert only_exit_changed{Pre, Here}(e);
 	//@ assert exits_msr_ok;
 	//@ assert lives_ok;
 	//@ assert exits_ok;
@@ -117,7 +123,9 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	 * failed in the fresh clone's run: z3 an error, cvc4 2 min) */
 	//@ assert exits_gfn_ok;
 	//@ assert slots_ok && slots_distinct && gfns_unused_empty && gfns_ok;
-	//@ assert frames_ok && frames_zero && shared_only_secure && ptes_ok;
+	//@ assert frames_ok && frames_zero;
+	//@ assert shared_only_secure;
+	//@ assert ptes_ok;
 	//@ assert trees_ok && l3_ok && slots_in_trees && pate_svm_ok;
 	//@ assert l3_complete && linked_but(-1);
 	return UV_NEXT_SVM;

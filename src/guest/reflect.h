@@ -127,9 +127,10 @@ enum uv_next uv_reflect(struct uv_frame *f);
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
       \at(exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]), Pre) ==>
         hcall_resumed{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre));
-    ensures \forall integer e; 0 <= e < UV_NEXITS &&
-      \at(exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]), Pre) ==>
-        uv_state.exit[e].lpid == 0 && only_exit_changed{Pre, Post}(e);
+    // the exit the cookie names (cookie_exit) is free, and nothing else
+    // of the state changed
+    ensures uv_state.exit[cookie_exit(\old(f->gpr[UV_COOKIE_GPR]))].lpid == 0;
+    ensures only_exit_changed{Pre, Post}(cookie_exit(\old(f->gpr[UV_COOKIE_GPR])));
 
   complete behaviors nothing_pending, resumed;
   disjoint behaviors nothing_pending, resumed;

@@ -72,10 +72,20 @@ static void ctx(const char *c, uint64_t *msr, uint64_t *lpidr)
 		die("unknown context", c);
 }
 
+/*
+ * The cookie of the last exit to the hypervisor (its r31), which the
+ * setup's UV_RETURN gives back in r31 as KVM does; the rows of the table
+ * are called with r31 = 0.
+ */
+static uint64_t last_cookie;
+static uint64_t next_r31;
+
 static enum uv_next call(uint64_t msr, uint64_t lpidr, uint64_t r0, uint64_t r3,
 			 uint64_t r4, uint64_t r5, uint64_t r6, uint64_t r7,
 			 uint64_t r8)
 {
+	enum uv_next next;
+
 	memset(&cpu.frame, 0, sizeof(cpu.frame));
 	cpu.frame.srr1 = cpu.frame.usrr1 = msr;
 	cpu.frame.srr0 = cpu.frame.usrr0 = 0x1000;
@@ -87,7 +97,19 @@ static enum uv_next call(uint64_t msr, uint64_t lpidr, uint64_t r0, uint64_t r3,
 	cpu.frame.gpr[6] = r6;
 	cpu.frame.gpr[7] = r7;
 	cpu.frame.gpr[8] = r8;
-	return uv_entry(&cpu);
+	cpu.frame.gpr[31] = next_r31;
+	next_r31 = 0;
+	next = uv_entry(&cpu);
+	if (next == UV_NEXT_HV)
+		last_cookie = cpu.frame.gpr[31];
+	return next;
+}
+
+/* The hypervisor's UV_RETURN for guest l, with the last exit's cookie. */
+static enum uv_next hv_return(uint64_t l)
+{
+	next_r31 = last_cookie;
+	return call(MSR_SF | MSR_HV, l, 0, UV_RETURN, 0, 0, 0, 0, 0);
 }
 
 /* A setup step that must succeed. */
@@ -122,17 +144,17 @@ static void make_init(uint64_t l, uint64_t npages)
  */
 static void finish_secure(uint64_t l)
 {
-	call(HV, l, 0, UV_RETURN, 0, 0, 0, 0, 0);
+	hv_return(l);
 	while (cpu.frame.gpr[3] == UV_H_SVM_PAGE_IN) {
 		uint64_t gpa = cpu.frame.gpr[4];
 
 		step(call(HV, 0, 0, UV_PAGE_IN, l, 0, gpa, 0, 16), UV_NEXT_CALLER,
 		     U_SUCCESS);
-		call(HV, l, 0, UV_RETURN, 0, 0, 0, 0, 0);
+		hv_return(l);
 	}
 	if (cpu.frame.gpr[3] != UV_H_SVM_INIT_DONE)
 		die("setup step failed", "no H_SVM_INIT_DONE");
-	step(call(HV, l, 0, UV_RETURN, 0, 0, 0, 0, 0), UV_NEXT_SVM, U_SUCCESS);
+	step(hv_return(l), UV_NEXT_SVM, U_SUCCESS);
 }
 
 /* GFNs g0 .. g1 - 1 of guest l (in INIT) paged in from real address 0. */
@@ -196,7 +218,8 @@ static void setup(const char *s)
 		}
 		esm_start(UV_NTREES + 1);
 	} else if (strcmp(s, "exits-full") == 0) {
-		for (uint64_t l = 1; l <= UV_NEXITS; l++)
+		/* every exit in use: guests 2 .. UV_NEXITS + 1 in the protocol */
+		for (uint64_t l = 2; l <= UV_NEXITS + 1; l++)
 			esm_start(l);
 	} else {
 		die("unknown setup", s);
