@@ -13,6 +13,9 @@
  * into one shared guest's disjoint GFNs while it is in the ESM protocol (the
  * one time a guest is paged in): in any serial order every page-in succeeds,
  * and all those GFNs end secure with distinct frames once it is secure.
+ * Then several vCPUs of that guest make hcalls at once, each resumed by its
+ * own exit's cookie with its own registers (one pending exit per vCPU),
+ * and no exit is left pending.
  * The invariant (tests/common/state_check.c) is checked at the end.
  */
 #include <pthread.h>
@@ -31,6 +34,7 @@
 #define LEV1 (1ULL << 20) /* SRR1: the sc level 1 */
 #define PAGE 0x10000ULL
 #define NGUEST_THREADS 4
+#define NVCPU_THREADS 4 /* vCPUs of the shared guest, once secure */
 #define ROUNDS 200
 #define SHARED_LPID 99
 #define SHARED_PAGES 16 /* per paging thread */
@@ -155,6 +159,51 @@ static void *guest_thread(void *arg)
 	return NULL;
 }
 
+/*
+ * vCPU v of the shared guest, once secure, ROUNDS times: an hcall (sc 1 in
+ * supervisor state) with its own r4 and r20, reflected to the hypervisor
+ * with its own exit and cookie while the other vCPUs' may be pending; the
+ * hypervisor's UV_RETURN with that cookie resumes this vCPU, with its own
+ * r20 (which the hypervisor never saw) and the hypervisor's r0 as r3.  The
+ * exits are one per vCPU (NVCPU_THREADS of UV_NEXITS), so every serial
+ * order gives each vCPU these answers.
+ */
+static void *vcpu_thread(void *arg)
+{
+	uint64_t v = (uint64_t)(uintptr_t)arg;
+	struct uv_cpu c;
+
+	for (int r = 0; r < ROUNDS; r++) {
+		uint64_t mark = v << 32 | (uint64_t)r, cookie;
+
+		memset(&c.frame, 0, sizeof(c.frame));
+		c.frame.srr1 = MSR_SF | MSR_S | LEV1;
+		c.frame.usrr1 = MSR_SF | MSR_S;
+		c.frame.lpidr = SHARED_LPID;
+		c.frame.gpr[3] = 0x58; /* an hcall number, passed on unread */
+		c.frame.gpr[4] = mark;
+		c.frame.gpr[20] = ~mark;
+		if (uv_entry(&c) != UV_NEXT_HV || c.frame.gpr[3] != 0x58 ||
+		    c.frame.gpr[4] != mark || c.frame.gpr[20] != 0) {
+			fail("vCPU hcall: r4 to the hypervisor", c.frame.gpr[4], mark);
+			continue;
+		}
+		cookie = c.frame.gpr[UV_COOKIE_GPR];
+		if (c.frame.srr0 != cookie)
+			fail("vCPU hcall: SRR0, the cookie", c.frame.srr0, cookie);
+		memset(&c.frame, 0, sizeof(c.frame));
+		c.frame.srr1 = c.frame.usrr1 = MSR_SF | MSR_HV;
+		c.frame.lpidr = SHARED_LPID;
+		c.frame.gpr[0] = mark + 1; /* the hcall's result */
+		c.frame.gpr[3] = UV_RETURN;
+		c.frame.gpr[UV_COOKIE_GPR] = cookie;
+		if (uv_entry(&c) != UV_NEXT_SVM || c.frame.gpr[3] != mark + 1 ||
+		    c.frame.gpr[20] != ~mark)
+			fail("vCPU resumed: its own r20", c.frame.gpr[20], ~mark);
+	}
+	return NULL;
+}
+
 /* Pages GFNs first .. first + SHARED_PAGES - 1 of the shared guest in. */
 static void *pager_thread(void *arg)
 {
@@ -169,7 +218,7 @@ static void *pager_thread(void *arg)
 
 int main(void)
 {
-	pthread_t t[NGUEST_THREADS + 2];
+	pthread_t t[NGUEST_THREADS + 2], v[NVCPU_THREADS];
 	struct uv_cpu c;
 	char why[256];
 	int secure = 0;
@@ -190,6 +239,15 @@ int main(void)
 	       UV_NEXT_HV, UV_H_SVM_INIT_DONE, "shared guest INIT_DONE");
 	expect(&c, call(&c, MSR_SF | MSR_HV, SHARED_LPID, 0, UV_RETURN, 0, 0, 0, 0),
 	       UV_NEXT_SVM, U_SUCCESS, "shared guest secure");
+	/* its vCPUs' hcalls, all at once */
+	for (int i = 0; i < NVCPU_THREADS; i++)
+		pthread_create(&v[i], NULL, vcpu_thread, (void *)(uintptr_t)(i + 1));
+	for (int i = 0; i < NVCPU_THREADS; i++)
+		pthread_join(v[i], NULL);
+	for (int e = 0; e < UV_NEXITS; e++)
+		if (uv_state.exit[e].lpid != 0)
+			fail("an exit left pending", (unsigned long long)e,
+			     uv_state.exit[e].lpid);
 
 	if (uv_state_check(&uv_state, why, sizeof(why)) != 0) {
 		fprintf(stderr, "threads: invariant broken: %s\n", why);
@@ -208,8 +266,9 @@ int main(void)
 		     2 * SHARED_PAGES);
 	if (failures != 0)
 		return 1;
-	printf("threads: %d guest threads x %d rounds and 2 pagers on a shared guest: "
-	       "every answer as the spec's, final state serial-equivalent, invariant holds\n",
-	       NGUEST_THREADS, ROUNDS);
+	printf("threads: %d guest threads x %d rounds and 2 pagers on a shared guest, "
+	       "then %d of its vCPUs' hcalls x %d rounds: every answer as the spec's, "
+	       "final state serial-equivalent, invariant holds\n",
+	       NGUEST_THREADS, ROUNDS, NVCPU_THREADS, ROUNDS);
 	return 0;
 }
