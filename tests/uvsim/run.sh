@@ -77,6 +77,10 @@ done <<'CASES'
 1|hv r3=1 x4=2\n
 1|hv r3=UV_NO_SUCH_CALL\n
 1|hv-return\n
+1|svm:7/1024 r3=1\n
+1|svm-hcall:7/x r3=1\n
+1|svm:7/ r3=1\n
+5|vm:7 r3=UV_ESM\nhv-return r0=0\nhv-return r0=0\nsvm-hcall:7/3 r3=0x58\nsvm-hcall:7/3 r3=0x58\n
 1|hv-return r0=0 r13=1\n
 1|hv-return r0=0 cookie=@1\n
 1|hv-return r0=0 cookie=@0\n

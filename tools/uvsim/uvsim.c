@@ -3,8 +3,9 @@
  * built for the host with the host implementation of src/arch.  Each `sc 2`
  * goes through uv_entry, exactly as the assembly calls it.  The format is in
  * docs/uvsim.md.  Exit status: 0 the trace ran; 2 a malformed line (reported
- * with its line number); 3 the state invariant broke, or `walk` found the
- * ultravisor's partition-scoped table broken (a bug in the core).
+ * with its line number); 3 the state invariant broke, `walk` found the
+ * ultravisor's partition-scoped table broken, or a vCPU was resumed with
+ * registers not its own (a bug in the core).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -38,6 +39,24 @@ static int have_exit;
 static unsigned long long exit_cookie_seen[MAX_EXITS];
 static int n_exits;
 static unsigned long lineno;
+/*
+ * Virtual CPUs, which the ultravisor does not know (it tells exits apart by
+ * their cookies): the vCPU of the context of the current call, and of each
+ * pending exit (its index, the cookie's low bits), which the hypervisor
+ * resumes with that exit's cookie.  A vCPU waits in the hypervisor for its
+ * UV_RETURN, so it can have one exit pending: a trace that makes a second
+ * one is malformed.
+ */
+static unsigned cur_vcpu;
+static unsigned exit_vcpu[UV_NEXITS];
+/*
+ * The registers each vCPU made its pending hcall with, by exit, and the
+ * exit the current UV_RETURN resumes (-1: none): a vCPU resumed must get
+ * every register back but r3..r12 (the hcall's result and outputs), or the
+ * core gave it another's (exit status 3).
+ */
+static struct uv_frame exit_in[UV_NEXITS];
+static int resume_exit = -1;
 
 static void bad(const char *why, const char *tok)
 {
@@ -91,6 +110,34 @@ static unsigned long long lpid_of(const char *s)
 	if (l < 1 || l > UV_MAX_LPID)
 		bad("LPID must be 1 .. 4095", s);
 	return l;
+}
+
+/* "<lpid>" or "<lpid>/<vcpu>" (vCPU 0 when omitted): the LPID, and the
+ * vCPU into cur_vcpu. */
+static unsigned long long lpid_vcpu_of(char *s)
+{
+	char *slash = strchr(s, '/');
+	unsigned long long v = 0;
+
+	if (slash != NULL) {
+		*slash = '\0';
+		v = number(slash + 1);
+		if (v >= UV_NEXITS)
+			bad("vCPU must be 0 .. 1023 (UV_NEXITS - 1)", slash + 1);
+	}
+	cur_vcpu = (unsigned)v;
+	return lpid_of(s);
+}
+
+/* The pending exit a cookie's low bits name (spec/uv_config.h), or -1. */
+static int exit_of_cookie(unsigned long long c)
+{
+	unsigned long long low = c % UV_COOKIE_SPAN;
+
+	if (low < UV_COOKIE_BASE || low % 4 != 0 ||
+	    (low - UV_COOKIE_BASE) / 4 >= UV_NEXITS)
+		return -1;
+	return (int)((low - UV_COOKIE_BASE) / 4);
 }
 
 /*
@@ -184,7 +231,7 @@ static void print_ctx(const struct uv_frame *f)
 	else if ((msr >> UV_MSR_PR_LG) & 1)
 		printf("user:%llu", l);
 	else if ((msr >> UV_MSR_S_LG) & 1)
-		printf("svm:%llu", l);
+		printf("svm:%llu/%u", l, cur_vcpu);
 	else
 		printf("vm:%llu", l);
 }
@@ -193,12 +240,24 @@ static void print_ctx(const struct uv_frame *f)
 static void sc2(void)
 {
 	enum uv_next next;
+	struct uv_frame in;
 
 	/* as the vector does: the MSR urfid restores has no sc level */
 	cpu.frame.usrr0 = cpu.frame.srr0;
 	cpu.frame.usrr1 = cpu.frame.srr1 & ~UV_SRR1_LEV_MASK;
+	in = cpu.frame;
 	next = uv_entry(&cpu);
 	check_state();
+	if (next == UV_NEXT_SVM && resume_exit >= 0)
+		for (int r = 0; r < UV_NGPRS; r++)
+			if ((r < 3 || r > 12) &&
+			    cpu.frame.gpr[r] != exit_in[resume_exit].gpr[r]) {
+				fprintf(stderr, "uvsim: vCPU %u resumed with r%d "
+					"0x%llx, not its own\n", cur_vcpu, r,
+					(unsigned long long)cpu.frame.gpr[r]);
+				exit(3);
+			}
+	resume_exit = -1;
 	if (next == UV_NEXT_HV) {
 		const struct uv_frame *f = &cpu.frame;
 
@@ -207,6 +266,11 @@ static void sc2(void)
 		if (n_exits < MAX_EXITS)
 			exit_cookie_seen[n_exits] = f->gpr[UV_COOKIE_GPR];
 		n_exits++;
+		if (f->gpr[3] != UV_H_SVM_INIT_ABORT &&
+		    exit_of_cookie(f->gpr[UV_COOKIE_GPR]) >= 0) {
+			exit_vcpu[exit_of_cookie(f->gpr[UV_COOKIE_GPR])] = cur_vcpu;
+			exit_in[exit_of_cookie(f->gpr[UV_COOKIE_GPR])] = in;
+		}
 		printf("exit hv");
 		print_regs(f);
 		/*
@@ -279,7 +343,7 @@ static void fields(char **tok, int ntok, int first, int need_r3)
 		bad("a call needs r3", NULL);
 }
 
-static void set_ctx(const char *ctx)
+static void set_ctx(char *ctx)
 {
 	unsigned long long msr = MSR_SF, l = 0, lev = UV_SC_LEV_UCALL;
 
@@ -289,15 +353,19 @@ static void set_ctx(const char *ctx)
 	} else if (strncmp(ctx, "vm:", 3) == 0) {
 		l = lpid_of(ctx + 3);
 	} else if (strncmp(ctx, "svm:", 4) == 0) {
-		l = lpid_of(ctx + 4);
+		l = lpid_vcpu_of(ctx + 4);
 		msr |= 1ULL << UV_MSR_S_LG;
 	} else if (strncmp(ctx, "svm-hcall:", 10) == 0) {
-		l = lpid_of(ctx + 10);
+		l = lpid_vcpu_of(ctx + 10);
 		msr |= 1ULL << UV_MSR_S_LG;
 		lev = UV_SC_LEV_HCALL;
+		for (int e = 0; e < UV_NEXITS; e++)
+			if (uv_state.exit[e].lpid == l &&
+			    uv_state.exit[e].kind == EXIT_HCALL && exit_vcpu[e] == cur_vcpu)
+				bad("that vCPU waits in the hypervisor (an exit pending)", ctx);
 	} else if (strncmp(ctx, "svm-user-hcall:", 15) == 0) {
 		/* a secure guest's user space (problem state) making sc 1 */
-		l = lpid_of(ctx + 15);
+		l = lpid_vcpu_of(ctx + 15);
 		msr |= 1ULL << UV_MSR_S_LG | 1ULL << UV_MSR_PR_LG;
 		lev = UV_SC_LEV_HCALL;
 	} else if (strncmp(ctx, "user:", 5) == 0) {
@@ -306,6 +374,8 @@ static void set_ctx(const char *ctx)
 	} else {
 		bad("unknown command or context", ctx);
 	}
+	if (strncmp(ctx, "svm", 3) != 0)
+		cur_vcpu = 0;
 	cpu.frame.srr1 = msr | lev << UV_SRR1_LEV_SHIFT;
 	cpu.frame.lpidr = l;
 	cpu.frame.srr0 = 0x1000; /* where the caller's sc was, +4 */
@@ -429,9 +499,15 @@ static void dump(void)
 		if (life == SVM_SECURE) {
 			int pending = 0;
 
+			/* the vCPUs with an hcall in the hypervisor, by exit */
+			printf("svm %d secure", l);
 			for (int e = 0; e < UV_NEXITS; e++)
-				pending |= uv_state.exit[e].lpid == (uint32_t)l;
-			printf("svm %d secure%s\n", l, pending ? " hcall-pending" : "");
+				if (uv_state.exit[e].lpid == (uint32_t)l) {
+					printf("%s %u", pending ? "" : " hcall-pending",
+					       exit_vcpu[e]);
+					pending = 1;
+				}
+			printf("\n");
 		}
 		else if (life >= SVM_INIT) {
 			uint32_t kind = uv_state.exit[life - SVM_INIT].kind;
@@ -559,6 +635,13 @@ static void line(char *text)
 		cpu.frame.srr1 = MSR_SF | (1ULL << UV_MSR_HV_LG) |
 				 UV_SC_LEV_UCALL << UV_SRR1_LEV_SHIFT;
 		cpu.frame.lpidr = l;
+		/* the vCPU the cookie's exit came from, if it resumes one;
+		 * a reflected hcall's registers are checked once resumed */
+		int e = exit_of_cookie(cpu.frame.gpr[UV_COOKIE_GPR]);
+
+		cur_vcpu = e >= 0 ? exit_vcpu[e] : 0;
+		if (e >= 0 && uv_state.exit[e].kind == EXIT_HCALL)
+			resume_exit = e;
 		sc2();
 	} else if (strcmp(tok[0], "fill") == 0) {
 		if (n != 3)
