@@ -13,7 +13,8 @@
  *           and LPID 1..4 (or 0 / 4095 / 4096)
  *   byte 2  r3: a ucall, an hcall, or a value from the table below
  *   bytes 3..7  r4..r8, each a value from the table below
- *   bytes 8..11 r0 for UV_RETURN, the byte to write, page selectors
+ *   bytes 8..11 r0 for UV_RETURN (byte 8 bit 2: an earlier exit, byte 11
+ *           which), the byte to write, page selectors
  *
  * After every operation: the state invariant holds (tests/common/
  * state_check.c); a call answered with an error changed nothing in the
@@ -36,8 +37,11 @@
  * the guest's use of an invalidated page is GFN_USE_INVALID, never the
  * hypervisor's page; a level-3 entry of a tree that goes or changes had a
  * radix tlbie of its guest, and one appears (or a tree opens) only by its
- * guest's UV_REGISTER_MEM_SLOT; the checker walks every tree (sampled).  Any failure aborts, which libFuzzer
- * reports as a crash with the input.
+ * guest's UV_REGISTER_MEM_SLOT; the checker walks every tree (sampled);
+ * a UV_RETURN (of the last exit, or with byte 8's bit 2 of one of the last
+ * 8, another vCPU's) that resumes a reflected hcall gives the vCPU every
+ * GPR but r3..r12 as it made the hcall.  Any failure aborts, which
+ * libFuzzer reports as a crash with the input.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -75,6 +79,26 @@ static const uint8_t tag[8] = { 'S', 'e', 'C', 'r', 'E', 't', '!', 0 };
 static struct uv_cpu cpu;
 static struct uv_frame last_exit;
 static struct uv_state *snap;
+/*
+ * What the hypervisor saw at the last 8 exits (several vCPUs' hcalls may be
+ * pending), and each reflected hcall's registers by exit (the low bits of
+ * its cookie): the vCPU must get them back when resumed.
+ */
+#define SEEN 8
+static struct uv_frame seen_exit[SEEN];
+static unsigned int n_seen;
+static struct uv_frame hcall_in[UV_NEXITS];
+
+/* The exit a cookie's low bits name (spec/uv_config.h), or -1. */
+static int exit_of_cookie(uint64_t c)
+{
+	uint64_t low = c % UV_COOKIE_SPAN;
+
+	if (low < UV_COOKIE_BASE || low % 4 != 0 ||
+	    (low - UV_COOKIE_BASE) / 4 >= UV_NEXITS)
+		return -1;
+	return (int)((low - UV_COOKIE_BASE) / 4);
+}
 
 static void die(const char *why)
 {
@@ -415,6 +439,7 @@ static void sc2(void)
 			   ((in.srr1 >> UV_MSR_S_LG) & 1) && !((in.srr1 >> UV_MSR_HV_LG) & 1);
 
 		last_exit = cpu.frame;
+		seen_exit[n_seen++ % SEEN] = cpu.frame;
 		if (!refl && cpu.frame.gpr[3] == UV_H_SVM_INIT_ABORT) {
 			/* the ESM protocol aborted: the guest, never secure,
 			 * handed back with its own registers and nothing of it
@@ -451,6 +476,8 @@ static void sc2(void)
 		    uv_state.exit[(low - 0x2000) / 4].lpid != in.lpidr ||
 		    uv_state.exit[(low - 0x2000) / 4].cookie != c)
 			die("an exit whose r31 names no pending exit of the guest");
+		if (refl)
+			hcall_in[(low - 0x2000) / 4] = in;
 		if (cpu.frame.cr || cpu.frame.xer || cpu.frame.ctr || cpu.frame.lr ||
 		    cpu.frame.srr0 != c || cpu.frame.usrr0 != 0xC00 ||
 		    ((cpu.frame.usrr1 >> UV_MSR_S_LG) & 1))
@@ -511,8 +538,11 @@ static void op(const uint8_t *b)
 		}
 		sc2();
 		break;
-	case 1: /* UV_RETURN as KVM makes it */
-		cpu.frame = last_exit;
+	case 1: { /* UV_RETURN as KVM makes it */
+		int e;
+
+		/* the last exit, or one of the last 8: another vCPU's */
+		cpu.frame = (b[8] & 4) ? seen_exit[b[11] % SEEN] : last_exit;
 		cpu.frame.gpr[0] = (b[8] & 1) ? values[b[9] & 31] : 0;
 		cpu.frame.gpr[3] = UV_RETURN;
 		cpu.frame.srr1 = ctx_msr(0);
@@ -520,8 +550,22 @@ static void op(const uint8_t *b)
 		/* the last exit's cookie (r31, kept from the exit), or not */
 		if (b[8] & 2)
 			cpu.frame.gpr[UV_COOKIE_GPR] ^= values[b[10] & 31] | 4;
+		/* a reflected hcall the cookie names, pending: its vCPU's own
+		 * registers come back, but the hcall's result and outputs */
+		e = exit_of_cookie(cpu.frame.gpr[UV_COOKIE_GPR]);
+		if (e >= 0 && (uv_state.exit[e].lpid != cpu.frame.lpidr ||
+			       uv_state.exit[e].kind != EXIT_HCALL ||
+			       uv_state.exit[e].cookie != cpu.frame.gpr[UV_COOKIE_GPR]))
+			e = -1;
 		sc2();
+		if (e >= 0 && uv_state.exit[e].lpid != 0)
+			die("a pending hcall's exit not resumed by its cookie");
+		if (e >= 0)
+			for (int r = 0; r < UV_NGPRS; r++)
+				if ((r < 3 || r > 12) && cpu.frame.gpr[r] != hcall_in[e].gpr[r])
+					die("a vCPU resumed with a register not its own");
 		break;
+	}
 	case 2: { /* the guest writes a secret into one of its secure pages */
 		uint64_t *p;
 
@@ -569,6 +613,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&uv_state, 0, sizeof(uv_state));
 	memset(host_normal(0), 0, HV_PAGES * PAGE);
 	memset(&last_exit, 0, sizeof(last_exit));
+	memset(seen_exit, 0, sizeof(seen_exit));
+	n_seen = 0;
 	for (size_t i = 0; i + 12 <= size && i < 12 * 32; i += 12)
 		op(data + i);
 	return 0;
