@@ -117,6 +117,9 @@ enum uv_next uv_reflect(struct uv_frame *f);
     assigns f->gpr[3];
     ensures f->gpr[3] == rc_reg(U_STATE) && state_unchanged{Pre, Post};
     ensures \result == UV_NEXT_CALLER;
+    // back to the hypervisor as it called: for uv_return's exit modes
+    // (a caller's proof does not get this from the behavior's assigns)
+    ensures f->usrr0 == \old(f->usrr0) && f->usrr1 == \old(f->usrr1);
 
   behavior resumed:
     assumes \exists integer e; 0 <= e < UV_NEXITS &&

@@ -186,9 +186,17 @@ enum uv_next uv_return(struct uv_frame *f)
 	if (lpid < 1 || lpid > UV_MAX_LPID)
 		return uv_set_rc(f, U_STATE);
 	life = uv_state.svm_life[lpid];
-	/* a reflected hcall, the one whose cookie r31 gives (or U_STATE) */
-	if (life == SVM_SECURE)
+	/*
+	 * A reflected hcall, the one whose cookie r31 gives, if pending.
+	 * Looked up here too (uv_reflect_return finds it again), so that the
+	 * U_STATE answer is this function's own: a caller's proof does not
+	 * get "only r3 changed" from a callee's behavior.
+	 */
+	if (life == SVM_SECURE) {
+		if (exit_by_cookie(lpid, f->gpr[UV_COOKIE_GPR]) == UV_NEXITS)
+			return uv_set_rc(f, U_STATE);
 		return uv_reflect_return(f);
+	}
 	if (life < SVM_INIT)
 		return uv_set_rc(f, U_STATE);
 	e = life - SVM_INIT;
