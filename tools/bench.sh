@@ -159,9 +159,10 @@ echo "   per GFN: $8 bytes (its 4-byte record and its 8-byte radix leaf entry; e
 	"32 leaf entries more, for a first GFN not on a 2 MiB boundary; each guest with a slot has a tree of" \
 	"132 KiB above its leaf tables, whatever its size: spec/radix.h)"
 echo "   per LPID: 16 bytes of partition-table entry (64 KiB in all, spec/pate.h)"
-echo "   per SVM: ${10} byte of life cycle per LPID; each memory slot it uses" \
+echo "   per SVM: ${10} bytes of life cycle per LPID; each memory slot it uses" \
 	"${12} bytes (from a table of 16 shared by all); ${14} bytes of saved" \
-	"registers while in the ESM protocol or while one of its hcalls is in the hypervisor (8 such entries in all)"
+	"registers while in the ESM protocol, and per vCPU while its hcall is in the hypervisor" \
+	"(a pool of UV_NEXITS entries shared by all, spec/uv_config.h)"
 echo "   per secure frame: ${16} bytes (64 KiB of content and its owner)"
 
 echo
