@@ -138,12 +138,7 @@ enum uv_next uv_page_in(struct uv_frame *f)
 			/*@ assert rec_shared(\at(uv_state.gfn, Pre)[k][i]); */
 			/* the behavior's witness, stated here where k and i are
 			 * known (as one goal at the end it timed out) */
-			/*@ assert \exists integer k2, i2; 0 <= k2 < UV_NSLOTS &&
-			      i2 == g - uv_state.slot[k2].base &&
-			      gfn_in(lpid, k2, g) &&
-			      rec_shared(\at(uv_state.gfn[k2][i2], Pre)) &&
-			      uv_state.gfn[k2][i2] == GFN_SHARED &&
-			      only_gfn_changed{Pre, Here}(k2, i2); */
+			/*@ assert shared_backed{Pre, Here}(lpid, g, k, i); */
 			return uv_set_rc(f, U_SUCCESS);
 		}
 		/*
@@ -159,6 +154,8 @@ enum uv_next uv_page_in(struct uv_frame *f)
 	 * (shared_only_secure).
 	 */
 	/*@ assert rec == GFN_EMPTY; */
+	/* not the secure_guest behavior: its goals drop this path */
+	/*@ assert !svm_secure(lpid); */
 	n = frame_find_free();
 	if (n == UV_NFRAMES)
 		return uv_set_rc(f, U_BUSY);
