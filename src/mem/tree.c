@@ -155,6 +155,14 @@ void tree_link(uint32_t t, uint32_t k)
 	/*@ assert slots_in_trees; */
 	/*@ assert pate_svm_ok; */
 	/*@ assert ptes_ok; */
+	/* and the conjuncts that do not read slot_tree, each its own goal
+	 * (the ensures as one goal took z3 49 s, 31 M steps) */
+	/*@ assert slots_ok && slots_distinct && gfns_unused_empty && gfns_ok; */
+	/*@ assert frames_ok && frames_zero && lives_ok; */
+	/*@ assert exits_ok && exits_distinct && exits_msr_ok && exits_gfn_ok; */
+	/*@ assert shared_only_secure; */
+	/*@ assert tree_inv; */
+	/*@ assert state_core; */
 }
 
 void tree_unlink(uint32_t t, uint32_t k)
@@ -182,6 +190,11 @@ void tree_unlink(uint32_t t, uint32_t k)
 	  loop variant hi + 1 - g;
 	*/
 	for (g = lo; g <= hi; g++) {
+		/* l3_ok out of state_inv_but before the writes: the goal after
+		 * them is then about the two entries written (z3 took 9 s
+		 * without, and timed out once the invariant had per-vCPU
+		 * exits) */
+		/*@ assert l3_ok; */
 		uv_state.tree_slot[t][g] = 0;
 		uv_state.tree_l3[t][g] = 0;
 		/* state_inv, one conjunct at a time (as one goal it timed out
