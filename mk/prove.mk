@@ -3,14 +3,14 @@
 # (z3 and cvc4 through Why3): the provers run on every goal and no verdict
 # is read from any file (-wp-cache rebuild: answers are written to
 # proofs/wp-cache, never read; the directory is emptied first).  It fails
-# unless every goal is proved.  `make check` runs the same proof with
+# unless every goal is proved.  CI (.ci/run) runs the same proof with
 # PROVE_MODE=none: no cache at all, nothing read, nothing written.
 #
 # Developer-only, NOT a proof: `make prove-replay` (PROVE_MODE=replay) takes
 # the verdict of every goal found in proofs/wp-cache on trust and proves
 # only the others; `make prove-offline` runs no prover at all.  A cache
 # entry edited to "verdict": "valid" makes a false goal pass there, which
-# is why neither `make prove` nor `make check` reads the cache
+# is why neither `make prove` nor CI's proof reads the cache
 # (tests/proof/trust.sh shows it).
 .PHONY: prove prove-replay prove-offline proof-trust-test proof-smoke-test
 
@@ -75,7 +75,7 @@ WP_FLAGS := $(WP_CHECK_FLAGS) -wp-par $(WP_PAR) $(WP_CACHE_FLAGS)
 prove: $(SETUP_STAMP)
 	@mkdir -p $(WP_REPORT) $(WP_CACHE)
 	@case "$(PROVE_MODE)" in replay|offline) \
-		echo "prove: PROVE_MODE=$(PROVE_MODE) takes verdicts from $(WP_CACHE) on trust: a quick re-check, NOT a proof (make prove / make check prove)";; esac
+		echo "prove: PROVE_MODE=$(PROVE_MODE) takes verdicts from $(WP_CACHE) on trust: a quick re-check, NOT a proof (make prove, or CI's make prove PROVE_MODE=none)";; esac
 	@# A rebuild proves every goal again and writes every entry: start from an
 	@# empty cache so that no entry of a goal that no longer exists stays.
 	@if [ "$(PROVE_MODE)" = rebuild ]; then rm -f $(WP_CACHE)/*.json; fi
@@ -97,8 +97,8 @@ wp-flags:
 
 # tests/proof: the proof pipeline itself (both in `make check`, about a
 # minute together).  proof-trust-test: a false goal with a cache poisoned to
-# "valid" passes a replay and fails `make check`'s flags.  proof-smoke-test:
-# `make check`'s smoke tests catch two vacuous contracts.
+# "valid" passes a replay and fails CI's flags (PROVE_MODE=none) and make
+# prove's.  proof-smoke-test: CI's smoke tests catch two vacuous contracts.
 PROOF_TESTS := $(BUILD)/proof-tests
 wp_flags_of = $$($(MAKE) -s --no-print-directory wp-flags PROVE_MODE=$(1))
 proof-trust-test: $(SETUP_STAMP)

@@ -1,14 +1,14 @@
 #!/bin/sh
-# Shows that the proof's smoke tests, as `make check` runs them, still catch
+# Shows that the proof's smoke tests, as CI's proof runs them, still catch
 # a vacuous contract.  tests/proof/vacuous.c has two functions whose
 # preconditions contradict each other (through an axiom; through a
 # quantified requires, the shape of the state invariant) and one, ok(),
 # whose preconditions do not.  Every ordinary goal of the vacuous functions
 # is proved (from false); only a smoke test can tell.  Through proofs/run.sh
-# with the very WP flags of `make check`, the run must fail on exactly the
+# with the very WP flags of CI's proof (PROVE_MODE=none), the run must fail on exactly the
 # two vacuous functions' smoke tests.
 #
-#   sh tests/proof/smoke.sh OUT "WP FLAGS OF make check"
+#   sh tests/proof/smoke.sh OUT "WP FLAGS OF PROVE_MODE=none"
 set -u
 out=$1 flags=$2
 rm -rf "$out"; mkdir -p "$out"

@@ -1,12 +1,13 @@
 #!/bin/sh
-# Shows that no file decides a verdict in `make check`.  tests/proof/false.c
+# Shows that no file decides a verdict in CI's proof (make prove
+# PROVE_MODE=none) or in `make prove`.  tests/proof/false.c
 # has one false goal that needs a prover.  A cache is made for it and each
 # entry edited to "verdict": "valid" (what anyone could commit to
 # proofs/wp-cache).  Then:
 #   1. with the flags of `make prove-replay` and that cache, proofs/run.sh
 #      accepts the false goal: the poisoned cache works, so step 2 means
 #      something;
-#   2. with the flags of `make check`, the same cache directory named on the
+#   2. with CI's flags (PROVE_MODE=none), the same cache directory named on the
 #      command line and in FRAMAC_WP_CACHE / FRAMAC_WP_CACHEDIR, run.sh must
 #      reject it;
 #   3. with the flags of `make prove` (-wp-cache rebuild, which writes the
@@ -14,7 +15,7 @@
 # Every run adds -wp-timeout 5 (z3 would spend the full 60 s on the false
 # goal); the cache key and the cache mode are all that matter here.
 #
-#   sh tests/proof/trust.sh OUT "FLAGS OF make check" "FLAGS OF make prove-replay" \
+#   sh tests/proof/trust.sh OUT "FLAGS OF PROVE_MODE=none" "FLAGS OF make prove-replay" \
 #	"FLAGS OF make prove"
 set -u
 out=$1 check=$2 replay=$3 prove=${4:-}
@@ -46,12 +47,12 @@ echo "proof-trust-test: make prove-replay's flags: the false goal passes on the 
 # shellcheck disable=SC2086
 FRAMAC_WP_CACHE=replay FRAMAC_WP_CACHEDIR=$cache \
 	run check $check -wp-cache-dir "$cache" &&
-	fail "make check's flags accepted a false goal from a poisoned cache (see $out/check/wp.log)"
+	fail "CI's flags (PROVE_MODE=none) accepted a false goal from a poisoned cache (see $out/check/wp.log)"
 grep -q 'typed_f_ensures' "$out/check.err" ||
-	fail "make check's flags failed, but not on the false goal (see $out/check.err)"
+	fail "CI's flags (PROVE_MODE=none) failed, but not on the false goal (see $out/check.err)"
 grep -q '(cached)' "$out/check/wp.log" &&
-	fail "make check's flags read a cached verdict (see $out/check/wp.log)"
-echo "proof-trust-test: ok: make check's flags run the provers and reject the false goal"
+	fail "CI's flags (PROVE_MODE=none) read a cached verdict (see $out/check/wp.log)"
+echo "proof-trust-test: ok: CI's flags (PROVE_MODE=none) run the provers and reject the false goal"
 [ -n "$prove" ] || exit 0
 # shellcheck disable=SC2086
 run prove $prove -wp-cache-dir "$cache" &&
