@@ -40,8 +40,6 @@
 #include "emu.h"
 #include "uv_asm.h"
 
-#define SPRN_HSRR0 314
-#define SPRN_HSRR1 315
 
 /* Linux's indices in mcontext gp_regs (asm/ptrace.h). */
 #define PT_NIP 32
@@ -88,12 +86,16 @@ enum uv_next __wrap_uv_entry(struct uv_cpu *cpu);
  * handler runs against the model too.  The FPRs, VRs, VSRs, FPSCR and VSCR
  * are qemu's real registers (emu_call.S loads and captures them).
  */
-enum { M_SRR0, M_SRR1, M_HSRR0, M_HSRR1, M_LPIDR, M_USPRG0, M_USPRG1,
+enum { M_SRR0, M_SRR1, M_LPIDR, M_USPRG0, M_USPRG1,
        M_USRR0, M_USRR1, M_X, M_NSPR = M_X + UV_XI_COUNT };
 #define M_MMCR0 (M_X + UV_XI_MMCR0)
+/* HSRR0/1 are kept per context (src/ucall/sprs.h): hrfid reads them there. */
+#define M_HSRR0 (M_X + UV_XI_HSRR0)
+#define M_HSRR1 (M_X + UV_XI_HSRR1)
+/* written is a bit per M_* */
+_Static_assert(M_NSPR <= 64, "one bit per modelled SPR in m.written");
 static unsigned int spr_num[M_NSPR] = {
-	[M_SRR0] = SPRN_SRR0, [M_SRR1] = SPRN_SRR1, [M_HSRR0] = SPRN_HSRR0,
-	[M_HSRR1] = SPRN_HSRR1, [M_LPIDR] = SPRN_LPIDR,
+	[M_SRR0] = SPRN_SRR0, [M_SRR1] = SPRN_SRR1, [M_LPIDR] = SPRN_LPIDR,
 	[M_USPRG0] = SPRN_USPRG0, [M_USPRG1] = SPRN_USPRG1,
 	[M_USRR0] = SPRN_USRR0, [M_USRR1] = SPRN_USRR1,
 #define UV_X_M(name, num) [M_X + UV_XI_##name] = num,
@@ -361,7 +363,7 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 			g[rt] = m.spr[i];
 		} else {
 			m.spr[i] = g[rt];
-			m.written |= 1u << i;
+			m.written |= 1ULL << i;
 		}
 	} else if (insn == INSN_URFID) {
 		m.msr = m.spr[M_USRR1];
@@ -633,8 +635,6 @@ static void run(const char *test, const struct uv_frame *want_in)
 	m.spr[M_USPRG1] = rnd(); /* whatever the last user left: scrubbed */
 	m.spr[M_USRR0] = rnd();
 	m.spr[M_USRR1] = rnd();
-	m.spr[M_HSRR0] = rnd();
-	m.spr[M_HSRR1] = rnd();
 	memset(&cpu.frame, 0x5a, sizeof(cpu.frame));
 	cpu.stack = UV_STACK_TOP;
 	cpu.toc = toc;

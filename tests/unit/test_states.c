@@ -136,6 +136,9 @@ static void frame(enum ctx c, uint64_t lpid, uint64_t r3)
 	f->usrr0 = f->srr0;
 	f->usrr1 = f->srr1;
 	f->lpidr = lpid;
+	/* VSRs, FPSCR, VSCR, SPRs (HSRR0/1, HDAR, ... among them) */
+	for (int i = 0; i < UV_NX; i++)
+		f->x[i] = rand64();
 	f->gpr[3] = r3;
 	if (r3 == N_ESM) {
 		/* the ESM blob and FDT: guest addresses below 2^52 */
@@ -1697,6 +1700,15 @@ static void assert_reflected(const struct uv_frame *guest)
 	assert_int_equal(cpu.frame.usrr0, 0xC00);
 	assert_int_equal(cpu.frame.usrr1, HV_MSR);
 	assert_int_equal(cpu.frame.lpidr, guest->lpidr);
+	/* VSRs, FPSCR, VSCR and SPRs: the documented neutral values (the
+	 * guest's DEC for H_CEDE); so nothing a hypervisor interrupt left
+	 * in HSRR0/1, HDSISR, HDAR or HEIR while the guest ran */
+	for (int i = 0; i < UV_NX; i++)
+		assert_int_equal(cpu.frame.x[i],
+			i == UV_X_DEC ? (guest->gpr[3] == UV_H_CEDE ?
+					 guest->x[i] : UV_HV_DEC) :
+			i == UV_X_PPR ? UV_HV_PPR :
+			i == UV_X_MMCR0 ? UV_HV_MMCR0 : 0);
 }
 
 /*
@@ -1723,6 +1735,9 @@ static void assert_resumed(uint64_t lpid, uint64_t c, const struct uv_frame *gue
 	assert_int_equal(cpu.frame.usrr0, guest->usrr0);
 	assert_int_equal(cpu.frame.usrr1, guest->usrr1);
 	assert_int_equal(cpu.frame.lpidr, lpid);
+	/* its own VSRs, FPSCR, VSCR and SPRs, none of the hypervisor's */
+	for (int i = 0; i < UV_NX; i++)
+		assert_int_equal(cpu.frame.x[i], guest->x[i]);
 }
 
 /*
