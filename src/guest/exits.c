@@ -197,7 +197,7 @@ enum uv_next exit_to_hv(struct uv_frame *f, const struct uv_frame *g,
 	//@ assert f->gpr[3] == h;
 	//@ assert \forall integer j; 0 <= j < UV_NGPRS && !(3 <= j <= 3 + nin) && j != UV_COOKIE_GPR ==> f->gpr[j] == 0;
 	//@ assert f->srr1 == hv_srr1(g->srr1);
-	//@ assert f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0 && f->srr0 == 0;
+	//@ assert f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0 && f->srr0 == c;
 	//@ assert f->usrr0 == UV_HV_SC_VECTOR && f->usrr1 == UV_HV_MSR;
 	return UV_NEXT_HV;
 }
