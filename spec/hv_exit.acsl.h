@@ -9,6 +9,7 @@
 
 #include "ucall.acsl.h"
 #include "uv_config.h"
+#include "vectors.h"
 
 /*@
   // The level of the sc, from SRR1 (spec/uv_abi.h).
@@ -72,6 +73,17 @@
     \at(f->usrr0, B) == g.usrr0 &&
     \at(f->usrr1, B) == ((g.usrr1 & UV_MSR_NOT_HV) | UV_MSR_S) &&
     (\forall integer i; 0 <= i < UV_NX ==> \at(f->x[i], B) == g.x[i]);
+
+  // Frame f resumes guest g (a reflected interrupt's UV_RETURN,
+  // src/guest/interrupt.h) with its own registers, every one of them:
+  // S set and HV clear in the MSR it resumes with.
+  predicate int_resumed(struct uv_frame *f, struct uv_frame g) =
+    (\forall integer r; 0 <= r < UV_NGPRS ==> f->gpr[r] == g.gpr[r]) &&
+    f->cr == g.cr && f->xer == g.xer && f->ctr == g.ctr && f->lr == g.lr &&
+    f->srr0 == g.srr0 && f->srr1 == g.srr1 && f->usrr0 == g.usrr0 &&
+    f->usrr1 == ((g.usrr1 & UV_MSR_NOT_HV) | UV_MSR_S) &&
+    f->lpidr == g.lpidr &&
+    (\forall integer i; 0 <= i < UV_NX ==> f->x[i] == g.x[i]);
 */
 
 #endif

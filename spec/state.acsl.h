@@ -78,7 +78,7 @@
   predicate exits_ok =
     \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0 ==>
       uv_state.exit[e].lpid <= UV_MAX_LPID &&
-      (uv_state.exit[e].kind == EXIT_HCALL ?
+      (uv_state.exit[e].kind == EXIT_VCPU ?
          uv_state.svm_life[uv_state.exit[e].lpid] == SVM_SECURE :
          (uv_state.svm_life[uv_state.exit[e].lpid] == SVM_INIT + e &&
           (uv_state.exit[e].kind == EXIT_INIT_START ||
@@ -114,7 +114,7 @@
   predicate exits_distinct =
     \forall integer e1, e2; 0 <= e1 < UV_NEXITS && 0 <= e2 < UV_NEXITS &&
       e1 != e2 && uv_state.exit[e1].lpid != 0 &&
-      uv_state.exit[e1].kind != EXIT_HCALL ==>
+      uv_state.exit[e1].kind != EXIT_VCPU ==>
         uv_state.exit[e1].lpid != uv_state.exit[e2].lpid;
 
   // A record of a page the guest shares: backed by the hypervisor's page,

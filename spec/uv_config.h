@@ -90,7 +90,8 @@
  * Life cycle of a guest (per LPID, 16 bits, as SVM_INIT + e needs):
  *   SVM_NORMAL        not secure; the ultravisor holds nothing for it
  *   SVM_SECURE        secure: runs with MSR[S]=1; may have pending exits
- *                     of kind EXIT_HCALL (a reflected hcall), one per vCPU
+ *                     of kind EXIT_VCPU (a reflected hcall or interrupt),
+ *                     one per vCPU
  *   SVM_INIT + e      between UV_ESM and the end of the ESM protocol, with
  *                     pending exit e (0 <= e < UV_NEXITS)
  */
@@ -101,7 +102,13 @@
 /* What a pending exit waits for (struct uv_exit.kind). */
 #define EXIT_INIT_START 1 /* the hypervisor's answer to H_SVM_INIT_START */
 #define EXIT_INIT_DONE 2  /* the hypervisor's answer to H_SVM_INIT_DONE */
-#define EXIT_HCALL 3      /* the hypervisor's answer to a secure guest's hcall */
+/*
+ * A vCPU of a secure guest waits in the hypervisor: for the answer to its
+ * hcall (struct uv_exit.vec 0xC00, src/guest/reflect.h), or for the
+ * hypervisor to have handled an interrupt reflected to it (vec the vector,
+ * src/guest/interrupt.h).
+ */
+#define EXIT_VCPU 3
 /*
  * The hypervisor's answer to H_SVM_PAGE_IN (r4 the guest address of GFN
  * struct uv_exit.gfn, r5 0, r6 16): in the ESM protocol, after KVM's answer

@@ -123,6 +123,10 @@
 #define VEC_P_HDAR_OFF 8  /* HDAR's offset in its 64 KiB page, only */
 #define VEC_P_ASDR 16     /* ASDR: the guest page's address */
 
+/* The sc vector's offset (the table's VEC_SC row): a pending exit of this
+ * vector is a reflected hcall (struct uv_exit.vec). */
+#define UV_VEC_SC 0xC00UL
+
 /* LPCR[LPES] (ISA bit 60): 0 sends the external interrupt to the hypervisor. */
 #define UV_LPCR_LPES 0x0000000000000008UL
 

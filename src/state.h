@@ -28,6 +28,8 @@ struct uv_exit {
 	uint32_t kind; /* EXIT_* */
 	uint64_t gfn;  /* EXIT_PAGE_IN: the GFN asked for (UV_MAX_GFN at most) */
 	uint64_t cookie; /* given to the hypervisor (spec/uv_config.h) */
+	/* EXIT_VCPU: the vector that left, 0xC00 for an hcall (spec/vectors.h) */
+	uint64_t vec;
 	struct uv_frame guest; /* the guest's registers, kept from the hypervisor */
 };
 

@@ -360,9 +360,25 @@ static void interrupts(void)
 	       "A reflected vector shows the hypervisor only the registers in "
 	       "the last column of the guest's; every other register is "
 	       "neutral.\n\n");
+	printf("A reflected interrupt (src/guest/interrupt.h, proved) keeps "
+	       "the vCPU's registers in a pending exit of its own, as a "
+	       "reflected hcall does, and enters the hypervisor at the vector "
+	       "in its own MSR (ME clear for 0x200), every GPR zero but r31, "
+	       "SRR0 and HSRR0 the exit's cookie, SRR1 and HSRR1 the guest's "
+	       "MSR with S set; ASDR is left as the hardware set it.  UV_RETURN "
+	       "with that cookie resumes the vCPU at the interrupted PC with "
+	       "every register of its own.  A vCPU that cannot be kept (its "
+	       "guest not secure, or every exit in use) is dropped and the "
+	       "hypervisor gets its thread with nothing of the guest's, cookie "
+	       "0.\n\n");
 	printf("**This version wires only 0xC00** (asm/entry.S): every other "
 	       "vector of the image is still `b .`, so the table is the design "
-	       "the entry path of the other vectors is built to.\n\n");
+	       "the entry path of the other vectors is built to; "
+	       "`uv_int_reflect` is what that path will call for a reflected "
+	       "row (uvsim's `svm-int` calls it today).  Not yet: the "
+	       "hypervisor injecting an interrupt at UV_RETURN (its HSRR0 is "
+	       "not read: the vCPU resumes where it was), the HDSI/HISI fault "
+	       "path, HEAI.\n\n");
 	printf("| offset | vector | return state | route | the hypervisor sees |\n");
 	printf("|---|---|---|---|---|\n");
 	for (size_t i = 0; i < NELEM(vecs); i++) {

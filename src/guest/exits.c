@@ -131,6 +131,7 @@ void exit_free(uint32_t e)
 	uv_state.exit[e].kind = 0;
 	uv_state.exit[e].gfn = 0;
 	uv_state.exit[e].cookie = 0;
+	uv_state.exit[e].vec = 0;
 }
 
 void exits_drop(uint64_t lpid)

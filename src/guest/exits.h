@@ -48,7 +48,8 @@ void frame_clear(struct uv_frame *d);
   requires e < UV_NEXITS;
   assigns uv_state.exit[e];
   ensures uv_state.exit[e].lpid == 0 && uv_state.exit[e].kind == 0 &&
-    uv_state.exit[e].gfn == 0 && uv_state.exit[e].cookie == 0;
+    uv_state.exit[e].gfn == 0 && uv_state.exit[e].cookie == 0 &&
+    uv_state.exit[e].vec == 0;
   ensures frame_cleared(uv_state.exit[e].guest);
 */
 void exit_free(uint32_t e);

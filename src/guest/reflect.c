@@ -33,7 +33,8 @@ enum uv_next uv_reflect(struct uv_frame *f)
 	 * copy clears it anyway (exit_keep), for exits_msr_ok. */
 	exit_keep(e, f);
 	uv_state.exit[e].cookie = exit_cookie(e);
-	uv_state.exit[e].kind = EXIT_HCALL;
+	uv_state.exit[e].kind = EXIT_VCPU;
+	uv_state.exit[e].vec = UV_VEC_SC;
 	uv_state.exit[e].lpid = (uint32_t)lpid;
 	/*@ assert exits_msr_ok; */
 	/*@ assert lives_ok && exits_ok && exits_distinct; */
@@ -49,7 +50,7 @@ enum uv_next uv_reflect(struct uv_frame *f)
 	/* e is the witness of the reflected behavior's exit, fact by fact
 	 * (as one existential goal z3 gave up and cvc4 timed out, under load) */
 	/*@ assert \at(uv_state, Pre).exit[e].lpid == 0; */
-	/*@ assert uv_state.exit[e].lpid == f->lpidr && uv_state.exit[e].kind == EXIT_HCALL; */
+	/*@ assert uv_state.exit[e].lpid == f->lpidr && uv_state.exit[e].kind == EXIT_VCPU; */
 	/*@ assert hv_cookie(f, uv_state.exit[e].cookie); */
 	/*@ assert uv_state.exit[e].guest ==
 	      { \at(*f, Pre) \with .usrr1 = uv_state.exit[e].guest.usrr1 }; */
@@ -72,7 +73,7 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	if (e == UV_NEXITS)
 		return uv_set_rc(f, U_STATE);
 	/* a reflected hcall (state_inv) */
-	//@ assert uv_state.exit[e].kind == EXIT_HCALL;
+	//@ assert uv_state.exit[e].kind == EXIT_VCPU;
 	/* The hcall's outputs r4..r12, then the guest's own registers. */
 	/*@
 	  loop invariant 0 <= r <= UV_HCALL_NIN;

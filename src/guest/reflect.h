@@ -46,7 +46,7 @@ bool uv_is_svm_hcall(uint64_t srr1);
   predicate reflected_into{A, B}(struct uv_frame *f, integer e) =
     0 <= e < UV_NEXITS && \at(uv_state.exit[e].lpid, A) == 0 &&
     \at(uv_state.exit[e].lpid, B) == \at(f->lpidr, B) &&
-    \at(uv_state.exit[e].kind, B) == EXIT_HCALL &&
+    \at(uv_state.exit[e].kind, B) == EXIT_VCPU &&
     \at(hv_cookie(f, uv_state.exit[e].cookie), B) &&
     cookie_exit(\at(uv_state.exit[e].cookie, B)) == e &&
     \at(uv_state.exit[e].guest, B) ==

@@ -10,6 +10,7 @@
 #include "mem/slots.h"
 #include "guest/exits.h"
 #include "guest/reflect.h"
+#include "guest/interrupt.h"
 #include "mem/ptable.h"
 #include "guest/esm.h"
 #include "mem/tree.h"
@@ -187,14 +188,19 @@ enum uv_next uv_return(struct uv_frame *f)
 		return uv_set_rc(f, U_STATE);
 	life = uv_state.svm_life[lpid];
 	/*
-	 * A reflected hcall, the one whose cookie r31 gives, if pending.
+	 * A reflected hcall or interrupt, the one whose cookie r31 gives, if
+	 * pending.
 	 * Looked up here too (uv_reflect_return finds it again), so that the
 	 * U_STATE answer is this function's own: a caller's proof does not
 	 * get "only r3 changed" from a callee's behavior.
 	 */
 	if (life == SVM_SECURE) {
-		if (exit_by_cookie(lpid, f->gpr[UV_COOKIE_GPR]) == UV_NEXITS)
+		e = exit_by_cookie(lpid, f->gpr[UV_COOKIE_GPR]);
+		if (e == UV_NEXITS)
 			return uv_set_rc(f, U_STATE);
+		/* an interrupt the hypervisor was shown, or an hcall */
+		if (uv_state.exit[e].vec != UV_VEC_SC)
+			return uv_int_return(f, e);
 		return uv_reflect_return(f);
 	}
 	if (life < SVM_INIT)

@@ -57,3 +57,11 @@ unsigned int vec_hsrr(uint64_t off, uint64_t lpcr)
 		return 1;
 	return 0;
 }
+
+unsigned int vec_passes(uint64_t off)
+{
+#define UV_X_IF(name, o, pair, route, passes, doc) if (off == (o)) return (passes);
+	UV_VECTORS(UV_X_IF)
+#undef UV_X_IF
+	return VEC_P_NONE;
+}

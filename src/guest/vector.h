@@ -21,14 +21,18 @@
 /* The table as two ACSL functions (the X-macros expand in annotations). */
 #define UV_X_ROUTE(name, o, pair, route, passes, doc) off == (o) ? (route) :
 #define UV_X_PAIR(name, o, pair, route, passes, doc) off == (o) ? (pair) :
+#define UV_X_PASSES(name, o, pair, route, passes, doc) off == (o) ? (passes) :
 /*@
   // The table's route and pair of the vector at offset off (VEC_NONE, and
   // VEC_SRR, for an offset that is no vector of it).
   logic integer vec_table_route(integer off) = UV_VECTORS(UV_X_ROUTE) VEC_NONE;
   logic integer vec_table_pair(integer off) = UV_VECTORS(UV_X_PAIR) VEC_SRR;
+  // The table's passes of the vector at off (VEC_P_NONE for no vector).
+  logic integer vec_table_passes(integer off) = UV_VECTORS(UV_X_PASSES) VEC_P_NONE;
 */
 #undef UV_X_ROUTE
 #undef UV_X_PAIR
+#undef UV_X_PASSES
 
 /*
  * The route (VEC_*, spec/vectors.h) of the interrupt at offset off from
@@ -85,5 +89,16 @@ unsigned int vec_route(uint64_t off, uint64_t lpcr, uint64_t msr);
     (\result == 1 <==> !LPES_GUEST(lpcr));
 */
 unsigned int vec_hsrr(uint64_t off, uint64_t lpcr);
+
+/*
+ * What the hypervisor is shown of the guest's registers when the vector at
+ * offset off is reflected to it (VEC_P_*, the table's passes column;
+ * VEC_P_NONE for an offset not in the table).
+ */
+/*@
+  assigns \nothing;
+  ensures \result == vec_table_passes(off);
+*/
+unsigned int vec_passes(uint64_t off);
 
 #endif

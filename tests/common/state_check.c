@@ -197,7 +197,7 @@ static int lives_ok(const struct uv_state *s, char *why, unsigned long why_len)
 
 /*
  * exits_ok: a used exit e (exit[e].lpid != 0) has lpid <= UV_MAX_LPID and
- * either kind EXIT_HCALL and svm_life[lpid] == SVM_SECURE, or
+ * either kind EXIT_VCPU and svm_life[lpid] == SVM_SECURE, or
  * svm_life[lpid] == SVM_INIT + e and kind EXIT_INIT_START, EXIT_PAGE_IN or
  * EXIT_INIT_DONE.
  */
@@ -210,7 +210,7 @@ static int exits_ok(const struct uv_state *s, char *why, unsigned long why_len)
 			continue;
 		if (x->lpid > UV_MAX_LPID)
 			FAIL("exits_ok: exit %d lpid %u > UV_MAX_LPID", e, x->lpid);
-		if (x->kind == EXIT_HCALL) {
+		if (x->kind == EXIT_VCPU) {
 			if (s->svm_life[x->lpid] != SVM_SECURE)
 				FAIL("exits_ok: hcall exit %d of guest %u, whose "
 				     "svm_life is %u, not SVM_SECURE", e, x->lpid,
@@ -239,7 +239,7 @@ static int exits_distinct(const struct uv_state *s, char *why,
 	for (int e1 = 0; e1 < UV_NEXITS; e1++) {
 		const struct uv_exit *x = &s->exit[e1];
 
-		if (x->lpid == 0 || x->kind == EXIT_HCALL)
+		if (x->lpid == 0 || x->kind == EXIT_VCPU)
 			continue;
 		for (int e2 = 0; e2 < UV_NEXITS; e2++)
 			if (e1 != e2 && x->lpid == s->exit[e2].lpid)

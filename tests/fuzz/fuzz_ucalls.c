@@ -8,7 +8,9 @@
  *           program interrupt), 1 the hypervisor's UV_RETURN, 2 a guest
  *           writes a secret into one of its pages (bit 2 set: first uses
  *           one of GFNs 0..15 through gfn_touch, as the fault path will),
- *           3 the hypervisor writes its memory
+ *           3 the hypervisor writes its memory (bit 2 set: a vCPU of
+ *           the guest of byte 1 takes an interrupt reflected to the
+ *           hypervisor, byte 2 the vector, every register tagged)
  *   byte 1  context (hv, vm, svm, user: bit 4 a secure guest's user space)
  *           and LPID 1..4 (or 0 / 4095 / 4096)
  *   byte 2  r3: a ucall, an hcall, or a value from the table below
@@ -40,7 +42,12 @@
  * guest's UV_REGISTER_MEM_SLOT; the checker walks every tree (sampled);
  * a UV_RETURN (of the last exit, or with byte 8's bit 2 of one of the last
  * 8, another vCPU's) that resumes a reflected hcall gives the vCPU every
- * GPR but r3..r12 as it made the hcall.  Any failure aborts, which
+ * GPR but r3..r12 as it made the hcall, one that resumes a reflected
+ * interrupt every register and SPR as it was; an interrupt enters the
+ * hypervisor at its vector with every GPR zero but the cookie and no word
+ * of x[] the guest's but DSISR and DAR at a machine check, and a vCPU
+ * that cannot be kept (its guest not secure, no exit free) changes
+ * nothing in the state.  Any failure aborts, which
  * libFuzzer reports as a crash with the input.
  */
 #include <stdint.h>
@@ -51,6 +58,7 @@
 #include "arch/host/host.h"
 #include "ucall/entry.h"
 #include "mem/gfn.h"
+#include "guest/interrupt.h"
 #include "state_check.h"
 
 #define PAGE UV_PAGE_SIZE
@@ -88,6 +96,8 @@ static struct uv_state *snap;
 static struct uv_frame seen_exit[SEEN];
 static unsigned int n_seen;
 static struct uv_frame hcall_in[UV_NEXITS];
+/* exit e is a reflected interrupt's: its vCPU gets every register back */
+static int int_exit[UV_NEXITS];
 
 /* The exit a cookie's low bits name (spec/uv_config.h), or -1. */
 static int exit_of_cookie(uint64_t c)
@@ -476,8 +486,10 @@ static void sc2(void)
 		    uv_state.exit[(low - 0x2000) / 4].lpid != in.lpidr ||
 		    uv_state.exit[(low - 0x2000) / 4].cookie != c)
 			die("an exit whose r31 names no pending exit of the guest");
-		if (refl)
+		if (refl) {
 			hcall_in[(low - 0x2000) / 4] = in;
+			int_exit[(low - 0x2000) / 4] = 0;
+		}
 		if (cpu.frame.cr || cpu.frame.xer || cpu.frame.ctr || cpu.frame.lr ||
 		    cpu.frame.srr0 != c || cpu.frame.usrr0 != 0xC00 ||
 		    ((cpu.frame.usrr1 >> UV_MSR_S_LG) & 1))
@@ -492,6 +504,70 @@ static void sc2(void)
 		if (memcmp(&in, &cpu.frame, sizeof(in)) != 0)
 			die("an error changed a register other than r3");
 	}
+}
+
+/*
+ * The vectors reflected to the hypervisor (spec/vectors.h, route
+ * VEC_REFLECT), and whether the machine check's DSISR and DAR go with it.
+ */
+static const uint64_t int_vecs[8] = { 0x100, 0x200, 0x500, 0x980, 0xE60, 0xE80, 0xEA0, 0xF80 };
+
+/*
+ * A vCPU of guest l (or of no secure guest) takes an interrupt at a vector
+ * reflected to the hypervisor, every register of it tagged: the hypervisor
+ * sees none of them but DSISR and DAR at a machine check; it gets its
+ * thread whatever (an exit of the guest's named by the cookie, or the
+ * vCPU dropped with cookie 0 and the state unchanged).
+ */
+static void interrupt(const uint8_t *b, uint64_t l)
+{
+	uint64_t vec = int_vecs[b[2] & 7], c;
+	struct uv_frame in;
+	enum uv_next next;
+	int e;
+
+	memset(&cpu.frame, 0, sizeof(cpu.frame));
+	for (int r = 0; r < UV_NGPRS; r++)
+		cpu.frame.gpr[r] = 0x5EC0000000000000ULL | (uint64_t)b[3] << 8 | (uint64_t)r;
+	for (int i = 0; i < UV_NX; i++)
+		cpu.frame.x[i] = 0x5EC1000000000000ULL | (uint64_t)b[4] << 16 | (uint64_t)i;
+	cpu.frame.cr = cpu.frame.xer = cpu.frame.ctr = cpu.frame.lr = 0x5EC2000000000000ULL;
+	cpu.frame.lpidr = l;
+	cpu.frame.usrr0 = 0x5EC3000000000000ULL | (uint64_t)b[5] << 2;
+	cpu.frame.usrr1 = ctx_msr(2) | (b[6] & 1);
+	cpu.frame.srr0 = cpu.frame.usrr0;
+	cpu.frame.srr1 = cpu.frame.usrr1;
+	in = cpu.frame;
+	memcpy(snap, &uv_state, sizeof(uv_state));
+	next = uv_int_reflect(&cpu.frame, vec);
+	c = cpu.frame.gpr[UV_COOKIE_GPR];
+	if (next != UV_NEXT_HV || cpu.frame.usrr0 != vec ||
+	    !MSR_BIT(cpu.frame.usrr1, UV_MSR_HV_LG) || MSR_BIT(cpu.frame.usrr1, UV_MSR_S_LG) ||
+	    cpu.frame.srr0 != c || cpu.frame.lpidr != l)
+		die("an interrupt not reflected to the hypervisor's vector");
+	for (int r = 0; r < UV_NGPRS; r++)
+		if (r != UV_COOKIE_GPR && cpu.frame.gpr[r] != 0)
+			die("a GPR left over to the hypervisor at an interrupt");
+	if (cpu.frame.cr || cpu.frame.xer || cpu.frame.ctr || cpu.frame.lr)
+		die("CR, XER, CTR or LR left over at an interrupt");
+	for (int i = 0; i < UV_NX; i++) {
+		int shown = vec == 0x200 && (i == UV_X_SPR(DSISR) || i == UV_X_SPR(DAR));
+
+		if (!shown && cpu.frame.x[i] == in.x[i])
+			die("a word of x[] left over to the hypervisor at an interrupt");
+	}
+	e = exit_of_cookie(c);
+	if (c == 0) {
+		if (memcmp(snap, &uv_state, sizeof(uv_state)) != 0)
+			die("a dropped vCPU's interrupt changed the state");
+		return;
+	}
+	if (e < 0 || uv_state.exit[e].lpid != l || uv_state.exit[e].cookie != c)
+		die("an interrupt's cookie names no pending exit of the guest");
+	hcall_in[e] = in;
+	int_exit[e] = 1;
+	last_exit = cpu.frame;
+	seen_exit[n_seen++ % SEEN] = cpu.frame;
 }
 
 /* The secure frame of guest l's page number sel (in slot order), or NULL. */
@@ -554,7 +630,7 @@ static void op(const uint8_t *b)
 		 * registers come back, but the hcall's result and outputs */
 		e = exit_of_cookie(cpu.frame.gpr[UV_COOKIE_GPR]);
 		if (e >= 0 && (uv_state.exit[e].lpid != cpu.frame.lpidr ||
-			       uv_state.exit[e].kind != EXIT_HCALL ||
+			       uv_state.exit[e].kind != EXIT_VCPU ||
 			       uv_state.exit[e].cookie != cpu.frame.gpr[UV_COOKIE_GPR]))
 			e = -1;
 		sc2();
@@ -562,8 +638,13 @@ static void op(const uint8_t *b)
 			die("a pending hcall's exit not resumed by its cookie");
 		if (e >= 0)
 			for (int r = 0; r < UV_NGPRS; r++)
-				if ((r < 3 || r > 12) && cpu.frame.gpr[r] != hcall_in[e].gpr[r])
+				if ((int_exit[e] || r < 3 || r > 12) &&
+				    cpu.frame.gpr[r] != hcall_in[e].gpr[r])
 					die("a vCPU resumed with a register not its own");
+		if (e >= 0 && int_exit[e] &&
+		    (memcmp(cpu.frame.x, hcall_in[e].x, sizeof(cpu.frame.x)) != 0 ||
+		     cpu.frame.usrr0 != hcall_in[e].usrr0))
+			die("a vCPU resumed from an interrupt not as it was");
 		break;
 	}
 	case 2: { /* the guest writes a secret into one of its secure pages */
@@ -596,8 +677,11 @@ static void op(const uint8_t *b)
 				memcpy(&p[w], tag, 8);
 		break;
 	}
-	default: /* the hypervisor writes one of its pages */
-		memset(host_normal((uint64_t)(b[9] % HV_PAGES) * PAGE), b[10], PAGE);
+	default:
+		if (b[0] & 4) /* a vCPU of guest l takes an interrupt */
+			interrupt(b, l);
+		else /* the hypervisor writes one of its pages */
+			memset(host_normal((uint64_t)(b[9] % HV_PAGES) * PAGE), b[10], PAGE);
 		break;
 	}
 	check_after();

@@ -159,7 +159,7 @@ static int tree_of_guest(const struct uv_state *s, uint32_t lpid)
 
 /*
  * A valid state, written from the ACSL (not by the core):
- *   guest 5 SECURE with exit 4 (EXIT_HCALL, a reflected hcall, its saved
+ *   guest 5 SECURE with exit 4 (EXIT_VCPU, a reflected hcall, its saved
  *     MSR with S set and HV clear): slot 0 (id 1, GFNs 0x10..0x13), slot 1
  *     (id 2, GFNs 0x20..0x23, in the next 2 MiB); gfn 0x11 SECURE(0), gfn
  *     0x20 SHARED;
@@ -189,7 +189,7 @@ static void build_good(struct uv_state *s)
 	memset(s->pool[0], 0xA5, sizeof(s->pool[0]));
 	s->gfn[1][0] = GFN_SHARED;
 	s->exit[4].lpid = 5;
-	s->exit[4].kind = EXIT_HCALL;
+	s->exit[4].kind = EXIT_VCPU;
 	s->exit[4].cookie = 0xABCD0000ULL + UV_COOKIE_BASE + 4 * 4;
 	s->exit[4].guest.gpr[3] = 0x1234;
 	s->exit[4].guest.usrr1 = MSR_SF | MSR_S | MSR_PR_ME_LE;
@@ -401,7 +401,7 @@ static void test_each_clause_caught(void **state)
 	BROKEN((s->exit[3].lpid = 6, s->exit[3].kind = EXIT_INIT_DONE), "exits_ok");
 	BROKEN(s->svm_life[6] = SVM_SECURE, "exits_ok");
 	BROKEN(s->exit[2].kind = 0, "exits_ok");
-	BROKEN(s->exit[2].kind = EXIT_HCALL, "exits_ok");    /* guest 6 is INIT */
+	BROKEN(s->exit[2].kind = EXIT_VCPU, "exits_ok");    /* guest 6 is INIT */
 	BROKEN(s->exit[2].kind = EXIT_PAGE_IN + 1, "exits_ok");
 	BROKEN((s->exit[4].kind = EXIT_PAGE_IN, s->exit[4].gfn = 0x10), "exits_ok"); /* guest 5 is SECURE */
 	/* exits_gfn_ok: guest 6 waits for a page-in of a GFN past UV_MAX_GFN */
@@ -409,7 +409,7 @@ static void test_each_clause_caught(void **state)
 	       "exits_gfn_ok");
 	BROKEN((s->exit[2].kind = EXIT_PAGE_IN, s->exit[2].gfn = ~0ULL), "exits_gfn_ok");
 	BROKEN(s->exit[4].kind = EXIT_INIT_START, "exits_ok");
-	BROKEN((s->exit[3].lpid = 6, s->exit[3].kind = EXIT_HCALL), "exits_ok");
+	BROKEN((s->exit[3].lpid = 6, s->exit[3].kind = EXIT_VCPU), "exits_ok");
 	BROKEN(s->svm_life[5] = SVM_NORMAL, "slots_ok"); /* its slots first */
 	/* exits_distinct (a guest in the ESM protocol has one exit) follows
 	 * from lives_ok and exits_ok (its exit is the one its life names,
@@ -597,21 +597,21 @@ static void test_each_clause_caught(void **state)
 	/* another secure guest's hcall exit beside guest 5's is fine */
 	memcpy(s, good, sizeof(*s));
 	s->exit[3].lpid = 7;
-	s->exit[3].kind = EXIT_HCALL;
+	s->exit[3].kind = EXIT_VCPU;
 	s->exit[3].cookie = UV_COOKIE_BASE + 4 * 3;
 	s->exit[3].guest.usrr1 = MSR_S;
 	expect_ok(s, "guest 7's hcall exit");
 	/* and so is a second of guest 5 (another vCPU's): one per vCPU */
 	memcpy(s, good, sizeof(*s));
 	s->exit[3].lpid = 5;
-	s->exit[3].kind = EXIT_HCALL;
+	s->exit[3].kind = EXIT_VCPU;
 	s->exit[3].cookie = 0x77770000ULL + UV_COOKIE_BASE + 4 * 3;
 	s->exit[3].guest.usrr1 = MSR_S;
 	expect_ok(s, "guest 5's second hcall exit");
 	/* a free exit's leftover MSR is not looked at */
 	memcpy(s, good, sizeof(*s));
 	s->exit[3].guest.usrr1 = MSR_HV;
-	s->exit[3].kind = EXIT_HCALL;
+	s->exit[3].kind = EXIT_VCPU;
 	expect_ok(s, "a free exit with MSR[HV] in it");
 	assert_true(n >= 58 + 32);
 	memcpy(s, good, sizeof(*s));

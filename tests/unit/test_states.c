@@ -36,6 +36,7 @@
 #include "ucall/entry.h"
 #include "mem/gfn.h"
 #include "ucall/handlers.h"
+#include "guest/interrupt.h"
 #include "state_check.h"
 #include "walk.h"
 
@@ -1891,6 +1892,205 @@ static void test_reflect_full(void **state)
 	assert_int_equal(cpu.frame.gpr[31] % 0x10000, cookie[2] % 0x10000);
 }
 
+/* ---- interrupts of a secure guest reflected to the hypervisor ------------ */
+
+/*
+ * The vectors the hypervisor gets (the facts file, section 1: system reset,
+ * machine check, HDEC, HMI, hypervisor doorbell and virtualization,
+ * hypervisor facility unavailable, external with LPCR[LPES] = 0; softpatch;
+ * and HDSI, reflected where the ultravisor does not handle the fault), and
+ * whether each keeps its return state in HSRR0/1.
+ */
+static const struct { uint64_t vec; int hsrr; } int_vecs[] = {
+	{ 0x100, 0 }, { 0x200, 0 }, { 0x500, 1 }, { 0x980, 1 }, { 0xE00, 1 },
+	{ 0xE60, 1 }, { 0xE80, 1 }, { 0xEA0, 1 }, { 0xF80, 1 }, { 0x1500, 1 },
+};
+
+/* Guest lpid runs, random in every register, and takes an interrupt at vec:
+ * its PC and MSR in usrr0/1 and in the pair the vector uses. */
+static void int_frame(uint64_t lpid, uint64_t vec, int hsrr)
+{
+	uint64_t pc = rand64() & ~3ULL;
+	uint64_t msr = MSR_SF | MSR_S | (rand64() & MSR_OTHER);
+
+	frame(SVM, lpid, rand64());
+	cpu.frame.usrr0 = pc;
+	cpu.frame.usrr1 = msr;
+	if (hsrr) {
+		cpu.frame.x[UV_X_SPR(HSRR0)] = pc;
+		cpu.frame.x[UV_X_SPR(HSRR1)] = msr;
+	} else {
+		cpu.frame.srr0 = pc;
+		cpu.frame.srr1 = msr;
+	}
+	(void)vec;
+}
+
+/* Reflects the interrupt in cpu.frame; checks the invariant. */
+static enum uv_next int_run(uint64_t vec)
+{
+	enum uv_next next;
+
+	assert_non_null(uv_state_snapshot());
+	next = uv_int_reflect(&cpu.frame, vec);
+	check_inv("interrupt");
+	return next;
+}
+
+/*
+ * What the hypervisor is shown of guest's interrupt at vec: its vector in
+ * its own MSR (ME clear for a machine check), the cookie in r31, SRR0 and
+ * HSRR0, the guest's MSR with S in SRR1 and HSRR1; of the guest's
+ * registers only DSISR and DAR (machine check), HDSISR and HDAR's offset
+ * in its 64 KiB page (HDSI); everything else zero or neutral.  Returns
+ * the cookie.
+ */
+static uint64_t assert_int_reflected(const struct uv_frame *guest, uint64_t vec)
+{
+	uint64_t c = cpu.frame.gpr[31], e = (c % 0x10000 - 0x2000) / 4;
+	uint64_t s = (guest->usrr1 & ~MSR_HV) | MSR_S;
+
+	assert_true(c % 0x10000 >= 0x2000 && c % 4 == 0 && e < UV_NEXITS);
+	assert_int_equal(uv_state.exit[e].lpid, guest->lpidr);
+	assert_int_equal(uv_state.exit[e].cookie, c);
+	for (int r = 0; r < UV_NGPRS; r++)
+		assert_int_equal(cpu.frame.gpr[r], r == 31 ? c : 0);
+	assert_int_equal(cpu.frame.cr, 0);
+	assert_int_equal(cpu.frame.xer, 0);
+	assert_int_equal(cpu.frame.ctr, 0);
+	assert_int_equal(cpu.frame.lr, 0);
+	assert_int_equal(cpu.frame.srr0, c);
+	assert_int_equal(cpu.frame.srr1, s);
+	assert_int_equal(cpu.frame.usrr0, vec);
+	assert_int_equal(cpu.frame.usrr1, vec == 0x200 ? HV_MSR & ~MSR_ME : HV_MSR);
+	assert_int_equal(cpu.frame.lpidr, guest->lpidr);
+	for (int i = 0; i < UV_NX; i++) {
+		uint64_t want = i == UV_X_DEC ? UV_HV_DEC :
+				i == UV_X_PPR ? UV_HV_PPR :
+				i == UV_X_MMCR0 ? UV_HV_MMCR0 : 0;
+
+		if (i == UV_X_SPR(HSRR0))
+			want = c;
+		if (i == UV_X_SPR(HSRR1))
+			want = s;
+		if (vec == 0x200 && (i == UV_X_SPR(DSISR) || i == UV_X_SPR(DAR)))
+			want = guest->x[i];
+		if (vec == 0xE00 && i == UV_X_SPR(HDSISR))
+			want = guest->x[i];
+		if (vec == 0xE00 && i == UV_X_SPR(HDAR))
+			want = guest->x[i] % 0x10000;
+		if (cpu.frame.x[i] != want)
+			fail_msg("vector %#llx: x[%d] is %#llx, not %#llx",
+				 (unsigned long long)vec, i,
+				 (unsigned long long)cpu.frame.x[i],
+				 (unsigned long long)want);
+	}
+	hv_cookie[guest->lpidr] = c;
+	return c;
+}
+
+/* UV_RETURN with cookie c gives the vCPU back every register of its own,
+ * none of the hypervisor's (which are random). */
+static void assert_int_resumed(uint64_t lpid, uint64_t c, const struct uv_frame *guest)
+{
+	frame(HV, lpid, N_RETURN);
+	cpu.frame.gpr[31] = c;
+	assert_int_equal(run("UV_RETURN of an interrupt"), UV_NEXT_SVM);
+	assert_memory_equal(&cpu.frame, guest, sizeof(*guest));
+}
+
+/*
+ * Every vector the hypervisor gets, reflected and resumed: the hypervisor
+ * sees only what the vector passes; UV_RETURN resumes the vCPU where it
+ * was with its own registers, and the cookie is then spent.  An
+ * interrupt and an hcall of two vCPUs pending at once are each resumed
+ * their own way (only the hcall takes r3 .. r12 from the hypervisor).
+ */
+static void test_int_reflect(void **state)
+{
+	(void)state;
+	struct uv_frame guest, guest2;
+	uint64_t c, c2;
+
+	make_secure(9, 0x10, 1);
+	for (unsigned i = 0; i < sizeof(int_vecs) / sizeof(int_vecs[0]); i++) {
+		int_frame(9, int_vecs[i].vec, int_vecs[i].hsrr);
+		guest = cpu.frame;
+		assert_int_equal(int_run(int_vecs[i].vec), UV_NEXT_HV);
+		c = assert_int_reflected(&guest, int_vecs[i].vec);
+		assert_int_resumed(9, c, &guest);
+		assert_no_such_exit(9, c);
+	}
+	/* an hcall and an interrupt pending at once, resumed in either order */
+	for (int order = 0; order < 2; order++) {
+		hcall_frame(9, rand64());
+		guest2 = cpu.frame;
+		assert_int_equal(run("hcall"), UV_NEXT_HV);
+		c2 = hv_cookie[9];
+		int_frame(9, 0x980, 1);
+		guest = cpu.frame;
+		assert_int_equal(int_run(0x980), UV_NEXT_HV);
+		c = assert_int_reflected(&guest, 0x980);
+		if (order == 0) {
+			assert_int_resumed(9, c, &guest);
+			assert_resumed(9, c2, &guest2);
+		} else {
+			assert_resumed(9, c2, &guest2);
+			assert_int_resumed(9, c, &guest);
+		}
+		assert_no_such_exit(9, c);
+		assert_no_such_exit(9, c2);
+	}
+}
+
+/* The hypervisor gets the thread back with nothing of a guest's. */
+static void assert_int_lost(uint64_t lpid, uint64_t vec)
+{
+	for (int r = 0; r < UV_NGPRS; r++)
+		assert_int_equal(cpu.frame.gpr[r], 0);
+	assert_int_equal(cpu.frame.srr0, 0);
+	assert_int_equal(cpu.frame.srr1, 0);
+	assert_int_equal(cpu.frame.cr | cpu.frame.xer | cpu.frame.ctr | cpu.frame.lr, 0);
+	assert_int_equal(cpu.frame.usrr0, vec);
+	assert_int_equal(cpu.frame.usrr1, vec == 0x200 ? HV_MSR & ~MSR_ME : HV_MSR);
+	assert_int_equal(cpu.frame.lpidr, lpid);
+	for (int i = 0; i < UV_NX; i++)
+		assert_int_equal(cpu.frame.x[i], i == UV_X_DEC ? UV_HV_DEC :
+				 i == UV_X_PPR ? UV_HV_PPR :
+				 i == UV_X_MMCR0 ? UV_HV_MMCR0 : 0);
+}
+
+/*
+ * An interrupt of a vCPU that has no exit to wait in: its guest is not
+ * secure (terminated while the vCPU ran), or every exit is in use.  The
+ * hypervisor gets its thread back with nothing of the guest's, the state
+ * is unchanged, and UV_RETURN with the cookie it saw (0) names nothing.
+ */
+static void test_int_lost(void **state)
+{
+	(void)state;
+	char why[256];
+
+	int_frame(10, 0x980, 1);
+	assert_int_equal(int_run(0x980), UV_NEXT_HV);
+	if (uv_state_unchanged(why, sizeof(why)) != 0)
+		fail_msg("lost interrupt changed the state: %s", why);
+	assert_int_lost(10, 0x980);
+
+	for (uint64_t l = 1; l <= UV_NTREES; l++)
+		make_secure_no_slot(l);
+	for (int i = 0; i < UV_NEXITS; i++) {
+		hcall_frame(1 + (uint64_t)i % UV_NTREES, rand64());
+		assert_int_equal(run("hcall"), UV_NEXT_HV);
+	}
+	int_frame(3, 0x200, 0);
+	assert_int_equal(int_run(0x200), UV_NEXT_HV);
+	if (uv_state_unchanged(why, sizeof(why)) != 0)
+		fail_msg("lost interrupt changed the state: %s", why);
+	assert_int_lost(3, 0x200);
+	assert_no_such_exit(3, 0);
+}
+
 /* ---- a secure guest's memory: page-in refused, first use zeroed ---------- */
 
 /* uv_state is byte for byte the last snapshot. */
@@ -3394,6 +3594,8 @@ int main(void)
 		cmocka_unit_test_setup(test_reflect, setup),
 		cmocka_unit_test_setup(test_reflect_terminate, setup),
 		cmocka_unit_test_setup(test_reflect_full, setup),
+		cmocka_unit_test_setup(test_int_reflect, setup),
+		cmocka_unit_test_setup(test_int_lost, setup),
 		cmocka_unit_test_setup(test_cookie_no_random, setup),
 		cmocka_unit_test_setup(test_checker_catches, setup),
 		cmocka_unit_test_setup(test_page_in_secure, setup),

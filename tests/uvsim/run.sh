@@ -93,6 +93,16 @@ done <<'CASES'
 1|hv-return r0=0 r+4=1\n
 1|hv-return r0=0 r3=1\n
 1|svm-hcall:0 r3=1\n
+1|svm-int:7 r3=1\n
+1|svm-int:7 vec=0x900\n
+1|svm-int:7 vec=0xE00\n
+1|svm-int:7 vec=0xC00\n
+1|svm-int:7 vec=0x1234\n
+1|svm-int:7 vec=0x980 vec=0x980\n
+1|svm-int:7 vec=0x980 hsrr0=1\n
+1|svm-int:7 vec=0x980 r3=1 r3=2\n
+1|svm-int:7/1024 vec=0x980\n
+5|vm:7 r3=UV_ESM\nhv-return r0=0\nhv-return r0=0\nsvm-int:7/3 vec=0x980\nsvm-int:7/3 vec=0x500\n
 1|svm-user-hcall:0 r3=1\n
 1|svm-user-hcall:4096 r3=1\n
 1|svm-user-hcall: r3=1\n

@@ -15,6 +15,7 @@
 #include "arch/host/host.h"
 #include "ucall/entry.h"
 #include "mem/gfn.h"
+#include "guest/interrupt.h"
 #include "state_check.h"
 #include "walk.h"
 
@@ -57,6 +58,18 @@ static unsigned exit_vcpu[UV_NEXITS];
  */
 static struct uv_frame exit_in[UV_NEXITS];
 static int resume_exit = -1;
+/* Exit e is an interrupt's (svm-int): its vCPU gets every register back. */
+static int exit_int[UV_NEXITS];
+
+/* The SPRs of x[] by name (src/ucall/sprs.h), for what an exit shows. */
+static const struct {
+	const char *name;
+	int idx;
+} spr_names[] = {
+#define UV_X_SPR_NAME(name, num) { #name, UV_X_SPR(name) },
+	UV_SPRS(UV_X_SPR_NAME)
+#undef UV_X_SPR_NAME
+};
 
 static void bad(const char *why, const char *tok)
 {
@@ -221,10 +234,10 @@ static void print_regs(const struct uv_frame *f)
 		printf(" r%d=0x%llx", r, (unsigned long long)f->gpr[r]);
 }
 
-/* The context the frame describes, as a trace names it. */
-static void print_ctx(const struct uv_frame *f)
+/* The context of the frame with MSR msr, as a trace names it. */
+static void print_ctx(const struct uv_frame *f, unsigned long long msr)
 {
-	unsigned long long msr = f->srr1, l = f->lpidr;
+	unsigned long long l = f->lpidr;
 
 	if ((msr >> UV_MSR_HV_LG) & 1)
 		printf("hv");
@@ -236,21 +249,52 @@ static void print_ctx(const struct uv_frame *f)
 		printf("vm:%llu", l);
 }
 
-/* One sc 2 with cpu.frame as the caller's registers. */
-static void sc2(void)
+/*
+ * Words of x[] the hypervisor is shown other than their neutral values
+ * (hv_x) and HSRR0/1 (the cookie and MSR, as SRR0/1): what an interrupt's
+ * row passes (spec/vectors.h), or a leak.
+ */
+static void print_shown(const struct uv_frame *f)
 {
-	enum uv_next next;
-	struct uv_frame in;
+	for (int i = 0; i < UV_NX; i++) {
+		uint64_t neutral = i == UV_X_DEC ? UV_HV_DEC :
+				   i == UV_X_PPR ? UV_HV_PPR :
+				   i == UV_X_MMCR0 ? UV_HV_MMCR0 : 0;
+		const char *name = NULL;
 
-	/* as the vector does: the MSR urfid restores has no sc level */
-	cpu.frame.usrr0 = cpu.frame.srr0;
-	cpu.frame.usrr1 = cpu.frame.srr1 & ~UV_SRR1_LEV_MASK;
-	in = cpu.frame;
-	next = uv_entry(&cpu);
+		if (i == UV_X_SPR(HSRR0) || i == UV_X_SPR(HSRR1) ||
+		    f->x[i] == neutral)
+			continue;
+		for (size_t k = 0; k < sizeof(spr_names) / sizeof(spr_names[0]); k++)
+			if (spr_names[k].idx == i)
+				name = spr_names[k].name;
+		putchar(' ');
+		if (name != NULL)
+			for (const char *c = name; *c; c++)
+				putchar(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+		else
+			printf("x%d", i);
+		printf("=0x%llx", (unsigned long long)f->x[i]);
+	}
+}
+
+/*
+ * After the core left for next: an `exit hv` line (the exit's vCPU and
+ * its registers in recorded, in, for its resumption), or a `ret` line.
+ * A resumed vCPU must have its own registers: every one for an
+ * interrupt's exit, every one but r3 .. r12 (the hcall's result and
+ * outputs) for an hcall's.
+ */
+static void after(enum uv_next next, const struct uv_frame *in, int is_int)
+{
+	/* a vCPU resumed from an interrupt: its SRR1 is its own, not its MSR */
+	int int_resumed = next == UV_NEXT_SVM && resume_exit >= 0 &&
+			  exit_int[resume_exit];
+
 	check_state();
 	if (next == UV_NEXT_SVM && resume_exit >= 0)
 		for (int r = 0; r < UV_NGPRS; r++)
-			if ((r < 3 || r > 12) &&
+			if ((exit_int[resume_exit] || r < 3 || r > 12) &&
 			    cpu.frame.gpr[r] != exit_in[resume_exit].gpr[r]) {
 				fprintf(stderr, "uvsim: vCPU %u resumed with r%d "
 					"0x%llx, not its own\n", cur_vcpu, r,
@@ -260,19 +304,23 @@ static void sc2(void)
 	resume_exit = -1;
 	if (next == UV_NEXT_HV) {
 		const struct uv_frame *f = &cpu.frame;
+		int e = exit_of_cookie(f->gpr[UV_COOKIE_GPR]);
+		int aborted = !is_int && f->gpr[3] == UV_H_SVM_INIT_ABORT;
 
 		last_exit = *f;
 		have_exit = 1;
 		if (n_exits < MAX_EXITS)
 			exit_cookie_seen[n_exits] = f->gpr[UV_COOKIE_GPR];
 		n_exits++;
-		if (f->gpr[3] != UV_H_SVM_INIT_ABORT &&
-		    exit_of_cookie(f->gpr[UV_COOKIE_GPR]) >= 0) {
-			exit_vcpu[exit_of_cookie(f->gpr[UV_COOKIE_GPR])] = cur_vcpu;
-			exit_in[exit_of_cookie(f->gpr[UV_COOKIE_GPR])] = in;
+		if (!aborted && e >= 0) {
+			exit_vcpu[e] = cur_vcpu;
+			exit_in[e] = *in;
+			exit_int[e] = is_int;
 		}
 		printf("exit hv");
 		print_regs(f);
+		if (is_int)
+			print_shown(f);
 		/*
 		 * The vector the hypervisor is entered at, and the cookie in
 		 * r31; on an exit for a guest (not H_SVM_INIT_ABORT, the guest
@@ -280,21 +328,33 @@ static void sc2(void)
 		 * too (spec/uv_config.h): otherwise a bug in the core.
 		 */
 		printf(" vec=0x%llx", (unsigned long long)f->usrr0);
-		if (f->gpr[3] == UV_H_SVM_INIT_ABORT)
+		if (aborted)
 			printf(" cookie=none\n"); /* no exit pending: r31 the guest's */
 		else
 			printf(" cookie=0x%llx\n", (unsigned long long)f->gpr[UV_COOKIE_GPR]);
-		if (f->gpr[3] != UV_H_SVM_INIT_ABORT && f->srr0 != f->gpr[UV_COOKIE_GPR]) {
+		if (!aborted && f->srr0 != f->gpr[UV_COOKIE_GPR]) {
 			fprintf(stderr, "uvsim: exit with SRR0 0x%llx, not the cookie\n",
 				(unsigned long long)f->srr0);
 			exit(3);
 		}
 	} else {
 		printf("ret ");
-		print_ctx(&cpu.frame);
+		print_ctx(&cpu.frame, int_resumed ? cpu.frame.usrr1 : cpu.frame.srr1);
 		print_regs(&cpu.frame);
 		printf("\n");
 	}
+}
+
+/* One sc 2 with cpu.frame as the caller's registers. */
+static void sc2(void)
+{
+	struct uv_frame in;
+
+	/* as the vector does: the MSR urfid restores has no sc level */
+	cpu.frame.usrr0 = cpu.frame.srr0;
+	cpu.frame.usrr1 = cpu.frame.srr1 & ~UV_SRR1_LEV_MASK;
+	in = cpu.frame;
+	after(uv_entry(&cpu), &in, 0);
 }
 
 /*
@@ -343,6 +403,15 @@ static void fields(char **tok, int ntok, int first, int need_r3)
 		bad("a call needs r3", NULL);
 }
 
+/* The current vCPU of guest l runs: it has no exit pending. */
+static void not_waiting(unsigned long long l, const char *ctx)
+{
+	for (int e = 0; e < UV_NEXITS; e++)
+		if (uv_state.exit[e].lpid == l &&
+		    uv_state.exit[e].kind == EXIT_VCPU && exit_vcpu[e] == cur_vcpu)
+			bad("that vCPU waits in the hypervisor (an exit pending)", ctx);
+}
+
 static void set_ctx(char *ctx)
 {
 	unsigned long long msr = MSR_SF, l = 0, lev = UV_SC_LEV_UCALL;
@@ -359,10 +428,7 @@ static void set_ctx(char *ctx)
 		l = lpid_vcpu_of(ctx + 10);
 		msr |= 1ULL << UV_MSR_S_LG;
 		lev = UV_SC_LEV_HCALL;
-		for (int e = 0; e < UV_NEXITS; e++)
-			if (uv_state.exit[e].lpid == l &&
-			    uv_state.exit[e].kind == EXIT_HCALL && exit_vcpu[e] == cur_vcpu)
-				bad("that vCPU waits in the hypervisor (an exit pending)", ctx);
+		not_waiting(l, ctx);
 	} else if (strncmp(ctx, "svm-user-hcall:", 15) == 0) {
 		/* a secure guest's user space (problem state) making sc 1 */
 		l = lpid_vcpu_of(ctx + 15);
@@ -379,6 +445,72 @@ static void set_ctx(char *ctx)
 	cpu.frame.srr1 = msr | lev << UV_SRR1_LEV_SHIFT;
 	cpu.frame.lpidr = l;
 	cpu.frame.srr0 = 0x1000; /* where the caller's sc was, +4 */
+}
+
+/*
+ * svm-int:<lpid>[/<vcpu>] vec=<hex> [dsisr= dar= hdsisr= hdar= heir=<v>]
+ * [rN=<v> ...]: that vCPU, running at 0x1000 in secure mode, takes the
+ * interrupt at vec, with those registers (zero if not given); its PC and
+ * MSR in the pair the vector uses (LPCR[LPES] = 0).  Only the vectors this
+ * version reflects (route VEC_REFLECT): uv_int_reflect, as the vector's
+ * entry path will call it.
+ */
+static void svm_int(char **tok, int n)
+{
+	static const struct {
+		const char *key;
+		int idx;
+	} keys[] = {
+		{ "dsisr=", UV_X_SPR(DSISR) }, { "dar=", UV_X_SPR(DAR) },
+		{ "hdsisr=", UV_X_SPR(HDSISR) }, { "hdar=", UV_X_SPR(HDAR) },
+		{ "heir=", UV_X_SPR(HEIR) },
+	};
+	unsigned long long l, vec = 0, msr = MSR_SF | 1ULL << UV_MSR_S_LG;
+	int have_vec = 0, seen[UV_NGPRS] = { 0 };
+	struct uv_frame in;
+
+	l = lpid_vcpu_of(tok[0] + 8);
+	not_waiting(l, tok[0]);
+	memset(&cpu.frame, 0, sizeof(cpu.frame));
+	for (int i = 1; i < n; i++) {
+		const char *eq = NULL;
+		int r = reg_field(tok[i], &eq), done = 0;
+
+		if (strncmp(tok[i], "vec=", 4) == 0 && !have_vec) {
+			vec = number(tok[i] + 4);
+			have_vec = done = 1;
+		}
+		for (size_t k = 0; !done && k < sizeof(keys) / sizeof(keys[0]); k++)
+			if (strncmp(tok[i], keys[k].key, strlen(keys[k].key)) == 0) {
+				cpu.frame.x[keys[k].idx] = number(tok[i] + strlen(keys[k].key));
+				done = 1;
+			}
+		if (!done && r >= 0 && !seen[r]) {
+			seen[r] = 1;
+			cpu.frame.gpr[r] = value(eq + 1);
+			done = 1;
+		}
+		if (!done)
+			bad("svm-int takes vec=<hex> [dsisr= dar= hdsisr= hdar= heir=<v>] [rN=<v>]",
+			    tok[i]);
+	}
+	if (!have_vec)
+		bad("svm-int needs vec=<hex>", NULL);
+	if (vec_route(vec, 0, msr) != VEC_REFLECT)
+		bad("svm-int: not a vector this version reflects (spec/ABI.md, Interrupts)",
+		    NULL);
+	cpu.frame.lpidr = l;
+	cpu.frame.usrr0 = 0x1000;
+	cpu.frame.usrr1 = msr;
+	if (vec_hsrr(vec, 0)) {
+		cpu.frame.x[UV_X_SPR(HSRR0)] = cpu.frame.usrr0;
+		cpu.frame.x[UV_X_SPR(HSRR1)] = cpu.frame.usrr1;
+	} else {
+		cpu.frame.srr0 = cpu.frame.usrr0;
+		cpu.frame.srr1 = cpu.frame.usrr1;
+	}
+	in = cpu.frame;
+	after(uv_int_reflect(&cpu.frame, vec), &in, 1);
 }
 
 /* A real address of normal memory, 64 KiB aligned. */
@@ -497,16 +629,21 @@ static void dump(void)
 		uint16_t life = uv_state.svm_life[l];
 
 		if (life == SVM_SECURE) {
-			int pending = 0;
-
-			/* the vCPUs with an hcall in the hypervisor, by exit */
+			/* the vCPUs with an hcall, then those with an
+			 * interrupt, in the hypervisor, by exit */
 			printf("svm %d secure", l);
-			for (int e = 0; e < UV_NEXITS; e++)
-				if (uv_state.exit[e].lpid == (uint32_t)l) {
-					printf("%s %u", pending ? "" : " hcall-pending",
-					       exit_vcpu[e]);
-					pending = 1;
-				}
+			for (int is_int = 0; is_int < 2; is_int++) {
+				int pending = 0;
+
+				for (int e = 0; e < UV_NEXITS; e++)
+					if (uv_state.exit[e].lpid == (uint32_t)l &&
+					    (uv_state.exit[e].vec != UV_VEC_SC) == is_int) {
+						printf("%s %u", pending ? "" : is_int ?
+						       " int-pending" : " hcall-pending",
+						       exit_vcpu[e]);
+						pending = 1;
+					}
+			}
 			printf("\n");
 		}
 		else if (life >= SVM_INIT) {
@@ -640,7 +777,7 @@ static void line(char *text)
 		int e = exit_of_cookie(cpu.frame.gpr[UV_COOKIE_GPR]);
 
 		cur_vcpu = e >= 0 ? exit_vcpu[e] : 0;
-		if (e >= 0 && uv_state.exit[e].kind == EXIT_HCALL)
+		if (e >= 0 && uv_state.exit[e].kind == EXIT_VCPU)
 			resume_exit = e;
 		sc2();
 	} else if (strcmp(tok[0], "fill") == 0) {
@@ -698,6 +835,8 @@ static void line(char *text)
 		if (n != 1)
 			bad("dump takes nothing", NULL);
 		dump();
+	} else if (strncmp(tok[0], "svm-int:", 8) == 0) {
+		svm_int(tok, n);
 	} else {
 		set_ctx(tok[0]);
 		fields(tok, n, 1, 1);
