@@ -377,8 +377,13 @@ static void interrupts(void)
 	       "`uv_int_reflect` is what that path will call for a reflected "
 	       "row (uvsim's `svm-int` calls it today).  Not yet: the "
 	       "hypervisor injecting an interrupt at UV_RETURN (its HSRR0 is "
-	       "not read: the vCPU resumes where it was), the HDSI/HISI fault "
-	       "path, HEAI.\n\n");
+	       "not read: the vCPU resumes where it was), HEAI.  An HDSI or HISI "
+	       "on the guest's memory (src/guest/fault.h, proved; the guest "
+	       "address from ASDR): a secure GFN is served in the ultravisor "
+	       "(an empty one gets a zeroed frame) and the guest retries as it "
+	       "was; a shared GFN (mapped or invalidated) and an address in no "
+	       "slot (MMIO, which this version leaves to the hypervisor) are "
+	       "reflected at the vector.\n\n");
 	printf("| offset | vector | return state | route | the hypervisor sees |\n");
 	printf("|---|---|---|---|---|\n");
 	for (size_t i = 0; i < NELEM(vecs); i++) {

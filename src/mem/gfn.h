@@ -1,8 +1,8 @@
 /*
  * A secure guest's use of one of its pages: what backs GFN g when the guest
- * touches it.  The fault path (HDSI/HISI on the guest's own memory, a later
- * version) calls gfn_touch; until it exists, uvsim's svm-write and svm-peek
- * stand for the guest's use through the same function.
+ * touches it.  The fault path (HDSI/HISI on the guest's own memory,
+ * uv_int_fault in src/guest/fault.h) calls gfn_touch; uvsim's svm-write and
+ * svm-peek stand for the guest's use through the same function too.
  */
 #ifndef UV_GFN_H
 #define UV_GFN_H
@@ -15,8 +15,8 @@
  * is shared (the hypervisor's page backs it), the guest is not secure or no
  * slot of it holds g, the page needs a frame and none is free, or the page
  * is shared but the hypervisor's page behind it was invalidated
- * (GFN_SHARED_INVAL): nothing backs it, and the fault path (a later
- * version) reflects the guest's access to the hypervisor as an HDSI, so
+ * (GFN_SHARED_INVAL): nothing backs it, and the fault path (uv_int_fault)
+ * reflects the guest's access to the hypervisor as an HDSI, so
  * that KVM backs it again with UV_PAGE_IN.
  */
 #define GFN_USE_SHARED (UV_NFRAMES + 0)

@@ -10,7 +10,10 @@
  *           one of GFNs 0..15 through gfn_touch, as the fault path will),
  *           3 the hypervisor writes its memory (bit 2 set: a vCPU of
  *           the guest of byte 1 takes an interrupt reflected to the
- *           hypervisor, byte 2 the vector, every register tagged)
+ *           hypervisor, byte 2 the vector, every register tagged; or with
+ *           byte 7's bit 0 a fault on its memory, an HDSI or (bit 1) an
+ *           HISI at GFN 0..15, byte 9, or bit 4 of it set, at the
+ *           GFN that many past the start of the guest's first slot)
  *   byte 1  context (hv, vm, svm, user: bit 4 a secure guest's user space)
  *           and LPID 1..4 (or 0 / 4095 / 4096)
  *   byte 2  r3: a ucall, an hcall, or a value from the table below
@@ -45,9 +48,11 @@
  * GPR but r3..r12 as it made the hcall, one that resumes a reflected
  * interrupt every register and SPR as it was; an interrupt enters the
  * hypervisor at its vector with every GPR zero but the cookie and no word
- * of x[] the guest's but DSISR and DAR at a machine check, and a vCPU
- * that cannot be kept (its guest not secure, no exit free) changes
- * nothing in the state.  Any failure aborts, which
+ * of x[] the guest's but DSISR and DAR at a machine check (HDSISR at an
+ * HDSI), and a vCPU that cannot be kept (its guest not secure, no exit
+ * free) changes nothing in the state; a fault is served in the
+ * ultravisor (the vCPU retries as it was) only on a secure or empty GFN
+ * of a secure guest, and on a shared one, valid or not, it is reflected.  Any failure aborts, which
  * libFuzzer reports as a crash with the input.
  */
 #include <stdint.h>
@@ -58,7 +63,7 @@
 #include "arch/host/host.h"
 #include "ucall/entry.h"
 #include "mem/gfn.h"
-#include "guest/interrupt.h"
+#include "guest/fault.h"
 #include "state_check.h"
 
 #define PAGE UV_PAGE_SIZE
@@ -521,9 +526,13 @@ static const uint64_t int_vecs[8] = { 0x100, 0x200, 0x500, 0x980, 0xE60, 0xE80, 
  */
 static void interrupt(const uint8_t *b, uint64_t l)
 {
-	uint64_t vec = int_vecs[b[2] & 7], c;
+	/* byte 7 bit 0: a fault on the guest's memory, GFN 0..15 in ASDR */
+	int fault = b[7] & 1;
+	uint64_t vec = fault ? ((b[7] & 2) ? 0xE20 : 0xE00) : int_vecs[b[2] & 7], c;
+	uint64_t asdr = (uint64_t)(b[9] & 15) << 16 | (uint64_t)b[10] << 4;
 	struct uv_frame in;
 	enum uv_next next;
+	uint32_t rec = GFN_EMPTY;
 	int e;
 
 	memset(&cpu.frame, 0, sizeof(cpu.frame));
@@ -539,7 +548,32 @@ static void interrupt(const uint8_t *b, uint64_t l)
 	cpu.frame.srr1 = cpu.frame.usrr1;
 	in = cpu.frame;
 	memcpy(snap, &uv_state, sizeof(uv_state));
-	next = uv_int_reflect(&cpu.frame, vec);
+	/* byte 9 bit 4: GFN 0..15 of the guest's first slot, not 0..15 */
+	for (int k = 0; k < UV_NSLOTS && (b[9] & 16); k++)
+		if (uv_state.slot[k].lpid == l && l != 0) {
+			asdr += uv_state.slot[k].base << 16;
+			break;
+		}
+	for (int k = 0; k < UV_NSLOTS; k++)
+		if (uv_state.slot[k].lpid == l && uv_state.slot[k].lpid != 0 &&
+		    (asdr >> 16) >= uv_state.slot[k].base &&
+		    (asdr >> 16) - uv_state.slot[k].base < uv_state.slot[k].npages)
+			rec = uv_state.gfn[k][(asdr >> 16) - uv_state.slot[k].base];
+	next = fault ? uv_int_fault(&cpu.frame, vec, asdr) : uv_int_reflect(&cpu.frame, vec);
+	if (next == UV_NEXT_CALLER) {
+		/* served in the ultravisor: a secure GFN (zeroed if it was
+		 * empty) of a secure guest; the vCPU retries as it was */
+		if (!fault || l > UV_MAX_LPID || snap->svm_life[l] != SVM_SECURE ||
+		    (rec != GFN_EMPTY && rec < GFN_SECURE) ||
+		    memcmp(&cpu.frame, &in, sizeof(in)) != 0)
+			die("a fault retried but on a secure GFN, or not as it was");
+		if (rec >= GFN_SECURE && memcmp(snap, &uv_state, sizeof(uv_state)) != 0)
+			die("a fault on a secure page changed the state");
+		return;
+	}
+	if (fault && (rec == GFN_SHARED || rec == GFN_SHARED_INVAL) &&
+	    next != UV_NEXT_HV)
+		die("a fault on a shared page not reflected");
 	c = cpu.frame.gpr[UV_COOKIE_GPR];
 	if (next != UV_NEXT_HV || cpu.frame.usrr0 != vec ||
 	    !MSR_BIT(cpu.frame.usrr1, UV_MSR_HV_LG) || MSR_BIT(cpu.frame.usrr1, UV_MSR_S_LG) ||
@@ -551,7 +585,8 @@ static void interrupt(const uint8_t *b, uint64_t l)
 	if (cpu.frame.cr || cpu.frame.xer || cpu.frame.ctr || cpu.frame.lr)
 		die("CR, XER, CTR or LR left over at an interrupt");
 	for (int i = 0; i < UV_NX; i++) {
-		int shown = vec == 0x200 && (i == UV_X_SPR(DSISR) || i == UV_X_SPR(DAR));
+		int shown = (vec == 0x200 && (i == UV_X_SPR(DSISR) || i == UV_X_SPR(DAR))) ||
+			    (vec == 0xE00 && i == UV_X_SPR(HDSISR));
 
 		if (!shown && cpu.frame.x[i] == in.x[i])
 			die("a word of x[] left over to the hypervisor at an interrupt");

@@ -37,6 +37,7 @@
 #include "mem/gfn.h"
 #include "ucall/handlers.h"
 #include "guest/interrupt.h"
+#include "guest/fault.h"
 #include "state_check.h"
 #include "walk.h"
 
@@ -3564,6 +3565,92 @@ static void test_tree_unregister(void **state)
 	assert_initial("terminate");
 }
 
+/*
+ * Faults on a secure guest's own memory (HDSI, HISI; the address in
+ * ASDR): an empty GFN gets a zeroed secure frame and the guest retries
+ * with every register as it was, the hypervisor entered nowhere; a
+ * secure GFN the same (nothing changes); a shared page, mapped or
+ * invalidated, and an address in no slot are reflected at the vector,
+ * HDSISR and HDAR's offset shown for an HDSI, and resumed by their
+ * cookie.
+ */
+static void test_int_fault(void **state)
+{
+	(void)state;
+	struct uv_frame guest;
+	char why[256];
+	uint64_t c, base = 0x10;
+	int n;
+
+	make_secure(9, base, 4);
+	for (int v = 0; v < 2; v++) {
+		uint64_t vec = v ? 0xE20 : 0xE00, g = base + (uint64_t)v;
+
+		/* an empty GFN: a zeroed frame, mapped; the guest retries */
+		assert_int_equal(record_of(9, g), GFN_EMPTY);
+		int_frame(9, vec, 1);
+		guest = cpu.frame;
+		assert_non_null(uv_state_snapshot());
+		assert_int_equal(uv_int_fault(&cpu.frame, vec, g << 16 | 0x1234), UV_NEXT_CALLER);
+		check_inv("fault");
+		assert_memory_equal(&cpu.frame, &guest, sizeof(guest));
+		n = frame_of(9, g);
+		assert_true(n >= 0);
+		assert_true(frame_is_zero(n));
+		assert_leaf_frame(9, g);
+		/* again: it is secure now, nothing changes */
+		assert_non_null(uv_state_snapshot());
+		assert_int_equal(uv_int_fault(&cpu.frame, vec, g << 16), UV_NEXT_CALLER);
+		if (uv_state_unchanged(why, sizeof(why)) != 0)
+			fail_msg("a fault on a secure page changed the state: %s", why);
+		assert_memory_equal(&cpu.frame, &guest, sizeof(guest));
+	}
+	/* a shared page, mapped (UV_PAGE_IN), then invalidated: reflected
+	 * as the HDSI it is, each time */
+	assert_int_equal(ucall(SVM, 9, N_SHARE, base + 2, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 9, KVM_RA, (base + 2) << 16, 0, 16), R_SUCCESS);
+	for (int i = 0; i < 2; i++) {
+		if (i == 1)
+			assert_int_equal(inval(9, (base + 2) << 16, 1), R_SUCCESS);
+		int_frame(9, 0xE00, 1);
+		cpu.frame.x[UV_X_SPR(HDAR)] = 0xC000000000AB1234ULL;
+		cpu.frame.x[UV_X_SPR(HDSISR)] = 0x42000000;
+		guest = cpu.frame;
+		assert_int_equal(uv_int_fault(&cpu.frame, 0xE00, (base + 2) << 16), UV_NEXT_HV);
+		check_inv("fault");
+		c = assert_int_reflected(&guest, 0xE00);
+		assert_int_equal(cpu.frame.x[UV_X_SPR(HDAR)], 0x1234);
+		assert_int_resumed(9, c, &guest);
+	}
+	/* an invalidated page again, by an HISI: HDAR and HDSISR not shown */
+	int_frame(9, 0xE20, 1);
+	cpu.frame.x[UV_X_SPR(HDAR)] = 0xC000000000AB1234ULL;
+	cpu.frame.x[UV_X_SPR(HDSISR)] = 0x42000000;
+	guest = cpu.frame;
+	assert_int_equal(uv_int_fault(&cpu.frame, 0xE20, (base + 2) << 16), UV_NEXT_HV);
+	check_inv("fault");
+	c = assert_int_reflected(&guest, 0xE20);
+	assert_int_resumed(9, c, &guest);
+	/* an address in no slot (MMIO): reflected; HISI too */
+	for (int v = 0; v < 2; v++) {
+		uint64_t vec = v ? 0xE20 : 0xE00;
+
+		int_frame(9, vec, 1);
+		guest = cpu.frame;
+		assert_int_equal(uv_int_fault(&cpu.frame, vec, 0x100000ULL << 16), UV_NEXT_HV);
+		check_inv("fault");
+		c = assert_int_reflected(&guest, vec);
+		assert_int_resumed(9, c, &guest);
+	}
+	/* a guest that is not secure: dropped, nothing shown */
+	int_frame(10, 0xE00, 1);
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(uv_int_fault(&cpu.frame, 0xE00, 0x10 << 16), UV_NEXT_HV);
+	if (uv_state_unchanged(why, sizeof(why)) != 0)
+		fail_msg("a fault of a guest not secure changed the state: %s", why);
+	assert_int_lost(10, 0xE00);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3596,6 +3683,7 @@ int main(void)
 		cmocka_unit_test_setup(test_reflect_full, setup),
 		cmocka_unit_test_setup(test_int_reflect, setup),
 		cmocka_unit_test_setup(test_int_lost, setup),
+		cmocka_unit_test_setup(test_int_fault, setup),
 		cmocka_unit_test_setup(test_cookie_no_random, setup),
 		cmocka_unit_test_setup(test_checker_catches, setup),
 		cmocka_unit_test_setup(test_page_in_secure, setup),

@@ -15,7 +15,7 @@
 #include "arch/host/host.h"
 #include "ucall/entry.h"
 #include "mem/gfn.h"
-#include "guest/interrupt.h"
+#include "guest/fault.h"
 #include "state_check.h"
 #include "walk.h"
 
@@ -448,12 +448,13 @@ static void set_ctx(char *ctx)
 }
 
 /*
- * svm-int:<lpid>[/<vcpu>] vec=<hex> [dsisr= dar= hdsisr= hdar= heir=<v>]
- * [rN=<v> ...]: that vCPU, running at 0x1000 in secure mode, takes the
- * interrupt at vec, with those registers (zero if not given); its PC and
- * MSR in the pair the vector uses (LPCR[LPES] = 0).  Only the vectors this
- * version reflects (route VEC_REFLECT): uv_int_reflect, as the vector's
- * entry path will call it.
+ * svm-int:<lpid>[/<vcpu>] vec=<hex> [asdr=<v>] [dsisr= dar= hdsisr= hdar=
+ * heir=<v>] [rN=<v> ...]: that vCPU, running at 0x1000 in secure mode,
+ * takes the interrupt at vec, with those registers (zero if not given);
+ * its PC and MSR in the pair the vector uses (LPCR[LPES] = 0).  Only the
+ * vectors this version handles: reflected ones (uv_int_reflect) and the
+ * faults on the guest's memory, with ASDR (uv_int_fault), as the vector's
+ * entry path will call them.
  */
 static void svm_int(char **tok, int n)
 {
@@ -465,9 +466,11 @@ static void svm_int(char **tok, int n)
 		{ "hdsisr=", UV_X_SPR(HDSISR) }, { "hdar=", UV_X_SPR(HDAR) },
 		{ "heir=", UV_X_SPR(HEIR) },
 	};
-	unsigned long long l, vec = 0, msr = MSR_SF | 1ULL << UV_MSR_S_LG;
-	int have_vec = 0, seen[UV_NGPRS] = { 0 };
+	unsigned long long l, vec = 0, asdr = 0, msr = MSR_SF | 1ULL << UV_MSR_S_LG;
+	int have_vec = 0, have_asdr = 0, seen[UV_NGPRS] = { 0 };
 	struct uv_frame in;
+	unsigned int route;
+	enum uv_next next;
 
 	l = lpid_vcpu_of(tok[0] + 8);
 	not_waiting(l, tok[0]);
@@ -480,6 +483,10 @@ static void svm_int(char **tok, int n)
 			vec = number(tok[i] + 4);
 			have_vec = done = 1;
 		}
+		if (!done && strncmp(tok[i], "asdr=", 5) == 0 && !have_asdr) {
+			asdr = number(tok[i] + 5);
+			have_asdr = done = 1;
+		}
 		for (size_t k = 0; !done && k < sizeof(keys) / sizeof(keys[0]); k++)
 			if (strncmp(tok[i], keys[k].key, strlen(keys[k].key)) == 0) {
 				cpu.frame.x[keys[k].idx] = number(tok[i] + strlen(keys[k].key));
@@ -491,14 +498,17 @@ static void svm_int(char **tok, int n)
 			done = 1;
 		}
 		if (!done)
-			bad("svm-int takes vec=<hex> [dsisr= dar= hdsisr= hdar= heir=<v>] [rN=<v>]",
+			bad("svm-int takes vec=<hex> [asdr=<v>] [dsisr= dar= hdsisr= hdar= heir=<v>] [rN=<v>]",
 			    tok[i]);
 	}
 	if (!have_vec)
 		bad("svm-int needs vec=<hex>", NULL);
-	if (vec_route(vec, 0, msr) != VEC_REFLECT)
-		bad("svm-int: not a vector this version reflects (spec/ABI.md, Interrupts)",
+	route = vec_route(vec, 0, msr);
+	if (route != VEC_REFLECT && route != VEC_FAULT)
+		bad("svm-int: not a vector this version handles (spec/ABI.md, Interrupts)",
 		    NULL);
+	if ((route == VEC_FAULT) != have_asdr)
+		bad("svm-int: asdr=<v> goes with an HDSI or HISI (0xe00, 0xe20), and only", NULL);
 	cpu.frame.lpidr = l;
 	cpu.frame.usrr0 = 0x1000;
 	cpu.frame.usrr1 = msr;
@@ -510,7 +520,19 @@ static void svm_int(char **tok, int n)
 		cpu.frame.srr1 = cpu.frame.usrr1;
 	}
 	in = cpu.frame;
-	after(uv_int_reflect(&cpu.frame, vec), &in, 1);
+	next = route == VEC_FAULT ? uv_int_fault(&cpu.frame, vec, asdr) :
+				    uv_int_reflect(&cpu.frame, vec);
+	if (next == UV_NEXT_CALLER) {
+		/* a fault the ultravisor served: the vCPU retries, as it was */
+		check_state();
+		if (memcmp(&cpu.frame, &in, sizeof(in)) != 0) {
+			fprintf(stderr, "uvsim: a vCPU retried with registers not its own\n");
+			exit(3);
+		}
+		printf("retry svm:%llu/%u\n", l, cur_vcpu);
+		return;
+	}
+	after(next, &in, 1);
 }
 
 /* A real address of normal memory, 64 KiB aligned. */
@@ -538,8 +560,8 @@ static unsigned long long byte_of(const char *s)
  * gets a zeroed secure frame; a shared one is the hypervisor's page its
  * leaf entry maps, if any; a
  * shared one whose hypervisor page was invalidated is nothing, *invalid
- * set: the fault path will reflect the access for the hypervisor to back
- * it again); for a guest still in the ESM protocol, its secure frame or
+ * set: the fault path reflects the access for the hypervisor to back
+ * it again, as `svm-int` with `asdr=` shows); for a guest still in the ESM protocol, its secure frame or
  * else the hypervisor's page at real address g << 16.  NULL if it has none.
  */
 /*
