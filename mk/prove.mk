@@ -44,7 +44,7 @@ PROVE_PART_A := uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 	gfn_make_plain gfn_unshare slot_find_free slot_release \
 	esm_next_gfn esm_abort esm_ask esm_done esm_step esm_paged slot_next_base \
 	uv_esm tree_fill vec_route vec_hsrr table_route table_pair \
-	vec_passes int_to_hv hv_x_word int_lost x_neutral gprs_cookie hv_msr \
+	vec_passes int_to_hv hv_x_word int_lost hv_msr \
 	uv_int_reflect uv_int_return uv_int_fault
 # Part s (proofs/prove.sh): these functions, proved with -wp-split, which
 # makes one goal per path through the function of a goal that merges paths.

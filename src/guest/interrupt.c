@@ -5,60 +5,6 @@
 #include "guest/interrupt.h"
 #include "guest/exits.h"
 
-/* x[]: the neutral values of the hypervisor's view (hv_x). */
-/*@
-  requires \valid(f);
-  assigns f->x[0 .. UV_NX - 1];
-  ensures \forall integer i; 0 <= i < UV_NX ==> f->x[i] == hv_x(i);
-*/
-static void x_neutral(struct uv_frame *f)
-{
-	uint32_t i;
-
-	/*@
-	  loop invariant 0 <= i <= UV_NX;
-	  loop invariant \forall integer j; 0 <= j < i ==> f->x[j] == 0;
-	  loop assigns i, f->x[0 .. UV_NX - 1];
-	  loop variant UV_NX - i;
-	*/
-	for (i = 0; i < UV_NX; i++)
-		f->x[i] = 0;
-	f->x[UV_X_PPR] = UV_HV_PPR;
-	f->x[UV_X_MMCR0] = UV_HV_MMCR0;
-	f->x[UV_X_DEC] = UV_HV_DEC;
-}
-
-/* GPRs, CR, XER, CTR, LR zero but r31 = c; SRR0 = c, SRR1 = s. */
-/*@
-  requires \valid(f);
-  assigns f->gpr[0 .. UV_NGPRS - 1], f->cr, f->xer, f->ctr, f->lr,
-          f->srr0, f->srr1;
-  ensures \forall integer r; 0 <= r < UV_NGPRS && r != UV_COOKIE_GPR ==> f->gpr[r] == 0;
-  ensures f->gpr[UV_COOKIE_GPR] == c;
-  ensures f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0;
-  ensures f->srr0 == c && f->srr1 == s;
-*/
-static void gprs_cookie(struct uv_frame *f, uint64_t c, uint64_t s)
-{
-	uint32_t r;
-
-	/*@
-	  loop invariant 0 <= r <= UV_NGPRS;
-	  loop invariant \forall integer j; 0 <= j < r ==> f->gpr[j] == 0;
-	  loop assigns r, f->gpr[0 .. UV_NGPRS - 1];
-	  loop variant UV_NGPRS - r;
-	*/
-	for (r = 0; r < UV_NGPRS; r++)
-		f->gpr[r] = 0;
-	f->gpr[UV_COOKIE_GPR] = c;
-	f->cr = 0;
-	f->xer = 0;
-	f->ctr = 0;
-	f->lr = 0;
-	f->srr0 = c;
-	f->srr1 = s;
-}
-
 /*@
   assigns \nothing;
   ensures \result == int_hv_msr(vec);
@@ -111,9 +57,15 @@ void int_to_hv(struct uv_frame *f, const struct uv_frame *g, uint64_t vec,
 {
 	uint64_t s = (g->usrr1 & UV_MSR_NOT_HV) | UV_MSR_S;
 	unsigned int p = vec_passes(vec);
+	uint64_t lpid = f->lpidr;
 	uint32_t i;
 
-	gprs_cookie(f, c, s);
+	/* every register zero, then the cookie, the MSRs and x[] */
+	frame_clear(f);
+	f->lpidr = lpid;
+	f->gpr[UV_COOKIE_GPR] = c;
+	f->srr0 = c;
+	f->srr1 = s;
 	f->usrr0 = vec;
 	f->usrr1 = hv_msr(vec);
 	/*@
@@ -131,10 +83,17 @@ void int_to_hv(struct uv_frame *f, const struct uv_frame *g, uint64_t vec,
 
 enum uv_next int_lost(struct uv_frame *f, uint64_t vec)
 {
-	gprs_cookie(f, 0, 0);
+	uint64_t lpid = f->lpidr;
+
+	/* every register zero, then the hypervisor's entry and x[]'s
+	 * neutral values */
+	frame_clear(f);
+	f->lpidr = lpid;
 	f->usrr0 = vec;
 	f->usrr1 = hv_msr(vec);
-	x_neutral(f);
+	f->x[UV_X_PPR] = UV_HV_PPR;
+	f->x[UV_X_MMCR0] = UV_HV_MMCR0;
+	f->x[UV_X_DEC] = UV_HV_DEC;
 	return UV_NEXT_HV;
 }
 

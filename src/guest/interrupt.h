@@ -103,9 +103,9 @@
 /* *f enters the hypervisor at vector vec for the guest g, cookie c. */
 /*@
   requires \valid(f) && \valid_read(g) && \separated(f, g);
-  assigns f->gpr[0 .. UV_NGPRS - 1], f->cr, f->xer, f->ctr, f->lr,
-          f->srr0, f->srr1, f->usrr0, f->usrr1, f->x[0 .. UV_NX - 1];
+  assigns *f;
   ensures int_hv_entry(f, *g, vec, c);
+  ensures f->lpidr == \old(f->lpidr);
 */
 void int_to_hv(struct uv_frame *f, const struct uv_frame *g, uint64_t vec,
 	       uint64_t c);
@@ -117,9 +117,9 @@ void int_to_hv(struct uv_frame *f, const struct uv_frame *g, uint64_t vec,
  */
 /*@
   requires \valid(f);
-  assigns f->gpr[0 .. UV_NGPRS - 1], f->cr, f->xer, f->ctr, f->lr,
-          f->srr0, f->srr1, f->usrr0, f->usrr1, f->x[0 .. UV_NX - 1];
+  assigns *f;
   ensures int_lost_entry(f, vec);
+  ensures f->lpidr == \old(f->lpidr);
   ensures \result == UV_NEXT_HV;
 */
 enum uv_next int_lost(struct uv_frame *f, uint64_t vec);
