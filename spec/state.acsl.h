@@ -74,7 +74,8 @@
         uv_state.exit[uv_state.svm_life[l] - SVM_INIT].lpid == l);
 
   // A pending exit belongs to a guest in INIT whose life byte names it
-  // (the ESM protocol), or is a secure guest's reflected hcall.
+  // (the ESM protocol), or is a secure guest's vCPU's (EXIT_VCPU: a
+  // reflected hcall or interrupt).
   predicate exits_ok =
     \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0 ==>
       uv_state.exit[e].lpid <= UV_MAX_LPID &&

@@ -184,7 +184,7 @@
 	X(UV_RETURN, 0xF11C, uv_return, UV_CTX_HV,                            \
 	  ARG_HCALL_OUT, ARG_HCALL_OUT, ARG_HCALL_OUT, ARG_HCALL_OUT,         \
 	  ARG_HCALL_OUT,                                                      \
-	  "does not return on success: resumes the guest of the pending exit; for a reflected hcall the guest gets r3 = the hypervisor's r0 (the hcall's result) and r4 .. r12 = the hypervisor's r4 .. r12 (its outputs; r9 .. r12 are taken like r4 .. r8)", 1) \
+	  "does not return on success: resumes the guest of the pending exit; for a reflected hcall the guest gets r3 = the hypervisor's r0 (the hcall's result) and r4 .. r12 = the hypervisor's r4 .. r12 (its outputs; r9 .. r12 are taken like r4 .. r8); for a reflected interrupt, every register its own", 1) \
 	X(UV_REGISTER_MEM_SLOT, 0xF120, uv_register_mem_slot, UV_CTX_HV,      \
 	  ARG_LPID, ARG_GPA, ARG_SIZE, ARG_ZERO, ARG_SLOTID, "none", 1)       \
 	X(UV_UNREGISTER_MEM_SLOT, 0xF124, uv_unregister_mem_slot, UV_CTX_HV,  \
