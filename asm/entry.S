@@ -49,22 +49,42 @@
 #include "uv_asm.h"
 #include "ucall/sprs.h"
 
+/*
+ * The C environment: this thread's stack (16-byte aligned, a first frame
+ * whose back chain is 0: the end of the chain), the image's TOC.
+ */
+#define UV_C_ENV \
+	ld	%r1, CPU_STACK(%r13); \
+	clrrdi	%r1, %r1, 4; \
+	li	%r0, 0; \
+	stdu	%r0, -UV_C_FRAME(%r1); \
+	ld	%r2, CPU_TOC(%r13)
+
 /* One SPR of src/ucall/sprs.h saved to, or loaded from, its frame slot. */
 #define UV_X_SAVE(name, num) mfspr %r0, num; std %r0, FRAME_SPR_##name(%r13);
 #define UV_X_LOAD(name, num) ld %r0, FRAME_SPR_##name(%r13); mtspr num, %r0;
 
 /*
- * The first 4 KiB of the image: the interrupt vectors.  Only 0xC00 (sc) is
- * handled; every other word holds `b .`, so that an interrupt this version
- * does not expect stops that thread where it is instead of running zeros.
+ * The first 8 KiB of the image: the interrupt vectors.  0x000-0x0FF is the
+ * boot entry's (not yet: `b .`, issue 15).  From 0x100 on, every 32-byte
+ * slot holds a stub: 0xC00 the sc vector below; every other slot, an
+ * architected vector (spec/vectors.h) or not, frees r13 and r0 as the sc
+ * vector does, puts its own offset in r0 and goes to uv_int_common.  An
+ * offset of no row of the table is the C core's to answer (int_entry.h),
+ * so that no interrupt the hardware raises stops a thread here.
  */
 	.section .uv.head, "ax"
 	.balign 4
 	.globl uv_image_base
 uv_image_base:
-	.rept 0xC00 / 4
+	.rept 0x100 / 4
 	b	.
 	.endr
+	.globl uv_int_vectors
+uv_int_vectors:
+	.set	uv_off, 0x100
+	.rept	(0x2000 - 0x100) / 32
+	.if	uv_off == 0xC00
 	.globl uv_sc_vector
 uv_sc_vector:
 	mtspr	SPRN_USPRG1, %r13	/* free r13: the caller's r13 to USPRG1 */
@@ -73,7 +93,19 @@ uv_sc_vector:
 	b	uv_sc_filter
 	.globl uv_sc_vector_end
 uv_sc_vector_end:
-	.balignl 0x1000, 0x48000000	/* b . */
+	.long	0x48000000, 0x48000000, 0x48000000, 0x48000000	/* b . */
+	.else
+	mtspr	SPRN_USPRG1, %r13	/* as at 0xC00 */
+	mfspr	%r13, SPRN_USPRG0
+	std	%r0, FRAME_GPR0(%r13)
+	li	%r0, uv_off		/* the vector, for uv_int_entry */
+	b	uv_int_common
+	.long	0x48000000, 0x48000000, 0x48000000	/* b . */
+	.endif
+	.set	uv_off, uv_off + 32
+	.endr
+	.globl uv_int_vectors_end
+uv_int_vectors_end:
 
 	.text
 	.balign 4
@@ -116,8 +148,58 @@ uv_sc_refuse:
 	.globl uv_sc_refuse_end
 uv_sc_refuse_end:
 
+	/*
+	 * The sc: usrr0/usrr1 (where the exit goes back to by default) are the
+	 * caller's NIA and MSR, SRR1 without its sc level field.
+	 */
 	.globl uv_sc_save
 uv_sc_save:
+	mflr	%r0
+	std	%r0, FRAME_LR(%r13)
+	bl	uv_save
+	ld	%r0, FRAME_SRR0(%r13)
+	std	%r0, FRAME_USRR0(%r13)	/* by default, back to the caller */
+	ld	%r0, FRAME_SRR1(%r13)
+	/* the caller's MSR: SRR1 with the sc level field cleared */
+	rldicl	%r0, %r0, 62 - SRR1_LEV_SHIFT, 2
+	rotldi	%r0, %r0, SRR1_LEV_SHIFT + 2
+	std	%r0, FRAME_USRR1(%r13)
+	UV_C_ENV
+	mr	%r3, %r13
+	bl	uv_entry
+	nop
+	b	uv_exit
+
+	/*
+	 * Every other vector (the stubs above): r0 and r13 are free, r0 holds
+	 * the vector's offset.  The interrupted PC and MSR are in SRR0/1 or
+	 * HSRR0/1 as the vector says; both pairs are saved (srr0/srr1, and
+	 * HSRR0/1 in x[]) and the C core picks (int_pair).  LPCR and ASDR are
+	 * read here, not saved: the hypervisor's, never a guest's to set.
+	 */
+	.globl uv_int_common
+uv_int_common:
+	std	%r12, FRAME_GPR12(%r13)
+	mflr	%r12
+	std	%r12, FRAME_LR(%r13)
+	mr	%r12, %r0		/* the vector, kept across uv_save */
+	bl	uv_save
+	UV_C_ENV
+	mr	%r3, %r13
+	mr	%r4, %r12
+	mfspr	%r5, SPRN_LPCR
+	mfspr	%r6, SPRN_ASDR
+	bl	uv_int_entry
+	nop
+	b	uv_exit
+
+	/*
+	 * The rest of the caller's state into cpu->frame, for both ways in:
+	 * r0, r12 and LR are saved already, r13 (cpu) is in USPRG1; r12 and
+	 * LR are kept (r0 and r11 are the scratch registers).
+	 */
+	.globl uv_save
+uv_save:
 	std	%r1, FRAME_GPR1(%r13)
 	std	%r2, FRAME_GPR2(%r13)
 	std	%r3, FRAME_GPR3(%r13)
@@ -157,17 +239,10 @@ uv_sc_save:
 	std	%r0, FRAME_XER(%r13)
 	mfctr	%r0
 	std	%r0, FRAME_CTR(%r13)
-	mflr	%r0
-	std	%r0, FRAME_LR(%r13)
 	mfspr	%r0, SPRN_SRR0
 	std	%r0, FRAME_SRR0(%r13)
-	std	%r0, FRAME_USRR0(%r13)	/* by default, back to the caller */
 	mfspr	%r0, SPRN_SRR1
 	std	%r0, FRAME_SRR1(%r13)
-	/* the caller's MSR: SRR1 with the sc level field cleared */
-	rldicl	%r0, %r0, 62 - SRR1_LEV_SHIFT, 2
-	rotldi	%r0, %r0, SRR1_LEV_SHIFT + 2
-	std	%r0, FRAME_USRR1(%r13)
 	mfspr	%r0, SPRN_LPIDR
 	std	%r0, FRAME_LPIDR(%r13)
 
@@ -178,9 +253,9 @@ uv_sc_save:
 	mfmsr	%r0
 	ori	%r0, %r0, MSR_FP
 	oris	%r0, %r0, MSR_VEC_VSX
-	li	%r12, 1
-	sldi	%r12, %r12, MSR_TM_LG
-	or	%r0, %r0, %r12
+	li	%r11, 1			/* (r12 is kept) */
+	sldi	%r11, %r11, MSR_TM_LG
+	or	%r0, %r0, %r11
 	mtmsrd	%r0
 	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63
 	stxv	\n, (FRAME_X_VSR + 16 * \n)(%r13)	/* VSR n (FPR n, VR n-32) */
@@ -198,15 +273,9 @@ uv_sc_save:
 	mtspr	UV_SPRN_MMCR0, %r0
 	UV_SPRS(UV_X_SAVE)
 
-	/* The C environment: this thread's stack, the image's TOC. */
-	ld	%r1, CPU_STACK(%r13)
-	clrrdi	%r1, %r1, 4		/* 16-byte aligned */
-	li	%r0, 0
-	stdu	%r0, -UV_C_FRAME(%r1)	/* back chain 0: the end of the chain */
-	ld	%r2, CPU_TOC(%r13)
-	mr	%r3, %r13
-	bl	uv_entry
-	nop
+	blr
+	.globl uv_save_end
+uv_save_end:
 
 	/*
 	 * The exit, the same for every result (src/ucall/dispatch.h, enum uv_next):

@@ -13,6 +13,8 @@
 #define SPRN_USPRG1 497 /* scratch at entry; zero whenever the vector is not running */
 #define SPRN_USRR0  506
 #define SPRN_USRR1  507
+#define SPRN_LPCR   318 /* read by uv_int_common: LPCR[LPES] picks 0x500's pair */
+#define SPRN_ASDR   816 /* read by uv_int_common: the faulting guest address */
 
 /* MSR bits (ISA 3.0B) the vector turns on to save a caller's FP, VMX, VSX
  * and TM state: the sc interrupt clears them in the ultravisor's MSR. */

@@ -78,7 +78,7 @@ $(BUILD)/$(1)/emu/harness: tests/emu/harness.c tests/emu/emu_call.S tests/emu/em
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1)) $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 $(ASM_FLAGS) -fno-stack-protector \
-		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) $$(EMU_DEFS) -Wl,--wrap=uv_entry \
+		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) $$(EMU_DEFS) -Wl,--wrap=uv_entry -Wl,--wrap=uv_int_entry \
 		-o $$@ tests/emu/harness.c tests/emu/emu_call.S \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1))
 

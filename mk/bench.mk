@@ -24,7 +24,7 @@ $(BUILD)/bench/$(1)/bench: tests/bench/bench.c tests/emu/harness.c \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1)) $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 $(ASM_FLAGS) -fno-stack-protector \
-		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) $$(EMU_DEFS) -Wl,--wrap=uv_entry \
+		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) $$(EMU_DEFS) -Wl,--wrap=uv_entry -Wl,--wrap=uv_int_entry \
 		-Wl,-Map,$$@.map -o $$@ tests/bench/bench.c tests/emu/emu_call.S \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1))
 endef

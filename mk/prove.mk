@@ -45,7 +45,8 @@ PROVE_PART_A := uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 	esm_next_gfn esm_abort esm_ask esm_done esm_step esm_paged slot_next_base \
 	uv_esm tree_fill vec_route vec_hsrr table_route table_pair \
 	vec_passes int_to_hv hv_x_word int_lost hv_msr \
-	uv_int_reflect uv_int_return uv_int_fault
+	uv_int_reflect uv_int_return uv_int_fault \
+	uv_halted halted_rc int_pair int_pass uv_int_locked
 # Part s (proofs/prove.sh): these functions, proved with -wp-split, which
 # makes one goal per path through the function of a goal that merges paths.
 # uv_page_in: its secure_guest ensures merges eight paths (every answer of
@@ -54,7 +55,10 @@ PROVE_PART_A := uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 # its bad_argument ensures for UV_ESM took cvc4 48 s alone (z3 fails on
 # it) and timed out in a full run; split, uv_ucall is 444 goals of at most
 # 2 s, 5 min 35 s alone (2026-12-02).
-PROVE_SPLIT := uv_page_in uv_ucall
+# uv_int_entry: its never_into_uv ensures merges the seven ways out (the
+# halt, the hypervisor's own, the halted, the routes); as one goal cvc4
+# took 23 s alone and timed out beside another proof (2026-12-02).
+PROVE_SPLIT := uv_page_in uv_ucall uv_int_entry
 prove_comma := ,
 prove_space := $(subst ,, )
 PROVE_PART_A_FCTS := $(subst $(prove_space),$(prove_comma),$(strip $(PROVE_PART_A)))

@@ -23,6 +23,7 @@
  */
 #define UV_RETURN_CODES(X)                                                     \
 	X(U_SUCCESS, 0, "the ucall did what was asked")                       \
+	X(U_HARDWARE, -1, "the ultravisor has halted for good after an interrupt taken in its own code (spec/vectors.h, VEC_SELF): every ucall answers this, every r3 outside the table still U_FUNCTION, a secure guest's hcall gets it too (H_HARDWARE); nothing changed") \
 	X(U_BUSY, 1, "a resource is temporarily exhausted; nothing changed")   \
 	X(U_FUNCTION, -2, "r3 is not a ucall this ultravisor implements (every hcall number in particular); only r3 changed") \
 	X(U_NOT_AVAILABLE, 3, "the ucall is in the table but this version does not implement it, nothing changed; or, to a UV_ESM, the hypervisor failed a step of the ESM protocol and the guest is back in normal mode with nothing held for it") \

@@ -5,9 +5,9 @@
  * "Interrupts" section of spec/ABI.md (tools/abi_doc.c), and for the
  * assembly's vector stubs once they exist.
  *
- * TODAY only 0xC00 (VEC_SC) is wired: every other vector of the image is
- * still `b .` (asm/entry.S).  The table and its decision function come
- * first; the common entry path and the exits per vCPU follow.
+ * Every slot of the image from 0x100 has a stub (asm/entry.S): 0xC00 the
+ * sc path, every other one the common entry path, whose C side
+ * (src/guest/int_entry.h) follows this table through vec_route.
  *
  * Facts (../shared/reference/ultravisor-runtime-facts.md section 1; Power
  * ISA v3.0B Book III, the interrupt vectors): while MSR[S] = 1, every

@@ -12,6 +12,8 @@
 #include "state.h"
 #include "state.acsl.h"
 
+struct uv_cpu; /* src/ucall/cpu.h: a hardware thread, the lock's owner */
+
 /*
  * The 64 KiB page of normal memory at real address ra, as UV_FRAME_WORDS
  * 64-bit words that the ultravisor may read.  Normal memory never overlaps
@@ -111,26 +113,44 @@ uint64_t arch_tree_dw0(uint32_t t);
 
 /*
  * The ultravisor lock: one lock over the whole of uv_state, taken by
- * uv_entry around each sc it serves (spec/locking.md).  Its contract is a
- * lock invariant: whoever takes the lock finds uv_state in any state the
- * other hardware threads left, which satisfies state_inv (they released it
- * only with state_inv true); whoever releases it must leave state_inv true.
- * So the proofs take a ucall as one atomic step on uv_state from the state
- * found after arch_lock, with several hardware threads.  That the two
- * functions really exclude each other is trusted (spec/TRUSTED.md).  The
- * lock word is not part of uv_state.
+ * uv_entry and uv_int_entry around each step they serve (spec/locking.md).
+ * Its contract is a lock invariant: whoever takes the lock finds uv_state
+ * in any state the other hardware threads left, which satisfies state_inv
+ * (they released it only with state_inv true); whoever releases it must
+ * leave state_inv true.  So the proofs take a ucall as one atomic step on
+ * uv_state from the state found after arch_lock, with several hardware
+ * threads.  That the functions really exclude each other is trusted
+ * (spec/TRUSTED.md).  The lock word is not part of uv_state.
+ *
+ * owner names the hardware thread (its struct uv_cpu): the lock word holds
+ * it while the lock is taken, so that arch_halt knows whether the thread
+ * that halts holds the lock.
+ *
+ * The halt (spec/vectors.h, VEC_SELF): an interrupt taken while the
+ * ultravisor itself ran may have cut an update of uv_state in half, so
+ * state_inv is no longer known.  arch_halt marks the ultravisor halted for
+ * good and releases the lock if owner held it; from then on arch_lock
+ * takes nothing and answers false, at once for a thread that arrives and
+ * as soon as the lock is released for one that spins on it: no thread
+ * waits for a lock that will never be released, and none reads uv_state
+ * again.
  */
 /*@
   assigns uv_state;
-  ensures state_inv;
+  ensures \result ==> state_inv;
 */
-void arch_lock(void);
+_Bool arch_lock(const struct uv_cpu *owner);
 
 /*@
   requires state_inv;
   assigns \nothing;
 */
 void arch_unlock(void);
+
+/*@
+  assigns \nothing;
+*/
+void arch_halt(const struct uv_cpu *owner);
 
 /*
  * Invalidates every translation the hardware may hold for partition lpid

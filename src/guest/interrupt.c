@@ -5,11 +5,7 @@
 #include "guest/interrupt.h"
 #include "guest/exits.h"
 
-/*@
-  assigns \nothing;
-  ensures \result == int_hv_msr(vec);
-*/
-static uint64_t hv_msr(uint64_t vec)
+uint64_t hv_msr(uint64_t vec)
 {
 	/* the architecture enters a machine check with ME clear */
 	return vec == UV_VEC_MC ? UV_HV_MSR_MC : UV_HV_MSR;

@@ -16,9 +16,8 @@
  * (spec/TRUSTED.md).  UV_RETURN gives the vCPU back its own registers, all
  * of them, at the interrupted PC: nothing of the hypervisor's reaches it.
  *
- * Not yet: the vectors of the image are still `b .` but 0xC00 (the entry
- * path that calls uv_int_reflect comes next), and UV_RETURN does not yet
- * inject an interrupt the hypervisor asks for (HSRR0 a vector): it resumes
+ * Called from uv_int_locked (src/guest/int_entry.h), the C side of every
+ * vector's stub.  Not yet: UV_RETURN does not inject an interrupt the hypervisor asks for (HSRR0 a vector): it resumes
  * the guest where it was, whatever the hypervisor's HSRR0.
  */
 #ifndef UV_INTERRUPT_H
@@ -100,6 +99,13 @@
 
 */
 
+/* The MSR the hypervisor takes the interrupt at vector vec with. */
+/*@
+  assigns \nothing;
+  ensures \result == int_hv_msr(vec);
+*/
+uint64_t hv_msr(uint64_t vec);
+
 /* *f enters the hypervisor at vector vec for the guest g, cookie c. */
 /*@
   requires \valid(f) && \valid_read(g) && \separated(f, g);
@@ -119,6 +125,7 @@ void int_to_hv(struct uv_frame *f, const struct uv_frame *g, uint64_t vec,
   requires \valid(f);
   assigns *f;
   ensures int_lost_entry(f, vec);
+  ensures f->usrr0 == vec && f->usrr1 == int_hv_msr(vec);
   ensures f->lpidr == \old(f->lpidr);
   ensures \result == UV_NEXT_HV;
 */

@@ -1,8 +1,8 @@
 /*
  * What the ultravisor does with an interrupt, by vector: the decision of
- * spec/vectors.h (issue 14, item 2), proved to follow that table.  Not yet
- * called: only 0xC00 is wired in asm/entry.S; the common entry path of the
- * other vectors comes next and takes its route from here.
+ * spec/vectors.h (issue 14, item 2), proved to follow that table; the
+ * common entry path of every vector but 0xC00 (src/guest/int_entry.h)
+ * takes its route from here.
  */
 #ifndef UV_VECTOR_H
 #define UV_VECTOR_H

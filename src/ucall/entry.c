@@ -35,11 +35,41 @@ enum uv_next uv_entry_locked(struct uv_frame *f)
 	return next;
 }
 
+/*
+ * What a halted ultravisor answers to r3 = n from outside a secure guest:
+ * U_HARDWARE to a ucall, U_FUNCTION to anything else.
+ */
+/*@
+  assigns \nothing;
+  ensures is_ucall(n) ==> \result == U_HARDWARE;
+  ensures !is_ucall(n) ==> \result == U_FUNCTION;
+*/
+static enum uv_rc halted_rc(uint64_t n)
+{
+	switch (n) {
+#define UV_X_HALTED(name, num, fn, callers, a4, a5, a6, a7, a8, res, impl) \
+	case num:
+	UV_UCALLS(UV_X_HALTED)
+#undef UV_X_HALTED
+		return U_HARDWARE;
+	default:
+		return U_FUNCTION;
+	}
+}
+
+enum uv_next uv_halted(struct uv_frame *f)
+{
+	if (uv_is_svm_hcall(f->srr1))
+		return uv_set_rc(f, U_HARDWARE);
+	return uv_set_rc(f, halted_rc(f->gpr[3]));
+}
+
 enum uv_next uv_entry(struct uv_cpu *cpu)
 {
 	enum uv_next next;
 
-	arch_lock();
+	if (!arch_lock(cpu))
+		return uv_halted(&cpu->frame);
 	next = uv_entry_locked(&cpu->frame);
 	arch_unlock();
 	return next;

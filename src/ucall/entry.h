@@ -58,10 +58,42 @@
 enum uv_next uv_entry_locked(struct uv_frame *f);
 
 /*
+ * The answer of a halted ultravisor (src/arch/arch.h, arch_halt) to an sc:
+ * nothing of uv_state is read (it may be half updated), only r3 changes and
+ * the caller gets control back.  r3 outside the ucall table gets U_FUNCTION
+ * as always (the headline theorem holds on a halted ultravisor too); a
+ * ucall gets U_HARDWARE; a secure guest's hcall gets U_HARDWARE (H_HARDWARE,
+ * the same value) instead of reaching the hypervisor.
+ */
+/*@
+  requires \valid(f);
+  assigns f->gpr[3];
+  ensures \result == UV_NEXT_CALLER;
+  ensures frame_same_but_r3{Pre, Post}(f);
+
+  behavior svm_hcall:
+    assumes svm_hcall(f->srr1);
+    ensures f->gpr[3] == rc_reg(U_HARDWARE);
+
+  behavior not_a_ucall:
+    assumes !svm_hcall(f->srr1) && !is_ucall(f->gpr[3]);
+    ensures f->gpr[3] == rc_reg(U_FUNCTION);
+
+  behavior ucall:
+    assumes !svm_hcall(f->srr1) && is_ucall(f->gpr[3]);
+    ensures f->gpr[3] == rc_reg(U_HARDWARE);
+
+  complete behaviors svm_hcall, not_a_ucall, ucall;
+  disjoint behaviors svm_hcall, not_a_ucall, ucall;
+*/
+enum uv_next uv_halted(struct uv_frame *f);
+
+/*
  * What the assembly calls.  Its contract speaks of the frame alone: the
  * state may have been changed by other hardware threads before this one
  * takes the lock, and uv_entry_locked's contract is the statement relative
- * to the state found then.
+ * to the state found then.  If the ultravisor has halted, uv_halted answers
+ * and the state is not touched.
  */
 /*@
   requires \valid(cpu);

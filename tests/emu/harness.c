@@ -36,6 +36,7 @@
 
 #include "ucall/cpu.h"
 #include "ucall/dispatch.h"
+#include "vectors.h"
 #include "memmap.h"
 #include "emu.h"
 #include "uv_asm.h"
@@ -70,11 +71,16 @@
 #include <unistd.h>
 
 extern char uv_image_base[], uv_sc_vector[], uv_sc_vector_end[];
+extern char uv_int_vectors[], uv_int_vectors_end[];
 extern char uv_sc_filter[], uv_exit_end[];
 extern char emu_sc2[], emu_capture[], emu_capture2[], emu_hv_vector[];
 void emu_call(const struct uv_cpu *in, uint64_t *host);
 enum uv_next __real_uv_entry(struct uv_cpu *cpu);
 enum uv_next __wrap_uv_entry(struct uv_cpu *cpu);
+enum uv_next __real_uv_int_entry(struct uv_cpu *cpu, uint64_t vec,
+				 uint64_t lpcr, uint64_t asdr);
+enum uv_next __wrap_uv_int_entry(struct uv_cpu *cpu, uint64_t vec,
+				 uint64_t lpcr, uint64_t asdr);
 
 /* ---- the model of the privileged state ------------------------------------ */
 /*
@@ -87,7 +93,7 @@ enum uv_next __wrap_uv_entry(struct uv_cpu *cpu);
  * are qemu's real registers (emu_call.S loads and captures them).
  */
 enum { M_SRR0, M_SRR1, M_LPIDR, M_USPRG0, M_USPRG1,
-       M_USRR0, M_USRR1, M_X, M_NSPR = M_X + UV_XI_COUNT };
+       M_USRR0, M_USRR1, M_LPCR, M_ASDR, M_X, M_NSPR = M_X + UV_XI_COUNT };
 #define M_MMCR0 (M_X + UV_XI_MMCR0)
 /* HSRR0/1 are kept per context (src/ucall/sprs.h): hrfid reads them there. */
 #define M_HSRR0 (M_X + UV_XI_HSRR0)
@@ -98,6 +104,7 @@ static unsigned int spr_num[M_NSPR] = {
 	[M_SRR0] = SPRN_SRR0, [M_SRR1] = SPRN_SRR1, [M_LPIDR] = SPRN_LPIDR,
 	[M_USPRG0] = SPRN_USPRG0, [M_USPRG1] = SPRN_USPRG1,
 	[M_USRR0] = SPRN_USRR0, [M_USRR1] = SPRN_USRR1,
+	[M_LPCR] = SPRN_LPCR, [M_ASDR] = SPRN_ASDR,
 #define UV_X_M(name, num) [M_X + UV_XI_##name] = num,
 	UV_SPRS(UV_X_M)
 #undef UV_X_M
@@ -159,6 +166,15 @@ static struct uv_cpu in;    /* the caller's registers, in in.frame */
 static uint64_t caller_msr, caller_lpidr;
 /* The level of the modelled sc: 2 (a ucall), or 1 (a secure guest's hcall). */
 static uint64_t caller_lev = UV_SC_LEV_UCALL;
+/*
+ * 0: EMU_SC2 stands for `sc 2`.  Else it stands for the interrupt at this
+ * offset of the image: the handler puts the return state in SRR0/1 or in
+ * HSRR0/1 (int_hsrr, from spec/vectors.h's pair column and the model's
+ * LPCR), SRR1/HSRR1 = caller_msr | int_status, and enters the stub.
+ */
+static uint64_t int_vec, int_status, int_hsrr, int_lpcr, int_asdr;
+/* Where urfid entered the hypervisor (its vector: a small real address). */
+static uint64_t hv_vec;
 #define LEV(n) ((uint64_t)(n) << UV_SRR1_LEV_SHIFT)
 static uint64_t uv_stack[4096] __attribute__((aligned(16)));
 #define UV_STACK_TOP ((uint64_t)(uintptr_t)&uv_stack[4096])
@@ -173,6 +189,9 @@ static struct {
 	int mode;               /* 0: pass through; else return this uv_next */
 	struct uv_frame next;   /* frame left behind when mode != 0 */
 	enum uv_next real, ret;
+	/* uv_int_entry's arguments, and how often it was called */
+	uint64_t vec, lpcr, asdr;
+	unsigned int n_int;
 } w;
 
 static void resume_host(uint64_t *g)
@@ -200,8 +219,8 @@ static void bail(uint64_t *g, const char *why, uint64_t pc, uint32_t insn)
 
 static int in_asm(uint64_t pc)
 {
-	return (pc >= (uint64_t)(uintptr_t)uv_sc_vector &&
-		pc < (uint64_t)(uintptr_t)uv_sc_vector_end) ||
+	return (pc >= (uint64_t)(uintptr_t)uv_int_vectors &&
+		pc < (uint64_t)(uintptr_t)uv_int_vectors_end) ||
 	       (pc >= (uint64_t)(uintptr_t)uv_sc_filter &&
 		pc < (uint64_t)(uintptr_t)uv_exit_end);
 }
@@ -275,6 +294,16 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 			if (patched[i].pc == pc)
 				insn = patched[i].insn;
 	}
+	if (pc == (uint64_t)(uintptr_t)emu_sc2 && insn == EMU_SC2 && int_vec) {
+		/* The interrupt, as the hardware takes it. */
+		m.spr[int_hsrr ? M_HSRR0 : M_SRR0] = pc + 4;
+		m.spr[int_hsrr ? M_HSRR1 : M_SRR1] = caller_msr | int_status;
+		m.spr[M_LPIDR] = caller_lpidr;
+		m.msr = int_vec == 0x200 ? MSR_UV & ~MSR_ME : MSR_UV;
+		m.n_sc2++;
+		g[PT_NIP] = (uint64_t)(uintptr_t)uv_image_base + int_vec;
+		return;
+	}
 	if (pc == (uint64_t)(uintptr_t)emu_sc2 && insn == EMU_SC2) {
 		/* The sc 2 interrupt, as the hardware takes it. */
 		m.spr[M_SRR0] = pc + 4;
@@ -294,8 +323,7 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 		out.xer = g[PT_XER];
 		out.ctr = g[PT_CTR];
 		out.lr = g[PT_LNK];
-		out.pc = pc == (uint64_t)(uintptr_t)emu_hv_vector ?
-			 UV_HV_SC_VECTOR : pc;
+		out.pc = pc == (uint64_t)(uintptr_t)emu_hv_vector ? hv_vec : pc;
 		m.n_capture++;
 		/* On to emu_xcapture: the FP/VMX/VSX state to xout, the
 		 * harness's own back, then EMU_RESUME. */
@@ -369,10 +397,12 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 		m.msr = m.spr[M_USRR1];
 		m.n_urfid++;
 		g[PT_NIP] = m.spr[M_USRR0];
-		/* The hypervisor's vector is a real address: map it. */
-		if (m.spr[M_USRR0] == UV_HV_SC_VECTOR &&
-		    (m.msr & (MSR_HV | MSR_S | MSR_PR)) == MSR_HV)
+		/* The hypervisor's vectors are real addresses: map them. */
+		if (m.spr[M_USRR0] < 0x2000 &&
+		    (m.msr & (MSR_HV | MSR_S | MSR_PR)) == MSR_HV) {
+			hv_vec = m.spr[M_USRR0];
 			g[PT_NIP] = (uint64_t)(uintptr_t)emu_hv_vector;
+		}
 		return;
 	} else if (insn == INSN_HRFID) {
 		m.msr = m.spr[M_HSRR1];
@@ -394,12 +424,12 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 	g[PT_NIP] = pc + 4;
 }
 
-enum uv_next __wrap_uv_entry(struct uv_cpu *c)
+/* What a wrapper saw: the frame as the assembly left it, r1, r2 and the
+ * model's state, before the real function runs. */
+static void observe(struct uv_cpu *c, uint64_t r1, uint64_t r2)
 {
-	uint64_t r1, r2;
 	int i;
 
-	__asm__ volatile("mr %0, 1\n\tmr %1, 2" : "=r"(r1), "=r"(r2));
 	/* The caller's FP/VMX/VSX registers, kept from this C code (libc's
 	 * memcpy uses VSX; the real C core is built without FP). */
 	emu_xstore(XBASE(xwrap));
@@ -425,10 +455,34 @@ enum uv_next __wrap_uv_entry(struct uv_cpu *c)
 	w.frame.lpidr = c->frame.lpidr;
 	for (i = 0; i < UV_NX; i++)
 		w.frame.x[i] = c->frame.x[i];
+}
+
+enum uv_next __wrap_uv_entry(struct uv_cpu *c)
+{
+	uint64_t r1, r2;
+
+	__asm__ volatile("mr %0, 1\n\tmr %1, 2" : "=r"(r1), "=r"(r2));
+	observe(c, r1, r2);
 	w.real = __real_uv_entry(c);
 	if (w.mode != 0)
 		c->frame = w.next;
 	w.ret = w.mode != 0 ? (enum uv_next)w.mode : w.real;
+	emu_xload(XBASE(xwrap));
+	return w.ret;
+}
+
+enum uv_next __wrap_uv_int_entry(struct uv_cpu *c, uint64_t vec,
+				 uint64_t lpcr, uint64_t asdr)
+{
+	uint64_t r1, r2;
+
+	__asm__ volatile("mr %0, 1\n\tmr %1, 2" : "=r"(r1), "=r"(r2));
+	observe(c, r1, r2);
+	w.vec = vec;
+	w.lpcr = lpcr;
+	w.asdr = asdr;
+	w.n_int++;
+	w.real = w.ret = __real_uv_int_entry(c, vec, lpcr, asdr);
 	emu_xload(XBASE(xwrap));
 	return w.ret;
 }
@@ -625,12 +679,19 @@ static void run(const char *test, const struct uv_frame *want_in)
 		(1ULL << M_SRR0) | (1ULL << M_SRR1) | (1ULL << M_MMCR0);
 	uint64_t nia = (uint64_t)(uintptr_t)emu_sc2 + 4;
 	char what[64];
-	int ok = 1, i, refused = refused_in_vector();
+	int ok = 1, i, refused = int_vec ? 0 : refused_in_vector();
 
 	memset(&m, 0, sizeof(m));
 	memset(&out, 0, sizeof(out));
 	fault = NULL;
 	w.n = 0;
+	w.n_int = 0;
+	/* An interrupt leaves the caller's SRR0/1 (HSRR0/1: in x[]) alone
+	 * where the vector uses the other pair; LPCR and ASDR are read. */
+	m.spr[M_SRR0] = in.frame.srr0;
+	m.spr[M_SRR1] = in.frame.srr1;
+	m.spr[M_LPCR] = int_lpcr;
+	m.spr[M_ASDR] = int_asdr;
 	m.spr[M_USPRG0] = (uint64_t)(uintptr_t)&cpu;
 	m.spr[M_USPRG1] = rnd(); /* whatever the last user left: scrubbed */
 	m.spr[M_USRR0] = rnd();
@@ -672,7 +733,8 @@ static void run(const char *test, const struct uv_frame *want_in)
 		last_cookie = c;
 	}
 	SAME("sc 2 taken", m.n_sc2, 1u);
-	SAME("uv_entry calls", w.n, refused ? 0u : 1u);
+	SAME("C entry calls", w.n, refused ? 0u : 1u);
+	SAME("uv_int_entry calls", w.n_int, int_vec ? 1u : 0u);
 	SAME("urfid executed", m.n_urfid, 1u);
 	SAME("other rfi", m.n_other_rfi, 0u);
 	SAME("returns", m.n_capture, 1u);
@@ -686,10 +748,20 @@ static void run(const char *test, const struct uv_frame *want_in)
 		SAME("saved xer", w.frame.xer, in.frame.xer);
 		SAME("saved ctr", w.frame.ctr, in.frame.ctr);
 		SAME("saved lr", w.frame.lr, in.frame.lr);
-		SAME("saved srr0", w.frame.srr0, nia);
-		SAME("saved srr1", w.frame.srr1, caller_msr | LEV(caller_lev));
-		SAME("saved usrr0", w.frame.usrr0, nia);
-		SAME("saved usrr1 (no sc level)", w.frame.usrr1, caller_msr);
+		if (int_vec) {
+			/* The interrupt's pair was written into in.frame by
+			 * the test: srr0/srr1, or x[HSRR0/1]. */
+			SAME("saved srr0", w.frame.srr0, in.frame.srr0);
+			SAME("saved srr1", w.frame.srr1, in.frame.srr1);
+			SAME("uv_int_entry's vector", w.vec, int_vec);
+			SAME("uv_int_entry's LPCR", w.lpcr, int_lpcr);
+			SAME("uv_int_entry's ASDR", w.asdr, int_asdr);
+		} else {
+			SAME("saved srr0", w.frame.srr0, nia);
+			SAME("saved srr1", w.frame.srr1, caller_msr | LEV(caller_lev));
+			SAME("saved usrr0", w.frame.usrr0, nia);
+			SAME("saved usrr1 (no sc level)", w.frame.usrr1, caller_msr);
+		}
 		SAME("saved lpidr", w.frame.lpidr, caller_lpidr);
 		for (i = 0; i < UV_NX; i++) {
 			x_name(what, sizeof(what), "saved", i);
@@ -1477,6 +1549,147 @@ static void test_page_inval(void)
  * numbers: spr[4] of the split field clear): replaced by EMU_PATCHED, so
  * that the model runs them like every other SPR access of the assembly.
  */
+/* ---- every other vector (int_entry.h) ---------------------------------- */
+struct vec_row { uint64_t off; int pair, route; };
+#define UV_X_VROW(name, o, pair, route, passes, doc) { o, pair, route },
+static const struct vec_row vrows[] = { UV_VECTORS(UV_X_VROW) };
+#undef UV_X_VROW
+
+static const struct vec_row *vrow(uint64_t off)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(vrows) / sizeof(vrows[0]); i++)
+		if (vrows[i].off == off)
+			return &vrows[i];
+	return NULL;
+}
+
+/* The MSR the hypervisor takes vector v with: 64-bit, hypervisor, real
+ * mode, its endianness; machine checks on but for the machine check. */
+static uint64_t hv_msr_of(uint64_t v)
+{
+	return MSR_SF | MSR_HV | MSR_LE | (v == 0x200 ? 0 : MSR_ME);
+}
+
+/*
+ * The hypervisor entered at vector v with nothing of whoever was
+ * interrupted: every GPR, CR, XER, CTR, LR, SRR0/1 zero (the cookie 0), the
+ * neutral values of spec/uv_abi.h's description for x[] (as hv_entry).
+ */
+static void lost_frame(struct uv_frame *want, uint64_t v)
+{
+	memset(want, 0, sizeof(*want));
+	want->usrr0 = v;
+	want->usrr1 = hv_msr_of(v);
+	want->x[UV_X_SPR(DEC)] = 0x7FFFFFFFULL;
+	want->x[UV_X_SPR(PPR)] = 0x0010000000000000ULL;
+	want->x[UV_X_MMCR0] = 0x80000000ULL;
+}
+
+#define LPCR_LPES 0x8ULL /* LPCR[LPES], Power ISA 3.0B */
+
+/*
+ * The interrupt at offset off taken from context c (C_USER stands for the
+ * ultravisor itself here), with random registers, LPCR and ASDR.  What the
+ * hypervisor must get, worked out from spec/vectors.h's table and the
+ * facts (int_entry.h's routes), not from the C code.
+ */
+static void one_vector(uint64_t off, enum ctx c)
+{
+	const struct vec_row *row = vrow(off);
+	struct uv_frame want;
+	uint64_t nia = (uint64_t)(uintptr_t)emu_sc2 + 4, msr;
+	int guest_lpes, tries = 0;
+	char test[96];
+
+	if (c == C_USER) {
+		caller_msr = MSR_UV;
+		caller_lpidr = rnd() & UV_MAX_LPID;
+	} else {
+		pick_context(c);
+		/* a guest the ultravisor holds no exit for: every route from
+		 * a secure guest then ends in the hypervisor */
+		while (c == C_SVM && tries++ < 64 &&
+		       uv_state.svm_life[caller_lpidr] == SVM_SECURE)
+			caller_lpidr = 1 + rnd() % UV_MAX_LPID;
+		if (c == C_SVM && uv_state.svm_life[caller_lpidr] == SVM_SECURE) {
+			skipped++;
+			return;
+		}
+	}
+	random_regs(&in.frame);
+	in.frame.srr0 = rnd();
+	in.frame.srr1 = rnd();
+	int_vec = off;
+	int_lpcr = rnd();
+	int_asdr = rnd();
+	int_status = rnd() & 0x783F0000ULL; /* SRR1 bits 33:36, 42:47 */
+	guest_lpes = row && row->pair == VEC_LPES && (int_lpcr & LPCR_LPES);
+	int_hsrr = row && (row->pair == VEC_HSRR ||
+			   (row->pair == VEC_LPES && !guest_lpes));
+	msr = caller_msr | int_status;
+	if (int_hsrr) {
+		in.frame.x[UV_X_SPR(HSRR0)] = nia;
+		in.frame.x[UV_X_SPR(HSRR1)] = msr;
+	} else {
+		in.frame.srr0 = nia;
+		in.frame.srr1 = msr;
+	}
+	if (c == C_USER) {
+		lost_frame(&want, 0x200);      /* the ultravisor halts */
+	} else if (c != C_SVM) {
+		if (row) {
+			want = in.frame;       /* the hypervisor's own */
+			want.usrr0 = off;
+			want.usrr1 = hv_msr_of(off);
+		} else {
+			lost_frame(&want, 0x200);
+		}
+	} else if (row && !guest_lpes && (row->route == VEC_REFLECT ||
+		   row->route == VEC_FAULT || row->route == VEC_STOP)) {
+		lost_frame(&want, off);        /* no exit for this vCPU */
+	} else {
+		lost_frame(&want, 0x200);      /* never from a guest */
+	}
+	want.lpidr = caller_lpidr;
+	snprintf(test, sizeof(test), "vector %#llx from %s",
+		 (unsigned long long)off, c == C_USER ? "uv" : ctx_name[c]);
+	run(test, &want);
+	int_vec = 0;
+}
+
+/* Every slot but the sc vector's, from the hypervisor, a VM, a secure
+ * guest (or, with uv set, from the ultravisor itself: last, it halts). */
+static void test_vectors(int uv)
+{
+	uint64_t off;
+
+	for (off = 0x100; off < 0x2000; off += 0x20) {
+		if (off == 0xC00)
+			continue;
+		if (uv) {
+			one_vector(off, C_USER);
+			continue;
+		}
+		one_vector(off, C_HV);
+		one_vector(off, C_VM);
+		one_vector(off, C_SVM);
+	}
+}
+
+/* After the halt: a ucall gets U_HARDWARE, only r3 changed. */
+static void test_halted(void)
+{
+	struct uv_frame want;
+
+	pick_context(C_HV);
+	random_regs(&in.frame);
+	in.frame.gpr[3] = ucalls[rnd() % NUCALLS].num;
+	only_r3(&want, rc_reg(-1));
+	run("ucall after the halt: U_HARDWARE", &want);
+}
+
 static void patch_asm(void)
 {
 	uintptr_t lo = (uintptr_t)uv_sc_filter, hi = (uintptr_t)uv_exit_end;
@@ -1556,14 +1769,28 @@ int main(int argc, char **argv)
 		CHECK(uv_sc_vector_end - uv_sc_vector <= 0x100,
 		      "vector fits before 0xD00",
 		      (uint64_t)(uv_sc_vector_end - uv_sc_vector), 0x100);
-		for (r = 0; r < 0x1000; r += 4) {
+		for (r = 0; r < 0x100; r += 4) {
 			const char *p = uv_image_base + r;
 			uint32_t word = *(const uint32_t *)(const void *)p;
 
-			if (p >= uv_sc_vector && p < uv_sc_vector_end)
-				continue;
-			CHECK(word == 0x48000000u, "other vectors hold b .",
+			CHECK(word == 0x48000000u, "the boot entry holds b .",
 			      (uint64_t)r, (uint64_t)word);
+		}
+		/* Every other 32-byte slot: mtspr USPRG1 (497), r13, ...,
+		 * li r0, its own offset. */
+		for (r = 0x100; r < 0x2000; r += 0x20) {
+			const uint32_t *p =
+				(const uint32_t *)(const void *)(uv_image_base + r);
+			uint32_t mt = (31u << 26) | (13u << 21) | ((497u & 31) << 16) |
+				      ((497u >> 5) << 11) | (467u << 1);
+
+			if (r == 0xC00)
+				continue;
+			CHECK(p[0] == mt, "a stub in every slot", (uint64_t)r,
+			      (uint64_t)p[0]);
+			CHECK(p[3] == ((14u << 26) | (uint32_t)r),
+			      "each stub names its own offset", (uint64_t)r,
+			      (uint64_t)p[3]);
 		}
 		if (ok)
 			passed++;
@@ -1583,7 +1810,10 @@ int main(int argc, char **argv)
 		test_page_in(r);
 		test_write_pate();
 		test_page_inval();
+		test_vectors(0);
 	}
+	test_vectors(1);
+	test_halted();
 
 	printf("emu-test (%s, seed %lu, %lu rounds): %u skipped\n",
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__

@@ -50,7 +50,7 @@ cmutant() { # name file sed-expression
 try() { # name entry.o core-objects...
 	name=$1; shift
 	$CC -static -O2 -std=gnu11 $CFLAGS -fno-stack-protector -Iasm -Itests/emu \
-		-I"$ARCHDIR" -Ispec -Isrc $EMU_DEFS -Wl,--wrap=uv_entry -o "$T/harness" \
+		-I"$ARCHDIR" -Ispec -Isrc $EMU_DEFS -Wl,--wrap=uv_entry -Wl,--wrap=uv_int_entry -o "$T/harness" \
 		tests/emu/harness.c tests/emu/emu_call.S "$@" || exit 2
 	if timeout 60 $QEMU "$T/harness" 7 2 > "$T/log" 2>&1; then
 		echo "SURVIVED: $name"; survived=$((survived + 1))
@@ -98,7 +98,7 @@ mutant "SPRs not saved"          's/mfspr %r0, num; std %r0, FRAME_SPR_##name(%r
 mutant "MMCR0 not saved"         '/std\t%r0, FRAME_SPR_MMCR0(%r13)/d'
 mutant "PMU not frozen"          '/oris\t%r0, %r0, MMCR0_FC_HI/d'
 mutant "FP/VSX not enabled"      '/oris\t%r0, %r0, MSR_VEC_VSX/d'
-mutant "TM not enabled"          '/sldi\t%r12, %r12, MSR_TM_LG/d'
+mutant "TM not enabled"          '/sldi\t%r11, %r11, MSR_TM_LG/d'
 mutant "no load on a switch"     's/^\tbne\t2f$/\tnop/'
 mutant "VSRs not loaded"         '/lxv\t\\n, (FRAME_X_VSR/d'
 mutant "FPSCR not loaded"        '/mtfsf\t0xff, 0, 1, 0/d'
@@ -107,6 +107,17 @@ mutant "SPRs not loaded"         's/ld %r0, FRAME_SPR_##name(%r13); mtspr num, %
 mutant "f0 clobbered for caller" '/lxv\t0, FRAME_X_VSR(%r13)/d'
 mutant "v0 clobbered for caller" '/lxv\t32, (FRAME_X_VSR + 16 \* 32)(%r13)/d'
 mutant "MMCR0 left frozen"       '/^1:\tld\t%r0, FRAME_SPR_MMCR0/{n;d}'
+# Every other vector (the stubs, uv_int_common, uv_save).
+mutant "stub names another slot" 's/li\t%r0, uv_off\t/li\t%r0, uv_off + 32\t/'
+mutant "vector not passed"       's/^\tmr\t%r4, %r12/\tmr\t%r4, %r0/'
+mutant "int path loses r12"      '/^uv_int_common:/,/bl\tuv_save/{/std\t%r12, FRAME_GPR12/d}'
+mutant "int path loses LR"       '/^uv_int_common:/,/bl\tuv_save/{/std\t%r12, FRAME_LR/d}'
+mutant "LPCR passed as ASDR"     's/mfspr\t%r6, SPRN_ASDR/mfspr\t%r6, SPRN_LPCR/'
+mutant "save clobbers r12"       's/^\tli\t%r11, 1/\tli\t%r12, 1/'
+mutant "SRR0 not saved"          '/^uv_save:/,/blr/{/std\t%r0, FRAME_SRR0/d}'
+cmutant "return pair always SRR" src/guest/int_entry.c 's/if (vec_hsrr(vec, lpcr)) {/if (vec_hsrr(vec, lpcr) \&\& 0) {/'
+cmutant "no halt"                src/guest/int_entry.c '/arch_halt(cpu);/d'
+cmutant "UV mode not caught"     src/guest/int_entry.c 's/if (UV_MODE(f->usrr1)) {/if (0) {/'
 # Slips in the C core (exits.c): the harness runs the real core behind the
 # real exit, so they must fail it too.
 cmutant "no scrub of x[]"        src/guest/exits.c 's/\tf->x\[r\] = 0;/\tf->x[r] = g->x[r];/'

@@ -63,7 +63,7 @@
 #include "arch/host/host.h"
 #include "ucall/entry.h"
 #include "mem/gfn.h"
-#include "guest/fault.h"
+#include "guest/int_entry.h"
 #include "state_check.h"
 
 #define PAGE UV_PAGE_SIZE
@@ -512,10 +512,26 @@ static void sc2(void)
 }
 
 /*
- * The vectors reflected to the hypervisor (spec/vectors.h, route
- * VEC_REFLECT), and whether the machine check's DSISR and DAR go with it.
+ * Slots of the image an interrupt of a vCPU may come in at: the eight
+ * vectors reflected to the hypervisor (spec/vectors.h, route VEC_REFLECT),
+ * then the HEAI and seven the hardware never brings from a guest (its own
+ * vectors, slots of no vector).
  */
-static const uint64_t int_vecs[8] = { 0x100, 0x200, 0x500, 0x980, 0xE60, 0xE80, 0xEA0, 0xF80 };
+static const uint64_t int_vecs[16] = {
+	0x100, 0x200, 0x500, 0x980, 0xE60, 0xE80, 0xEA0, 0xF80,
+	0xE40, 0x300, 0x700, 0x900, 0xD00, 0xF20, 0x1020, 0x1FE0,
+};
+
+/* The pair column of spec/vectors.h: 1 if HSRR0/1 hold the return state
+ * (0x500 with LPCR[LPES] = 0, as here); 0 for SRR0/1 or no row. */
+static int int_hsrr(uint64_t vec)
+{
+#define UV_X_FZ_PAIR(name, o, pair, route, passes, doc) \
+	if (vec == (o)) return (pair) != VEC_SRR;
+	UV_VECTORS(UV_X_FZ_PAIR)
+#undef UV_X_FZ_PAIR
+	return 0;
+}
 
 /*
  * A vCPU of guest l (or of no secure guest) takes an interrupt at a vector
@@ -528,7 +544,10 @@ static void interrupt(const uint8_t *b, uint64_t l)
 {
 	/* byte 7 bit 0: a fault on the guest's memory, GFN 0..15 in ASDR */
 	int fault = b[7] & 1;
-	uint64_t vec = fault ? ((b[7] & 2) ? 0xE20 : 0xE00) : int_vecs[b[2] & 7], c;
+	uint64_t vec = fault ? ((b[7] & 2) ? 0xE20 : 0xE00) : int_vecs[b[2] & 15], c;
+	/* where the hypervisor must be entered: at the vector, but for the
+	 * slots no vCPU comes back from: HEAI at 0xE40, the rest at 0x200 */
+	uint64_t hv_vec = fault || (b[2] & 15) <= 8 ? vec : 0x200;
 	uint64_t asdr = (uint64_t)(b[9] & 15) << 16 | (uint64_t)b[10] << 4;
 	struct uv_frame in;
 	enum uv_next next;
@@ -544,9 +563,19 @@ static void interrupt(const uint8_t *b, uint64_t l)
 	cpu.frame.lpidr = l;
 	cpu.frame.usrr0 = 0x5EC3000000000000ULL | (uint64_t)b[5] << 2;
 	cpu.frame.usrr1 = ctx_msr(2) | (b[6] & 1);
-	cpu.frame.srr0 = cpu.frame.usrr0;
-	cpu.frame.srr1 = cpu.frame.usrr1;
+	cpu.frame.srr0 = 0x5EC5000000000000ULL;
+	cpu.frame.srr1 = 0x5EC6000000000000ULL;
+	/* the interrupted PC and MSR in the pair the vector uses */
+	if (int_hsrr(vec)) {
+		cpu.frame.x[UV_X_SPR(HSRR0)] = cpu.frame.usrr0;
+		cpu.frame.x[UV_X_SPR(HSRR1)] = cpu.frame.usrr1;
+	} else {
+		cpu.frame.srr0 = cpu.frame.usrr0;
+		cpu.frame.srr1 = cpu.frame.usrr1;
+	}
 	in = cpu.frame;
+	/* USRR0/1 as the stub leaves them: the C entry sets them */
+	cpu.frame.usrr0 = cpu.frame.usrr1 = 0x5EC4000000000000ULL;
 	memcpy(snap, &uv_state, sizeof(uv_state));
 	/* byte 9 bit 4: GFN 0..15 of the guest's first slot, not 0..15 */
 	for (int k = 0; k < UV_NSLOTS && (b[9] & 16); k++)
@@ -559,7 +588,7 @@ static void interrupt(const uint8_t *b, uint64_t l)
 		    (asdr >> 16) >= uv_state.slot[k].base &&
 		    (asdr >> 16) - uv_state.slot[k].base < uv_state.slot[k].npages)
 			rec = uv_state.gfn[k][(asdr >> 16) - uv_state.slot[k].base];
-	next = fault ? uv_int_fault(&cpu.frame, vec, asdr) : uv_int_reflect(&cpu.frame, vec);
+	next = uv_int_entry(&cpu, vec, 0, asdr);
 	if (next == UV_NEXT_CALLER) {
 		/* served in the ultravisor: a secure GFN (zeroed if it was
 		 * empty) of a secure guest; the vCPU retries as it was */
@@ -575,7 +604,7 @@ static void interrupt(const uint8_t *b, uint64_t l)
 	    next != UV_NEXT_HV)
 		die("a fault on a shared page not reflected");
 	c = cpu.frame.gpr[UV_COOKIE_GPR];
-	if (next != UV_NEXT_HV || cpu.frame.usrr0 != vec ||
+	if (next != UV_NEXT_HV || cpu.frame.usrr0 != hv_vec ||
 	    !MSR_BIT(cpu.frame.usrr1, UV_MSR_HV_LG) || MSR_BIT(cpu.frame.usrr1, UV_MSR_S_LG) ||
 	    cpu.frame.srr0 != c || cpu.frame.lpidr != l)
 		die("an interrupt not reflected to the hypervisor's vector");
@@ -586,7 +615,9 @@ static void interrupt(const uint8_t *b, uint64_t l)
 		die("CR, XER, CTR or LR left over at an interrupt");
 	for (int i = 0; i < UV_NX; i++) {
 		int shown = (vec == 0x200 && (i == UV_X_SPR(DSISR) || i == UV_X_SPR(DAR))) ||
-			    (vec == 0xE00 && i == UV_X_SPR(HDSISR));
+			    (vec == 0xE00 && i == UV_X_SPR(HDSISR)) ||
+			    /* HSRR1: the guest's MSR with S, as SRR1 */
+			    (i == UV_X_SPR(HSRR1) && int_hsrr(vec));
 
 		if (!shown && cpu.frame.x[i] == in.x[i])
 			die("a word of x[] left over to the hypervisor at an interrupt");

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "ucall/entry.h"
+#include "guest/int_entry.h"
 #include "state_check.h"
 
 #define MSR_SF (1ULL << 63)
@@ -160,7 +161,52 @@ static void *guest_thread(void *arg)
 }
 
 /*
- * vCPU v of the shared guest, once secure, ROUNDS times: an hcall (sc 1 in
+ * vCPU v of the shared guest takes an interrupt through the C entry of the
+ * vectors (src/guest/int_entry.h) at PC pc with r20 = ~mark: an HDEC,
+ * reflected with its own exit (r20 hidden), then resumed by UV_RETURN at
+ * pc with r20 its own; or (fault) an HDSI on one of the guest's GFNs, all
+ * secure by then, which the ultravisor serves: the vCPU retries as it was.
+ */
+static void vcpu_interrupt(uint64_t mark, int fault)
+{
+	uint64_t pc = 0x10000 + (mark & 0xFFFF) * 4, cookie;
+	uint64_t msr = MSR_SF | MSR_S;
+	struct uv_cpu c;
+
+	memset(&c.frame, 0, sizeof(c.frame));
+	c.frame.x[UV_X_SPR(HSRR0)] = pc;
+	c.frame.x[UV_X_SPR(HSRR1)] = msr;
+	c.frame.lpidr = SHARED_LPID;
+	c.frame.gpr[20] = ~mark;
+	if (fault) {
+		uint64_t g = mark % (2 * SHARED_PAGES);
+
+		if (uv_int_entry(&c, 0xE00, 0, g << 16 | 0x88) != UV_NEXT_CALLER ||
+		    c.frame.usrr0 != pc || c.frame.usrr1 != msr ||
+		    c.frame.gpr[20] != ~mark)
+			fail("vCPU fault on a secure GFN: retried as it was",
+			     c.frame.usrr0, pc);
+		return;
+	}
+	if (uv_int_entry(&c, 0x980, 0, 0) != UV_NEXT_HV || c.frame.usrr0 != 0x980 ||
+	    c.frame.gpr[20] != 0) {
+		fail("vCPU HDEC: to the hypervisor at 0x980", c.frame.usrr0, 0x980);
+		return;
+	}
+	cookie = c.frame.gpr[UV_COOKIE_GPR];
+	memset(&c.frame, 0, sizeof(c.frame));
+	c.frame.srr1 = c.frame.usrr1 = MSR_SF | MSR_HV;
+	c.frame.lpidr = SHARED_LPID;
+	c.frame.gpr[3] = UV_RETURN;
+	c.frame.gpr[UV_COOKIE_GPR] = cookie;
+	if (uv_entry(&c) != UV_NEXT_SVM || c.frame.usrr0 != pc ||
+	    c.frame.gpr[20] != ~mark)
+		fail("vCPU resumed after its HDEC: its PC and r20", c.frame.usrr0, pc);
+}
+
+/*
+ * vCPU v of the shared guest, once secure, ROUNDS times: an HDEC or a
+ * fault every third round each (vcpu_interrupt), else an hcall (sc 1 in
  * supervisor state) with its own r4 and r20, reflected to the hypervisor
  * with its own exit and cookie while the other vCPUs' may be pending; the
  * hypervisor's UV_RETURN with that cookie resumes this vCPU, with its own
@@ -176,6 +222,10 @@ static void *vcpu_thread(void *arg)
 	for (int r = 0; r < ROUNDS; r++) {
 		uint64_t mark = v << 32 | (uint64_t)r, cookie;
 
+		if (r % 3 != 0) {
+			vcpu_interrupt(mark, r % 3 == 2);
+			continue;
+		}
 		memset(&c.frame, 0, sizeof(c.frame));
 		c.frame.srr1 = MSR_SF | MSR_S | LEV1;
 		c.frame.usrr1 = MSR_SF | MSR_S;
@@ -267,7 +317,7 @@ int main(void)
 	if (failures != 0)
 		return 1;
 	printf("threads: %d guest threads x %d rounds and 2 pagers on a shared guest, "
-	       "then %d of its vCPUs' hcalls x %d rounds: every answer as the spec's, "
+	       "then %d of its vCPUs x %d rounds of hcalls, HDECs and faults: every answer as the spec's, "
 	       "final state serial-equivalent, invariant holds\n",
 	       NGUEST_THREADS, ROUNDS, NVCPU_THREADS, ROUNDS);
 	return 0;

@@ -38,6 +38,7 @@
 #include "ucall/handlers.h"
 #include "guest/interrupt.h"
 #include "guest/fault.h"
+#include "guest/int_entry.h"
 #include "state_check.h"
 #include "walk.h"
 
@@ -654,6 +655,7 @@ static int setup(void **state)
 	(void)state;
 	memset(&uv_state, 0, sizeof(uv_state));
 	memset(host_normal(0), 0, UV_NORMAL_END);
+	host_unhalt();
 	return 0;
 }
 
@@ -1907,16 +1909,18 @@ static const struct { uint64_t vec; int hsrr; } int_vecs[] = {
 	{ 0xE60, 1 }, { 0xE80, 1 }, { 0xEA0, 1 }, { 0xF80, 1 }, { 0x1500, 1 },
 };
 
-/* Guest lpid runs, random in every register, and takes an interrupt at vec:
- * its PC and MSR in usrr0/1 and in the pair the vector uses. */
-static void int_frame(uint64_t lpid, uint64_t vec, int hsrr)
+/*
+ * cpu.frame as a vector stub saves it for an interrupt at vec taken while
+ * context c ran (msr its MSR): the interrupted PC and MSR only in the pair
+ * the vector uses, usrr0/usrr1 whatever the last user left.  Returns the
+ * frame the context must find if it is resumed (usrr0/1 its PC and MSR).
+ */
+static struct uv_frame stub_frame(enum ctx c, uint64_t lpid, uint64_t msr, int hsrr)
 {
+	struct uv_frame want;
 	uint64_t pc = rand64() & ~3ULL;
-	uint64_t msr = MSR_SF | MSR_S | (rand64() & MSR_OTHER);
 
-	frame(SVM, lpid, rand64());
-	cpu.frame.usrr0 = pc;
-	cpu.frame.usrr1 = msr;
+	frame(c, lpid, rand64());
 	if (hsrr) {
 		cpu.frame.x[UV_X_SPR(HSRR0)] = pc;
 		cpu.frame.x[UV_X_SPR(HSRR1)] = msr;
@@ -1924,7 +1928,20 @@ static void int_frame(uint64_t lpid, uint64_t vec, int hsrr)
 		cpu.frame.srr0 = pc;
 		cpu.frame.srr1 = msr;
 	}
+	cpu.frame.usrr0 = rand64();
+	cpu.frame.usrr1 = rand64();
+	want = cpu.frame;
+	want.usrr0 = pc;
+	want.usrr1 = msr;
+	return want;
+}
+
+/* Guest lpid runs, random in every register, and takes an interrupt at vec:
+ * its PC and MSR in usrr0/1 and in the pair the vector uses. */
+static void int_frame(uint64_t lpid, uint64_t vec, int hsrr)
+{
 	(void)vec;
+	cpu.frame = stub_frame(SVM, lpid, MSR_SF | MSR_S | (rand64() & MSR_OTHER), hsrr);
 }
 
 /* Reflects the interrupt in cpu.frame; checks the invariant. */
@@ -2090,6 +2107,136 @@ static void test_int_lost(void **state)
 		fail_msg("lost interrupt changed the state: %s", why);
 	assert_int_lost(3, 0x200);
 	assert_no_such_exit(3, 0);
+}
+
+static void assert_unchanged(const char *what);
+
+static enum uv_next int_entry(uint64_t vec, uint64_t lpcr, uint64_t asdr)
+{
+	enum uv_next next;
+
+	assert_non_null(uv_state_snapshot());
+	next = uv_int_entry(&cpu, vec, lpcr, asdr);
+	check_inv("uv_int_entry");
+	return next;
+}
+
+#define LPCR_LPES BIT(3)
+#define SVM_MSR (MSR_SF | MSR_S | MSR_ME | MSR_LE)
+
+/*
+ * The whole C entry of the interrupt vectors (int_entry.h): the return
+ * pair picked by the vector (and LPCR[LPES] for 0x500), each route.
+ */
+static void test_int_entry(void **state)
+{
+	(void)state;
+	struct uv_frame guest, g;
+	uint64_t c;
+
+	make_secure(9, 0x10, 4);
+	/* HDEC (HSRR pair): reflected; resumed at the PC of HSRR0 */
+	guest = stub_frame(SVM, 9, SVM_MSR, 1);
+	assert_int_equal(int_entry(0x980, 0, 0), UV_NEXT_HV);
+	c = assert_int_reflected(&guest, 0x980);
+	assert_int_resumed(9, c, &guest);
+	/* external: HSRR0/1 when LPCR[LPES] = 0 (reflected) ... */
+	guest = stub_frame(SVM, 9, SVM_MSR, 1);
+	assert_int_equal(int_entry(0x500, 0, 0), UV_NEXT_HV);
+	c = assert_int_reflected(&guest, 0x500);
+	assert_int_resumed(9, c, &guest);
+	/* ... and, LPES = 1, the guest's own: never from a guest, dropped */
+	stub_frame(SVM, 9, SVM_MSR, 0);
+	assert_int_equal(int_entry(0x500, LPCR_LPES, 0), UV_NEXT_HV);
+	assert_unchanged("external with LPES = 1");
+	assert_int_lost(9, 0x200);
+	/* system reset (SRR pair) */
+	guest = stub_frame(SVM, 9, SVM_MSR, 0);
+	assert_int_equal(int_entry(0x100, 0, 0), UV_NEXT_HV);
+	c = assert_int_reflected(&guest, 0x100);
+	assert_int_resumed(9, c, &guest);
+	/* HDSI on a GFN of the slot never touched: served, the guest retries
+	 * where HSRR0 said, as it was */
+	guest = stub_frame(SVM, 9, SVM_MSR, 1);
+	assert_int_equal(int_entry(0xE00, 0, (0x12ULL << 16) | 0x345), UV_NEXT_CALLER);
+	assert_memory_equal(&cpu.frame, &guest, sizeof(guest));
+	/* HEAI: the vCPU dropped, the hypervisor told at 0xE40 */
+	stub_frame(SVM, 9, SVM_MSR, 1);
+	assert_int_equal(int_entry(0xE40, 0, 0), UV_NEXT_HV);
+	assert_unchanged("HEAI");
+	assert_int_lost(9, 0xE40);
+	/* the data storage interrupt (the guest's own) and an offset of no
+	 * vector: never from a guest, dropped as a machine check */
+	stub_frame(SVM, 9, SVM_MSR, 0);
+	assert_int_equal(int_entry(0x300, 0, 0), UV_NEXT_HV);
+	assert_int_lost(9, 0x200);
+	stub_frame(SVM, 9, SVM_MSR, 0);
+	assert_int_equal(int_entry(0x120, 0, 0), UV_NEXT_HV);
+	assert_int_lost(9, 0x200);
+	/* the hypervisor's own machine check and HMI: its registers as they
+	 * were, at its vector; the state untouched */
+	guest = stub_frame(HV, 0, MSR_SF | MSR_HV | MSR_ME, 0);
+	assert_int_equal(int_entry(0x200, 0, 0), UV_NEXT_HV);
+	assert_unchanged("the hypervisor's machine check");
+	g = guest;
+	g.usrr0 = 0x200;
+	g.usrr1 = HV_MSR & ~MSR_ME;
+	assert_memory_equal(&cpu.frame, &g, sizeof(g));
+	guest = stub_frame(VM, 5, MSR_SF | MSR_ME, 1);
+	assert_int_equal(int_entry(0xE60, 0, 0), UV_NEXT_HV);
+	g = guest;
+	g.usrr0 = 0xE60;
+	g.usrr1 = HV_MSR;
+	assert_memory_equal(&cpu.frame, &g, sizeof(g));
+	/* ... and an offset of no vector: a machine check with nothing */
+	stub_frame(HV, 0, MSR_SF | MSR_HV | MSR_ME, 0);
+	assert_int_equal(int_entry(0x1A40, 0, 0), UV_NEXT_HV);
+	assert_int_lost(0, 0x200);
+}
+
+/*
+ * An interrupt taken while the ultravisor itself ran: it halts.  The
+ * hypervisor gets the thread as a machine check with nothing; from then
+ * on a ucall gets U_HARDWARE and an hcall number still U_FUNCTION, a
+ * secure guest's hcall U_HARDWARE, and an interrupt of a secure guest
+ * drops its vCPU; nothing of uv_state changes, nobody waits for the lock.
+ */
+static void test_int_halt(void **state)
+{
+	(void)state;
+	struct uv_frame f0;
+
+	make_secure(9, 0x10, 1);
+	stub_frame(HV, 0, MSR_SF | MSR_HV | MSR_S, 0);
+	assert_non_null(uv_state_snapshot());
+	assert_int_equal(uv_int_entry(&cpu, 0x200, 0, 0), UV_NEXT_HV);
+	assert_unchanged("the halt");
+	assert_int_lost(0, 0x200);
+	/* a ucall, twice (the lock was not left held) */
+	for (int i = 0; i < 2; i++) {
+		frame(HV, 9, N_RETURN);
+		f0 = cpu.frame;
+		assert_int_equal(uv_entry(&cpu), UV_NEXT_CALLER);
+		assert_int_equal(cpu.frame.gpr[3], (uint64_t)-1);
+		f0.gpr[3] = (uint64_t)-1;
+		assert_memory_equal(&cpu.frame, &f0, sizeof(f0));
+	}
+	assert_unchanged("ucalls after the halt");
+	/* an hcall number from the hypervisor */
+	frame(HV, 0, 0x04);
+	assert_int_equal(uv_entry(&cpu), UV_NEXT_CALLER);
+	assert_int_equal(cpu.frame.gpr[3], (uint64_t)-2);
+	/* a secure guest's hcall */
+	hcall_frame(9, 0x58);
+	f0 = cpu.frame;
+	assert_int_equal(uv_entry(&cpu), UV_NEXT_CALLER);
+	f0.gpr[3] = (uint64_t)-1;
+	assert_memory_equal(&cpu.frame, &f0, sizeof(f0));
+	/* an interrupt of a secure guest */
+	stub_frame(SVM, 9, SVM_MSR, 1);
+	assert_int_equal(uv_int_entry(&cpu, 0x980, 0, 0), UV_NEXT_HV);
+	assert_int_lost(9, 0x200);
+	assert_unchanged("after the halt");
 }
 
 /* ---- a secure guest's memory: page-in refused, first use zeroed ---------- */
@@ -3703,6 +3850,8 @@ int main(void)
 		cmocka_unit_test_setup(test_tree_register, setup),
 		cmocka_unit_test_setup(test_tree_busy, setup),
 		cmocka_unit_test_setup(test_tree_unregister, setup),
+		cmocka_unit_test_setup(test_int_entry, setup),
+		cmocka_unit_test_setup(test_int_halt, setup),
 	};
 
 	before = aligned_alloc(_Alignof(struct uv_state), sizeof(*before));

@@ -94,7 +94,7 @@ done <<'CASES'
 1|hv-return r0=0 r3=1\n
 1|svm-hcall:0 r3=1\n
 1|svm-int:7 r3=1\n
-1|svm-int:7 vec=0x900\n
+1|svm-int:7 vec=0x910\n
 1|svm-int:7 vec=0xE00\n
 1|svm-int:7 vec=0x980 asdr=0x10000\n
 1|svm-int:7 vec=0xE20 asdr=1 asdr=2\n

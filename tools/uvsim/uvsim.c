@@ -15,7 +15,7 @@
 #include "arch/host/host.h"
 #include "ucall/entry.h"
 #include "mem/gfn.h"
-#include "guest/fault.h"
+#include "guest/int_entry.h"
 #include "state_check.h"
 #include "walk.h"
 
@@ -448,13 +448,13 @@ static void set_ctx(char *ctx)
 }
 
 /*
- * svm-int:<lpid>[/<vcpu>] vec=<hex> [asdr=<v>] [dsisr= dar= hdsisr= hdar=
- * heir=<v>] [rN=<v> ...]: that vCPU, running at 0x1000 in secure mode,
- * takes the interrupt at vec, with those registers (zero if not given);
- * its PC and MSR in the pair the vector uses (LPCR[LPES] = 0).  Only the
- * vectors this version handles: reflected ones (uv_int_reflect) and the
- * faults on the guest's memory, with ASDR (uv_int_fault), as the vector's
- * entry path will call them.
+ * svm-int:<lpid>[/<vcpu>] vec=<hex> [asdr=<v>] [lpcr=<v>] [dsisr= dar=
+ * hdsisr= hdar= heir=<v>] [rN=<v> ...]: that vCPU, running at 0x1000 in
+ * secure mode, takes the interrupt at slot vec of the image, with those
+ * registers (zero if not given); its PC and MSR in the pair the vector
+ * uses (for 0x500, LPCR[LPES] decides), USRR0/1 as the stub leaves them
+ * (zero); then uv_int_entry, as the stub calls it.  asdr= goes with an
+ * HDSI or HISI only (the hardware sets ASDR for those).
  */
 static void svm_int(char **tok, int n)
 {
@@ -466,8 +466,9 @@ static void svm_int(char **tok, int n)
 		{ "hdsisr=", UV_X_SPR(HDSISR) }, { "hdar=", UV_X_SPR(HDAR) },
 		{ "heir=", UV_X_SPR(HEIR) },
 	};
-	unsigned long long l, vec = 0, asdr = 0, msr = MSR_SF | 1ULL << UV_MSR_S_LG;
-	int have_vec = 0, have_asdr = 0, seen[UV_NGPRS] = { 0 };
+	unsigned long long l, vec = 0, asdr = 0, lpcr = 0;
+	unsigned long long msr = MSR_SF | 1ULL << UV_MSR_S_LG;
+	int have_vec = 0, have_asdr = 0, have_lpcr = 0, seen[UV_NGPRS] = { 0 };
 	struct uv_frame in;
 	unsigned int route;
 	enum uv_next next;
@@ -487,6 +488,10 @@ static void svm_int(char **tok, int n)
 			asdr = number(tok[i] + 5);
 			have_asdr = done = 1;
 		}
+		if (!done && strncmp(tok[i], "lpcr=", 5) == 0 && !have_lpcr) {
+			lpcr = number(tok[i] + 5);
+			have_lpcr = done = 1;
+		}
 		for (size_t k = 0; !done && k < sizeof(keys) / sizeof(keys[0]); k++)
 			if (strncmp(tok[i], keys[k].key, strlen(keys[k].key)) == 0) {
 				cpu.frame.x[keys[k].idx] = number(tok[i] + strlen(keys[k].key));
@@ -498,21 +503,21 @@ static void svm_int(char **tok, int n)
 			done = 1;
 		}
 		if (!done)
-			bad("svm-int takes vec=<hex> [asdr=<v>] [dsisr= dar= hdsisr= hdar= heir=<v>] [rN=<v>]",
+			bad("svm-int takes vec=<hex> [asdr=<v>] [lpcr=<v>] [dsisr= dar= hdsisr= hdar= heir=<v>] [rN=<v>]",
 			    tok[i]);
 	}
 	if (!have_vec)
 		bad("svm-int needs vec=<hex>", NULL);
-	route = vec_route(vec, 0, msr);
-	if (route != VEC_REFLECT && route != VEC_FAULT)
-		bad("svm-int: not a vector this version handles (spec/ABI.md, Interrupts)",
+	if (vec < 0x100 || vec >= 0x2000 || vec % 32 != 0 || vec == 0xC00)
+		bad("svm-int: vec is a 32-byte slot of the image from 0x100 to 0x1fe0 but 0xc00",
 		    NULL);
+	route = vec_route(vec, lpcr, msr);
 	if ((route == VEC_FAULT) != have_asdr)
 		bad("svm-int: asdr=<v> goes with an HDSI or HISI (0xe00, 0xe20), and only", NULL);
 	cpu.frame.lpidr = l;
 	cpu.frame.usrr0 = 0x1000;
 	cpu.frame.usrr1 = msr;
-	if (vec_hsrr(vec, 0)) {
+	if (vec_hsrr(vec, lpcr)) {
 		cpu.frame.x[UV_X_SPR(HSRR0)] = cpu.frame.usrr0;
 		cpu.frame.x[UV_X_SPR(HSRR1)] = cpu.frame.usrr1;
 	} else {
@@ -520,8 +525,9 @@ static void svm_int(char **tok, int n)
 		cpu.frame.srr1 = cpu.frame.usrr1;
 	}
 	in = cpu.frame;
-	next = route == VEC_FAULT ? uv_int_fault(&cpu.frame, vec, asdr) :
-				    uv_int_reflect(&cpu.frame, vec);
+	cpu.frame.usrr0 = 0;
+	cpu.frame.usrr1 = 0;
+	next = uv_int_entry(&cpu, vec, lpcr, asdr);
 	if (next == UV_NEXT_CALLER) {
 		/* a fault the ultravisor served: the vCPU retries, as it was */
 		check_state();

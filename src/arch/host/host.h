@@ -19,6 +19,12 @@ uint8_t *host_normal(uint64_t ra);
 #define HOST_UV_RA_BASE 0x100000000UL
 void *host_uv_at(uint64_t ra);
 
+/*
+ * The ultravisor not halted and its lock free again (src/arch/arch.h,
+ * arch_halt): each test case of an interrupt in the ultravisor starts anew.
+ */
+void host_unhalt(void);
+
 /* Non-zero: arch_random answers "no random number" (tests only). */
 extern int host_random_fail;
 

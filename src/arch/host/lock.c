@@ -1,21 +1,6 @@
 /*
- * The ultravisor lock (src/arch/arch.h): a test-and-set spin lock with
- * acquire/release ordering.  GCC's __atomic builtins compile to lwarx/stwcx.
- * with the barriers ppc64 needs, and on the host to the host's atomics
- * (which ThreadSanitizer understands), so both implementations read alike.
+ * The host's lock: the one of the real build (src/arch/lock.c), with
+ * host_unhalt (src/arch/host/host.h) for the tests.
  */
-#include "arch/arch.h"
-
-static _Bool uv_lock_word;
-
-void arch_lock(void)
-{
-	while (__atomic_test_and_set(&uv_lock_word, __ATOMIC_ACQUIRE))
-		while (__atomic_load_n(&uv_lock_word, __ATOMIC_RELAXED))
-			;
-}
-
-void arch_unlock(void)
-{
-	__atomic_clear(&uv_lock_word, __ATOMIC_RELEASE);
-}
+#define UV_LOCK_HOST_RESET
+#include "../lock.c"
