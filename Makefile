@@ -15,7 +15,7 @@ CORE_SRCS := src/ucall/dispatch.c src/ucall/ucall_table.c src/ucall/handlers_tod
 	src/guest/vector.c src/guest/interrupt.c src/guest/fault.c src/guest/int_entry.c
 # The hardware-facing layer (src/arch/arch.h): proved code calls it through
 # its contract; each build links one implementation.
-ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/host/lock.c src/arch/host/random.c \
+ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/lock.c src/arch/host/lock_reset.c src/arch/host/random.c \
 	src/arch/host/tlb.c src/arch/host/ra.c \
 	src/arch/radix_word.c src/arch/tables_ra.c
 ARCH_PPC64_SRCS := src/arch/ppc64/normal.c src/arch/lock.c \

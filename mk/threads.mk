@@ -4,7 +4,7 @@
 .PHONY: threads
 TSAN_BIN := $(BUILD)/tsan/test_threads
 # The host arch without its lock (tests/threads/nolock.c stands in for it).
-ARCH_HOST_NOLOCK := $(filter-out src/arch/host/lock.c,$(ARCH_HOST_SRCS))
+ARCH_HOST_NOLOCK := $(filter-out src/arch/lock.c src/arch/host/lock_reset.c,$(ARCH_HOST_SRCS))
 
 $(TSAN_BIN): tests/threads/test_threads.c tests/common/state_check.c tests/common/walk.c tests/common/walk.h \
 		$(CORE_SRCS) $(ARCH_HOST_SRCS) \

@@ -99,9 +99,12 @@
  *                guest's state saved and only `passes` shown
  *   VEC_FAULT    the guest's own memory (ASDR): handled in the ultravisor,
  *                or reflected as an HDSI (issue 14, item 5)
- *   VEC_STOP     the guest cannot go on (an instruction the hypervisor
- *                would have to emulate in a secure guest): stopped for
- *                good, the hypervisor told; UV_SVM_TERMINATE cleans up
+ *   VEC_STOP     the vCPU cannot go on (an instruction the hypervisor
+ *                would have to emulate in a secure guest): dropped for
+ *                good, never resumed, the hypervisor entered at the
+ *                vector with nothing of the guest's (cookie 0);
+ *                UV_SVM_TERMINATE cleans up.  Not yet: telling the guest
+ *                (IBM's ultravisor has it call ibm,os-term)
  *   VEC_GUEST    the guest's own supervisor's: the hardware never brings
  *                it to the ultravisor from a guest
  *   VEC_SELF     taken while the ultravisor itself ran (MSR[S] = MSR[HV]

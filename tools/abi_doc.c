@@ -338,7 +338,7 @@ static void interrupts(void)
 		[VEC_SC_PATH] = "the sc path: a ucall, or the guest's hcall reflected",
 		[VEC_REFLECT] = "reflected to the hypervisor",
 		[VEC_FAULT] = "the guest's memory: handled in the ultravisor, or reflected as an HDSI",
-		[VEC_STOP] = "the guest stopped for good, the hypervisor told",
+		[VEC_STOP] = "the vCPU dropped for good, the hypervisor entered at the vector with nothing of the guest's",
 		[VEC_GUEST] = "the guest's own supervisor's: never reaches the ultravisor from a guest",
 		[VEC_SELF] = "-",
 	};

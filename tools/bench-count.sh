@@ -23,13 +23,22 @@
 # branches on a context switch), never both.  So every instruction is counted
 # once, the emulated privileged ones included.  With BENCH_BY_SYMBOL=1, also
 # prints to stderr the count per symbol (the nearest nm symbol at or below
-# each address).
+# each address).  With BENCH_VEC=<offset> (an interrupt, not an sc 2):
+# counts from that slot's stub (image base + offset, its five
+# instructions the "vector") through uv_int_common's save and call to the
+# exit's urfid, the same way.
 set -eu
 NM=$1 BIN=$2 MAP=$3 LOG=$4 ASM=$5
 shift 5
 sym() { "$NM" "$BIN" | awk -v s="$1" '$3 == s { print $1; f = 1 } END { if (!f) exit 1 }'; }
 vec=$(sym uv_sc_vector) vend=$(sym uv_sc_vector_end)
 save=$(sym uv_sc_save) xend=$(sym uv_exit_end)
+if [ -n "${BENCH_VEC:-}" ]; then
+	base=$(sym uv_image_base)
+	vec=$(printf '%x' $((0x$base + BENCH_VEC)))
+	vend=$(printf '%x' $((0x$base + BENCH_VEC + 20)))
+	save=$(sym uv_int_common)
+fi
 refuse=$(sym uv_sc_refuse) rend=$(sym uv_sc_refuse_end)
 
 # The input sections of the ultravisor's objects: "asm|c start size" lines.

@@ -44,7 +44,12 @@ e|hcall|(e) an hcall (sc 1) of a secure guest: reflected to the hypervisor
 e2|hcallret|(e) UV_RETURN of that hcall: the guest resumed
 f|pate|(f) UV_WRITE_PATE of LPID 0 (radix over radix): checked, written, 2 tlbie
 g|inval 1|(g) UV_PAGE_INVAL of a shared page: SHARED_INVAL, 1 tlbie, guest of 1 page
-g2|inval 100000|(g) the same, guest of 100 000 pages'
+g2|inval 100000|(g) the same, guest of 100 000 pages
+j|int 0x980 reflect|(j) an HDEC taken in a secure guest: reflected to the hypervisor (from the stub at 0x980)
+j2|int 0x980 return|(j) UV_RETURN of that HDEC: the guest resumed where it was
+k|int 0xE00 zerofill|(k) an HDSI on a GFN the guest never touched: a zeroed frame, the guest retries (from 0xE00)
+k2|int 0xE00 reflect|(k) an HDSI on an invalidated shared page: reflected to the hypervisor (from 0xE00)
+k3|int 0xE00 return|(k) UV_RETURN of that HDSI: the guest resumed where it was'
 
 count() { # arch, bench args -> "total asm c"
 	a=$1
@@ -52,6 +57,10 @@ count() { # arch, bench args -> "total asm c"
 	d=$BUILD/bench/$a
 	eval "q=\$QEMU_$a nm=\$NM_$a objs=\$CORE_OBJS_$a"
 	rm -f "$d/trace.log"
+	# an interrupt (bench int VEC KIND, but its UV_RETURN, an sc 2):
+	# counted from its stub
+	if [ "$1" = int ] && [ "$3" != return ]; then BENCH_VEC=$2; else BENCH_VEC=; fi
+	export BENCH_VEC
 	# shellcheck disable=SC2086
 	$q $QFLAGS -D "$d/trace.log" "$d/bench" "$@" > "$d/run.out" || {
 		cat "$d/run.out" >&2
@@ -69,6 +78,7 @@ notes() { # bench args -> what the handler did
 }
 
 echo "== ultravisor instructions, one sc 2, from the vector (image base + 0xC00) to urfid"
+echo "   (or, (j) and (k), one interrupt, from its stub at image base + its vector)"
 echo "   (qemu 7.2 user mode: qemu-<arch> $QFLAGS, one log line per executed"
 echo "   instruction; counted: addresses in the .uv.head/.text sections of"
 echo "   asm/entry.o and the C core objects; total = asm + C)"
@@ -98,15 +108,15 @@ for line in $CASES; do
 	done
 	echo
 	case $name in
-	b*|c*|d|d5|e*|g*|h*|i*) echo "      -> $note" ;;
+	b*|c*|d|d5|e*|g*|h*|i*|j*|k*) echo "      -> $note" ;;
 	esac
 	IFS='
 '
 done
 IFS=' '
 echo
-echo "== the same, per symbol ($FIRST; asm: uv_sc_vector, uv_sc_filter, uv_sc_refuse, uv_sc_save, uv_exit)"
-for name in a a3 b c d e e2 f g h i2; do
+echo "== the same, per symbol ($FIRST; asm: uv_sc_vector, uv_sc_filter, uv_sc_refuse, uv_sc_save, uv_int_vectors (the stubs), uv_int_common, uv_save, uv_exit)"
+for name in a a3 b c d e e2 f g h i2 j j2 k k2; do
 	eval "echo \"   ($name) \$s_$name\""
 done | fold -s -w 100 | sed 's/^\([^ ]\)/         \1/; s/ *$//'
 # shellcheck disable=SC2154
@@ -116,6 +126,12 @@ echo "== target: a rejected number in under $TARGET instructions, vector to urfi
 echo "   r3=0x4 from the hypervisor: $n_a instructions: $verdict"
 # shellcheck disable=SC2154
 echo "   a reflected hcall and its UV_RETURN: $n_e + $n_e2 = $((n_e + n_e2)) instructions"
+# shellcheck disable=SC2154
+echo "   an HDEC of a secure guest and its UV_RETURN: $n_j + $n_j2 = $((n_j + n_j2)) instructions"
+# shellcheck disable=SC2154
+echo "   a zero-fill fault (HDSI on a GFN never touched, served in the ultravisor): $n_k instructions"
+# shellcheck disable=SC2154
+echo "   a reflected HDSI and its UV_RETURN: $n_k2 + $n_k3 = $((n_k2 + n_k3)) instructions"
 # shellcheck disable=SC2154
 echo "   UV_WRITE_PATE of LPID 0's radix entry: $n_f instructions (tlbie, tlbsync emulated: one each)"
 # shellcheck disable=SC2154

@@ -35,6 +35,14 @@
  *            Linux rewrites it): the checks, the write, two tlbie
  *   inval    UV_PAGE_INVAL of a secure guest's shared page: SHARED_INVAL
  *            and one tlbie of the page
+ *   int VEC reflect|zerofill|return
+ *            no sc 2 but the interrupt at VEC (0x980 or 0xE00) of a vCPU of
+ *            secure guest 1, from its stub (image base + VEC) to urfid:
+ *            reflect, an HDEC (0x980), or an HDSI (0xE00) on GFN 0x10
+ *            shared then invalidated, reflected to the hypervisor;
+ *            zerofill, an HDSI on GFN 0x10, never touched: a zeroed frame
+ *            mapped, the guest retries; return: the hypervisor's UV_RETURN
+ *            (an sc 2) of such a reflected interrupt, the guest resumed
  *   sizes    no sc 2: prints the sizes of the ultravisor's state
  * Prints one line; exit status 0 if the round trip met the expectation.
  */
@@ -182,6 +190,123 @@ static void setup_reflect(uint64_t h)
 	last_cookie = f.gpr[UV_COOKIE_GPR];
 }
 
+/* The guest's PC and MSR at the measured interrupt (HSRR0/1: 0x980 and
+ * 0xE00 keep them there). */
+#define INT_PC ((uint64_t)(uintptr_t)emu_sc2 + 4)
+#define INT_MSR ((1ULL << 63) | (1ULL << UV_MSR_S_LG) | MSR_LE)
+
+/*
+ * A vCPU of secure guest 1, all its registers zero but HSRR0/1, took the
+ * interrupt at vec (ASDR asdr): straight into the core (the real
+ * uv_int_entry, not the harness's wrapper), reflected; *g is its frame.
+ */
+static void setup_int(uint64_t vec, uint64_t asdr, struct uv_frame *g)
+{
+	struct uv_cpu c;
+
+	memset(&c, 0, sizeof(c));
+	c.frame.x[UV_X_SPR(HSRR0)] = INT_PC;
+	c.frame.x[UV_X_SPR(HSRR1)] = INT_MSR;
+	c.frame.lpidr = 1;
+	*g = c.frame;
+	g->usrr0 = INT_PC;
+	g->usrr1 = INT_MSR;
+	m.msr = MSR_UV;
+	if (__real_uv_int_entry(&c, vec, 0, asdr) != UV_NEXT_HV) {
+		fprintf(stderr, "bench: setup interrupt not reflected\n");
+		exit(2);
+	}
+	last_cookie = c.frame.gpr[UV_COOKIE_GPR];
+}
+
+/* GFN 0x10 of secure guest 1 shared, then invalidated by the hypervisor. */
+static void setup_inval(void)
+{
+	setup_guest(1, 1, 0);
+	setup_call((1ULL << 63) | (1ULL << UV_MSR_S_LG), 1, UV_SHARE_PAGE,
+		   0x10, 1, 0, 0);
+	setup_call(B_MSR_HV, 0, UV_PAGE_INVAL, 1, 0x100000, UV_PAGE_SHIFT, 0);
+}
+
+/*
+ * bench int VEC KIND: the round trip of one interrupt (or its UV_RETURN),
+ * checked exactly.  What the hypervisor must see of a reflected one is
+ * written out from spec/vectors.h's row (as tests/unit/test_states.c's
+ * assert_int_reflected): nothing but the cookie, the guest's MSR with S
+ * in SRR1 and HSRR1, and for an HDSI its HDSISR and HDAR's page offset.
+ */
+static int bench_int(int argc, char **argv)
+{
+	uint64_t vec = argc > 2 ? strtoull(argv[2], NULL, 0) : 0;
+	const char *kind = argc > 3 ? argv[3] : "";
+	uint64_t asdr = vec == 0xE00 ? 0x10ULL << UV_PAGE_SHIFT | 0x88 : 0;
+	struct uv_frame want, g;
+	char test[96];
+
+	if ((vec != 0x980 && vec != 0xE00) ||
+	    (strcmp(kind, "reflect") != 0 && strcmp(kind, "return") != 0 &&
+	     (strcmp(kind, "zerofill") != 0 || vec != 0xE00))) {
+		fprintf(stderr, "bench: int 0x980|0xe00 reflect|return, or int 0xe00 zerofill\n");
+		return 2;
+	}
+	if (strcmp(kind, "zerofill") == 0)
+		setup_guest(1, 1, 0);
+	else if (vec == 0xE00)
+		setup_inval();
+	else
+		setup_guest(1, 1, 1);
+	if (strcmp(kind, "return") == 0) {
+		setup_int(vec, asdr, &g);
+		pick_context(C_HV);
+		caller_lpidr = 1;
+		random_regs(&in.frame);
+		in.frame.gpr[3] = UV_RETURN;
+		in.frame.gpr[UV_COOKIE_GPR] = last_cookie;
+		want = g; /* every register of the guest's own */
+		snprintf(test, sizeof(test), "UV_RETURN of the interrupt at %#llx",
+			 (unsigned long long)vec);
+	} else {
+		pick_context(C_SVM);
+		caller_lpidr = 1;
+		caller_msr = INT_MSR;
+		random_regs(&in.frame);
+		in.frame.srr0 = rnd();
+		in.frame.srr1 = rnd();
+		in.frame.x[UV_X_SPR(HSRR0)] = INT_PC;
+		in.frame.x[UV_X_SPR(HSRR1)] = INT_MSR;
+		int_vec = vec;
+		int_hsrr = 1;
+		int_lpcr = 0;
+		int_asdr = asdr;
+		int_status = 0;
+		if (strcmp(kind, "zerofill") == 0) {
+			want = in.frame; /* retried, as it was */
+			want.usrr0 = INT_PC;
+			want.usrr1 = INT_MSR;
+		} else {
+			lost_frame(&want, vec);
+			want.gpr[UV_COOKIE_GPR] = want.srr0 = WANT_COOKIE;
+			want.x[UV_X_SPR(HSRR0)] = WANT_COOKIE;
+			want.srr1 = want.x[UV_X_SPR(HSRR1)] = INT_MSR;
+			if (vec == 0xE00) {
+				want.x[UV_X_SPR(HDSISR)] = in.frame.x[UV_X_SPR(HDSISR)];
+				want.x[UV_X_SPR(HDAR)] = in.frame.x[UV_X_SPR(HDAR)] & 0xFFFF;
+			}
+			want.lpidr = 1;
+		}
+		snprintf(test, sizeof(test), "interrupt %#llx (%s) of a secure guest",
+			 (unsigned long long)vec, kind);
+	}
+	run(test, &want);
+	printf("bench: %s: pc on return %#llx (%s): %s\n", test,
+	       (unsigned long long)out.pc,
+	       strcmp(kind, "reflect") == 0 ? "the hypervisor entered at the vector" :
+	       strcmp(kind, "zerofill") == 0 ? "served: the guest retries" :
+	       "the guest resumed where it was",
+	       failed ? "round trip FAILED" : "round trip ok");
+	return failed ? 1 : 0;
+}
+
 static int setup_signals(void)
 {
 	struct sigaction sa;
@@ -242,6 +367,8 @@ int main(int argc, char **argv)
 		perror("bench: mmap UV_HV_EA_BASE | 0x200000");
 		return 2;
 	}
+	if (strcmp(cs, "int") == 0)
+		return bench_int(argc, argv);
 	if (strcmp(cs, "reject") == 0) {
 		num = argc > 2 ? strtoull(argv[2], NULL, 0) : 0x4;
 		c = C_HV;
@@ -341,7 +468,7 @@ int main(int argc, char **argv)
 		setup_call(B_MSR_HV, 0, UV_WRITE_PATE, 0, BENCH_PATE0, BENCH_PATE1, 0);
 	} else {
 		fprintf(stderr, "usage: bench reject [R3 [hv|vm|svm|user]] | "
-			"share | pagein | return | pageinret | esm | register [N] | done | commit [N] | hcall | hcallret | pate | inval | sizes\n");
+			"share | pagein | return | pageinret | esm | register [N] | done | commit [N] | hcall | hcallret | pate | inval | int VEC KIND | sizes\n");
 		return 2;
 	}
 

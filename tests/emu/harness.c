@@ -730,6 +730,9 @@ static void run(const char *test, const struct uv_frame *want_in)
 		      uv_state.exit[e].cookie == c,
 		      "cookie names a pending exit of the guest", c, e);
 		want->gpr[UV_COOKIE_GPR] = want->srr0 = c;
+		/* an interrupt's: HSRR0 too (src/guest/interrupt.h) */
+		if (want->x[UV_X_SPR(HSRR0)] == WANT_COOKIE)
+			want->x[UV_X_SPR(HSRR0)] = c;
 		last_cookie = c;
 	}
 	SAME("sc 2 taken", m.n_sc2, 1u);

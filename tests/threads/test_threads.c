@@ -23,9 +23,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "ucall/entry.h"
 #include "guest/int_entry.h"
+#include "arch/arch.h"
 #include "state_check.h"
 
 #define MSR_SF (1ULL << 63)
@@ -266,6 +269,60 @@ static void *pager_thread(void *arg)
 	return NULL;
 }
 
+/*
+ * A hardware thread of the hypervisor making UV_PAGE_IN while the
+ * ultravisor halts (the halt phase of main): it must come back, with
+ * U_HARDWARE and only r3 changed.
+ */
+#define NHALT_THREADS 3
+static void *halt_thread(void *arg)
+{
+	struct uv_cpu c;
+
+	(void)arg;
+	if (HV(&c, UV_PAGE_IN, SHARED_LPID, 0x100000, 0, 16) != UV_NEXT_CALLER ||
+	    c.frame.gpr[3] != (uint64_t)-1)
+		fail("a ucall while the ultravisor halts: U_HARDWARE",
+		     c.frame.gpr[3], (uint64_t)-1);
+	return NULL;
+}
+
+/*
+ * The halt (src/arch/arch.h): thread t holds the lock, as a thread does
+ * that takes an interrupt inside a ucall; NHALT_THREADS threads make
+ * ucalls and spin on the lock; t halts (what uv_int_entry does for an
+ * interrupt taken in the ultravisor).  Every spinning thread must come
+ * back within a second with U_HARDWARE, the lock must not be held, the
+ * state must not change.
+ */
+static void halt_phase(void)
+{
+	static uint8_t before[sizeof(uv_state)];
+	pthread_t h[NHALT_THREADS];
+	struct uv_cpu t;
+	struct timespec deadline;
+
+	memcpy(before, &uv_state, sizeof(uv_state));
+	if (!arch_lock(&t))
+		fail("the lock before the halt", 0, 1);
+	for (int i = 0; i < NHALT_THREADS; i++)
+		pthread_create(&h[i], NULL, halt_thread, NULL);
+	usleep(20000); /* let them reach the lock: they spin on it */
+	arch_halt(&t);
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	deadline.tv_sec += 1;
+	for (int i = 0; i < NHALT_THREADS; i++)
+		if (pthread_timedjoin_np(h[i], NULL, &deadline) != 0) {
+			fail("a thread spinning on the lock when the ultravisor halted never came back",
+			     (unsigned long long)i, 0);
+			return;
+		}
+	if (arch_lock(&t))
+		fail("arch_lock after the halt", 1, 0);
+	if (memcmp(before, &uv_state, sizeof(uv_state)) != 0)
+		fail("the halt changed the state", 1, 0);
+}
+
 int main(void)
 {
 	pthread_t t[NGUEST_THREADS + 2], v[NVCPU_THREADS];
@@ -314,11 +371,13 @@ int main(void)
 	if (secure != 2 * SHARED_PAGES)
 		fail("secure GFNs after the run", (unsigned long long)secure,
 		     2 * SHARED_PAGES);
+	halt_phase();
 	if (failures != 0)
 		return 1;
 	printf("threads: %d guest threads x %d rounds and 2 pagers on a shared guest, "
 	       "then %d of its vCPUs x %d rounds of hcalls, HDECs and faults: every answer as the spec's, "
-	       "final state serial-equivalent, invariant holds\n",
-	       NGUEST_THREADS, ROUNDS, NVCPU_THREADS, ROUNDS);
+	       "final state serial-equivalent, invariant holds; then the halt with the lock held "
+	       "and %d threads spinning on it: each came back with U_HARDWARE\n",
+	       NGUEST_THREADS, ROUNDS, NVCPU_THREADS, ROUNDS, NHALT_THREADS);
 	return 0;
 }
