@@ -993,6 +993,28 @@ static void test_next(enum uv_next next)
 	w.mode = 0;
 }
 
+/* The MSR the hypervisor takes vector v with: 64-bit, hypervisor, real
+ * mode, its endianness; machine checks on but for the machine check. */
+static uint64_t hv_msr_of(uint64_t v)
+{
+	return MSR_SF | MSR_HV | MSR_LE | (v == 0x200 ? 0 : MSR_ME);
+}
+
+/*
+ * The hypervisor entered at vector v with nothing of whoever was
+ * interrupted: every GPR, CR, XER, CTR, LR, SRR0/1 zero (the cookie 0), the
+ * neutral values of spec/uv_abi.h's description for x[] (as hv_entry).
+ */
+static void lost_frame(struct uv_frame *want, uint64_t v)
+{
+	memset(want, 0, sizeof(*want));
+	want->usrr0 = v;
+	want->usrr1 = hv_msr_of(v);
+	want->x[UV_X_SPR(DEC)] = 0x7FFFFFFFULL;
+	want->x[UV_X_SPR(PPR)] = 0x0010000000000000ULL;
+	want->x[UV_X_MMCR0] = 0x80000000ULL;
+}
+
 /*
  * The frame the hypervisor must be entered with (spec/uv_abi.h,
  * UV_HV_SC_VECTOR): hcall h, inputs r4 .. r3 + nin from the guest's
@@ -1006,19 +1028,17 @@ static void hv_entry(struct uv_frame *want, uint64_t h,
 {
 	int i;
 
-	memset(want, 0, sizeof(*want));
+	/* nothing of the guest's but what follows (lost_frame: the neutral
+	 * values of x[]), at the hypervisor's sc vector */
+	lost_frame(want, UV_HV_SC_VECTOR);
 	want->gpr[UV_COOKIE_GPR] = want->srr0 = WANT_COOKIE;
 	want->gpr[3] = h;
 	for (i = 4; i <= 3 + nin; i++)
 		want->gpr[i] = g->gpr[i];
 	want->srr1 = gmsr | MSR_S | LEV(1);
-	want->usrr0 = UV_HV_SC_VECTOR;
-	want->usrr1 = MSR_SF | MSR_HV | MSR_ME | MSR_LE;
-	/* No VSR, FPSCR, VSCR or SPR of the guest's: neutral values, written
-	 * out here from spec/uv_abi.h's description, not from its macros. */
-	want->x[UV_X_SPR(DEC)] = h == 0xE0 ? g->x[UV_X_SPR(DEC)] : 0x7FFFFFFFULL;
-	want->x[UV_X_SPR(PPR)] = 0x0010000000000000ULL;
-	want->x[UV_X_MMCR0] = 0x80000000ULL;
+	/* H_CEDE: the guest's DEC */
+	if (h == 0xE0)
+		want->x[UV_X_SPR(DEC)] = g->x[UV_X_SPR(DEC)];
 }
 
 /*
@@ -1566,28 +1586,6 @@ static const struct vec_row *vrow(uint64_t off)
 		if (vrows[i].off == off)
 			return &vrows[i];
 	return NULL;
-}
-
-/* The MSR the hypervisor takes vector v with: 64-bit, hypervisor, real
- * mode, its endianness; machine checks on but for the machine check. */
-static uint64_t hv_msr_of(uint64_t v)
-{
-	return MSR_SF | MSR_HV | MSR_LE | (v == 0x200 ? 0 : MSR_ME);
-}
-
-/*
- * The hypervisor entered at vector v with nothing of whoever was
- * interrupted: every GPR, CR, XER, CTR, LR, SRR0/1 zero (the cookie 0), the
- * neutral values of spec/uv_abi.h's description for x[] (as hv_entry).
- */
-static void lost_frame(struct uv_frame *want, uint64_t v)
-{
-	memset(want, 0, sizeof(*want));
-	want->usrr0 = v;
-	want->usrr1 = hv_msr_of(v);
-	want->x[UV_X_SPR(DEC)] = 0x7FFFFFFFULL;
-	want->x[UV_X_SPR(PPR)] = 0x0010000000000000ULL;
-	want->x[UV_X_MMCR0] = 0x80000000ULL;
 }
 
 #define LPCR_LPES 0x8ULL /* LPCR[LPES], Power ISA 3.0B */

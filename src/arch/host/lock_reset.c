@@ -1,6 +1,6 @@
 /*
  * host_unhalt (src/arch/host/host.h): the host's tests start each case
- * with an ultravisor that has not uv_halted_flag and a free lock.  The lock itself
+ * with an ultravisor that has not halted and a free lock.  The lock itself
  * is the real build's, src/arch/lock.c.
  */
 #include "arch/host/host.h"
