@@ -110,6 +110,7 @@ void uv_asm_offsets(void)
 	UV_DEFINE(FRAME_USRR0, offsetof(struct uv_cpu, frame.usrr0));
 	UV_DEFINE(FRAME_USRR1, offsetof(struct uv_cpu, frame.usrr1));
 	UV_DEFINE(FRAME_LPIDR, offsetof(struct uv_cpu, frame.lpidr));
+	UV_DEFINE(FRAME_LPCR, offsetof(struct uv_cpu, frame.lpcr));
 	UV_DEFINE(FRAME_NGPRS, UV_NGPRS);
 	/* the rest of a guest's state (src/ucall/frame.h x[], src/ucall/sprs.h) */
 	UV_DEFINE(FRAME_X_FPSCR, offsetof(struct uv_cpu, frame.x[UV_X_FPSCR]));

@@ -20,8 +20,8 @@
  * full save, the lock and the dispatcher.  Numbers inside the window and
  * every sc 1 go on to the C core.
  *
- * Otherwise the vector saves r0..r31, CR, XER, CTR, LR, SRR0, SRR1 and
- * LPIDR into cpu->frame, sets frame.usrr0 = SRR0 and frame.usrr1 = SRR1 without its sc
+ * Otherwise the vector saves r0..r31, CR, XER, CTR, LR, SRR0, SRR1,
+ * LPIDR and LPCR into cpu->frame, sets frame.usrr0 = SRR0 and frame.usrr1 = SRR1 without its sc
  * level field (bits 42:43, spec/uv_abi.h: not part of the caller's MSR),
  * zeroes USPRG1, and calls uv_entry(cpu) (src/ucall/entry.h) on cpu->stack
  * with r2 = cpu->toc.
@@ -175,7 +175,8 @@ uv_sc_save:
 	 * the vector's offset.  The interrupted PC and MSR are in SRR0/1 or
 	 * HSRR0/1 as the vector says; both pairs are saved (srr0/srr1, and
 	 * HSRR0/1 in x[]) and the C core picks (int_pair).  LPCR and ASDR are
-	 * read here, not saved: the hypervisor's, never a guest's to set.
+	 * passed as arguments (LPCR is in the frame too, as on every entry):
+	 * the hypervisor's, never a guest's to set, and never written back.
 	 */
 	.globl uv_int_common
 uv_int_common:
@@ -245,6 +246,8 @@ uv_save:
 	std	%r0, FRAME_SRR1(%r13)
 	mfspr	%r0, SPRN_LPIDR
 	std	%r0, FRAME_LPIDR(%r13)
+	mfspr	%r0, SPRN_LPCR
+	std	%r0, FRAME_LPCR(%r13)
 
 	/*
 	 * The rest of the caller's state (src/ucall/frame.h x[]).  The interrupt

@@ -163,7 +163,7 @@ static uint32_t fault_insn;
 static uint64_t host[EMU_HOST_WORDS];
 static struct uv_cpu cpu;   /* the thread's struct uv_cpu (USPRG0) */
 static struct uv_cpu in;    /* the caller's registers, in in.frame */
-static uint64_t caller_msr, caller_lpidr;
+static uint64_t caller_msr, caller_lpidr, sc_lpcr;
 /* The level of the modelled sc: 2 (a ucall), or 1 (a secure guest's hcall). */
 static uint64_t caller_lev = UV_SC_LEV_UCALL;
 /*
@@ -453,6 +453,7 @@ static void observe(struct uv_cpu *c, uint64_t r1, uint64_t r2)
 	w.frame.usrr0 = c->frame.usrr0;
 	w.frame.usrr1 = c->frame.usrr1;
 	w.frame.lpidr = c->frame.lpidr;
+	w.frame.lpcr = c->frame.lpcr;
 	for (i = 0; i < UV_NX; i++)
 		w.frame.x[i] = c->frame.x[i];
 }
@@ -578,6 +579,7 @@ static void pick_context(enum ctx c)
 		break;
 	}
 	caller_msr = msr;
+	sc_lpcr = rnd(); /* saved in the frame (frame.lpcr) */
 }
 
 /* Random values in every register of the caller. */
@@ -690,7 +692,7 @@ static void run(const char *test, const struct uv_frame *want_in)
 	 * where the vector uses the other pair; LPCR and ASDR are read. */
 	m.spr[M_SRR0] = in.frame.srr0;
 	m.spr[M_SRR1] = in.frame.srr1;
-	m.spr[M_LPCR] = int_lpcr;
+	m.spr[M_LPCR] = int_vec ? int_lpcr : sc_lpcr;
 	m.spr[M_ASDR] = int_asdr;
 	m.spr[M_USPRG0] = (uint64_t)(uintptr_t)&cpu;
 	m.spr[M_USPRG1] = rnd(); /* whatever the last user left: scrubbed */
@@ -766,6 +768,7 @@ static void run(const char *test, const struct uv_frame *want_in)
 			SAME("saved usrr1 (no sc level)", w.frame.usrr1, caller_msr);
 		}
 		SAME("saved lpidr", w.frame.lpidr, caller_lpidr);
+		SAME("saved lpcr", w.frame.lpcr, int_vec ? int_lpcr : sc_lpcr);
 		for (i = 0; i < UV_NX; i++) {
 			x_name(what, sizeof(what), "saved", i);
 			SAME(what, w.frame.x[i], in.frame.x[i]);
