@@ -56,13 +56,10 @@
   predicate hv_cookie(struct uv_frame *f, integer c) =
     f->srr0 == c && f->gpr[UV_COOKIE_GPR] == c;
 
-  // Frame f (A: the hypervisor's UV_RETURN, B: after it) resumes a secure
-  // guest whose registers at its hcall were g: r3 is the hypervisor's r0,
-  // r4 .. r3 + UV_HCALL_NIN are the hypervisor's, every other GPR, CR, XER,
-  // CTR, LR, USRR0 and USRR1 are the guest's own (USRR1 with S set and HV
-  // clear: it resumes in secure mode, never in hypervisor state, whatever), and so is every word of x[] (VSRs,
-  // FPSCR, VSCR, SPRs): none is the hypervisor's.
-  predicate hcall_resumed{A, B}(struct uv_frame *f, struct uv_frame g) =
+  // hcall_resumed (below), but for USRR0 and USRR1: every register the guest
+  // gets but its PC and MSR (an interrupt injected at the UV_RETURN
+  // decides those: spec/inject.acsl.h).
+  predicate hcall_regs{A, B}(struct uv_frame *f, struct uv_frame g) =
     \at(f->gpr[3], B) == \at(f->gpr[0], A) &&
     (\forall integer r; 4 <= r <= 3 + UV_HCALL_NIN ==>
        \at(f->gpr[r], B) == \at(f->gpr[r], A)) &&
@@ -70,20 +67,34 @@
        \at(f->gpr[r], B) == g.gpr[r]) &&
     \at(f->cr, B) == g.cr && \at(f->xer, B) == g.xer &&
     \at(f->ctr, B) == g.ctr && \at(f->lr, B) == g.lr &&
-    \at(f->usrr0, B) == g.usrr0 &&
-    \at(f->usrr1, B) == ((g.usrr1 & UV_MSR_NOT_HV) | UV_MSR_S) &&
     (\forall integer i; 0 <= i < UV_NX ==> \at(f->x[i], B) == g.x[i]);
+
+  // Frame f (A: the hypervisor's UV_RETURN, B: after it) resumes a secure
+  // guest whose registers at its hcall were g: r3 is the hypervisor's r0,
+  // r4 .. r3 + UV_HCALL_NIN are the hypervisor's, every other GPR, CR, XER,
+  // CTR, LR, USRR0 and USRR1 are the guest's own (USRR1 with S set and HV
+  // clear: it resumes in secure mode, never in hypervisor state, whatever), and so is every
+  // word of x[] (VSRs, FPSCR, VSCR, SPRs): none is the hypervisor's.
+  predicate hcall_resumed{A, B}(struct uv_frame *f, struct uv_frame g) =
+    hcall_regs{A, B}(f, g) &&
+    \at(f->usrr0, B) == g.usrr0 &&
+    \at(f->usrr1, B) == ((g.usrr1 & UV_MSR_NOT_HV) | UV_MSR_S);
+
+  // int_resumed (below), but for SRR0, SRR1, USRR0 and USRR1 (which an
+  // interrupt injected at the UV_RETURN sets: spec/inject.acsl.h).
+  predicate int_regs(struct uv_frame *f, struct uv_frame g) =
+    (\forall integer r; 0 <= r < UV_NGPRS ==> f->gpr[r] == g.gpr[r]) &&
+    f->cr == g.cr && f->xer == g.xer && f->ctr == g.ctr && f->lr == g.lr &&
+    f->lpidr == g.lpidr &&
+    (\forall integer i; 0 <= i < UV_NX ==> f->x[i] == g.x[i]);
 
   // Frame f resumes guest g (a reflected interrupt's UV_RETURN,
   // src/guest/interrupt.h) with its own registers, every one of them:
   // S set and HV clear in the MSR it resumes with.
   predicate int_resumed(struct uv_frame *f, struct uv_frame g) =
-    (\forall integer r; 0 <= r < UV_NGPRS ==> f->gpr[r] == g.gpr[r]) &&
-    f->cr == g.cr && f->xer == g.xer && f->ctr == g.ctr && f->lr == g.lr &&
+    int_regs(f, g) &&
     f->srr0 == g.srr0 && f->srr1 == g.srr1 && f->usrr0 == g.usrr0 &&
-    f->usrr1 == ((g.usrr1 & UV_MSR_NOT_HV) | UV_MSR_S) &&
-    f->lpidr == g.lpidr &&
-    (\forall integer i; 0 <= i < UV_NX ==> f->x[i] == g.x[i]);
+    f->usrr1 == ((g.usrr1 & UV_MSR_NOT_HV) | UV_MSR_S);
 */
 
 #endif

@@ -8,6 +8,7 @@
 #define UV_SPEC_MODES_ACSL_H
 
 #include "ucall.acsl.h"
+#include "inject.acsl.h"
 
 /* UV_MODE and SVM_MODE, the mode tests, are in spec/uv_abi.h. */
 
@@ -37,15 +38,31 @@
       \at(f->usrr0, B) == \at(uv_state.exit[e].guest.usrr0, A) &&
       \at(f->usrr1, B) == ((\at(uv_state.exit[e].guest.usrr1, A) & UV_MSR_NOT_HV) | UV_MSR_S);
 
+  // A guest is resumed from the ultravisor's copy of pending exit e of
+  // guest lpid, as at A, with an interrupt the hypervisor injected: SRR0
+  // its own PC, at an injectable vector (spec/inject.acsl.h) in the MSR
+  // the hardware would give it, LPCR the hypervisor's at A.
+  predicate delivered_from_copy{A, B}(struct uv_frame *f, integer lpid) =
+    \exists integer e; 0 <= e < UV_NEXITS && \at(uv_state.exit[e].lpid, A) == lpid &&
+      \at(f->srr0, B) == \at(uv_state.exit[e].guest.usrr0, A) &&
+      \exists integer v; vec_injectable(v) &&
+        \at(f->usrr0, B) ==
+          inj_pc(v, \at(f->lpcr, A), resume_msr(\at(uv_state.exit[e].guest.usrr1, A))) &&
+        \at(f->usrr1, B) ==
+          inj_msr(v, \at(f->lpcr, A), resume_msr(\at(uv_state.exit[e].guest.usrr1, A)));
+
   // Where a ucall leaves to (uv_ucall): the caller with its own PC and MSR;
   // the hypervisor at its vector in its own MSR; a secure guest from the
-  // ultravisor's copy; a guest whose ESM protocol failed with HV = 0.
+  // ultravisor's copy, or at an interrupt injected; a guest whose ESM
+  // protocol failed with HV = 0.
   predicate ucall_exit_modes{A, B}(struct uv_frame *f, integer next) =
     (next == UV_NEXT_CALLER ==>
        \at(f->usrr0, B) == \at(f->usrr0, A) && \at(f->usrr1, B) == \at(f->usrr1, A)) &&
     (next == UV_NEXT_HV ==>
        \at(f->usrr0, B) == UV_HV_SC_VECTOR && \at(f->usrr1, B) == UV_HV_MSR) &&
-    (next == UV_NEXT_SVM ==> resumed_from_copy{A, B}(f, \at(f->lpidr, A)) &&
+    (next == UV_NEXT_SVM ==>
+       (resumed_from_copy{A, B}(f, \at(f->lpidr, A)) ||
+        delivered_from_copy{A, B}(f, \at(f->lpidr, A))) &&
        SVM_MODE(\at(f->usrr1, B))) &&
     (next == UV_NEXT_VM ==> (\at(f->usrr1, B) & UV_MSR_HV) == 0);
 */

@@ -27,7 +27,7 @@
 	X(U_BUSY, 1, "a resource is temporarily exhausted; nothing changed")   \
 	X(U_FUNCTION, -2, "r3 is not a ucall this ultravisor implements (every hcall number in particular); only r3 changed") \
 	X(U_NOT_AVAILABLE, 3, "the ucall is in the table but this version does not implement it, nothing changed; or, to a UV_ESM, the hypervisor failed a step of the ESM protocol and the guest is back in normal mode with nothing held for it") \
-	X(U_PARAMETER, -4, "the first argument (r4) is invalid; nothing changed") \
+	X(U_PARAMETER, -4, "the first argument (r4) is invalid; or, to a UV_RETURN that names a pending exit of a secure guest, HSRR0 is neither that exit's cookie nor a vector the hypervisor may inject (spec/vectors.h), or PIDR is not the 0 the hypervisor was shown; nothing changed") \
 	X(U_PERMISSION, -11, "the caller's context (MSR, LPIDR) may not make this ucall, or (UV_PAGE_OUT) the page is secure and its content never leaves secure memory, or (UV_PAGE_IN) the page is an empty page of a secure guest, whose content is never the hypervisor's choice; nothing changed") \
 	X(U_P2, -55, "the second argument (r5) is invalid; nothing changed")   \
 	X(U_P3, -56, "the third argument (r6) is invalid; nothing changed")    \
@@ -278,6 +278,35 @@
 #define UV_SRR1_PROGILL (1UL << 19)             /* IBM bit 44 */
 #define UV_PROG_MSR_KEEP 0x0000000000001001UL /* ME, LE */
 #define UV_PROG_MSR_SET 0x8000000000400000UL  /* SF, S */
+
+/*
+ * An interrupt the hypervisor injects into a secure guest at UV_RETURN
+ * (issue 14, item 4; src/guest/deliver.h): KVM loads HSRR0/HSRR1 with the
+ * vector and the new MSR it would give a normal guest and r2 with the SRR1
+ * it would give (the guest's MSR, here the one the ultravisor showed it, and
+ * the interrupt's status bits, 33:36 and 42:47 in IBM numbering); with
+ * LPCR[AIL] = 3 and the guest's IR = DR = 1 its HSRR0 is the vector plus
+ * 0xC000000000004000 (book3s_hv_builtin.c, inject_interrupt).  The
+ * ultravisor takes only the vector (HSRR0 in either form) and the status
+ * bits (r2) from the hypervisor, and delivers the interrupt as the hardware
+ * would (Power ISA v3.1, Book III, 7.3 and 7.5): SRR0 = the guest's own PC,
+ * SRR1 = its own MSR (S set, HV clear) with those status bits; the new MSR:
+ * SF = 1, S kept (1), HV 0, ME kept (0 for a machine check), LE =
+ * LPCR[ILE], IR = DR = 1 where AIL applies, every other bit 0; the PC: the
+ * vector, plus 0xC000000000004000 where AIL applies (LPCR[AIL] = 3, the
+ * guest's IR = DR = 1, not a system reset or a machine check).  AIL = 1 and
+ * 2 are reserved in ISA v3.1 and refused by KVM's H_SET_MODE: delivered as
+ * AIL = 0.  LPCR is the hypervisor's setting at the UV_RETURN (the vector
+ * saves it in the frame; it is passed through, never written).
+ */
+#define UV_LPCR_ILE 0x0000000002000000UL  /* LPCR[ILE], IBM bit 38 */
+#define UV_LPCR_AIL 0x0000000001800000UL  /* LPCR[AIL], IBM bits 39:40 */
+#define UV_AIL3_OFFSET 0xC000000000004000UL
+#define UV_MSR_IR_DR 0x0000000000000030UL /* MSR[IR], MSR[DR] */
+#define UV_MSR_ME 0x0000000000001000UL
+#define UV_MSR_LE 0x0000000000000001UL
+#define UV_SRR1_STATUS 0x00000000783F0000UL /* 33:36 and 42:47 */
+#define UV_INJ_MSR_SET 0x8000000000400000UL /* SF, S */
 
 /* Argument limits the dispatcher checks before any handler runs. */
 #define UV_PAGE_SHIFT 16                 /* 64 KiB pages, the only order */

@@ -126,9 +126,26 @@
 #define VEC_P_HDAR_OFF 8  /* HDAR's offset in its 64 KiB page, only */
 #define VEC_P_ASDR 16     /* ASDR: the guest page's address */
 
+/*
+ * The vectors the hypervisor may inject into a secure guest at UV_RETURN
+ * (issue 14, item 4; spec/uv_abi.h, UV_AIL3_OFFSET): the rows whose pair is
+ * not VEC_HSRR (the interrupts the architecture gives a guest's own
+ * supervisor, and system reset, machine check and the external interrupt,
+ * which KVM injects), but the sc vector (an sc is made, never injected).
+ * A machine check is delivered at 0x200: the FWNMI address a guest
+ * registers goes through an hcall the ultravisor does not read, and an
+ * HSRR0 that names it is refused.
+ */
+#define UV_X_INJECTABLE(name, o, pair, route, passes, doc) \
+	(v == (o) && (pair) != VEC_HSRR && (o) != 0xC00) ||
+
 /* The sc vector's offset (the table's VEC_SC row): a pending exit of this
  * vector is a reflected hcall (struct uv_exit.vec). */
 #define UV_VEC_SC 0xC00UL
+
+/* System reset and machine check: AIL never applies to them. */
+#define UV_VEC_SRESET 0x100UL
+#define UV_VEC_MCHECK 0x200UL
 
 /* LPCR[LPES] (ISA bit 60): 0 sends the external interrupt to the hypervisor. */
 #define UV_LPCR_LPES 0x0000000000000008UL

@@ -29,7 +29,7 @@
 #include "guest/reflect.h"
 
 /* The machine check vector, and the MSR the hypervisor takes it with. */
-#define UV_VEC_MC 0x200UL
+#define UV_VEC_MC UV_VEC_MCHECK
 #define UV_HV_MSR_MC ((1UL << UV_MSR_SF_LG) | (1UL << UV_MSR_HV_LG) | \
 		      (UV_HV_LE << UV_MSR_LE_LG))
 

@@ -11,6 +11,7 @@
 #include "guest/exits.h"
 #include "guest/reflect.h"
 #include "guest/interrupt.h"
+#include "guest/deliver.h"
 #include "mem/ptable.h"
 #include "guest/esm.h"
 #include "mem/tree.h"
@@ -176,10 +177,84 @@ static void esm_commit(struct uv_frame *f, uint32_t e, uint32_t lpid, uint32_t t
 	/*@ assert linked_but(-1); */
 }
 
+/*
+ * UV_RETURN for pending exit e of a secure guest, which the hypervisor named
+ * by its cookie: resumed as it was (HSRR0 the cookie) or with the
+ * interrupt HSRR0 names injected.  uv_return has refused anything else
+ * (resume_ok, spec/inject.acsl.h).
+ */
+/*@
+  requires handler_pre(f);
+  requires svm_secure(f->lpidr);
+  requires e < UV_NEXITS && exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]);
+  requires resume_ok(f);
+  assigns *f, uv_state;
+  ensures state_inv;
+  ensures ucall_exit_modes{Pre, Post}(f, \result);
+
+  behavior hcall:
+    assumes uv_state.exit[e].vec == UV_VEC_SC;
+    ensures \result == UV_NEXT_SVM && SVM_MODE(f->usrr1);
+    ensures \at(resume_plain(f), Pre) ==>
+      hcall_resumed{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre));
+    ensures !\at(resume_plain(f), Pre) ==>
+      hcall_regs{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre)) &&
+      injected_into{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre));
+
+  behavior interrupt:
+    assumes uv_state.exit[e].vec != UV_VEC_SC;
+    ensures \result == UV_NEXT_SVM && SVM_MODE(f->usrr1);
+    ensures \at(resume_plain(f), Pre) ==>
+      int_resumed(f, \at(uv_state.exit[e].guest, Pre));
+    ensures !\at(resume_plain(f), Pre) ==>
+      int_regs(f, \at(uv_state.exit[e].guest, Pre)) &&
+      injected_into{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre));
+
+  complete behaviors hcall, interrupt;
+  disjoint behaviors hcall, interrupt;
+*/
+static enum uv_next svm_resume(struct uv_frame *f, uint32_t e)
+{
+	uint64_t h = f->x[UV_X_SPR(HSRR0)];
+	uint64_t s = f->gpr[2]; /* SRR1 as KVM would set it: its status bits */
+	uint64_t l = f->lpcr;
+	uint64_t v = inj_vector(h);
+	bool inject = h != f->gpr[UV_COOKIE_GPR];
+	enum uv_next next;
+
+	/* resume_ok: uv_return refused anything else */
+	//@ assert inject ==> vec_injectable(v);
+	/* an interrupt the hypervisor was shown, or an hcall */
+	if (uv_state.exit[e].vec != UV_VEC_SC)
+		next = uv_int_return(f, e);
+	else {
+		next = uv_reflect_return(f);
+		/* the resumed behavior's, for e (the one exit named) */
+		/*@ assert hcall_resumed{Pre, Here}(f, \at(uv_state, Pre).exit[e].guest); */
+	}
+	if (inject) {
+		/*@ assert f->usrr0 == \at(uv_state, Pre).exit[e].guest.usrr0; */
+		/*@ assert f->usrr1 == resume_msr(\at(uv_state, Pre).exit[e].guest.usrr1); */
+		deliver_int(f, v, s, l);
+		/*@ assert \at(uv_state, Pre).exit[e].vec == UV_VEC_SC ==>
+		      hcall_regs{Pre, Here}(f, \at(uv_state, Pre).exit[e].guest); */
+		/* the witnesses of delivered_from_copy: e and v */
+		/*@ assert f->srr0 == \at(uv_state, Pre).exit[e].guest.usrr0; */
+		/*@ assert f->usrr0 ==
+		      inj_pc(v, l, resume_msr(\at(uv_state, Pre).exit[e].guest.usrr1)); */
+		/*@ assert f->usrr1 ==
+		      inj_msr(v, l, resume_msr(\at(uv_state, Pre).exit[e].guest.usrr1)); */
+		/*@ assert \at(uv_state, Pre).exit[e].lpid == \at(f->lpidr, Pre); */
+		/*@ assert delivered_from_copy{Pre, Here}(f, \at(f->lpidr, Pre)); */
+	}
+	return next;
+}
+
 enum uv_next uv_return(struct uv_frame *f)
 {
 	uint64_t lpid = f->lpidr;
 	uint64_t result = f->gpr[0]; /* the hypervisor's r3, per KVM */
+	uint64_t h;
 	uint16_t life;
 	uint32_t e, t;
 
@@ -198,10 +273,13 @@ enum uv_next uv_return(struct uv_frame *f)
 		e = exit_by_cookie(lpid, f->gpr[UV_COOKIE_GPR]);
 		if (e == UV_NEXITS)
 			return uv_set_rc(f, U_STATE);
-		/* an interrupt the hypervisor was shown, or an hcall */
-		if (uv_state.exit[e].vec != UV_VEC_SC)
-			return uv_int_return(f, e);
-		return uv_reflect_return(f);
+		/* refused here, not in svm_resume: a caller's proof does not
+		 * get "only r3 changed" from a callee's behavior */
+		h = f->x[UV_X_SPR(HSRR0)];
+		if (f->x[UV_X_SPR(PIDR)] != 0 ||
+		    (h != f->gpr[UV_COOKIE_GPR] && !vec_is_injectable(inj_vector(h))))
+			return uv_set_rc(f, U_PARAMETER);
+		return svm_resume(f, e);
 	}
 	if (life < SVM_INIT)
 		return uv_set_rc(f, U_STATE);

@@ -48,7 +48,8 @@
   ensures mode_hv: \result == UV_NEXT_HV ==>
     f->usrr0 == UV_HV_SC_VECTOR && f->usrr1 == UV_HV_MSR;
   ensures mode_svm: \result == UV_NEXT_SVM ==>
-    SVM_MODE(f->usrr1) && resumed_from_copy{Pre, Post}(f, \old(f->lpidr));
+    SVM_MODE(f->usrr1) && (resumed_from_copy{Pre, Post}(f, \old(f->lpidr)) ||
+                           delivered_from_copy{Pre, Post}(f, \old(f->lpidr)));
   ensures mode_vm: \result == UV_NEXT_VM ==> (f->usrr1 & UV_MSR_HV) == 0;
   ensures mode_caller: \result == UV_NEXT_CALLER ==>
     (f->usrr0 == \old(f->usrr0) && f->usrr1 == \old(f->usrr1)) ||

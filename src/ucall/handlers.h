@@ -135,25 +135,44 @@ enum uv_next uv_esm(struct uv_frame *f);
     ensures f->gpr[3] == rc_reg(U_STATE) && state_unchanged{Pre, Post};
     ensures \result == UV_NEXT_CALLER;
 
+  behavior refused:
+    assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
+    assumes \exists integer e; 0 <= e < UV_NEXITS &&
+      exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]);
+    assumes !resume_ok(f);
+    assigns f->gpr[3];
+    ensures f->gpr[3] == rc_reg(U_PARAMETER) && state_unchanged{Pre, Post};
+    ensures \result == UV_NEXT_CALLER;
+
   behavior hcall_pending:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
     assumes \exists integer e; 0 <= e < UV_NEXITS &&
       exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]) &&
       uv_state.exit[e].vec == UV_VEC_SC;
+    assumes resume_ok(f);
     ensures \result == UV_NEXT_SVM && SVM_MODE(f->usrr1);
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
       \at(exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]), Pre) ==>
-        hcall_resumed{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre));
+        (\at(resume_plain(f), Pre) ==>
+           hcall_resumed{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre))) &&
+        (!\at(resume_plain(f), Pre) ==>
+           hcall_regs{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre)) &&
+           injected_into{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre)));
 
   behavior interrupt_pending:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
     assumes \exists integer e; 0 <= e < UV_NEXITS &&
       exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]) &&
       uv_state.exit[e].vec != UV_VEC_SC;
+    assumes resume_ok(f);
     ensures \result == UV_NEXT_SVM && SVM_MODE(f->usrr1);
     ensures \forall integer e; 0 <= e < UV_NEXITS &&
       \at(exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]), Pre) ==>
-        int_resumed(f, \at(uv_state.exit[e].guest, Pre));
+        (\at(resume_plain(f), Pre) ==>
+           int_resumed(f, \at(uv_state.exit[e].guest, Pre))) &&
+        (!\at(resume_plain(f), Pre) ==>
+           int_regs(f, \at(uv_state.exit[e].guest, Pre)) &&
+           injected_into{Pre, Post}(f, \at(uv_state.exit[e].guest, Pre)));
 
   behavior esm_pending:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] >= SVM_INIT;
@@ -184,8 +203,8 @@ enum uv_next uv_esm(struct uv_frame *f);
       (\forall integer i; 0 <= i < UV_NX ==>
         f->x[i] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.x[i]));
 
-  complete behaviors nothing_pending, hcall_pending, interrupt_pending, esm_pending;
-  disjoint behaviors nothing_pending, hcall_pending, interrupt_pending, esm_pending;
+  complete behaviors nothing_pending, refused, hcall_pending, interrupt_pending, esm_pending;
+  disjoint behaviors nothing_pending, refused, hcall_pending, interrupt_pending, esm_pending;
 */
 enum uv_next uv_return(struct uv_frame *f);
 

@@ -98,6 +98,9 @@ static enum uv_next call(uint64_t msr, uint64_t lpidr, uint64_t r0, uint64_t r3,
 	cpu.frame.gpr[7] = r7;
 	cpu.frame.gpr[8] = r8;
 	cpu.frame.gpr[31] = next_r31;
+	/* UV_RETURN's HSRR0, as KVM's: the vCPU's PC it was given, the cookie */
+	if (r3 == UV_RETURN)
+		cpu.frame.x[UV_X_SPR(HSRR0)] = next_r31;
 	next_r31 = 0;
 	next = uv_entry(&cpu);
 	if (next == UV_NEXT_HV)

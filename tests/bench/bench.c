@@ -478,7 +478,7 @@ int main(int argc, char **argv)
 	in.frame.gpr[3] = num;
 	if (num == UV_RETURN) {
 		in.frame.gpr[0] = 0; /* H_SUCCESS: on to H_SVM_INIT_DONE */
-		in.frame.gpr[UV_COOKIE_GPR] = last_cookie; /* the exit's */
+		name_exit(last_cookie); /* the exit's */
 	}
 	u = row_of(num);
 	if (strcmp(cs, "hcall") == 0) {

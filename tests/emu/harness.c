@@ -1045,9 +1045,20 @@ static void hv_entry(struct uv_frame *want, uint64_t h,
 }
 
 /*
- * The hypervisor's UV_RETURN for guest lpid, hcall result r0, naming the
- * last exit's cookie in r31 (as KVM: the vCPU's r31 at the exit).
+ * The hypervisor's UV_RETURN in `in` names the exit with cookie c as KVM
+ * does: r31 the cookie (the vCPU's r31 at the exit), HSRR0 the vCPU's PC
+ * it was given (the cookie again: nothing injected), PIDR the 0 it was
+ * shown.
  */
+static void name_exit(uint64_t c)
+{
+	in.frame.gpr[UV_COOKIE_GPR] = c;
+	in.frame.x[UV_X_SPR(HSRR0)] = c;
+	in.frame.x[UV_X_SPR(PIDR)] = 0;
+}
+
+/* The hypervisor's UV_RETURN for guest lpid, hcall result r0, naming the
+ * last exit. */
 static void hv_return(uint64_t lpid, uint64_t r0)
 {
 	pick_context(C_HV);
@@ -1055,7 +1066,7 @@ static void hv_return(uint64_t lpid, uint64_t r0)
 	random_regs(&in.frame);
 	in.frame.gpr[0] = r0;
 	in.frame.gpr[3] = UV_RETURN;
-	in.frame.gpr[UV_COOKIE_GPR] = last_cookie;
+	name_exit(last_cookie);
 }
 
 /*
@@ -1210,30 +1221,30 @@ static void test_protocols(void)
 
 	/* cookies that name no pending exit of the guest change nothing */
 	hv_return(lpid, rnd());
-	in.frame.gpr[UV_COOKIE_GPR] = c1 ^ (1ULL << (16 + rnd() % 48));
+	name_exit(c1 ^ (1ULL << (16 + rnd() % 48)));
 	only_r3(&want, rc_reg(U_STATE));
 	run("UV_RETURN with the cookie's random bits changed", &want);
 	hv_return(lpid, rnd());
-	in.frame.gpr[UV_COOKIE_GPR] = rnd() % 0x2000;
+	name_exit(rnd() % 0x2000);
 	only_r3(&want, rc_reg(U_STATE));
 	run("UV_RETURN with a cookie below 0x2000", &want);
 	hv_return(lpid % UV_MAX_LPID + 1, rnd());
-	in.frame.gpr[UV_COOKIE_GPR] = c1;
+	name_exit(c1);
 	only_r3(&want, rc_reg(U_STATE));
 	run("UV_RETURN naming the exit under another LPID", &want);
 
 	/* each vCPU resumed by its own cookie, the second first */
 	hv_return(lpid, rnd());
-	in.frame.gpr[UV_COOKIE_GPR] = c2;
+	name_exit(c2);
 	hcall_back(&want, &guest2, &in.frame, gmsr);
 	run("UV_RETURN (second cookie): the second vCPU gets its registers back", &want);
 	hv_return(lpid, rnd());
-	in.frame.gpr[UV_COOKIE_GPR] = c1;
+	name_exit(c1);
 	hcall_back(&want, &guest, &in.frame, gmsr);
 	run("UV_RETURN (first cookie): the first vCPU gets its registers back", &want);
 
 	hv_return(lpid, rnd());
-	in.frame.gpr[UV_COOKIE_GPR] = c1;
+	name_exit(c1);
 	only_r3(&want, rc_reg(U_STATE));
 	run("UV_RETURN after the hcall returned", &want);
 }
@@ -1280,7 +1291,7 @@ static int pin_core_call(uint64_t msr, uint64_t lpidr, uint64_t r3,
 	f.gpr[8] = r8;
 	/* UV_RETURN names the last exit by its cookie, as KVM does */
 	if (r3 == UV_RETURN)
-		f.gpr[UV_COOKIE_GPR] = last_cookie;
+		f.gpr[UV_COOKIE_GPR] = f.x[UV_X_SPR(HSRR0)] = last_cookie;
 	m.msr = MSR_UV; /* the core runs in ultravisor state (tlbie) */
 	n = uv_ucall(&f);
 	if (n == UV_NEXT_HV)

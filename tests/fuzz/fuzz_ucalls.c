@@ -115,6 +115,34 @@ static int exit_of_cookie(uint64_t c)
 	return (int)((low - UV_COOKIE_BASE) / 4);
 }
 
+/*
+ * The vectors KVM may inject into a secure guest at UV_RETURN (HSRR0, the
+ * facts file: the architected interrupts the guest takes through SRR0/1,
+ * not sc), as the fuzzer reads the ABI, and the offset at LPCR[AIL] = 3.
+ */
+static const uint64_t inj_vecs[] = {
+	0x100, 0x200, 0x300, 0x380, 0x400, 0x480, 0x500, 0x600, 0x700,
+	0x800, 0x900, 0xA00, 0xD00, 0xF00, 0xF20, 0xF40, 0xF60,
+};
+#define N_INJ (sizeof(inj_vecs) / sizeof(inj_vecs[0]))
+#define AIL3 0xC000000000004000ULL
+
+/* The vector HSRR0 h names: h less the AIL = 3 offset, or h. */
+static uint64_t inj_vecs_of(uint64_t h)
+{
+	return h >= AIL3 ? h - AIL3 : h;
+}
+
+static int injectable(uint64_t h)
+{
+	uint64_t v = inj_vecs_of(h);
+
+	for (unsigned int i = 0; i < N_INJ; i++)
+		if (inj_vecs[i] == v)
+			return 1;
+	return 0;
+}
+
 static void die(const char *why)
 {
 	fprintf(stderr, "fuzz: %s\n", why);
@@ -681,7 +709,8 @@ static void op(const uint8_t *b)
 		sc2();
 		break;
 	case 1: { /* UV_RETURN as KVM makes it */
-		int e;
+		uint64_t h;
+		int e, plain, refused;
 
 		/* the last exit, or one of the last 8: another vCPU's */
 		cpu.frame = (b[8] & 4) ? seen_exit[b[11] % SEEN] : last_exit;
@@ -692,6 +721,18 @@ static void op(const uint8_t *b)
 		/* the last exit's cookie (r31, kept from the exit), or not */
 		if (b[8] & 2)
 			cpu.frame.gpr[UV_COOKIE_GPR] ^= values[b[10] & 31] | 4;
+		/* HSRR0 (byte 2): the vCPU's PC KVM was given (the cookie),
+		 * an interrupt it injects (a vector, or one with the AIL = 3
+		 * offset), or any value; PIDR (byte 4 bit 0) not the 0 it was
+		 * shown; r2 (SRR1's status bits) and LPCR from the table */
+		h = (b[2] & 3) == 2 ? inj_vecs[b[3] % N_INJ] + ((b[3] & 0x80) ? AIL3 : 0) :
+		    (b[2] & 3) == 3 ? values[b[3] & 31] : cpu.frame.gpr[UV_COOKIE_GPR];
+		cpu.frame.x[UV_X_SPR(HSRR0)] = h;
+		cpu.frame.x[UV_X_SPR(PIDR)] = (b[4] & 1) ? values[b[5] & 31] | 1 : 0;
+		cpu.frame.gpr[2] = values[b[6] & 31];
+		cpu.frame.lpcr = values[b[7] & 31];
+		plain = h == cpu.frame.gpr[UV_COOKIE_GPR];
+		refused = cpu.frame.x[UV_X_SPR(PIDR)] != 0 || (!plain && !injectable(h));
 		/* a reflected hcall the cookie names, pending: its vCPU's own
 		 * registers come back, but the hcall's result and outputs */
 		e = exit_of_cookie(cpu.frame.gpr[UV_COOKIE_GPR]);
@@ -700,8 +741,24 @@ static void op(const uint8_t *b)
 			       uv_state.exit[e].cookie != cpu.frame.gpr[UV_COOKIE_GPR]))
 			e = -1;
 		sc2();
+		if (e >= 0 && refused) {
+			if (cpu.frame.gpr[3] != (uint64_t)U_PARAMETER ||
+			    uv_state.exit[e].lpid == 0)
+				die("a UV_RETURN with a bad HSRR0 or PIDR not refused");
+			e = -1;
+		}
 		if (e >= 0 && uv_state.exit[e].lpid != 0)
 			die("a pending hcall's exit not resumed by its cookie");
+		/* injected: the guest takes the interrupt at the vector (AIL
+		 * = 3: the offset), SRR0 the PC it would have resumed at, in
+		 * secure mode */
+		if (e >= 0 && !plain &&
+		    ((cpu.frame.usrr0 != inj_vecs_of(h) &&
+		      cpu.frame.usrr0 != inj_vecs_of(h) + AIL3) ||
+		     cpu.frame.srr0 != hcall_in[e].usrr0 ||
+		     (cpu.frame.usrr1 >> UV_MSR_S_LG & 1) != 1 ||
+		     (cpu.frame.usrr1 >> UV_MSR_HV_LG & 1) != 0))
+			die("an injected interrupt not delivered as the hardware would");
 		if (e >= 0)
 			for (int r = 0; r < UV_NGPRS; r++)
 				if ((int_exit[e] || r < 3 || r > 12) &&
@@ -709,7 +766,7 @@ static void op(const uint8_t *b)
 					die("a vCPU resumed with a register not its own");
 		if (e >= 0 && int_exit[e] &&
 		    (memcmp(cpu.frame.x, hcall_in[e].x, sizeof(cpu.frame.x)) != 0 ||
-		     cpu.frame.usrr0 != hcall_in[e].usrr0))
+		     (plain && cpu.frame.usrr0 != hcall_in[e].usrr0)))
 			die("a vCPU resumed from an interrupt not as it was");
 		break;
 	}

@@ -73,8 +73,9 @@ static enum uv_next call(struct uv_cpu *c, uint64_t msr, uint64_t lpidr,
 	c->frame.gpr[5] = r5;
 	c->frame.gpr[6] = r6;
 	c->frame.gpr[8] = r8;
+	/* and, as KVM, HSRR0 = the vCPU's PC it was given: the cookie */
 	if (r3 == UV_RETURN)
-		c->frame.gpr[UV_COOKIE_GPR] = cookie;
+		c->frame.gpr[UV_COOKIE_GPR] = c->frame.x[UV_X_SPR(HSRR0)] = cookie;
 	next = uv_entry(c);
 	if (next == UV_NEXT_HV)
 		cookie = c->frame.gpr[UV_COOKIE_GPR];
@@ -201,7 +202,7 @@ static void vcpu_interrupt(uint64_t mark, int fault)
 	c.frame.srr1 = c.frame.usrr1 = MSR_SF | MSR_HV;
 	c.frame.lpidr = SHARED_LPID;
 	c.frame.gpr[3] = UV_RETURN;
-	c.frame.gpr[UV_COOKIE_GPR] = cookie;
+	c.frame.gpr[UV_COOKIE_GPR] = c.frame.x[UV_X_SPR(HSRR0)] = cookie;
 	if (uv_entry(&c) != UV_NEXT_SVM || c.frame.usrr0 != pc ||
 	    c.frame.gpr[20] != ~mark)
 		fail("vCPU resumed after its HDEC: its PC and r20", c.frame.usrr0, pc);
@@ -249,7 +250,7 @@ static void *vcpu_thread(void *arg)
 		c.frame.lpidr = SHARED_LPID;
 		c.frame.gpr[0] = mark + 1; /* the hcall's result */
 		c.frame.gpr[3] = UV_RETURN;
-		c.frame.gpr[UV_COOKIE_GPR] = cookie;
+		c.frame.gpr[UV_COOKIE_GPR] = c.frame.x[UV_X_SPR(HSRR0)] = cookie;
 		if (uv_entry(&c) != UV_NEXT_SVM || c.frame.gpr[3] != mark + 1 ||
 		    c.frame.gpr[20] != ~mark)
 			fail("vCPU resumed: its own r20", c.frame.gpr[20], ~mark);

@@ -235,13 +235,25 @@ static uint64_t ucall(enum ctx c, uint64_t lpid, uint64_t nr, uint64_t r4,
 
 #define HVCALL(nr, a, b, c, d, e) ucall(HV, 0, nr, a, b, c, d, e)
 
+/*
+ * The hypervisor's UV_RETURN in cpu.frame names the exit with cookie c as
+ * KVM does: r31 the cookie, HSRR0 the vCPU's PC it was given (the cookie
+ * again: no interrupt injected), PIDR the 0 it was shown.
+ */
+static void name_exit(uint64_t c)
+{
+	cpu.frame.gpr[31] = c;
+	cpu.frame.x[UV_X_SPR(HSRR0)] = c;
+	cpu.frame.x[UV_X_SPR(PIDR)] = 0;
+}
+
 /* The hypervisor resumes guest lpid's pending exit with result r0. */
 static enum uv_next hv_return(uint64_t lpid, uint64_t r0)
 {
 	frame(HV, lpid, N_RETURN);
 	cpu.frame.gpr[0] = r0;
 	if (lpid <= UV_MAX_LPID)
-		cpu.frame.gpr[31] = hv_cookie[lpid];
+		name_exit(hv_cookie[lpid]);
 	return run("UV_RETURN");
 }
 
@@ -249,7 +261,7 @@ static enum uv_next hv_return(uint64_t lpid, uint64_t r0)
 static void assert_no_such_exit(uint64_t lpid, uint64_t c)
 {
 	frame(HV, lpid, N_RETURN);
-	cpu.frame.gpr[31] = c;
+	name_exit(c);
 	assert_int_equal(run("UV_RETURN, no such exit"), UV_NEXT_CALLER);
 	assert_int_equal(cpu.frame.gpr[3], R_STATE);
 }
@@ -1726,7 +1738,7 @@ static void assert_resumed(uint64_t lpid, uint64_t c, const struct uv_frame *gue
 
 	frame(HV, lpid, N_RETURN);
 	cpu.frame.gpr[0] = rand64();
-	cpu.frame.gpr[31] = c;
+	name_exit(c);
 	hv = cpu.frame;
 	assert_int_equal(run("UV_RETURN"), UV_NEXT_SVM);
 	for (int r = 0; r < UV_NGPRS; r++)
@@ -1888,7 +1900,7 @@ static void test_reflect_full(void **state)
 	assert_int_equal(cpu.frame.gpr[3], R_BUSY);
 	/* one returns (guest 3's, the vCPU of hcall 2): the exit is free again */
 	frame(HV, 3, N_RETURN);
-	cpu.frame.gpr[31] = cookie[2];
+	name_exit(cookie[2]);
 	assert_int_equal(run("UV_RETURN"), UV_NEXT_SVM);
 	hcall_frame(5, rand64());
 	assert_int_equal(run("hcall"), UV_NEXT_HV);
@@ -2012,7 +2024,7 @@ static uint64_t assert_int_reflected(const struct uv_frame *guest, uint64_t vec)
 static void assert_int_resumed(uint64_t lpid, uint64_t c, const struct uv_frame *guest)
 {
 	frame(HV, lpid, N_RETURN);
-	cpu.frame.gpr[31] = c;
+	name_exit(c);
 	assert_int_equal(run("UV_RETURN of an interrupt"), UV_NEXT_SVM);
 	assert_memory_equal(&cpu.frame, guest, sizeof(*guest));
 }
@@ -2059,6 +2071,147 @@ static void test_int_reflect(void **state)
 		assert_no_such_exit(9, c);
 		assert_no_such_exit(9, c2);
 	}
+}
+
+/*
+ * An interrupt the hypervisor injects at UV_RETURN (HSRR0 = the vector,
+ * or the vector + 0xC000000000004000 when the guest's LPCR[AIL] = 3, as
+ * KVM's inject_interrupt computes it; r2 = the SRR1 it would set), as the
+ * ISA delivers it: SRR0 = the PC the vCPU would have resumed at, SRR1 =
+ * its MSR with bits 33..36 and 42..47 (0x783F0000) from r2, PC = the
+ * vector (+ 0xC000000000004000 with AIL = 3 and MSR[IR] = MSR[DR] = 1, not
+ * for 0x100 and 0x200), MSR = SF, S, LE = LPCR[ILE], IR = DR = 1 as the
+ * AIL offset, ME kept (cleared for a machine check).  The constants are
+ * the ISA's and KVM's, written here apart from the code.
+ */
+#define T_AIL3 0xC000000000004000ULL
+#define T_LPCR_AIL (3ULL << 23)
+#define T_LPCR_ILE BIT(25)
+#define T_MSR_IR_DR (BIT(5) | BIT(4))
+#define T_SRR1_STATUS 0x783F0000ULL
+
+static const uint64_t inj_vecs[] = { 0x100, 0x200, 0x300, 0x500, 0x700, 0x900, 0xA00, 0xF60 };
+
+/* The frame guest's exit resumes to, with v injected under LPCR l, r2 s. */
+static struct uv_frame injected(const struct uv_frame *resumed, uint64_t v,
+				uint64_t l, uint64_t s)
+{
+	struct uv_frame w = *resumed;
+	uint64_t m = resumed->usrr1;
+	int ail = v != 0x100 && v != 0x200 && (l & T_LPCR_AIL) == T_LPCR_AIL &&
+		  (m & T_MSR_IR_DR) == T_MSR_IR_DR;
+
+	w.srr0 = resumed->usrr0;
+	w.srr1 = (m & ~T_SRR1_STATUS) | (s & T_SRR1_STATUS);
+	w.usrr0 = ail ? v + T_AIL3 : v;
+	w.usrr1 = MSR_SF | MSR_S | ((l & T_LPCR_ILE) ? MSR_LE : 0) |
+		  (ail ? T_MSR_IR_DR : 0) | (v != 0x200 ? (m & MSR_ME) : 0);
+	return w;
+}
+
+/*
+ * The hypervisor's UV_RETURN of guest 9's exit with cookie c, HSRR0 h, r2
+ * s, LPCR l, as KVM makes it.
+ */
+static struct uv_frame hv_in;
+
+static enum uv_next inject_return(uint64_t c, uint64_t h, uint64_t s, uint64_t l)
+{
+	frame(HV, 9, N_RETURN);
+	name_exit(c);
+	cpu.frame.x[UV_X_SPR(HSRR0)] = h;
+	cpu.frame.gpr[2] = s;
+	cpu.frame.lpcr = l;
+	hv_in = cpu.frame;
+	return run("UV_RETURN, an interrupt injected");
+}
+
+/*
+ * Every vector KVM may inject, into a vCPU resumed from an hcall and from an
+ * interrupt, with LPCR[AIL] 0 to 3, LPCR[ILE] either, the guest's MSR[IR],
+ * MSR[DR] and MSR[ME] random: the vCPU takes it as the hardware would, with
+ * all else as a plain resume gives it.  HSRR0 that is neither the cookie
+ * nor an injectable vector (sc, a hypervisor vector, unaligned, at or past
+ * 0x2000, another offset), or PIDR not 0, is refused with U_PARAMETER and
+ * the exit stays pending: a plain UV_RETURN then resumes it.
+ */
+static void test_inject(void **state)
+{
+	(void)state;
+	static const uint64_t bad_h[] = {
+		0xC00, 0x980, 0xE00, 0x1500, 0x504, 0x510, 0x2000, 0x2500, 0,
+		0x8000000000000500ULL, T_AIL3 + 0xC00, T_AIL3 + 0x980, T_AIL3,
+	};
+	struct uv_frame guest, want;
+	uint64_t c, l, s;
+
+	make_secure(9, 0x10, 1);
+	for (int k = 0; k < 256; k++) {
+		uint64_t v = inj_vecs[rand64() % (sizeof(inj_vecs) / sizeof(inj_vecs[0]))];
+		int from_int = k & 1;
+
+		/* AIL 0 .. 3 (1 and 2: no offset), ILE either */
+		l = ((uint64_t)(k >> 1 & 3) << 23) | (k & 32 ? T_LPCR_ILE : 0) |
+		    (rand64() & ~(T_LPCR_AIL | T_LPCR_ILE));
+		s = rand64();
+		if (from_int) {
+			int_frame(9, 0x980, 1);
+			guest = cpu.frame;
+			assert_int_equal(int_run(0x980), UV_NEXT_HV);
+			c = assert_int_reflected(&guest, 0x980);
+		} else {
+			hcall_frame(9, rand64());
+			if (k & 8) /* translating both ways: AIL applies */
+				cpu.frame.srr1 |= T_MSR_IR_DR;
+			cpu.frame.usrr1 = cpu.frame.srr1 & ~LEV_MASK;
+			guest = cpu.frame;
+			assert_int_equal(run("hcall"), UV_NEXT_HV);
+			c = hv_cookie[9];
+		}
+		want = injected(&guest, v, l, s);
+		/* HSRR0 as KVM computes it, or the bare vector (k & 16): the
+		 * delivery follows LPCR and the MSR either way */
+		assert_int_equal(inject_return(c, (k & 16) ? v : want.usrr0, s, l),
+				 UV_NEXT_SVM);
+		if (from_int) {
+			/* LPCR is read, never written back: not compared */
+			want.lpcr = cpu.frame.lpcr;
+			assert_memory_equal(&cpu.frame, &want, sizeof(want));
+		} else {
+			/* the hcall's result (r0) and outputs (r4..r12) */
+			for (int r = 0; r < UV_NGPRS; r++)
+				assert_int_equal(cpu.frame.gpr[r],
+						 r == 3 ? hv_in.gpr[0] :
+						 r >= 4 && r <= 12 ? hv_in.gpr[r] : guest.gpr[r]);
+			assert_int_equal(cpu.frame.srr0, want.srr0);
+			assert_int_equal(cpu.frame.srr1, want.srr1);
+			assert_int_equal(cpu.frame.usrr0, want.usrr0);
+			assert_int_equal(cpu.frame.usrr1, want.usrr1);
+			assert_int_equal(cpu.frame.cr, guest.cr);
+			assert_int_equal(cpu.frame.lr, guest.lr);
+			assert_int_equal(cpu.frame.ctr, guest.ctr);
+		}
+		assert_no_such_exit(9, c);
+	}
+	/* refused: the exit stays; a plain UV_RETURN then resumes it */
+	hcall_frame(9, rand64());
+	guest = cpu.frame;
+	assert_int_equal(run("hcall"), UV_NEXT_HV);
+	c = hv_cookie[9];
+	for (unsigned i = 0; i <= sizeof(bad_h) / sizeof(bad_h[0]); i++) {
+		if (i < sizeof(bad_h) / sizeof(bad_h[0])) {
+			assert_int_equal(inject_return(c, bad_h[i], rand64(), rand64()),
+					 UV_NEXT_CALLER);
+		} else {
+			/* the cookie in HSRR0, but PIDR changed */
+			frame(HV, 9, N_RETURN);
+			name_exit(c);
+			cpu.frame.x[UV_X_SPR(PIDR)] = 1 + rand64() % 0xFFFFF;
+			assert_int_equal(run("UV_RETURN, PIDR changed"), UV_NEXT_CALLER);
+		}
+		assert_int_equal(cpu.frame.gpr[3], R_PARAMETER);
+	}
+	assert_resumed(9, c, &guest);
 }
 
 /* The hypervisor gets the thread back with nothing of a guest's. */
@@ -3824,6 +3977,7 @@ int main(void)
 		cmocka_unit_test_setup(test_reflect_terminate, setup),
 		cmocka_unit_test_setup(test_reflect_full, setup),
 		cmocka_unit_test_setup(test_int_reflect, setup),
+		cmocka_unit_test_setup(test_inject, setup),
 		cmocka_unit_test_setup(test_int_lost, setup),
 		cmocka_unit_test_setup(test_int_fault, setup),
 		cmocka_unit_test_setup(test_cookie_no_random, setup),
