@@ -46,7 +46,8 @@ PROVE_PART_A := uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 	uv_esm tree_fill vec_route vec_hsrr table_route table_pair \
 	vec_passes int_to_hv hv_x_word int_lost hv_msr \
 	uv_int_reflect uv_int_return uv_int_fault \
-	uv_halted halted_rc int_pair int_pass uv_int_locked
+	uv_halted halted_rc int_pair int_pass uv_int_locked \
+	vec_is_injectable inj_vector keeps_me srr1_of svm_resume
 # Part s (proofs/prove.sh): these functions, proved with -wp-split, which
 # makes one goal per path through the function of a goal that merges paths.
 # uv_page_in: its secure_guest ensures merges eight paths (every answer of
@@ -58,7 +59,9 @@ PROVE_PART_A := uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 # uv_int_entry: its never_into_uv ensures merges the seven ways out (the
 # halt, the hypervisor's own, the halted, the routes); as one goal cvc4
 # took 23 s alone and timed out beside another proof (2026-12-02).
-PROVE_SPLIT := uv_page_in uv_ucall uv_int_entry
+# deliver_int: its delivered ensures merges the AIL, ILE and ME paths; as
+# one goal it timed out; split, 652 goals, 45 s alone (2026-12-02).
+PROVE_SPLIT := uv_page_in uv_ucall uv_int_entry deliver_int
 prove_comma := ,
 prove_space := $(subst ,, )
 PROVE_PART_A_FCTS := $(subst $(prove_space),$(prove_comma),$(strip $(PROVE_PART_A)))

@@ -58,6 +58,8 @@ static unsigned exit_vcpu[UV_NEXITS];
  */
 static struct uv_frame exit_in[UV_NEXITS];
 static int resume_exit = -1;
+/* The hv-return being run injects an interrupt (HSRR0 not its cookie). */
+static int injecting;
 /* Exit e is an interrupt's (svm-int): its vCPU gets every register back. */
 static int exit_int[UV_NEXITS];
 
@@ -290,6 +292,7 @@ static void after(enum uv_next next, const struct uv_frame *in, int is_int)
 	/* a vCPU resumed from an interrupt: its SRR1 is its own, not its MSR */
 	int int_resumed = next == UV_NEXT_SVM && resume_exit >= 0 &&
 			  exit_int[resume_exit];
+	int injected = next == UV_NEXT_SVM && injecting;
 
 	check_state();
 	if (next == UV_NEXT_SVM && resume_exit >= 0)
@@ -302,6 +305,7 @@ static void after(enum uv_next next, const struct uv_frame *in, int is_int)
 				exit(3);
 			}
 	resume_exit = -1;
+	injecting = 0;
 	if (next == UV_NEXT_HV) {
 		const struct uv_frame *f = &cpu.frame;
 		int e = exit_of_cookie(f->gpr[UV_COOKIE_GPR]);
@@ -339,8 +343,16 @@ static void after(enum uv_next next, const struct uv_frame *in, int is_int)
 		}
 	} else {
 		printf("ret ");
-		print_ctx(&cpu.frame, int_resumed ? cpu.frame.usrr1 : cpu.frame.srr1);
+		print_ctx(&cpu.frame, int_resumed || injected ? cpu.frame.usrr1 :
+				       cpu.frame.srr1);
 		print_regs(&cpu.frame);
+		/* an injected interrupt: where the vCPU takes it, with what */
+		if (injected)
+			printf(" pc=0x%llx msr=0x%llx srr0=0x%llx srr1=0x%llx",
+			       (unsigned long long)cpu.frame.usrr0,
+			       (unsigned long long)cpu.frame.usrr1,
+			       (unsigned long long)cpu.frame.srr0,
+			       (unsigned long long)cpu.frame.srr1);
 		printf("\n");
 	}
 }
@@ -755,8 +767,9 @@ static void line(char *text)
 		return;
 	if (strcmp(tok[0], "hv-return") == 0) {
 		unsigned long long l = have_exit ? last_exit.lpidr : 0;
-		unsigned long long out[13] = { 0 }, cookie = 0;
-		int have_r0 = 0, have_cookie = 0, seen[13] = { 0 };
+		unsigned long long out[13] = { 0 }, cookie = 0, hsrr0 = 0;
+		unsigned long long lpcr = 0, r2 = 0, pidr = 0;
+		int have_r0 = 0, have_cookie = 0, have_inject = 0, seen[13] = { 0 };
 
 		for (int i = 1; i < n; i++) {
 			const char *end = NULL;
@@ -764,6 +777,15 @@ static void line(char *text)
 
 			if (strncmp(tok[i], "lpid=", 5) == 0) {
 				l = number(tok[i] + 5);
+			} else if (strncmp(tok[i], "inject=", 7) == 0 && !have_inject) {
+				hsrr0 = number(tok[i] + 7);
+				have_inject = 1;
+			} else if (strncmp(tok[i], "lpcr=", 5) == 0) {
+				lpcr = number(tok[i] + 5);
+			} else if (strncmp(tok[i], "r2=", 3) == 0) {
+				r2 = number(tok[i] + 3);
+			} else if (strncmp(tok[i], "pidr=", 5) == 0) {
+				pidr = number(tok[i] + 5);
 			} else if (strncmp(tok[i], "cookie=@", 8) == 0 && !have_cookie) {
 				/* the n-th exit's, counting from 1 */
 				unsigned long long x = number(tok[i] + 8);
@@ -780,7 +802,8 @@ static void line(char *text)
 				out[r] = number(end + 1);
 				have_r0 |= r == 0;
 			} else {
-				bad("hv-return takes r0=<v> [r4..r12=<v>] [lpid=<n>] [cookie=<v>]", tok[i]);
+				bad("hv-return takes r0=<v> [r4..r12=<v>] [lpid=<n>] [cookie=<v>] "
+				    "[inject=<v>] [r2=<v>] [lpcr=<v>] [pidr=<v>]", tok[i]);
 			}
 		}
 		if (!have_r0)
@@ -797,6 +820,15 @@ static void line(char *text)
 		/* the exit's cookie: the last exit's r31, or the one given */
 		if (have_cookie)
 			cpu.frame.gpr[UV_COOKIE_GPR] = cookie;
+		/* HSRR0 as KVM sets it: the vCPU's PC it was given (the
+		 * cookie), or the interrupt it injects; r2 the SRR1 it would
+		 * set, the guest's LPCR, PIDR the 0 it was shown or not */
+		cpu.frame.x[UV_X_SPR(HSRR0)] = have_inject ? hsrr0 :
+					       cpu.frame.gpr[UV_COOKIE_GPR];
+		cpu.frame.gpr[2] = r2;
+		cpu.frame.lpcr = lpcr;
+		cpu.frame.x[UV_X_SPR(PIDR)] = pidr;
+		injecting = have_inject && hsrr0 != cpu.frame.gpr[UV_COOKIE_GPR];
 		cpu.frame.srr1 = MSR_SF | (1ULL << UV_MSR_HV_LG) |
 				 UV_SC_LEV_UCALL << UV_SRR1_LEV_SHIFT;
 		cpu.frame.lpidr = l;
