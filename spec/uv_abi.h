@@ -185,7 +185,7 @@
 	X(UV_RETURN, 0xF11C, uv_return, UV_CTX_HV,                            \
 	  ARG_HCALL_OUT, ARG_HCALL_OUT, ARG_HCALL_OUT, ARG_HCALL_OUT,         \
 	  ARG_HCALL_OUT,                                                      \
-	  "does not return on success: resumes the guest of the pending exit; for a reflected hcall the guest gets r3 = the hypervisor's r0 (the hcall's result) and r4 .. r12 = the hypervisor's r4 .. r12 (its outputs; r9 .. r12 are taken like r4 .. r8); for a reflected interrupt, every register its own", 1) \
+	  "does not return on success: resumes the guest of the pending exit; for a reflected hcall the guest gets r3 = the hypervisor's r0 (the hcall's result) and r4 .. r12 = the hypervisor's r4 .. r12 (its outputs; r9 .. r12 are taken like r4 .. r8); for a reflected interrupt, every register its own; at the PC it left (HSRR0 = the exit's cookie, as KVM sets it) or, HSRR0 an injectable vector, taking that interrupt as the hardware would (UV_AIL3_OFFSET below)", 1) \
 	X(UV_REGISTER_MEM_SLOT, 0xF120, uv_register_mem_slot, UV_CTX_HV,      \
 	  ARG_LPID, ARG_GPA, ARG_SIZE, ARG_ZERO, ARG_SLOTID, "none", 1)       \
 	X(UV_UNREGISTER_MEM_SLOT, 0xF124, uv_unregister_mem_slot, UV_CTX_HV,  \
@@ -297,7 +297,10 @@
  * guest's IR = DR = 1, not a system reset or a machine check).  AIL = 1 and
  * 2 are reserved in ISA v3.1 and refused by KVM's H_SET_MODE: delivered as
  * AIL = 0.  LPCR is the hypervisor's setting at the UV_RETURN (the vector
- * saves it in the frame; it is passed through, never written).
+ * saves it in the frame; it is passed through, never written).  A machine
+ * check is delivered at 0x200: IBM's ultravisor wants HSRR0 = the guest's
+ * FWNMI address instead, which the guest registers with an hcall this
+ * ultravisor does not read, so an HSRR0 naming it is refused.
  */
 #define UV_LPCR_ILE 0x0000000002000000UL  /* LPCR[ILE], IBM bit 38 */
 #define UV_LPCR_AIL 0x0000000001800000UL  /* LPCR[AIL], IBM bits 39:40 */

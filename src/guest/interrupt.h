@@ -17,8 +17,8 @@
  * of them, at the interrupted PC: nothing of the hypervisor's reaches it.
  *
  * Called from uv_int_locked (src/guest/int_entry.h), the C side of every
- * vector's stub.  Not yet: UV_RETURN does not inject an interrupt the hypervisor asks for (HSRR0 a vector): it resumes
- * the guest where it was, whatever the hypervisor's HSRR0.
+ * vector's stub.  An interrupt the hypervisor injects at that UV_RETURN
+ * (HSRR0 a vector) is delivered by src/guest/deliver.h.
  */
 #ifndef UV_INTERRUPT_H
 #define UV_INTERRUPT_H

@@ -1134,6 +1134,50 @@ static void hcall_back(struct uv_frame *want, const struct uv_frame *g,
 }
 
 /*
+ * KVM injects an interrupt at the UV_RETURN of guest lpid's hcall (HSRR0
+ * the vector, plus 0xC000000000004000 at LPCR[AIL] = 3 as KVM computes
+ * it, or bare; r2 the SRR1 it would set): the guest leaves the real exit
+ * at the vector, SRR0/SRR1 its PC and MSR with r2's bits 0x783F0000, its
+ * MSR SF, S, ME, LE = LPCR[ILE], IR = DR = 1 where AIL applies (the
+ * guest translates: caller_msr), as the ISA says.  AIL 0 .. 3, ILE either.
+ */
+static void test_inject(uint64_t lpid)
+{
+	static const uint64_t vecs[] = { 0x100, 0x200, 0x500, 0x900, 0xA00, 0x700 };
+	const uint64_t status = 0x783F0000ULL, off = 0xC000000000004000ULL;
+	struct uv_frame want, guest;
+	uint64_t gmsr, v, l, s;
+	int ail;
+
+	for (int k = 0; k < 16; k++) {
+		pick_context(C_SVM);
+		caller_lpidr = lpid;
+		caller_lev = UV_SC_LEV_HCALL;
+		gmsr = caller_msr;
+		random_regs(&in.frame);
+		guest = in.frame;
+		hv_entry(&want, guest.gpr[3], &guest, UV_HCALL_NIN, gmsr);
+		run("a secure guest's hcall, for an injection", &want);
+
+		hv_return(lpid, rnd());
+		v = vecs[rnd() % (sizeof(vecs) / sizeof(vecs[0]))];
+		l = sc_lpcr = (sc_lpcr & ~(0x3ULL << 23 | 1ULL << 25)) |
+			      (uint64_t)(k & 3) << 23 | (k & 4 ? 1ULL << 25 : 0);
+		s = rnd();
+		ail = v > 0x200 && (k & 3) == 3 && (gmsr & 0x30) == 0x30;
+		in.frame.gpr[2] = s;
+		in.frame.x[UV_X_SPR(HSRR0)] = ail && (k & 8) ? v + off : v;
+		hcall_back(&want, &guest, &in.frame, gmsr);
+		want.srr0 = want.usrr0;
+		want.srr1 = (gmsr & ~status) | (s & status);
+		want.usrr0 = ail ? v + off : v;
+		want.usrr1 = MSR_SF | MSR_S | (v == 0x200 ? 0 : gmsr & MSR_ME) |
+			     (k & 4 ? MSR_LE : 0) | (ail ? 0x30 : 0);
+		run("UV_RETURN injecting an interrupt: the guest takes it", &want);
+	}
+}
+
+/*
  * The real C core behind the real exit, over whole protocols: UV_ESM and
  * its two exits to the hypervisor, the guest back in secure mode; hcalls
  * (sc 1) of two vCPUs of a secure guest reflected at once, each with its
@@ -1247,6 +1291,8 @@ static void test_protocols(void)
 	name_exit(c1);
 	only_r3(&want, rc_reg(U_STATE));
 	run("UV_RETURN after the hcall returned", &want);
+
+	test_inject(lpid);
 }
 
 /* ---- normal memory: UV_PAGE_IN reads the hypervisor's page ----------------
