@@ -25,6 +25,8 @@ void frame_clear(struct uv_frame *d)
 	d->usrr0 = 0;
 	d->usrr1 = 0;
 	d->lpidr = 0;
+	d->lpcr = 0;
+	d->pad = 0;
 	/*@
 	  loop invariant 0 <= r <= UV_NX;
 	  loop invariant \forall integer j; 0 <= j < r ==> d->x[j] == 0;
@@ -57,6 +59,8 @@ void frame_copy(struct uv_frame *d, const struct uv_frame *s)
 	d->usrr0 = s->usrr0;
 	d->usrr1 = s->usrr1;
 	d->lpidr = s->lpidr;
+	d->lpcr = s->lpcr;
+	d->pad = s->pad;
 	/*@
 	  loop invariant 0 <= r <= UV_NX;
 	  loop invariant \forall integer j; 0 <= j < r ==> d->x[j] == s->x[j];

@@ -22,7 +22,7 @@
     (\forall integer r; 0 <= r < UV_NGPRS ==> g.gpr[r] == 0) &&
     g.cr == 0 && g.xer == 0 && g.ctr == 0 && g.lr == 0 &&
     g.srr0 == 0 && g.srr1 == 0 && g.usrr0 == 0 && g.usrr1 == 0 &&
-    g.lpidr == 0 &&
+    g.lpidr == 0 && g.lpcr == 0 && g.pad == 0 &&
     (\forall integer i; 0 <= i < UV_NX ==> g.x[i] == 0);
 */
 
@@ -33,7 +33,7 @@
   ensures \forall integer r; 0 <= r < UV_NGPRS ==> d->gpr[r] == 0;
   ensures d->cr == 0 && d->xer == 0 && d->ctr == 0 && d->lr == 0;
   ensures d->srr0 == 0 && d->srr1 == 0 && d->usrr0 == 0 && d->usrr1 == 0;
-  ensures d->lpidr == 0;
+  ensures d->lpidr == 0 && d->lpcr == 0 && d->pad == 0;
   ensures \forall integer i; 0 <= i < UV_NX ==> d->x[i] == 0;
   ensures frame_cleared(*d);
 */
