@@ -52,6 +52,13 @@ static void gfn_page_in(uint32_t k, uint32_t i, uint32_t n, const uint64_t *src)
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
 	/*@ assert frames_zero; */
+	/* the conjuncts the writes leave alone, each its own goal: as one
+	 * (the ensures) it timed out once the frame held LPCR (2026-12-03) */
+	/*@ assert slots_ok && slots_distinct && lives_ok; */
+	/*@ assert exits_ok && exits_distinct; */
+	/*@ assert shared_only_secure && exits_msr_ok && exits_gfn_ok; */
+	/*@ assert tree_inv && pate_svm_ok && l3_complete; */
+	/*@ assert linked_but(-1); */
 }
 
 /*
@@ -240,6 +247,10 @@ uint32_t gfn_touch(uint64_t lpid, uint64_t g)
 	k = slot_of_gfn((uint32_t)lpid, g);
 	if (k == UV_NSLOTS)
 		return GFN_USE_NONE;
+	/* the record gfn_is reads is slot k's (a guest's slots do not
+	 * overlap): its own goal, as secure's ensures took z3 35 s */
+	/*@ assert gfn_is(lpid, g, GFN_SHARED_INVAL) <==>
+	      uv_state.gfn[k][g - uv_state.slot[k].base] == GFN_SHARED_INVAL; */
 	return gfn_back(k, (uint32_t)(g - uv_state.slot[k].base));
 }
 

@@ -195,6 +195,17 @@ void tree_unlink(uint32_t t, uint32_t k)
 		 * without, and timed out once the invariant had per-vCPU
 		 * exits) */
 		/*@ assert l3_ok; */
+		/* group g is slot k's, so no other slot linked in tree t has
+		 * it (l3_complete): the goal after the writes is then only
+		 * about other groups (it timed out once the frame held LPCR) */
+		/*@ assert uv_state.tree_slot[t][g] == k + 1; */
+		/*@ assert \forall integer k2; 0 <= k2 < UV_NSLOTS &&
+		      uv_state.slot_tree[k2] == t + 1 ==> slot_used(k2) ==>
+		      grp_lo(k2) <= g <= grp_hi(k2) ==>
+		      uv_state.tree_slot[t][g] == k2 + 1; */
+		/*@ assert \forall integer k2; 0 <= k2 < UV_NSLOTS &&
+		      uv_state.slot_tree[k2] == t + 1 ==> slot_used(k2) ==>
+		      g < grp_lo(k2) || g > grp_hi(k2); */
 		uv_state.tree_slot[t][g] = 0;
 		uv_state.tree_l3[t][g] = 0;
 		/* state_inv, one conjunct at a time (as one goal it timed out
