@@ -254,7 +254,6 @@ enum uv_next uv_return(struct uv_frame *f)
 {
 	uint64_t lpid = f->lpidr;
 	uint64_t result = f->gpr[0]; /* the hypervisor's r3, per KVM */
-	uint64_t h;
 	uint16_t life;
 	uint32_t e, t;
 
@@ -270,6 +269,8 @@ enum uv_next uv_return(struct uv_frame *f)
 	 * get "only r3 changed" from a callee's behavior.
 	 */
 	if (life == SVM_SECURE) {
+		uint64_t h;
+
 		e = exit_by_cookie(lpid, f->gpr[UV_COOKIE_GPR]);
 		if (e == UV_NEXITS)
 			return uv_set_rc(f, U_STATE);

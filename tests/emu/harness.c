@@ -397,9 +397,14 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 		m.msr = m.spr[M_USRR1];
 		m.n_urfid++;
 		g[PT_NIP] = m.spr[M_USRR0];
-		/* The hypervisor's vectors are real addresses: map them. */
-		if (m.spr[M_USRR0] < 0x2000 &&
-		    (m.msr & (MSR_HV | MSR_S | MSR_PR)) == MSR_HV) {
+		/* The hypervisor's vectors are real addresses, and so are a
+		 * secure guest's when an interrupt is injected into it (or
+		 * at its AIL = 3 address): map them. */
+		if ((m.spr[M_USRR0] < 0x2000 &&
+		     (m.msr & (MSR_HV | MSR_S | MSR_PR)) == MSR_HV) ||
+		    ((m.spr[M_USRR0] < 0x2000 ||
+		      m.spr[M_USRR0] >= 0xC000000000004000ULL) &&
+		     (m.msr & (MSR_HV | MSR_S | MSR_PR)) == MSR_S)) {
 			hv_vec = m.spr[M_USRR0];
 			g[PT_NIP] = (uint64_t)(uintptr_t)emu_hv_vector;
 		}
@@ -1146,7 +1151,7 @@ static void test_inject(uint64_t lpid)
 	static const uint64_t vecs[] = { 0x100, 0x200, 0x500, 0x900, 0xA00, 0x700 };
 	const uint64_t status = 0x783F0000ULL, off = 0xC000000000004000ULL;
 	struct uv_frame want, guest;
-	uint64_t gmsr, v, l, s;
+	uint64_t gmsr, v, s;
 	int ail;
 
 	for (int k = 0; k < 16; k++) {
@@ -1161,8 +1166,9 @@ static void test_inject(uint64_t lpid)
 
 		hv_return(lpid, rnd());
 		v = vecs[rnd() % (sizeof(vecs) / sizeof(vecs[0]))];
-		l = sc_lpcr = (sc_lpcr & ~(0x3ULL << 23 | 1ULL << 25)) |
-			      (uint64_t)(k & 3) << 23 | (k & 4 ? 1ULL << 25 : 0);
+		/* the guest's LPCR as the vector reads it: AIL k & 3, ILE k & 4 */
+		sc_lpcr = (sc_lpcr & ~(0x3ULL << 23 | 1ULL << 25)) |
+			  (uint64_t)(k & 3) << 23 | (k & 4 ? 1ULL << 25 : 0);
 		s = rnd();
 		ail = v > 0x200 && (k & 3) == 3 && (gmsr & 0x30) == 0x30;
 		in.frame.gpr[2] = s;
@@ -1172,9 +1178,10 @@ static void test_inject(uint64_t lpid)
 		want.srr1 = (gmsr & ~status) | (s & status);
 		want.usrr0 = ail ? v + off : v;
 		want.usrr1 = MSR_SF | MSR_S | (v == 0x200 ? 0 : gmsr & MSR_ME) |
-			     (k & 4 ? MSR_LE : 0) | (ail ? 0x30 : 0);
+			     (k & 4 ? 1ULL : 0) /* MSR[LE] */ | (ail ? 0x30 : 0);
 		run("UV_RETURN injecting an interrupt: the guest takes it", &want);
 	}
+	caller_lev = UV_SC_LEV_UCALL;
 }
 
 /*
