@@ -58,10 +58,9 @@ struct uv_frame {
 	uint64_t usrr0; /* where urfid goes: set to srr0 at entry */
 	uint64_t usrr1; /* the MSR urfid sets: set to srr1 at entry */
 	uint64_t lpidr; /* LPIDR at entry: the caller's partition */
-	uint64_t lpcr;  /* LPCR at entry, never written back: for the
-			 * AIL and ILE of an interrupt the hypervisor
-			 * injects at UV_RETURN (issue 14, item 4, not
-			 * yet read by the C core) */
+	uint64_t lpcr;  /* LPCR at entry, never written back: the AIL
+			 * and ILE of an interrupt the hypervisor injects
+			 * at UV_RETURN (src/guest/deliver.h) */
 	uint64_t pad;   /* keeps x[UV_X_VSR] 16-byte aligned */
 	uint64_t x[UV_NX]; /* VSRs, FPSCR, VSCR, SPRs: see UV_X_* above */
 };
