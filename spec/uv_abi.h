@@ -309,7 +309,7 @@
 #define UV_MSR_ME 0x0000000000001000UL
 #define UV_MSR_LE 0x0000000000000001UL
 #define UV_SRR1_STATUS 0x00000000783F0000UL /* 33:36 and 42:47 */
-#define UV_INJ_MSR_SET 0x8000000000400000UL /* SF, S */
+#define UV_INJ_MSR_SET UV_PROG_MSR_SET   /* SF, S: as a program interrupt's */
 
 /* Argument limits the dispatcher checks before any handler runs. */
 #define UV_PAGE_SHIFT 16                 /* 64 KiB pages, the only order */
