@@ -7,13 +7,15 @@
 
 BUILD := build
 SPEC := spec
+# The boot's device-tree reader (mk/boot.mk builds uvboot from it too).
+BOOT_SRCS := src/boot/fdt.c src/boot/dt_scan.c src/boot/boot_map.c
 # The C core: every file here is proved by `make prove` and built freestanding.
 CORE_SRCS := src/ucall/dispatch.c src/ucall/ucall_table.c src/ucall/handlers_todo.c \
 	src/state.c src/mem/pate.c src/ucall/entry.c src/mem/frames.c src/mem/slots.c \
 	src/mem/pages.c src/guest/svm.c src/guest/exits.c src/guest/reflect.c \
 	src/guest/svm_sc.c src/guest/esm.c src/mem/leaf.c src/mem/tree.c \
 	src/guest/vector.c src/guest/interrupt.c src/guest/fault.c src/guest/int_entry.c \
-	src/guest/deliver.c
+	src/guest/deliver.c $(BOOT_SRCS)
 # The hardware-facing layer (src/arch/arch.h): proved code calls it through
 # its contract; each build links one implementation.
 ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/lock.c src/arch/host/lock_reset.c src/arch/host/random.c \

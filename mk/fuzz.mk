@@ -1,6 +1,8 @@
 # ---- coverage-guided fuzzing (libFuzzer; tests/fuzz/fuzz_ucalls.c) ---------------
 #   make fuzz [FUZZ_SECONDS=N]   fuzz for N seconds (default 30) from the seed
-#                                corpus, print executions per second
+#                                corpus, print executions per second; first
+#                                the device-tree reader's target as long
+#                                (fuzz-fdt, mk/boot.mk)
 #   make fuzz-short              the short run make check makes (20 s)
 # New inputs go to build/fuzz/corpus, never into the committed seeds.
 .PHONY: fuzz fuzz-short
@@ -24,7 +26,7 @@ $(FUZZ_BIN): tests/fuzz/fuzz_ucalls.c $(BUILD)/fuzz/state_check.o $(CORE_SRCS) \
 		tests/fuzz/fuzz_ucalls.c $(BUILD)/fuzz/state_check.o $(CORE_SRCS) \
 		$(ARCH_HOST_SRCS) -o $@
 
-fuzz: $(FUZZ_BIN)
+fuzz: $(FUZZ_BIN) fuzz-fdt
 	@mkdir -p $(BUILD)/fuzz/corpus $(BUILD)/fuzz/crashes
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=384 \
 		-artifact_prefix=$(BUILD)/fuzz/crashes/ -print_final_stats=1 \

@@ -6,7 +6,8 @@ set -eu
 PKGS="make gcc libc6-dev frama-c-base why3 z3 cvc4 libcmocka-dev pkg-config \
  gcc-powerpc64le-linux-gnu gcc-powerpc64-linux-gnu \
  libc6-dev-ppc64el-cross libc6-dev-ppc64-cross qemu-user \
- cppcheck clang-tidy clang libclang-rt-14-dev"
+ cppcheck clang-tidy clang libclang-rt-14-dev \
+ device-tree-compiler libfdt-dev"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -15,6 +15,7 @@
 #include "ucall/abi.h"
 #include "uv_config.h"
 #include "vectors.h"
+#include "boot.h"
 
 /* ---- the tables of spec/uv_abi.h, as data -------------------------------- */
 
@@ -73,6 +74,16 @@ struct vec_row {
 	{ #name, (unsigned long)(off), (pair), (route), (passes), doc },
 static const struct vec_row vecs[] = { UV_VECTORS(X_VEC) };
 #undef X_VEC
+
+struct boot_row {
+	const char *name;
+	int value;
+	const char *doc;
+};
+
+#define X_BOOT(name, value, doc) { #name, (value), doc },
+static const struct boot_row boot_errors[] = { UV_BOOT_ERRORS(X_BOOT) };
+#undef X_BOOT
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -428,6 +439,40 @@ static void interrupts(void)
 	printf("\n");
 }
 
+/* The boot's reading of the firmware's device tree and its refusals. */
+static void boot(void)
+{
+	printf("## Boot: the device tree\n\n");
+	printf("What the boot takes from the firmware's flattened device tree "
+	       "(version %u; src/boot/dt_scan.h and boot_map.h, proved to read "
+	       "only inside the blob and to end on any bytes; `uvboot` prints it, "
+	       "docs/uvboot.md): normal memory from the `reg` of the root's "
+	       "children whose `device_type` is \"memory\"; secure memory from "
+	       "the `reg` of the root's children compatible with "
+	       "\"ibm,secure-memory\", else from the `secure-memory-ranges` "
+	       "(64-bit address and size pairs) of the first node compatible "
+	       "with \"ibm,uv-firmware\" that has one; `reg` with the root's "
+	       "`#address-cells` and `#size-cells` (2 and 1 when absent, each 1 "
+	       "or 2); hardware threads from the children of `/cpus` whose "
+	       "`device_type` is \"cpu\", one per word of "
+	       "`ibm,ppc-interrupt-server#s` (1 without it).  At most %d ranges "
+	       "of each kind, nodes nested at most %d deep, %d threads.  The "
+	       "image takes the first 0x%lx bytes of the first secure range; the "
+	       "frame pool is the whole %lu-byte frames left in each secure "
+	       "range.  A map is used only if every range has a size, ends "
+	       "(start + size) below 2^64 and overlaps no other (normal or secure), and there "
+	       "is at least one normal range, one secure range, one frame in "
+	       "the first secure range and one thread.  Anything else refuses "
+	       "the boot, which starts nothing:\n\n", UV_FDT_VERSION,
+	       UV_BOOT_RANGES, UV_FDT_MAX_DEPTH, UV_NCPUS, UV_IMAGE_LIMIT,
+	       UV_PAGE_SIZE);
+	printf("| error | value | meaning |\n|---|---|---|\n");
+	for (size_t i = 0; i < NELEM(boot_errors); i++)
+		printf("| `%s` | %d | %s |\n", boot_errors[i].name,
+		       boot_errors[i].value, boot_errors[i].doc);
+	printf("\n");
+}
+
 /*
  * The state table is written once, in spec/page-states.md, next to the
  * invariant it goes with; it is copied here with its headings one level
@@ -474,6 +519,7 @@ int main(int argc, char **argv)
 	arg_kinds();
 	hcall_space();
 	interrupts();
+	boot();
 	if (argc != 2) {
 		fprintf(stderr, "usage: abi_doc spec/page-states.md\n");
 		return 2;

@@ -1,0 +1,67 @@
+/*
+ * The boot's reading of the firmware's device tree (src/boot/): its limits
+ * and the errors that make the boot refuse to start anything.  One list,
+ * UV_BOOT_ERRORS, from which the C names, uvboot's output (docs/uvboot.md)
+ * and spec/ABI.md's table are all made.
+ *
+ * Freestanding C (no libc); the assembler does not read it.
+ */
+#ifndef UV_SPEC_BOOT_H
+#define UV_SPEC_BOOT_H
+
+#include "uv_config.h"
+#include "memmap.h"
+
+/*
+ * Ranges of each kind (normal memory, secure memory) the boot keeps: a
+ * device tree with more is refused (BOOT_E_TOO_MANY).  A POWER9 or POWER10
+ * machine has one memory node per chip (two sockets: 2 to 8) and one
+ * secure range per chip.
+ */
+#define UV_BOOT_RANGES 16
+/* Nodes nested deeper than this are refused (BOOT_E_DEPTH). */
+#define UV_FDT_MAX_DEPTH 64
+/* The device-tree versions read: 17 (what dtc and skiboot write). */
+#define UV_FDT_MAGIC 0xd00dfeedU
+#define UV_FDT_VERSION 17U
+/* The header of version 17, in bytes. */
+#define UV_FDT_HEADER 40U
+
+/*
+ * X(name, value, meaning).  0 is success; every other value refuses the
+ * boot: nothing is started.
+ */
+#define UV_BOOT_ERRORS(X)                                                    \
+	X(BOOT_OK, 0, "the device tree was read and the map is well-formed")  \
+	X(BOOT_E_HEADER, 1,                                                   \
+	  "the header: magic, version (17 read), sizes or block offsets "    \
+	  "outside the blob, a reservation map not ended inside it")          \
+	X(BOOT_E_STRUCT, 2,                                                   \
+	  "the structure block: an unknown or truncated token, a node name " \
+	  "not terminated, unbalanced nodes, a property outside a node, "   \
+	  "a root with a name, no FDT_END after the root")             \
+	X(BOOT_E_STRINGS, 3,                                                  \
+	  "a property name outside the strings block or not terminated")     \
+	X(BOOT_E_DEPTH, 4, "nodes nested deeper than UV_FDT_MAX_DEPTH")       \
+	X(BOOT_E_CELLS, 5,                                                    \
+	  "the root's #address-cells or #size-cells not a 4-byte 1 or 2")     \
+	X(BOOT_E_REG, 6,                                                      \
+	  "a reg or secure-memory-ranges whose length is not a whole "      \
+	  "number of entries")                                                \
+	X(BOOT_E_TOO_MANY, 7, "more than UV_BOOT_RANGES ranges of one kind")  \
+	X(BOOT_E_RANGE, 8, "a range of size 0, or whose end (start + size) is not below 2^64")  \
+	X(BOOT_E_OVERLAP, 9, "two ranges (normal or secure) overlap")         \
+	X(BOOT_E_NO_NORMAL, 10, "no normal memory (/memory nodes)")           \
+	X(BOOT_E_NO_SECURE, 11,                                               \
+	  "no secure memory (ibm,secure-memory nodes or secure-memory-ranges)") \
+	X(BOOT_E_SECURE_SMALL, 12,                                            \
+	  "the first secure range cannot hold the image (UV_IMAGE_LIMIT) "   \
+	  "and one frame")                                                    \
+	X(BOOT_E_NO_CPUS, 13, "no hardware thread under /cpus")               \
+	X(BOOT_E_TOO_MANY_CPUS, 14, "more hardware threads than UV_NCPUS")
+
+#define UV_BOOT_ENUM(name, value, meaning) name = (value),
+enum uv_boot_error { UV_BOOT_ERRORS(UV_BOOT_ENUM) };
+#undef UV_BOOT_ENUM
+
+#endif

@@ -1,0 +1,217 @@
+/*
+ * The boot's memory map from the device tree (contract and rules in
+ * boot_map.h): read, then checked, then the pool carved out.
+ */
+#include "boot/boot_map.h"
+
+/*@
+  requires n <= UV_BOOT_RANGES;
+  requires \valid_read(r + (0 .. n - 1));
+  requires \forall integer j; 0 <= j < n ==> range_ok(r[j]);
+  requires range_ok(x);
+  assigns \nothing;
+  ensures \result <==> (\forall integer j; 0 <= j < n ==> apart(r[j], x));
+*/
+static _Bool apart_all(const struct boot_range *r, uint32_t n,
+		       struct boot_range x)
+{
+	/*@
+	  loop invariant 0 <= j <= n;
+	  loop invariant \forall integer k; 0 <= k < j ==> apart(r[k], x);
+	  loop assigns j;
+	  loop variant n - j;
+	*/
+	for (uint32_t j = 0; j < n; j++)
+		if (r[j].start + r[j].size > x.start &&
+		    x.start + x.size > r[j].start)
+			return 0;
+	return 1;
+}
+
+/*@
+  requires \valid_read(rs) && rs->n <= UV_BOOT_RANGES;
+  assigns \nothing;
+  ensures \result == BOOT_OK ==>
+    \forall integer i; 0 <= i < rs->n ==> range_ok(rs->r[i]);
+  ensures \result == BOOT_OK || \result == BOOT_E_RANGE;
+*/
+static int ranges_fit(const struct boot_ranges *rs)
+{
+	/*@
+	  loop invariant 0 <= i <= rs->n;
+	  loop invariant \forall integer k; 0 <= k < i ==> range_ok(rs->r[k]);
+	  loop assigns i;
+	  loop variant rs->n - i;
+	*/
+	for (uint32_t i = 0; i < rs->n; i++)
+		if (rs->r[i].size == 0 ||
+		    rs->r[i].size > UINT64_MAX - rs->r[i].start)
+			return BOOT_E_RANGE;
+	return BOOT_OK;
+}
+
+/*@
+  requires \valid_read(rs) && rs->n <= UV_BOOT_RANGES;
+  assigns \nothing;
+  ensures \result == BOOT_OK ==>
+    (\forall integer i; 0 <= i < rs->n ==> range_ok(rs->r[i])) &&
+    (\forall integer i, j; 0 <= i < j < rs->n ==> apart(rs->r[i], rs->r[j]));
+  ensures \result == BOOT_OK || \result == BOOT_E_RANGE ||
+          \result == BOOT_E_OVERLAP;
+*/
+static int check_ranges(const struct boot_ranges *rs)
+{
+	int rc = ranges_fit(rs);
+
+	if (rc != BOOT_OK)
+		return rc;
+	/*@
+	  loop invariant 0 <= i <= rs->n;
+	  loop invariant \forall integer k, j; 0 <= k < j < i ==>
+	    apart(rs->r[k], rs->r[j]);
+	  loop assigns i;
+	  loop variant rs->n - i;
+	*/
+	for (uint32_t i = 0; i < rs->n; i++)
+		if (!apart_all(rs->r, i, rs->r[i]))
+			return BOOT_E_OVERLAP;
+	return BOOT_OK;
+}
+
+/*@
+  // The whole frames of s past its first `skip` bytes.
+  requires range_ok(s) && skip <= s.size;
+  assigns \nothing;
+  ensures \result.size % UV_PAGE_SIZE == 0;
+  ensures \result.size > 0 ==> pool_in(\result, s) &&
+                               s.start + skip <= \result.start;
+*/
+static struct boot_range pool_of(struct boot_range s, uint64_t skip)
+{
+	uint64_t lo = s.start + skip;
+	uint64_t hi = s.start + s.size;
+	uint64_t lo_f = lo / UV_PAGE_SIZE + (lo % UV_PAGE_SIZE != 0);
+	uint64_t hi_f = hi / UV_PAGE_SIZE;
+	struct boot_range p = { 0, 0 };
+
+	if (hi_f > lo_f) {
+		p.start = lo_f * UV_PAGE_SIZE;
+		p.size = (hi_f - lo_f) * UV_PAGE_SIZE;
+	}
+	return p;
+}
+
+/*@
+  // The pool of the secure ranges s (their sizes and ends checked first).
+  requires \valid_read(s) && 1 <= s->n <= UV_BOOT_RANGES;
+  requires \valid(p) && \separated(s, p);
+  assigns *p;
+  ensures \result == BOOT_OK ==> pools_ok(p, s);
+  ensures \result == BOOT_OK || \result == BOOT_E_RANGE ||
+          \result == BOOT_E_SECURE_SMALL;
+*/
+static int carve_pool(const struct boot_ranges *s, struct boot_ranges *p)
+{
+	int rc = ranges_fit(s);
+
+	if (rc != BOOT_OK)
+		return rc;
+	if (s->r[0].size < UV_IMAGE_LIMIT)
+		return BOOT_E_SECURE_SMALL;
+	p->r[0] = pool_of(s->r[0], UV_IMAGE_LIMIT);
+	if (p->r[0].size == 0)
+		return BOOT_E_SECURE_SMALL;
+	/*@
+	  loop invariant 1 <= i <= s->n;
+	  loop invariant \forall integer k; 0 <= k < i ==> pool_in(p->r[k], s->r[k]);
+	  loop invariant 0 < p->r[0].size;
+	  loop invariant s->r[0].start + UV_IMAGE_LIMIT <= p->r[0].start;
+	  loop assigns i, p->r[1 .. UV_BOOT_RANGES - 1];
+	  loop variant s->n - i;
+	*/
+	for (uint32_t i = 1; i < s->n; i++)
+		p->r[i] = pool_of(s->r[i], 0);
+	p->n = s->n;
+	return BOOT_OK;
+}
+
+/*@
+  // The map read: checked, then the pool carved.
+  requires \valid(m);
+  requires m->normal.n <= UV_BOOT_RANGES && m->secure.n <= UV_BOOT_RANGES;
+  requires m->threads <= UV_NCPUS;
+  assigns m->pool;
+  ensures \result == BOOT_OK ==> map_ok(m);
+  ensures \result == BOOT_OK || (BOOT_E_RANGE <= \result <= BOOT_E_NO_CPUS);
+*/
+static int map_check(struct boot_map *m)
+{
+	int rc;
+
+	if (m->normal.n == 0)
+		return BOOT_E_NO_NORMAL;
+	if (m->secure.n == 0)
+		return BOOT_E_NO_SECURE;
+	/*
+	 * The pool first: what is proved of the map below must follow the
+	 * last write to it (after a call that writes part of *m the provers
+	 * would have to show the rest unchanged); every check after it writes
+	 * nothing.
+	 */
+	rc = carve_pool(&m->secure, &m->pool);
+	if (rc != BOOT_OK)
+		return rc;
+	rc = check_ranges(&m->normal);
+	if (rc != BOOT_OK)
+		return rc;
+	rc = check_ranges(&m->secure);
+	if (rc != BOOT_OK)
+		return rc;
+	/*@
+	  loop invariant 0 <= j <= m->secure.n;
+	  loop invariant \forall integer i, k; 0 <= i < m->normal.n && 0 <= k < j ==>
+	    apart(m->normal.r[i], m->secure.r[k]);
+	  loop assigns j;
+	  loop variant m->secure.n - j;
+	*/
+	for (uint32_t j = 0; j < m->secure.n; j++)
+		if (!apart_all(m->normal.r, m->normal.n, m->secure.r[j]))
+			return BOOT_E_OVERLAP;
+	if (m->threads == 0)
+		return BOOT_E_NO_CPUS;
+	/* map_ok, in parts for the provers */
+	/*@ assert ranges_wf(&m->normal); */
+	/*@ assert ranges_wf(&m->secure); */
+	/*@ assert ranges_apart(&m->normal, &m->secure); */
+	/*@ assert 1 <= m->threads <= UV_NCPUS; */
+	/*@ assert pool_ok(m); */
+	return BOOT_OK;
+}
+
+int boot_read_map(const uint8_t *b, uint64_t len, struct boot_map *m)
+{
+	struct fdt t;
+	struct dt_found f;
+	int rc = fdt_open(&t, b, len);
+
+	if (rc != BOOT_OK)
+		return rc;
+	rc = dt_scan(t, &f);
+	if (rc != BOOT_OK)
+		return rc;
+	m->normal = f.normal;
+	m->threads = f.threads;
+	/*@ assert m->normal.n <= UV_BOOT_RANGES && m->threads <= UV_NCPUS; */
+	/* the ibm,secure-memory nodes, else secure-memory-ranges (2 + 2 cells) */
+	if (f.secnode.n != 0) {
+		m->secure = f.secnode;
+	} else {
+		m->secure.n = 0;
+		if (f.has_smr) {
+			rc = dt_add_ranges(t, &m->secure, f.smr_off, f.smr_len, 2, 2);
+			if (rc != BOOT_OK)
+				return rc;
+		}
+	}
+	return map_check(m);
+}

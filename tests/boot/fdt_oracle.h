@@ -1,0 +1,19 @@
+/*
+ * The reference the boot's proved device-tree reader is compared with:
+ * the same rules (src/boot/dt_scan.h, boot_map.h) written again over
+ * libfdt's checks and accessors (fdt_check_full, fdt_getprop,
+ * fdt_for_each_subnode, fdt_next_node).
+ */
+#ifndef FDT_ORACLE_H
+#define FDT_ORACLE_H
+
+#include <stddef.h>
+
+/*
+ * 0 and uvboot's lines in buf (docs/uvboot.md) if the boot should accept
+ * the blob; -1 if it should refuse it (libfdt finds it malformed, or the
+ * map breaks a rule).
+ */
+int oracle_text(const void *blob, size_t len, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,31 @@
+/* uvboot's output for a map the boot accepted (docs/uvboot.md). */
+#include <stdio.h>
+#include "uvboot_text.h"
+
+static size_t put_ranges(char *buf, size_t n, size_t at, const char *kind,
+			 const struct boot_ranges *rs)
+{
+	for (uint32_t i = 0; i < rs->n && at < n; i++)
+		at += (size_t)snprintf(buf + at, n - at, "%s 0x%llx 0x%llx\n", kind,
+				       (unsigned long long)rs->r[i].start,
+				       (unsigned long long)rs->r[i].size);
+	return at;
+}
+
+char *uvboot_text(const struct boot_map *m, char *buf, size_t n)
+{
+	size_t at = 0;
+
+	buf[0] = 0;
+	at = put_ranges(buf, n, at, "normal", &m->normal);
+	at = put_ranges(buf, n, at, "secure", &m->secure);
+	for (uint32_t i = 0; i < m->pool.n && at < n; i++)
+		if (m->pool.r[i].size != 0)
+			at += (size_t)snprintf(buf + at, n - at, "pool 0x%llx %llu\n",
+					       (unsigned long long)m->pool.r[i].start,
+					       (unsigned long long)(m->pool.r[i].size /
+								    UV_PAGE_SIZE));
+	if (at < n)
+		snprintf(buf + at, n - at, "threads %u\nok\n", m->threads);
+	return buf;
+}
