@@ -135,6 +135,33 @@ static int carve_pool(const struct boot_ranges *s, struct boot_ranges *p)
 	return BOOT_OK;
 }
 
+/*
+ * *d = *s for the first s->n ranges, word by word: a structure assignment
+ * of this size becomes a call to memcpy, which the freestanding core does
+ * not have.
+ */
+/*@
+  requires \valid(d) && \valid_read(s) && \separated(d, s);
+  requires s->n <= UV_BOOT_RANGES;
+  assigns *d;
+  ensures d->n == s->n;
+  ensures \forall integer i; 0 <= i < s->n ==> d->r[i] == s->r[i];
+*/
+static void ranges_copy(struct boot_ranges *d, const struct boot_ranges *s)
+{
+	/*@
+	  loop invariant 0 <= i <= s->n;
+	  loop invariant \forall integer k; 0 <= k < i ==> d->r[k] == s->r[k];
+	  loop assigns i, d->r[0 .. UV_BOOT_RANGES - 1];
+	  loop variant s->n - i;
+	*/
+	for (uint32_t i = 0; i < s->n; i++) {
+		d->r[i].start = s->r[i].start;
+		d->r[i].size = s->r[i].size;
+	}
+	d->n = s->n;
+}
+
 /*@
   // The map read: checked, then the pool carved.
   requires \valid(m);
@@ -199,12 +226,12 @@ int boot_read_map(const uint8_t *b, uint64_t len, struct boot_map *m)
 	rc = dt_scan(t, &f);
 	if (rc != BOOT_OK)
 		return rc;
-	m->normal = f.normal;
+	ranges_copy(&m->normal, &f.normal);
 	m->threads = f.threads;
 	/*@ assert m->normal.n <= UV_BOOT_RANGES && m->threads <= UV_NCPUS; */
 	/* the ibm,secure-memory nodes, else secure-memory-ranges (2 + 2 cells) */
 	if (f.secnode.n != 0) {
-		m->secure = f.secnode;
+		ranges_copy(&m->secure, &f.secnode);
 	} else {
 		m->secure.n = 0;
 		if (f.has_smr) {
