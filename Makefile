@@ -8,7 +8,7 @@
 BUILD := build
 SPEC := spec
 # The boot's device-tree reader (mk/boot.mk builds uvboot from it too).
-BOOT_SRCS := src/boot/fdt.c src/boot/dt_scan.c src/boot/boot_map.c
+BOOT_SRCS := src/boot/fdt.c src/boot/dt_scan.c src/boot/boot_map.c src/boot/bringup.c
 # The C core: every file here is proved by `make prove` and built freestanding.
 CORE_SRCS := src/ucall/dispatch.c src/ucall/ucall_table.c src/ucall/handlers_todo.c \
 	src/state.c src/mem/pate.c src/ucall/entry.c src/mem/frames.c src/mem/slots.c \
@@ -18,12 +18,12 @@ CORE_SRCS := src/ucall/dispatch.c src/ucall/ucall_table.c src/ucall/handlers_tod
 	src/guest/deliver.c $(BOOT_SRCS)
 # The hardware-facing layer (src/arch/arch.h): proved code calls it through
 # its contract; each build links one implementation.
-ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/lock.c src/arch/host/lock_reset.c src/arch/host/random.c \
+ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/lock.c src/arch/percpu.c src/arch/host/fw.c src/arch/host/lock_reset.c src/arch/host/random.c \
 	src/arch/host/tlb.c src/arch/host/ra.c \
 	src/arch/radix_word.c src/arch/tables_ra.c
 ARCH_PPC64_SRCS := src/arch/ppc64/normal.c src/arch/lock.c \
-	src/arch/ppc64/random.c src/arch/ppc64/percpu.c src/arch/ppc64/tlb.c \
-	src/arch/ppc64/ra.c src/arch/radix_word.c src/arch/tables_ra.c
+	src/arch/ppc64/random.c src/arch/percpu.c src/arch/ppc64/tlb.c \
+	src/arch/ppc64/ra.c src/arch/ppc64/fw.c src/arch/radix_word.c src/arch/tables_ra.c
 CORE_INC := -I$(SPEC) -Isrc
 
 WARN := -Wall -Wextra -Werror

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include "ucall/cpu.h"
 #include "ucall/dispatch.h"
+#include "boot/boot_rec.h"
 
 #define UV_DEFINE(sym, val) \
 	__asm__ volatile("\n.ascii \"->" #sym " %0\"" : : "i"(val))
@@ -127,6 +128,14 @@ void uv_asm_offsets(void)
 	UV_DEFINE(CPU_TOC, offsetof(struct uv_cpu, toc));
 	UV_DEFINE(CPU_ID, offsetof(struct uv_cpu, id));
 	UV_DEFINE(CPU_SIZE, sizeof(struct uv_cpu));
+
+	/* The boot's record (src/boot/boot_rec.h) and its status codes */
+	UV_DEFINE(BOOT_REC_PTCR, offsetof(struct uv_boot_rec, ptcr));
+	UV_DEFINE(BOOT_REC_RET_EA, offsetof(struct uv_boot_rec, ret_ea));
+	UV_DEFINE(BOOT_REC_SLOT, offsetof(struct uv_boot_rec, slot));
+	UV_DEFINE(ASM_BOOT_OK, BOOT_OK);
+	UV_DEFINE(MSR_S_LG, UV_MSR_S_LG);
+	UV_DEFINE(UV_STACK_BYTES, UV_STACK_SIZE);
 
 	/* enum uv_next: what uv_entry returns */
 	UV_DEFINE(NEXT_CALLER, UV_NEXT_CALLER);

@@ -6,7 +6,8 @@
 #    word of each is `mtspr USPRG1, r13` (no slot is `b .`);
 #  - outside the assembly (uv_image_base, uv_int_vectors, uv_sc_vector,
 #    uv_sc_filter, uv_sc_refuse, uv_sc_save, uv_int_common, uv_save,
-#    uv_exit) no instruction
+#    uv_exit, and the boot's uv_boot_start, uv_boot_wait, uv_boot_claim,
+#    uv_boot_enter_c) no instruction
 #    moves to or from an SPR other than LR, CTR, XER, CR, and none is a
 #    return-from-interrupt, mtmsr[d], sc or a floating-point/vector
 #    instruction: the C core touches no register the exit path does not
@@ -37,7 +38,8 @@ $OBJDUMP -d --no-show-raw-insn "$IMG" | awk '
 	/^[0-9a-f]+ <.*>:$/ {
 		sym = $2; gsub(/[<>:]/, "", sym); sub(/^\./, "", sym)
 		asm = (sym ~ /^uv_sc_(vector|vector_end|filter|refuse|refuse_end|save)$/ ||
-		       sym ~ /^uv_(image_base|int_vectors|int_common|save|exit)$/)
+		       sym ~ /^uv_(image_base|int_vectors|int_common|save|exit)$/ ||
+		       sym ~ /^uv_boot_(start|wait|claim|enter_c)$/)
 		urmor = (sym == "arch_uv_ra")
 		next
 	}

@@ -66,7 +66,7 @@
 
 /*
  * The first 8 KiB of the image: the interrupt vectors.  0x000-0x0FF is the
- * boot entry's (not yet: `b .`, issue 15).  From 0x100 on, every 32-byte
+ * boot entry's: a branch to uv_boot_start (asm/boot.S), the rest `b .`.  From 0x100 on, every 32-byte
  * slot holds a stub: 0xC00 the sc vector below; every other slot, an
  * architected vector (spec/vectors.h) or not, frees r13 and r0 as the sc
  * vector does, puts its own offset in r0 and goes to uv_int_common.  An
@@ -77,7 +77,8 @@
 	.balign 4
 	.globl uv_image_base
 uv_image_base:
-	.rept 0x100 / 4
+	b	uv_boot_start		/* the boot entry (asm/boot.S) */
+	.rept 0x100 / 4 - 1
 	b	.
 	.endr
 	.globl uv_int_vectors

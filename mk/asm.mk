@@ -22,15 +22,25 @@ ASM_CORE_ppc64 := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o) \
 # The emulation harness puts normal memory at EMU_HV_EA_BASE (mmapped with
 # MAP_FIXED_NOREPLACE; 2^44, far from where qemu-user loads the static
 # harness, its heap and stacks, and a power of two above UV_NORMAL_END, as
-# spec/memmap.h requires), so its core objects take arch_normal_page from a normal.o
-# built with that base (build/<arch>/emu/normal.o) instead of the image's
-# (UV_HV_EA_BASE = EA bit 0, spec/memmap.h).  Every other object is shared.
+# spec/memmap.h requires), so its core objects take arch_normal_page and
+# arch_fw_bytes from a normal.o and a fw.o built with that base
+# (build/<arch>/emu/) instead of the image's (UV_HV_EA_BASE = EA bit 0,
+# spec/memmap.h).  Every other object is shared.
 EMU_HV_EA_BASE ?= 0x100000000000
 EMU_DEFS = -DUV_HV_EA_BASE=$(EMU_HV_EA_BASE)UL
-ASM_EMU_CORE_ppc64le := $(filter-out %/arch/ppc64/normal.o,$(ASM_CORE_ppc64le)) \
-	$(BUILD)/ppc64le/emu/normal.o
-ASM_EMU_CORE_ppc64 := $(filter-out %/arch/ppc64/normal.o,$(ASM_CORE_ppc64)) \
-	$(BUILD)/ppc64/emu/normal.o
+# The image's .bss, which the boot's primary thread clears (asm/boot.S),
+# must be apart from the harness's own (libc's): each core object's .bss is
+# renamed uv_bss (build/<arch>/emu/bss/), and ld gives __start_uv_bss and
+# __stop_uv_bss, the two symbols asm/uv.lds defines around uv.elf's .bss.
+# The boot's assembly (asm/boot.S) goes with the core objects.
+ASM_EMU_RAW_ppc64le := $(filter-out %/arch/ppc64/normal.o %/arch/ppc64/fw.o,$(ASM_CORE_ppc64le)) \
+	$(BUILD)/ppc64le/emu/normal.o $(BUILD)/ppc64le/emu/fw.o
+ASM_EMU_RAW_ppc64 := $(filter-out %/arch/ppc64/normal.o %/arch/ppc64/fw.o,$(ASM_CORE_ppc64)) \
+	$(BUILD)/ppc64/emu/normal.o $(BUILD)/ppc64/emu/fw.o
+ASM_EMU_CORE_ppc64le := $(patsubst $(BUILD)/ppc64le/%,$(BUILD)/ppc64le/emu/bss/%,$(ASM_EMU_RAW_ppc64le)) \
+	$(BUILD)/ppc64le/asm/boot.o
+ASM_EMU_CORE_ppc64 := $(patsubst $(BUILD)/ppc64/%,$(BUILD)/ppc64/emu/bss/%,$(ASM_EMU_RAW_ppc64)) \
+	$(BUILD)/ppc64/asm/boot.o
 # The limit asm/check-uvmem.sh checks each uv.elf against, from spec/memmap.h.
 UV_IMAGE_LIMIT_VAL = $(shell printf '\043include "memmap.h"\nUV_IMAGE_LIMIT\n' | \
 	$(CROSS_le) -E -P $(CORE_INC) - | tail -n 1)
@@ -59,18 +69,25 @@ $(BUILD)/$(1)/asm/%.o: asm/%.S $(BUILD)/$(1)/asm-offsets.h $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) $(ASM_FLAGS) -Iasm -Isrc -I$(BUILD)/$(1) -c $$< -o $$@
 
-$(BUILD)/$(1)/uv.elf: $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1)) asm/uv.lds \
+$(BUILD)/$(1)/uv.elf: $(BUILD)/$(1)/asm/entry.o $(BUILD)/$(1)/asm/boot.o $(ASM_CORE_$(1)) asm/uv.lds \
 		asm/check-image.sh asm/check-uvmem.sh tests/uvmem/test.sh
 	$$(ASM_CC_$(1)) -nostdlib -static -Wl,-T,asm/uv.lds -Wl,--fatal-warnings \
-		-Wl,--no-warn-rwx-segments -Wl,--build-id=none -o $$@.tmp $(BUILD)/$(1)/asm/entry.o $(ASM_CORE_$(1))
+		-Wl,--no-warn-rwx-segments -Wl,--build-id=none -o $$@.tmp $(BUILD)/$(1)/asm/entry.o \
+		$(BUILD)/$(1)/asm/boot.o $(ASM_CORE_$(1))
 	sh asm/check-image.sh $$(ASM_PFX_$(1))objdump $$(ASM_PFX_$(1))nm $$@.tmp
 	sh tests/uvmem/test.sh $$(ASM_PFX_$(1))nm $$@.tmp $$(UV_IMAGE_LIMIT_VAL)
 	sh asm/check-uvmem.sh $$(ASM_PFX_$(1))nm $$@.tmp $$(UV_IMAGE_LIMIT_VAL)
 	mv $$@.tmp $$@
 	size $$@
 
-# normal.c with the harness's base for normal memory (EMU_HV_EA_BASE).
-$(BUILD)/$(1)/emu/normal.o: src/arch/ppc64/normal.c $(wildcard src/*.h src/*/*.h spec/*.h) $(SETUP_STAMP)
+# A core object for the harnesses, its .bss renamed uv_bss (above).
+$(BUILD)/$(1)/emu/bss/%.o: $(BUILD)/$(1)/%.o
+	@mkdir -p $$(dir $$@)
+	$$(ASM_PFX_$(1))objcopy --rename-section .bss=uv_bss $$< $$@
+
+# normal.c and fw.c with the harness's base for normal memory
+# (EMU_HV_EA_BASE).
+$(BUILD)/$(1)/emu/%.o: src/arch/ppc64/%.c $(wildcard src/*.h src/*/*.h spec/*.h) $(SETUP_STAMP)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) $(CORE_CFLAGS) $$(FREESTANDING) $$(EMU_DEFS) -c $$< -o $$@
 
@@ -82,13 +99,27 @@ $(BUILD)/$(1)/emu/harness: tests/emu/harness.c tests/emu/emu_call.S tests/emu/em
 		-o $$@ tests/emu/harness.c tests/emu/emu_call.S \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1))
 
+# The emulated boot (tests/emu/boot.c): the boot entry on several threads.
+$(BUILD)/$(1)/emu/boot: tests/emu/boot.c tests/emu/boot_call.S \
+		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1)) $(ASM_HDRS)
+	@mkdir -p $$(dir $$@)
+	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 -pthread $(ASM_FLAGS) -fno-stack-protector \
+		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) $$(EMU_DEFS) \
+		-o $$@ tests/emu/boot.c tests/emu/boot_call.S \
+		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1))
+
 .PHONY: emu-test-$(1)
-emu-test-$(1): $(BUILD)/$(1)/emu/harness
+emu-test-$(1): $(BUILD)/$(1)/emu/harness $(BUILD)/$(1)/emu/boot $(BUILD)/emu/boot.dtb
 	$(ASM_QEMU_$(1)) $$< $(EMU_SEED) $(EMU_ROUNDS)
+	$(ASM_QEMU_$(1)) $(BUILD)/$(1)/emu/boot $(BUILD)/emu/boot.dtb
 endef
 $(foreach a,$(ASM_ARCHES),$(eval $(call ASM_ARCH_RULES,$(a))))
 
-asm-objs: $(foreach a,$(ASM_ARCHES),$(BUILD)/$(a)/asm/entry.o)
+$(BUILD)/emu/boot.dtb: tests/emu/boot.dts $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	dtc -q -I dts -O dtb -o $@ $<
+
+asm-objs: $(foreach a,$(ASM_ARCHES),$(BUILD)/$(a)/asm/entry.o $(BUILD)/$(a)/asm/boot.o)
 uv-elf: $(foreach a,$(ASM_ARCHES),$(BUILD)/$(a)/uv.elf)
 emu-test: $(foreach a,$(ASM_ARCHES),emu-test-$(a))
 

@@ -37,7 +37,8 @@ WP_REPORT := $(BUILD)/proof
 # each function's cost taken as its provers' time plus 4 s per smoke test
 # (two provers up to 2 s each), from a full run's summary.txt (2026-12-02:
 # about 2 300 s in each part).  The device-tree walk (src/boot/dt_scan.c)
-# is in part a, the header and the map (fdt.c, boot_map.c) in part b.
+# and the boot's C side (bringup.c) are in part a, the header and the map
+# (fdt.c, boot_map.c) in part b.
 PROVE_PART_A := uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 	uv_set_rc uv_entry uv_share_page uv_unshare_all_pages \
 	uv_unregister_mem_slot uv_svm_terminate uv_page_inval uv_page_out \
@@ -50,7 +51,8 @@ PROVE_PART_A := uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 	uv_halted halted_rc int_pair int_pass uv_int_locked \
 	vec_is_injectable inj_vector keeps_me srr1_of svm_resume \
 	dt_scan walk_step walk_begin walk_end walk_prop node_start node_prop \
-	node_close prop_kind note_type note_compat read_cells cells_at dt_add_ranges
+	node_close prop_kind note_type note_compat read_cells cells_at dt_add_ranges \
+	boot_check boot_primary boot_thread
 # Part s (proofs/prove.sh): these functions, proved with -wp-split, which
 # makes one goal per path through the function of a goal that merges paths.
 # uv_page_in: its secure_guest ensures merges eight paths (every answer of

@@ -28,6 +28,21 @@
 #define UV_FDT_HEADER 40U
 
 /*
+ * The hand-off structure skiboot passes in r3 (its struct uv_opal), every
+ * field big-endian: magic, version, the return code the boot writes, the
+ * API version, the image's base, the system device tree, the ultravisor's
+ * own device tree, the memory console.  Offsets in bytes.
+ */
+#define UV_OPAL_MAGIC 0x4F505556U /* 'OPUV' */
+#define UV_OPAL_OFF_MAGIC 0
+#define UV_OPAL_OFF_VERSION 4
+#define UV_OPAL_OFF_RET 8
+#define UV_OPAL_OFF_SYS_FDT 24
+#define UV_OPAL_SIZE 48
+/* The largest device tree the boot reads (skiboot's is a few hundred KiB). */
+#define UV_FDT_MAX_SIZE 0x1000000U
+
+/*
  * X(name, value, meaning).  0 is success; every other value refuses the
  * boot: nothing is started.
  */
@@ -58,7 +73,19 @@
 	  "the first secure range cannot hold the image (UV_IMAGE_LIMIT) "   \
 	  "and one frame")                                                    \
 	X(BOOT_E_NO_CPUS, 13, "no hardware thread under /cpus")               \
-	X(BOOT_E_TOO_MANY_CPUS, 14, "more hardware threads than UV_NCPUS")
+	X(BOOT_E_TOO_MANY_CPUS, 14, "more hardware threads than UV_NCPUS")   \
+	X(BOOT_E_HANDOFF, 15,                                                 \
+	  "the hand-off structure (r3): not reachable, magic not 'OPUV' or "  \
+	  "version 0; its return-code field is left alone")                   \
+	X(BOOT_E_PLACE, 16,                                                   \
+	  "the image does not run where it is linked (URMOR is not its "      \
+	  "base), or its base is not the start of the first secure range")    \
+	X(BOOT_E_THREAD, 17,                                                  \
+	  "this hardware thread came after as many threads as the device "    \
+	  "tree lists: it gets no struct uv_cpu")                             \
+	X(BOOT_E_AGAIN, 18,                                                   \
+	  "this hardware thread had booted already (a second boot): nothing " \
+	  "is changed, the ultravisor keeps running")
 
 #define UV_BOOT_ENUM(name, value, meaning) name = (value),
 enum uv_boot_error { UV_BOOT_ERRORS(UV_BOOT_ENUM) };

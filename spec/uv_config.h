@@ -75,7 +75,7 @@
 
 /*
  * Hardware threads the image has a struct uv_cpu and a stack for
- * (src/arch/ppc64/percpu.c, statically allocated in .bss so that the linker
+ * (src/arch/percpu.c, statically allocated in .bss so that the linker
  * places them in ultravisor memory, asm/check-uvmem.sh).  256 covers a
  * two-socket POWER9 (2 x 24 cores x SMT4 = 192) and POWER10 (2 x 15 cores x
  * SMT8 = 240); the boot code must stop a thread whose number is not below

@@ -30,3 +30,8 @@ uint64_t arch_leaf_ra(uint32_t k, uint32_t m)
 {
 	return arch_uv_ra(&uv_state.pte[k][(uint64_t)m * UV_LEAF_ENTRIES]);
 }
+
+uint64_t arch_patb_ra(void)
+{
+	return arch_uv_ra(uv_state.pate);
+}

@@ -70,7 +70,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-extern char uv_image_base[], uv_sc_vector[], uv_sc_vector_end[];
+extern char uv_image_base[], uv_sc_vector[], uv_sc_vector_end[], uv_boot_start[];
 extern char uv_int_vectors[], uv_int_vectors_end[];
 extern char uv_sc_filter[], uv_exit_end[];
 extern char emu_sc2[], emu_capture[], emu_capture2[], emu_hv_vector[];
@@ -1837,11 +1837,24 @@ int main(int argc, char **argv)
 		CHECK(uv_sc_vector_end - uv_sc_vector <= 0x100,
 		      "vector fits before 0xD00",
 		      (uint64_t)(uv_sc_vector_end - uv_sc_vector), 0x100);
-		for (r = 0; r < 0x100; r += 4) {
+		/* 0x000: a branch to the boot (asm/boot.S, tests/emu/boot.c);
+		 * the rest of the boot's 256 bytes, b . */
+		{
+			uint32_t b = *(const uint32_t *)(const void *)uv_image_base;
+			/* I-form: LI, 24 bits of a signed word offset. */
+			int64_t li = (int64_t)(b & 0x03fffffcu) -
+				     ((b & 0x02000000u) ? 0x04000000 : 0);
+
+			SAME("the boot entry branches to uv_boot_start",
+			     (uint64_t)(uintptr_t)uv_image_base + (uint64_t)li,
+			     (uint64_t)(uintptr_t)uv_boot_start);
+			SAME("a plain branch (b, not ba or bl)", b >> 26 == 18 && (b & 3) == 0, 1);
+		}
+		for (r = 4; r < 0x100; r += 4) {
 			const char *p = uv_image_base + r;
 			uint32_t word = *(const uint32_t *)(const void *)p;
 
-			CHECK(word == 0x48000000u, "the boot entry holds b .",
+			CHECK(word == 0x48000000u, "the boot entry's other words hold b .",
 			      (uint64_t)r, (uint64_t)word);
 		}
 		/* Every other 32-byte slot: mtspr USPRG1 (497), r13, ...,

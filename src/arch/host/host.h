@@ -25,6 +25,15 @@ void *host_uv_at(uint64_t ra);
  */
 void host_unhalt(void);
 
+/*
+ * The boot's firmware memory (src/arch/host/fw.c): real addresses
+ * [0, host_fw_size) are the bytes at host_fw; the image runs at real
+ * address host_image_ra.
+ */
+extern const uint8_t *host_fw;
+extern uint64_t host_fw_size;
+extern uint64_t host_image_ra;
+
 /* Non-zero: arch_random answers "no random number" (tests only). */
 extern int host_random_fail;
 

@@ -1,0 +1,117 @@
+/*
+ * The boot's C side (src/boot/bringup.h): the hand-off and the device tree,
+ * read once by the primary thread; a struct uv_cpu for each thread.
+ */
+#include "arch/arch.h"
+#include "boot/bringup.h"
+
+struct uv_boot_rec uv_boot;
+
+/* Big-endian words of the hand-off and the tree's header, as byte sums
+ * (the provers do better with these than with shifts). */
+/*@
+  requires \valid_read(p + (0 .. 3));
+  assigns \nothing;
+*/
+static uint32_t rd32(const uint8_t *p)
+{
+	return (uint32_t)p[0] * 16777216U + (uint32_t)p[1] * 65536U +
+	       (uint32_t)p[2] * 256U + (uint32_t)p[3];
+}
+
+/*@
+  requires \valid_read(p + (0 .. 7));
+  assigns \nothing;
+*/
+static uint64_t rd64(const uint8_t *p)
+{
+	return (uint64_t)rd32(p) * 4294967296UL + rd32(p + 4);
+}
+
+/*
+ * Everything boot_primary checks, in order; writes only uv_boot.map (in
+ * boot_read_map), ret_ea and ptcr.
+ */
+/*@
+  assigns uv_boot.map, uv_boot.ret_ea, uv_boot.ptcr;
+  ensures \result == BOOT_OK ==> map_ok(&uv_boot.map);
+  ensures \result == BOOT_OK ==> uv_boot.map.secure.r[0].start == image_ra;
+  ensures BOOT_OK <= \result <= BOOT_E_PLACE;
+*/
+static int boot_check(uint64_t handoff, uint64_t moved)
+{
+	const uint8_t *h, *hdr, *b;
+	uint64_t fdt, len;
+	int r;
+
+	h = arch_fw_bytes(handoff, UV_OPAL_SIZE);
+	if (h == 0 || rd32(h + UV_OPAL_OFF_MAGIC) != UV_OPAL_MAGIC ||
+	    rd32(h + UV_OPAL_OFF_VERSION) == 0)
+		return BOOT_E_HANDOFF;
+	uv_boot.ret_ea = (uint64_t)(uintptr_t)(h + UV_OPAL_OFF_RET);
+	/* Not where it is linked: URMOR is not the image's base.  Only
+	 * TOC-relative accesses and the firmware's memory were used so far,
+	 * which is why this can be found out and said (asm/boot.S). */
+	if (moved != 0)
+		return BOOT_E_PLACE;
+	fdt = rd64(h + UV_OPAL_OFF_SYS_FDT);
+	hdr = arch_fw_bytes(fdt, UV_FDT_HEADER);
+	if (hdr == 0)
+		return BOOT_E_HEADER;
+	len = rd32(hdr + 4); /* totalsize */
+	if (len < UV_FDT_HEADER || len > UV_FDT_MAX_SIZE)
+		return BOOT_E_HEADER;
+	b = arch_fw_bytes(fdt, len);
+	if (b == 0)
+		return BOOT_E_HEADER;
+	/* Before the map is read: no write after map_ok is known. */
+	uv_boot.ptcr = UV_PTCR(arch_patb_ra());
+	r = boot_read_map(b, len, &uv_boot.map);
+	if (r != BOOT_OK)
+		return r;
+	if (arch_image_ra() != uv_boot.map.secure.r[0].start)
+		return BOOT_E_PLACE;
+	return BOOT_OK;
+}
+
+int boot_primary(uint64_t handoff, uint64_t moved)
+{
+	int r;
+
+	uv_boot.claimed = 0;
+	uv_boot.slot = 0;
+	uv_boot.ret_ea = 0;
+	r = boot_check(handoff, moved);
+	uv_boot.status = (uint32_t)r;
+	return r;
+}
+
+int boot_thread(uint64_t pir, uint64_t toc)
+{
+	uint32_t k, n = uv_boot.claimed;
+
+	uv_boot.slot = 0;
+	if (uv_boot.status != BOOT_OK)
+		return (int)uv_boot.status;
+	/*@
+	  loop invariant 0 <= k <= n;
+	  loop invariant \forall integer i; 0 <= i < k ==> uv_boot.pir[i] != pir;
+	  loop assigns k;
+	  loop variant n - k;
+	*/
+	for (k = 0; k < n; k++) {
+		if (uv_boot.pir[k] == pir) {
+			uv_boot.slot = k + 1;
+			return BOOT_E_AGAIN;
+		}
+	}
+	if (n >= uv_boot.map.threads)
+		return BOOT_E_THREAD;
+	uv_boot.pir[n] = pir;
+	uv_cpus[n].stack = (uint64_t)(uintptr_t)(uv_stacks[n] + UV_STACK_SIZE);
+	uv_cpus[n].toc = toc;
+	uv_cpus[n].id = pir;
+	uv_boot.claimed = n + 1;
+	uv_boot.slot = n + 1;
+	return BOOT_OK;
+}
