@@ -7,9 +7,9 @@
 #                       (`make fuzz` runs it with the ucall target)
 .PHONY: uvboot boot-test fuzz-fdt
 UVBOOT := $(BUILD)/host/uvboot
-BOOT_DEPS := $(BOOT_SRCS) $(wildcard src/boot/*.h) spec/boot.h spec/uv_config.h \
+BOOT_DEPS := $(BOOT_READER_SRCS) $(wildcard src/boot/*.h) spec/boot.h spec/uv_config.h \
 	spec/memmap.h spec/uv_abi.h tools/uvboot_text.c tools/uvboot_text.h $(SETUP_STAMP)
-UVBOOT_SRCS := tools/uvboot.c tools/uvboot_text.c $(BOOT_SRCS)
+UVBOOT_SRCS := tools/uvboot.c tools/uvboot_text.c $(BOOT_READER_SRCS)
 
 $(UVBOOT): $(UVBOOT_SRCS) $(BOOT_DEPS)
 	@mkdir -p $(dir $@)
@@ -38,7 +38,7 @@ $(FUZZ_FDT_BIN): tests/fuzz/fuzz_fdt.c tests/boot/fdt_oracle.c tests/boot/fdt_or
 	clang -std=c11 -O1 -g $(WARN) $(CORE_INC) -Itools -Itests/boot \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		tests/fuzz/fuzz_fdt.c tests/boot/fdt_oracle.c tools/uvboot_text.c \
-		$(BOOT_SRCS) -lfdt -o $@
+		$(BOOT_READER_SRCS) -lfdt -o $@
 
 # Seeds: the blobs boot-test builds (good and bad); new inputs go to
 # build/fuzz/fdt-corpus.

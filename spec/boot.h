@@ -44,10 +44,14 @@
 
 /*
  * X(name, value, meaning).  0 is success; every other value refuses the
- * boot: nothing is started.
+ * boot: nothing is started (BOOT_E_THREAD refuses one thread, BOOT_E_AGAIN
+ * tells a thread it had booted already: the ultravisor runs on).  1 to 15
+ * are the device tree's and `uvboot` prints them; 16 to 19 are the boot
+ * entry's (asm/boot.S, src/boot/bringup.c).
  */
 #define UV_BOOT_ERRORS(X)                                                    \
-	X(BOOT_OK, 0, "the device tree was read and the map is well-formed")  \
+	X(BOOT_OK, 0, "the device tree was read and the map is well-formed; "  \
+	  "from the entry: this thread has its struct uv_cpu")                \
 	X(BOOT_E_HEADER, 1,                                                   \
 	  "the header: magic, version (17 read), sizes or block offsets "    \
 	  "outside the blob, a reservation map not ended inside it")          \
@@ -74,16 +78,19 @@
 	  "and one frame")                                                    \
 	X(BOOT_E_NO_CPUS, 13, "no hardware thread under /cpus")               \
 	X(BOOT_E_TOO_MANY_CPUS, 14, "more hardware threads than UV_NCPUS")   \
-	X(BOOT_E_HANDOFF, 15,                                                 \
+	X(BOOT_E_SECURE_LOW, 15,                                              \
+	  "a secure range starts below UV_NORMAL_END: the hypervisor may "    \
+	  "name any page below it as normal memory (spec/memmap.h)")           \
+	X(BOOT_E_HANDOFF, 16,                                                 \
 	  "the hand-off structure (r3): not reachable, magic not 'OPUV' or "  \
 	  "version 0; its return-code field is left alone")                   \
-	X(BOOT_E_PLACE, 16,                                                   \
+	X(BOOT_E_PLACE, 17,                                                   \
 	  "the image does not run where it is linked (URMOR is not its "      \
 	  "base), or its base is not the start of the first secure range")    \
-	X(BOOT_E_THREAD, 17,                                                  \
+	X(BOOT_E_THREAD, 18,                                                  \
 	  "this hardware thread came after as many threads as the device "    \
 	  "tree lists: it gets no struct uv_cpu")                             \
-	X(BOOT_E_AGAIN, 18,                                                   \
+	X(BOOT_E_AGAIN, 19,                                                   \
 	  "this hardware thread had booted already (a second boot): nothing " \
 	  "is changed, the ultravisor keeps running")
 

@@ -5,7 +5,9 @@
  * holds, a map the boot uses is well-formed (map_ok, proved): at least one
  * range of each kind, every range of size > 0 and ending below 2^64, no two
  * ranges overlapping (normal with normal, secure with secure, normal with
- * secure), 1 to UV_NCPUS threads.  Anything else refuses the boot with a
+ * secure), no secure range starting below UV_NORMAL_END (this build's
+ * normal memory, spec/memmap.h, which the hypervisor may name in ucalls),
+ * 1 to UV_NCPUS threads.  Anything else refuses the boot with a
  * named error (spec/boot.h) and starts nothing.
  *
  * Secure memory is the ibm,secure-memory nodes' reg, else the
@@ -64,10 +66,15 @@ struct boot_map {
 
   predicate pool_ok(struct boot_map *m) = pools_ok(&m->pool, &m->secure);
 
+  // No secure range where the hypervisor may name normal memory.
+  predicate secure_high(struct boot_map *m) =
+    \forall integer i; 0 <= i < m->secure.n ==>
+      m->secure.r[i].start >= UV_NORMAL_END;
+
   predicate map_ok(struct boot_map *m) =
     ranges_wf(&m->normal) && ranges_wf(&m->secure) &&
     ranges_apart(&m->normal, &m->secure) && pool_ok(m) &&
-    1 <= m->threads <= UV_NCPUS;
+    secure_high(m) && 1 <= m->threads <= UV_NCPUS;
 */
 
 /*@
@@ -76,7 +83,7 @@ struct boot_map {
   requires \separated(m, b + (0 .. len - 1));
   assigns *m;
   ensures \result == BOOT_OK ==> map_ok(m);
-  ensures BOOT_OK <= \result <= BOOT_E_TOO_MANY_CPUS;
+  ensures BOOT_OK <= \result <= BOOT_E_SECURE_LOW;
 */
 int boot_read_map(const uint8_t *b, uint64_t len, struct boot_map *m);
 
