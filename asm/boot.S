@@ -12,7 +12,8 @@
  *     relative to the run-time address, so that the C side can run and say
  *     BOOT_E_PLACE even when the image is misplaced.
  *  2. The first thread to move uv_boot_word from 0 to 1 (lwarx/stwcx.) is
- *     the primary: it clears .bss ([__start_uv_bss, __stop_uv_bss)), then
+ *     the primary: it clears .bss ([__start_uv_bss, __stop_uv_bss), with
+ *     dcbz), then
  *     runs boot_primary (src/boot/bringup.c: the hand-off, the image's
  *     place, the device tree), writes the status into the hand-off's
  *     return-code field (big-endian, only if the hand-off was recognised),
@@ -42,6 +43,8 @@
 #include "asm-offsets.h"
 #include "uv_asm.h"
 
+/* POWER9's and POWER10's cache block, the bytes one dcbz zeroes. */
+#define CACHE_BLOCK 128
 #define SPRN_PTCR 464
 #define SPRN_PIR 1023
 
@@ -96,14 +99,15 @@ uv_boot_start:
 	bne-	2b
 	isync
 
-	/* Clear .bss: dwords while 8 bytes are left, then bytes. */
+	/* Clear .bss: dcbz while a whole 128-byte block is left (.bss
+	 * starts 64 KiB aligned: uv_state's partition table), then bytes. */
 	LOAD_TOC(%r5, %r2, __start_uv_bss)
 	LOAD_TOC(%r7, %r2, __stop_uv_bss)
 	li	%r0, 0
-3:	addi	%r8, %r5, 8
+3:	addi	%r8, %r5, CACHE_BLOCK
 	cmpld	%r8, %r7
 	bgt	4f
-	std	%r0, 0(%r5)
+	dcbz	0, %r5
 	mr	%r5, %r8
 	b	3b
 4:	cmpld	%r5, %r7

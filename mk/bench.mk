@@ -27,10 +27,19 @@ $(BUILD)/bench/$(1)/bench: tests/bench/bench.c tests/emu/harness.c \
 		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) $$(EMU_DEFS) -Wl,--wrap=uv_entry -Wl,--wrap=uv_int_entry \
 		-Wl,-Map,$$@.map -o $$@ tests/bench/bench.c tests/emu/emu_call.S \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1))
+# The emulated boot (tests/emu/boot.c), with a map for bench-count.sh.
+$(BUILD)/bench/$(1)/boot: tests/emu/boot.c tests/emu/boot_call.S \
+		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1)) $(ASM_HDRS)
+	@mkdir -p $$(dir $$@)
+	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 -pthread $(ASM_FLAGS) -fno-stack-protector \
+		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) $$(EMU_DEFS) \
+		-Wl,-Map,$$@.map -o $$@ tests/emu/boot.c tests/emu/boot_call.S \
+		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1))
 endef
 $(foreach a,$(BENCH_ARCHES),$(eval $(call BENCH_ARCH_RULES,$(a))))
 
-bench: $(foreach a,$(BENCH_ARCHES),$(BUILD)/bench/$(a)/bench $(BUILD)/$(a)/uv.elf)
+bench: $(foreach a,$(BENCH_ARCHES),$(BUILD)/bench/$(a)/bench $(BUILD)/bench/$(a)/boot $(BUILD)/$(a)/uv.elf) \
+		$(BUILD)/emu/boot.dtb
 	@mkdir -p $(BUILD)/bench
 	@CORE_OBJS_ppc64le="$(ASM_EMU_CORE_ppc64le)" CORE_OBJS_ppc64="$(ASM_EMU_CORE_ppc64)" \
 	NM_ppc64le=$(ASM_PFX_ppc64le)nm NM_ppc64=$(ASM_PFX_ppc64)nm \

@@ -26,7 +26,11 @@
 # each address).  With BENCH_VEC=<offset> (an interrupt, not an sc 2):
 # counts from that slot's stub (image base + offset, its five
 # instructions the "vector") through uv_int_common's save and call to the
-# exit's urfid, the same way.
+# exit's urfid, the same way.  With BENCH_BOOT=1 (the emulated boot,
+# tests/emu/boot.c bench): counts each trip from the image's offset 0 to the
+# boot's urfid (the word before uv_boot_enter_c), asm and C alike, and
+# prints one total per trip; the log must hold exactly two (the primary,
+# then a secondary).
 set -eu
 NM=$1 BIN=$2 MAP=$3 LOG=$4 ASM=$5
 shift 5
@@ -40,6 +44,10 @@ if [ -n "${BENCH_VEC:-}" ]; then
 	save=$(sym uv_int_common)
 fi
 refuse=$(sym uv_sc_refuse) rend=$(sym uv_sc_refuse_end)
+boot=0
+if [ "${BENCH_BOOT:-0}" = 1 ]; then
+	boot=1 vec=$(sym uv_image_base) xend=$(sym uv_boot_enter_c) rend=0
+fi
 
 # The input sections of the ultravisor's objects: "asm|c start size" lines.
 ranges=$(awk -v asm="$ASM" -v objs="$*" '
@@ -63,7 +71,7 @@ if [ "${BENCH_BY_SYMBOL:-0}" = 1 ]; then
 fi
 
 # gawk's strtonum is not in mawk: hex by hand.
-awk -v ranges="$ranges" -v vec="$vec" -v vend="$vend" -v save="$save" \
+awk -v boot="$boot" -v ranges="$ranges" -v vec="$vec" -v vend="$vend" -v save="$save" \
     -v xend="$xend" -v refuse="$refuse" -v rend="$rend" -v syms="$syms" '
 	function hex(s,   i, c, v) {
 		sub(/^0x/, "", s); s = tolower(s); v = 0
@@ -104,6 +112,7 @@ awk -v ranges="$ranges" -v vec="$vec" -v vend="$vend" -v save="$save" \
 		}
 		for (i = 1; i <= n; i++)
 			if (pc >= lo[i] && pc < hi[i]) {
+				per_trip[trips]++
 				if (kind[i] == "asm") { a++; seen[pc]++ } else c++
 				if (ns) { s = symof(pc); if (!(s in per)) order[++no] = s; per[s]++ }
 				break
@@ -111,6 +120,14 @@ awk -v ranges="$ranges" -v vec="$vec" -v vend="$vend" -v save="$save" \
 		if (pc == xend - 4 || pc == rend - 4) on = 0
 	}
 	END {
+		if (boot) {
+			if (trips != 2 || on) {
+				printf "bench-count: %d boot entries, want 2 each ending in urfid\n", trips > "/dev/stderr"
+				exit 1
+			}
+			print per_trip[1], per_trip[2]
+			exit 0
+		}
 		if (trips != 1 || on) {
 			printf "bench-count: %d vector entries, %s\n", trips,
 				on ? "no urfid after the last" : "want exactly 1" > "/dev/stderr"

@@ -162,6 +162,22 @@ echo "     1 page: $(esm_total 1 "$n_i2"); 1 000 pages: $(esm_total 1000 "$n_i3"
 echo "   the commit with 0 / 1 / 64 guest pages: $n_h3 / $n_h / $n_h2 instructions, $(flat "$n_h" "$n_h2" "$n_h2") (1 and 64; 0 opens a tree)"
 
 echo
+echo "== the boot (tests/emu/boot.c bench, tests/emu/boot.dts): instructions from the image's offset 0"
+echo "   to its urfid back to the firmware, asm and C (the primary clears .bss: $(size "$BUILD/$FIRST/uv.elf" | awk 'NR == 2 { print $3 }') bytes with dcbz)"
+for a in $ARCHES; do
+	d=$BUILD/bench/$a
+	eval "q=\$QEMU_$a nm=\$NM_$a objs=\$CORE_OBJS_$a"
+	# shellcheck disable=SC2086
+	$q $QFLAGS -D "$d/boot-trace.log" "$d/boot" "$BUILD/emu/boot.dtb" bench > "$d/boot.out" || {
+		cat "$d/boot.out" >&2; echo "bench: $a: the emulated boot failed" >&2; exit 1; }
+	# shellcheck disable=SC2086
+	set -- $(BENCH_BOOT=1 sh tools/bench-count.sh "$nm" "$d/boot" "$d/boot.map" \
+		"$d/boot-trace.log" "$BUILD/$a/asm/entry.o" $objs)
+	rm -f "$d/boot-trace.log"
+	echo "   $a: the primary (reads the tree, clears .bss) $1; a secondary $2"
+done
+
+echo
 echo "== ultravisor state"
 for a in $ARCHES; do
 	eval "q=\$QEMU_$a"

@@ -29,9 +29,13 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <ucontext.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "emu.h"
 #include "arch/percpu.h"
 #include "boot/boot_rec.h"
 #include "pate.h"
+#include "ucall/abi.h"
 #include "state.h"
 
 #define PT_NIP 32
@@ -53,6 +57,10 @@
 #define SPRN_USRR1 507
 #define SPRN_PTCR 464
 #define SPRN_PIR 1023
+#define SPRN_SRR0 26
+#define SPRN_SRR1 27
+#define SPRN_LPIDR 319
+#define MSR_HV_CALLER (MSR_SF | MSR_HV | MSR_ME | MSR_LE)
 
 /* Register values a refused or untouched thread must still hold. */
 #define UNSET 0x5EED5EED5EED5EEDULL
@@ -66,16 +74,70 @@
 
 extern const char uv_image_base[];
 extern char __start_uv_bss[], __stop_uv_bss[];
+extern char uv_sc_filter[], uv_exit_end[];
 extern uint32_t uv_boot_word, uv_boot_lock;
 uint64_t emu_boot(uint64_t handoff, const void *entry, uint64_t *regs);
+void emu_ucall(uint64_t *args);
+extern char emu_ucall_sc[];
 
-/* One hardware thread's registers, as the handler models them. */
+/* One hardware thread's registers, as the handler models them: its MSR
+ * and every SPR by number (PIR, URMOR, USPRG0/1, USRR0/1, PTCR, SRR0/1,
+ * LPIDR, LPCR and the guest SPRs the sc path saves and loads). */
 struct model {
-	uint64_t msr, pir, urmor, usprg0, usrr0, usrr1, ptcr;
+	uint64_t msr;
+	uint64_t spr[1024];
 	unsigned int urfids;
-	const char *bad; /* the first thing the handler refused */
+	long tid; /* the host thread that runs it */
 };
-static __thread struct model m;
+/*
+ * Found by the host thread's id, not in thread-local storage: while the
+ * sc path runs, r13 is the ultravisor's struct uv_cpu, not the thread
+ * pointer, so the handler must not touch TLS (nor stdio, which locks).
+ */
+#define MAX_MODELS 64
+static struct model models[MAX_MODELS];
+static unsigned int nmodels;
+
+static struct model *model_new(void)
+{
+	unsigned int k = __atomic_fetch_add(&nmodels, 1, __ATOMIC_SEQ_CST);
+
+	if (k >= MAX_MODELS) {
+		fprintf(stderr, "boot: too many threads\n");
+		exit(2);
+	}
+	memset(&models[k], 0, sizeof(models[k]));
+	models[k].tid = syscall(SYS_gettid);
+	return &models[k];
+}
+
+static struct model *model_of_thread(void)
+{
+	long tid = syscall(SYS_gettid);
+	unsigned int k;
+
+	for (k = 0; k < MAX_MODELS; k++)
+		if (models[k].tid == tid)
+			return &models[k];
+	return NULL;
+}
+
+/* A failure inside the handler: write(2), then out. */
+static void die(const char *why)
+{
+	ssize_t n = write(1, why, strlen(why));
+
+	(void)n;
+	_exit(1);
+}
+
+/*
+ * The sc path's accesses of user-level SPRs (TAR, PPR, VRSAVE, the TM and
+ * EBB SPRs), which qemu-user would run natively or abort on, become
+ * EMU_PATCHED words run against the model (as tests/emu/harness.c does).
+ */
+static struct { uint64_t pc; uint32_t insn; } patched[256];
+static unsigned int npatched;
 
 /* What each thread of a scenario saw. */
 struct run {
@@ -83,6 +145,9 @@ struct run {
 	uint64_t pir, urmor, r3;
 	uint64_t regs[42];
 	struct model after;
+	int serve;             /* run ucalls (ucalls rounds), not the boot */
+	unsigned int ucalls;
+	unsigned int ucall_bad; /* rounds whose answer was not the expected */
 };
 
 static uint8_t *fw;
@@ -102,6 +167,39 @@ static unsigned int failures, checks;
 		}                                                            \
 	} while (0)
 
+static void patch_asm(void)
+{
+	uintptr_t lo = (uintptr_t)uv_sc_filter, hi = (uintptr_t)uv_exit_end;
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), p;
+	uint32_t *insn, op, xo, spr;
+
+	if (mprotect((void *)(lo & ~(pg - 1)), hi - (lo & ~(pg - 1)),
+		     PROT_READ | PROT_WRITE | PROT_EXEC) != 0) {
+		perror("boot: mprotect");
+		exit(2);
+	}
+	for (p = lo; p < hi; p += 4) {
+		insn = (uint32_t *)p;
+		op = *insn >> 26;
+		xo = (*insn >> 1) & 0x3ff;
+		spr = ((*insn >> 16) & 31) | (((*insn >> 11) & 31) << 5);
+		/* user-level numbers (spr[4] of the split field clear), but
+		 * XER, LR and CTR, which are the thread's own */
+		if (op != 31 || (xo != 339 && xo != 467) || (spr & 0x10) ||
+		    spr == 1 || spr == 8 || spr == 9)
+			continue;
+		if (npatched == sizeof(patched) / sizeof(patched[0])) {
+			fprintf(stderr, "boot: too many SPR accesses to patch\n");
+			exit(2);
+		}
+		patched[npatched].pc = p;
+		patched[npatched].insn = *insn;
+		npatched++;
+		*insn = EMU_PATCHED;
+	}
+	__builtin___clear_cache((char *)lo, (char *)hi);
+}
+
 static void put32(uint8_t *p, uint32_t v)
 {
 	p[0] = (uint8_t)(v >> 24); p[1] = (uint8_t)(v >> 16);
@@ -120,50 +218,93 @@ static void on_sigill(int sig, siginfo_t *si, void *ctx)
 	uint64_t *g = (uint64_t *)uc->uc_mcontext.gp_regs;
 	uint64_t pc = g[PT_NIP];
 	uint32_t insn = *(const uint32_t *)(uintptr_t)pc;
-	uint32_t op = insn >> 26, xo = (insn >> 1) & 0x3ff, rt = (insn >> 21) & 31;
-	uint32_t spr = ((insn >> 16) & 31) | (((insn >> 11) & 31) << 5);
+	uint32_t op, xo, rt, spr;
+	unsigned int i;
+
+	struct model *mm = model_of_thread();
 
 	(void)si;
-	if (sig != SIGILL || (m.msr & (MSR_HV | MSR_S | MSR_PR)) != (MSR_HV | MSR_S)) {
-		/* A fault, or a privileged instruction outside ultravisor mode. */
-		printf("FAIL signal %d at %#llx (insn %#x), msr %#llx\n",
-		       sig, (unsigned long long)pc, insn, (unsigned long long)m.msr);
-		fflush(stdout);
-		_exit(1);
+	if (mm == NULL)
+		die("FAIL a signal on a thread without a model\n");
+	if (sig == SIGILL && insn == EMU_SC2 && pc == (uint64_t)(uintptr_t)emu_ucall_sc &&
+	    (mm->msr & (MSR_HV | MSR_S | MSR_PR)) == MSR_HV) {
+		/* The hypervisor's sc 2, as the hardware takes it. */
+		mm->spr[SPRN_SRR0] = pc + 4;
+		mm->spr[SPRN_SRR1] = mm->msr | UV_SC_LEV_UCALL << UV_SRR1_LEV_SHIFT;
+		mm->msr = MSR_UV;
+		g[PT_NIP] = (uint64_t)(uintptr_t)uv_image_base + 0xC00;
+		return;
 	}
-	if (op == 31 && xo == 339 && spr == SPRN_PIR) {
-		g[rt] = m.pir;
-	} else if (op == 31 && xo == 339 && spr == SPRN_URMOR) {
-		g[rt] = m.urmor;
-	} else if (op == 31 && xo == 467 && spr == SPRN_USPRG0) {
-		m.usprg0 = g[rt];
-	} else if (op == 31 && xo == 467 && spr == SPRN_USRR0) {
-		m.usrr0 = g[rt];
-	} else if (op == 31 && xo == 467 && spr == SPRN_USRR1) {
-		m.usrr1 = g[rt];
-	} else if (op == 31 && xo == 467 && spr == SPRN_PTCR) {
-		m.ptcr = g[rt];
-	} else if (op == 31 && xo == 83) { /* mfmsr */
-		g[rt] = m.msr;
+	if (sig == SIGILL && insn == EMU_PATCHED)
+		for (i = 0; i < npatched; i++)
+			if (patched[i].pc == pc)
+				insn = patched[i].insn;
+	if (sig != SIGILL || (mm->msr & (MSR_HV | MSR_S | MSR_PR)) != (MSR_HV | MSR_S)) {
+		/* A fault, or a privileged instruction outside ultravisor mode. */
+		die("FAIL a fault, or a privileged instruction outside ultravisor mode\n");
+	}
+	op = insn >> 26;
+	xo = (insn >> 1) & 0x3ff;
+	rt = (insn >> 21) & 31;
+	spr = ((insn >> 16) & 31) | (((insn >> 11) & 31) << 5);
+	if (op == 31 && xo == 339) {        /* mfspr */
+		g[rt] = mm->spr[spr];
+	} else if (op == 31 && xo == 467) { /* mtspr */
+		mm->spr[spr] = g[rt];
+	} else if (op == 31 && xo == 83) {  /* mfmsr */
+		g[rt] = mm->msr;
+	} else if (op == 31 && xo == 178) { /* mtmsrd */
+		mm->msr = g[rt];
+	} else if (op == 31 && (xo == 306 || xo == 566)) {
+		/* tlbie, tlbsync: nothing is cached here */
 	} else if (insn == INSN_URFID) {
-		m.msr = m.usrr1;
-		m.urfids++;
-		g[PT_NIP] = m.usrr0;
+		mm->msr = mm->spr[SPRN_USRR1];
+		mm->urfids++;
+		g[PT_NIP] = mm->spr[SPRN_USRR0];
 		return;
 	} else {
-		printf("FAIL an instruction the boot's model lacks at %#llx: %#x\n",
-		       (unsigned long long)pc, insn);
-		fflush(stdout);
-		_exit(1);
+		die("FAIL an instruction the model lacks\n");
 	}
 	g[PT_NIP] = pc + 4;
+}
+
+/* UV_WRITE_PATE's entry for LPID lpid: Linux's radix entry (root at
+ * 0x1230000, RPDS 13), a process table of its own (PRTS 4). */
+#define PATE_DW0 0xC0000000012300ADULL
+#define PATE_DW1(lpid) (0x8000000002340004ULL + (uint64_t)(lpid) * 0x10000)
+
+/*
+ * After the boot, as the hypervisor: r->ucalls rounds of UV_WRITE_PATE of
+ * this thread's own LPID (PIR + 1) and of an hcall number, which the
+ * vector refuses; every answer checked (r3, and r4..r8 unchanged).
+ */
+static void ucalls(struct run *r)
+{
+	uint64_t lpid = r->pir + 1, a[6];
+	unsigned int j;
+
+	for (j = 0; j < r->ucalls; j++) {
+		a[0] = UV_WRITE_PATE; a[1] = lpid; a[2] = PATE_DW0;
+		a[3] = PATE_DW1(lpid); a[4] = 0x44; a[5] = 0x55;
+		emu_ucall(a);
+		if (a[0] != U_SUCCESS || a[1] != lpid || a[2] != PATE_DW0 ||
+		    a[3] != PATE_DW1(lpid) || a[4] != 0x44 || a[5] != 0x55)
+			r->ucall_bad++;
+		a[0] = 0x4; /* H_ENTER: an hcall number */
+		a[1] = lpid;
+		emu_ucall(a);
+		if (a[0] != (uint64_t)(int64_t)U_FUNCTION || a[1] != lpid)
+			r->ucall_bad++;
+	}
 }
 
 static void *thread_main(void *arg)
 {
 	struct run *r = arg;
 	stack_t ss;
+	struct model *mm;
 	unsigned int i;
+	long tid;
 
 	ss.ss_sp = malloc(256 * 1024);
 	ss.ss_size = 256 * 1024;
@@ -172,18 +313,28 @@ static void *thread_main(void *arg)
 		printf("FAIL sigaltstack\n");
 		exit(1);
 	}
-	memset(&m, 0, sizeof(m));
-	m.msr = MSR_UV;
-	m.pir = r->pir;
-	m.urmor = r->urmor;
-	m.usprg0 = UNSET;
-	m.ptcr = UNSET;
+	if (r->serve) {
+		/* The same hardware thread, after its boot: its registers. */
+		mm = model_new();
+		tid = mm->tid;
+		*mm = r->after;
+		mm->tid = tid;
+		pthread_barrier_wait(&start);
+		ucalls(r);
+		return NULL;
+	}
+	mm = model_new();
+	mm->msr = MSR_UV;
+	mm->spr[SPRN_PIR] = r->pir;
+	mm->spr[SPRN_URMOR] = r->urmor;
+	mm->spr[SPRN_USPRG0] = UNSET;
+	mm->spr[SPRN_PTCR] = UNSET;
 	for (i = 0; i < 18; i++)
 		r->regs[i] = 0x1400000000000000ULL + r->pir * 0x10000 + i;
 	r->regs[37] = 0x0202020202020202ULL + r->pir; /* the firmware's r2 */
 	pthread_barrier_wait(&start);
 	r->r3 = emu_boot(HANDOFF_RA, uv_image_base, r->regs);
-	r->after = m;
+	r->after = *mm;
 	return NULL;
 }
 
@@ -232,7 +383,7 @@ static uint64_t good_urmor(void)
 /* What every thread that got a slot must hold. */
 static void check_booted(const char *what, const struct run *r, uint64_t want)
 {
-	uint64_t k, cpu = r->after.usprg0;
+	uint64_t k, cpu = r->after.spr[SPRN_USPRG0];
 	unsigned int i;
 
 	CHECK(r->r3 == want, "%s: pir %llu r3 %llu, want %llu", what,
@@ -256,9 +407,9 @@ static void check_booted(const char *what, const struct run *r, uint64_t want)
 	      uv_cpus[k].stack == (uint64_t)(uintptr_t)&uv_stacks[k][UV_STACK_SIZE],
 	      "%s: uv_cpus[%llu] is pir %llu's, with the image's TOC and its own stack",
 	      what, (unsigned long long)k, (unsigned long long)r->pir);
-	CHECK(r->after.ptcr == UV_PTCR(r->urmor + (uint64_t)(uintptr_t)uv_state.pate),
+	CHECK(r->after.spr[SPRN_PTCR] == UV_PTCR(r->urmor + (uint64_t)(uintptr_t)uv_state.pate),
 	      "%s: PTCR %#llx names the partition table", what,
-	      (unsigned long long)r->after.ptcr);
+	      (unsigned long long)r->after.spr[SPRN_PTCR]);
 }
 
 /* What every thread the boot refused must hold. */
@@ -270,7 +421,7 @@ static void check_refused(const char *what, const struct run *r, uint64_t want)
 	CHECK(r->after.urfids == 1 && r->after.msr == (MSR_UV & ~MSR_S),
 	      "%s: pir %llu back in hypervisor mode", what,
 	      (unsigned long long)r->pir);
-	CHECK(r->after.usprg0 == UNSET && r->after.ptcr == UNSET,
+	CHECK(r->after.spr[SPRN_USPRG0] == UNSET && r->after.spr[SPRN_PTCR] == UNSET,
 	      "%s: pir %llu keeps its USPRG0 and PTCR", what,
 	      (unsigned long long)r->pir);
 	CHECK(r->regs[39] == r->regs[36] && r->regs[40] == r->regs[37] &&
@@ -307,7 +458,7 @@ static void boot_four_then_more(void)
 		check_booted("four at once", &runs[i], BOOT_OK);
 	for (i = 0; i < 4; i++)
 		for (j = i + 1; j < 4; j++)
-			CHECK(runs[i].after.usprg0 != runs[j].after.usprg0,
+			CHECK(runs[i].after.spr[SPRN_USPRG0] != runs[j].after.spr[SPRN_USPRG0],
 			      "four at once: threads %u and %u have their own uv_cpu", i, j);
 	CHECK(get32(fw + HANDOFF_RA + UV_OPAL_OFF_RET) == 0,
 	      "four at once: the hand-off's return code is 0 (%#x)",
@@ -318,13 +469,41 @@ static void boot_four_then_more(void)
 	CHECK(uv_boot_word == 2 && uv_boot_lock == 0 && uv_boot.claimed == 4 &&
 	      uv_boot.map.threads == 5, "four at once: published, unlocked, 4 of 5 slots");
 
+	/* Then the four serve ucalls at once, each on its own uv_cpu. */
+	for (i = 0; i < 4; i++) {
+		runs[i].serve = 1;
+		runs[i].ucalls = 50;
+	}
+	boot_threads(runs, 4);
+	for (i = 0; i < 4; i++) {
+		uint64_t cpu = runs[i].after.spr[SPRN_USPRG0];
+		const struct uv_cpu *c = (const struct uv_cpu *)(uintptr_t)cpu;
+		const uint8_t *b = (const uint8_t *)&uv_state.pate[runs[i].pir + 1];
+		uint64_t got0 = 0, got1 = 0;
+
+		for (j = 0; j < 8; j++) {
+			got0 = got0 << 8 | b[j];
+			got1 = got1 << 8 | b[8 + j];
+		}
+		CHECK(runs[i].ucall_bad == 0, "ucalls at once: pir %llu, %u of 100 answers wrong",
+		      (unsigned long long)runs[i].pir, runs[i].ucall_bad);
+		CHECK(got0 == PATE_DW0 && got1 == PATE_DW1(runs[i].pir + 1),
+		      "ucalls at once: LPID %llu's entry written (big-endian)",
+		      (unsigned long long)runs[i].pir + 1);
+		CHECK(c->frame.gpr[4] == runs[i].pir + 1,
+		      "ucalls at once: pir %llu's ucalls saved in its own uv_cpu",
+		      (unsigned long long)runs[i].pir);
+	}
+	CHECK(uv_state.pate[0].dw0 == 0 && uv_state.pate[5].dw0 == 0,
+	      "ucalls at once: no other entry written");
+
 	/* A late thread, after the state is built. */
 	memset(&late, 0, sizeof(late));
 	late.pir = 8;
 	late.urmor = good_urmor();
 	boot_threads(&late, 1);
 	check_booted("a late thread", &late, BOOT_OK);
-	CHECK(late.after.usprg0 == (uint64_t)(uintptr_t)&uv_cpus[4],
+	CHECK(late.after.spr[SPRN_USPRG0] == (uint64_t)(uintptr_t)&uv_cpus[4],
 	      "a late thread: gets the fifth uv_cpu");
 
 	/* One more than the tree lists. */
@@ -342,7 +521,7 @@ static void boot_four_then_more(void)
 	again.urmor = good_urmor();
 	boot_threads(&again, 1);
 	check_booted("a second boot", &again, BOOT_E_AGAIN);
-	CHECK(again.after.usprg0 == runs[2].after.usprg0,
+	CHECK(again.after.spr[SPRN_USPRG0] == runs[2].after.spr[SPRN_USPRG0],
 	      "a second boot: the same uv_cpu as the first time");
 	CHECK(memcmp(&before, &uv_state, sizeof(before)) == 0 &&
 	      memcmp(cpus_before, uv_cpus, sizeof(cpus_before)) == 0 &&
@@ -379,8 +558,10 @@ int main(int argc, char **argv)
 	uint8_t *broken;
 	FILE *f;
 
-	if (argc != 2 || (f = fopen(argv[1], "rb")) == NULL) {
-		fprintf(stderr, "usage: boot <boot.dtb>\n");
+	int bench = argc == 3 && strcmp(argv[2], "bench") == 0;
+
+	if ((argc != 2 && !bench) || (f = fopen(argv[1], "rb")) == NULL) {
+		fprintf(stderr, "usage: boot <boot.dtb> [bench]\n");
 		return 2;
 	}
 	fdt_good = malloc(FW_SIZE);
@@ -392,6 +573,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "boot: no tree, or no firmware memory\n");
 		return 2;
 	}
+	patch_asm();
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = on_sigill;
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
@@ -401,6 +583,25 @@ int main(int argc, char **argv)
 
 	CHECK((uint32_t)*(const uint32_t *)(const void *)uv_image_base >> 26 == 18,
 	      "the image's offset 0 is a branch (to the boot)");
+	CHECK((uintptr_t)__start_uv_bss % 128 == 0,
+	      "the image's .bss starts on a cache block (the boot's dcbz)");
+	if (bench) {
+		/* make bench: the primary alone, then one secondary. */
+		struct run one;
+
+		power_on(fdt_good, fdt_len);
+		memset(&one, 0, sizeof(one));
+		one.urmor = good_urmor();
+		boot_threads(&one, 1);
+		check_booted("bench: the primary", &one, BOOT_OK);
+		memset(&one, 0, sizeof(one));
+		one.pir = 1;
+		one.urmor = good_urmor();
+		boot_threads(&one, 1);
+		check_booted("bench: a secondary", &one, BOOT_OK);
+		printf("emu-boot bench: %u checks, %u failed\n", checks, failures);
+		return failures != 0;
+	}
 	boot_four_then_more();
 	refused_everywhere("a hand-off without 'OPUV'", fdt_good, good_urmor(), 1,
 			   BOOT_E_HANDOFF, 0xEEEEEEEEU);

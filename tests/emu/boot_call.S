@@ -10,6 +10,7 @@
  * are kept in this function's frame.
  */
 #include "uv_asm.h"
+#include "emu.h"
 
 #define FRAME 288 /* 112 (ELFv1's minimum) + 18 GPRs + CR + regs, rounded to 16 */
 
@@ -47,6 +48,37 @@ UV_FUNC(emu_boot)
 	ld	%r0, 256(%r1)
 	mtcr	%r0
 	addi	%r1, %r1, FRAME
+	ld	%r0, 16(%r1)
+	mtlr	%r0
+	blr
+
+/*
+ * void emu_ucall(uint64_t *args): the hypervisor's `sc 2` (EMU_SC2, which
+ * the harness takes as the hardware would) with r3..r8 = args[0..5]; the
+ * answer's r3..r8 back into args[0..5].  The ultravisor's exit gives every
+ * other register back as it was, r11 (args) among them.
+ */
+UV_FUNC(emu_ucall)
+	mflr	%r0
+	std	%r0, 16(%r1)
+	stdu	%r1, -112(%r1)
+	mr	%r11, %r3
+	ld	%r4, 8(%r11)
+	ld	%r5, 16(%r11)
+	ld	%r6, 24(%r11)
+	ld	%r7, 32(%r11)
+	ld	%r8, 40(%r11)
+	ld	%r3, 0(%r11)
+	.globl emu_ucall_sc
+emu_ucall_sc:
+	.long	EMU_SC2
+	std	%r3, 0(%r11)
+	std	%r4, 8(%r11)
+	std	%r5, 16(%r11)
+	std	%r6, 24(%r11)
+	std	%r7, 32(%r11)
+	std	%r8, 40(%r11)
+	addi	%r1, %r1, 112
 	ld	%r0, 16(%r1)
 	mtlr	%r0
 	blr
