@@ -54,7 +54,8 @@
  * today, mostly uv_state's 4.5 MiB and 4 MiB of stacks).  IBM's firmware
  * gives secure memory in larger ranges (it places a blob 128 MiB below the
  * top of the first one), so this is a limit on the image, not on the
- * machine; that the range is large enough is the boot code's to check.
+ * machine; that the range is large enough the boot checks (map_ok,
+ * src/boot/boot_map.h).
  * Checked on the linked image by asm/check-uvmem.sh.
  */
 #define UV_IMAGE_LIMIT 0x4000000UL

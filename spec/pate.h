@@ -4,7 +4,7 @@
  * The partition table lives in ultravisor memory (uv_state.pate, src/state.h):
  * UV_NPATE entries of 16 bytes (dw0, dw1), 64 KiB, aligned to its size.  The
  * hardware finds it through PTCR = its real address | UV_PTCR_PATS (the size
- * field: 2^(12 + PATS) bytes); the boot code (a later issue) writes PTCR on
+ * field: 2^(12 + PATS) bytes); the boot (asm/boot.S) writes PTCR on
  * every thread with URMOR + the EA offset of uv_state.pate
  * (asm/check-uvmem.sh checks that the offset is 64 KiB aligned).  With an
  * ultravisor the hypervisor never writes PTCR; it registers each entry

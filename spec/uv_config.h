@@ -78,8 +78,10 @@
  * (src/arch/percpu.c, statically allocated in .bss so that the linker
  * places them in ultravisor memory, asm/check-uvmem.sh).  256 covers a
  * two-socket POWER9 (2 x 24 cores x SMT4 = 192) and POWER10 (2 x 15 cores x
- * SMT8 = 240); the boot code must stop a thread whose number is not below
- * it.  Each stack is UV_STACK_SIZE bytes: the C core's deepest frame is 176
+ * SMT8 = 240); the boot refuses a device tree listing more threads
+ * (BOOT_E_TOO_MANY_CPUS) and gives a slot only to as many threads as the
+ * tree lists (src/boot/bringup.c).  Each stack is UV_STACK_SIZE bytes: the
+ * C core's deepest frame is 176
  * bytes and its call chain under 1 KiB (gcc -fstack-usage), so 16 KiB leaves
  * room; 256 x 16 KiB = 4 MiB.
  */

@@ -442,7 +442,7 @@ static void interrupts(void)
 /* The boot's reading of the firmware's device tree and its refusals. */
 static void boot(void)
 {
-	printf("## Boot: the device tree\n\n");
+	printf("## Boot: the device tree and the entry\n\n");
 	printf("What the boot takes from the firmware's flattened device tree "
 	       "(version %u; src/boot/dt_scan.h and boot_map.h, proved to read "
 	       "only inside the blob and to end on any bytes; `uvboot` prints it, "
@@ -460,12 +460,31 @@ static void boot(void)
 	       "image takes the first 0x%lx bytes of the first secure range; the "
 	       "frame pool is the whole %lu-byte frames left in each secure "
 	       "range.  A map is used only if every range has a size, ends "
-	       "(start + size) below 2^64 and overlaps no other (normal or secure), and there "
+	       "(start + size) below 2^64 and overlaps no other (normal or secure), "
+	       "no secure range starts below UV_NORMAL_END (0x%lx in this "
+	       "build: the hypervisor may name any page below it), and there "
 	       "is at least one normal range, one secure range, one frame in "
-	       "the first secure range and one thread.  Anything else refuses "
-	       "the boot, which starts nothing:\n\n", UV_FDT_VERSION,
+	       "the first secure range and one thread.\n\n"
+	       "The entry (asm/boot.S, src/boot/bringup.h): the firmware "
+	       "branches to the image's offset 0 on every hardware thread, MMU "
+	       "off, in ultravisor mode, r3 = the real address of its hand-off "
+	       "structure (big-endian: magic 'OPUV' 0x%08X at %d, version >= 1 "
+	       "at %d, the return code at %d, the system device tree's real "
+	       "address at %d; %d bytes), LR = where to come back.  The first "
+	       "thread is the primary: it clears .bss, checks the hand-off, that "
+	       "the image runs where it is linked (URMOR = its base) at the "
+	       "start of the first secure range, and reads the tree (at most "
+	       "%u bytes); the others wait for it.  Then each thread in turn "
+	       "gets its own struct uv_cpu and stack (no more threads than the "
+	       "tree lists), USPRG0 and PTCR are set, and it returns to LR in "
+	       "hypervisor mode (urfid, MSR[S] cleared) with the status in r3; "
+	       "the primary also writes it into the hand-off's return-code "
+	       "field (big-endian), unless the hand-off was not recognised.  "
+	       "Every status:\n\n", UV_FDT_VERSION,
 	       UV_BOOT_RANGES, UV_FDT_MAX_DEPTH, UV_NCPUS, UV_IMAGE_LIMIT,
-	       UV_PAGE_SIZE);
+	       UV_PAGE_SIZE, UV_NORMAL_END, UV_OPAL_MAGIC, UV_OPAL_OFF_MAGIC,
+	       UV_OPAL_OFF_VERSION, UV_OPAL_OFF_RET, UV_OPAL_OFF_SYS_FDT,
+	       UV_OPAL_SIZE, UV_FDT_MAX_SIZE);
 	printf("| error | value | meaning |\n|---|---|---|\n");
 	for (size_t i = 0; i < NELEM(boot_errors); i++)
 		printf("| `%s` | %d | %s |\n", boot_errors[i].name,
