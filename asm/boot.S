@@ -15,7 +15,7 @@
  *     the primary: it clears .bss ([__start_uv_bss, __stop_uv_bss), with
  *     dcbz), then
  *     runs boot_primary (src/boot/bringup.c: the hand-off, the image's
- *     place, the device tree), writes the status into the hand-off's
+ *     place and HRMOR, the device tree), writes the status into the hand-off's
  *     return-code field (big-endian, only if the hand-off was recognised),
  *     and publishes uv_boot_word = 2.  Every other thread waits for 2.  A
  *     thread that enters once it is 2 (a late thread, a second boot) goes
@@ -45,6 +45,7 @@
 
 /* POWER9's and POWER10's cache block, the bytes one dcbz zeroes. */
 #define CACHE_BLOCK 128
+#define SPRN_HRMOR 313
 #define SPRN_PTCR 464
 #define SPRN_PIR 1023
 
@@ -118,7 +119,8 @@ uv_boot_start:
 5:	sync
 
 	bl	uv_boot_enter_c		/* lock, save, C environment */
-	mr	%r4, %r12		/* r3 = the hand-off, r4 = moved */
+	mr	%r4, %r12		/* r3 = the hand-off, r4 = moved, */
+	mfspr	%r5, SPRN_HRMOR		/* r5 = HRMOR */
 	bl	boot_primary
 	nop
 	/* The status into the hand-off's return-code field, big-endian. */

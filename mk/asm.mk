@@ -128,9 +128,14 @@ CHECK_EXTRA += emu-test
 
 # Mutation check of the emulated tests (not part of `make check`): every
 # mutant of asm/entry.S and of src/arch/ppc64/normal.c listed in
-# tests/emu/mutate.sh must make them fail.
+# tests/emu/mutate.sh must make them fail, and every mutant of asm/boot.S
+# and src/boot/bringup.c in tests/emu/mutate-boot.sh the emulated boot.
 .PHONY: emu-mutate
-emu-mutate: $(BUILD)/ppc64le/asm-offsets.h $(BUILD)/ppc64le/asm/entry.o $(ASM_EMU_CORE_ppc64le)
+emu-mutate: $(BUILD)/ppc64le/asm-offsets.h $(BUILD)/ppc64le/asm/entry.o $(ASM_EMU_CORE_ppc64le) \
+		$(BUILD)/emu/boot.dtb
 	EMU_DEFS="$(EMU_DEFS)" MUTATE_CFLAGS="$(CORE_CFLAGS) $(FREESTANDING)" \
 	sh tests/emu/mutate.sh "$(ASM_CC_ppc64le)" $(ASM_QEMU_ppc64le) \
 		$(BUILD)/ppc64le $(ASM_EMU_CORE_ppc64le)
+	EMU_DEFS="$(EMU_DEFS)" MUTATE_CFLAGS="$(CORE_CFLAGS) $(FREESTANDING)" \
+	sh tests/emu/mutate-boot.sh "$(ASM_CC_ppc64le)" $(ASM_PFX_ppc64le)objcopy \
+		$(ASM_QEMU_ppc64le) $(BUILD)/ppc64le $(BUILD)/emu/boot.dtb $(ASM_EMU_CORE_ppc64le)

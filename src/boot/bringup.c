@@ -38,7 +38,7 @@ static uint64_t rd64(const uint8_t *p)
   ensures \result == BOOT_OK ==> uv_boot.map.secure.r[0].start == image_ra;
   ensures BOOT_OK <= \result <= BOOT_E_PLACE;
 */
-static int boot_check(uint64_t handoff, uint64_t moved)
+static int boot_check(uint64_t handoff, uint64_t moved, uint64_t hrmor)
 {
 	const uint8_t *h, *hdr, *b;
 	uint64_t fdt, len;
@@ -53,6 +53,10 @@ static int boot_check(uint64_t handoff, uint64_t moved)
 	 * TOC-relative accesses and the firmware's memory were used so far,
 	 * which is why this can be found out and said (asm/boot.S). */
 	if (moved != 0)
+		return BOOT_E_PLACE;
+	/* Normal memory is reached with EA bit 0 set, which bypasses URMOR;
+	 * HRMOR must not move it either (IBM's ultravisor asserts the same). */
+	if (hrmor != 0)
 		return BOOT_E_PLACE;
 	fdt = rd64(h + UV_OPAL_OFF_SYS_FDT);
 	hdr = arch_fw_bytes(fdt, UV_FDT_HEADER);
@@ -74,14 +78,14 @@ static int boot_check(uint64_t handoff, uint64_t moved)
 	return BOOT_OK;
 }
 
-int boot_primary(uint64_t handoff, uint64_t moved)
+int boot_primary(uint64_t handoff, uint64_t moved, uint64_t hrmor)
 {
 	int r;
 
 	uv_boot.claimed = 0;
 	uv_boot.slot = 0;
 	uv_boot.ret_ea = 0;
-	r = boot_check(handoff, moved);
+	r = boot_check(handoff, moved, hrmor);
 	uv_boot.status = (uint32_t)r;
 	return r;
 }

@@ -37,7 +37,7 @@
 /*
  * The primary: hand-off (r3, a real address) checked ('OPUV', version >= 1),
  * the image where it is linked (moved, the run-time base minus the linked
- * one, is 0) and at the start of the first secure range, the system device
+ * one, is 0) and at the start of the first secure range, HRMOR 0, the system device
  * tree read (boot_read_map).  Records the status and, for BOOT_OK, the map
  * and PTCR; no slot is handed out yet.
  */
@@ -50,7 +50,7 @@
   ensures uv_boot.claimed == 0 && uv_boot.slot == 0;
   ensures boot_ok;
 */
-int boot_primary(uint64_t handoff, uint64_t moved);
+int boot_primary(uint64_t handoff, uint64_t moved, uint64_t hrmor);
 
 /*
  * A hardware thread (its PIR) asks for its struct uv_cpu, after the

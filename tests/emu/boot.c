@@ -57,6 +57,7 @@
 #define SPRN_USRR1 507
 #define SPRN_PTCR 464
 #define SPRN_PIR 1023
+#define SPRN_HRMOR 313
 #define SPRN_SRR0 26
 #define SPRN_SRR1 27
 #define SPRN_LPIDR 319
@@ -142,7 +143,7 @@ static unsigned int npatched;
 /* What each thread of a scenario saw. */
 struct run {
 	pthread_t t;
-	uint64_t pir, urmor, r3;
+	uint64_t pir, urmor, hrmor, r3;
 	uint64_t regs[42];
 	struct model after;
 	int serve;             /* run ucalls (ucalls rounds), not the boot */
@@ -327,6 +328,7 @@ static void *thread_main(void *arg)
 	mm->msr = MSR_UV;
 	mm->spr[SPRN_PIR] = r->pir;
 	mm->spr[SPRN_URMOR] = r->urmor;
+	mm->spr[SPRN_HRMOR] = r->hrmor;
 	mm->spr[SPRN_USPRG0] = UNSET;
 	mm->spr[SPRN_PTCR] = UNSET;
 	for (i = 0; i < 18; i++)
@@ -528,20 +530,23 @@ static void boot_four_then_more(void)
 	      uv_boot.claimed == 5, "a second boot: nothing changed");
 }
 
+/* Two threads boot a machine that must be refused: the tree given, and
+ * how = 1: the hand-off's magic broken; 2: HRMOR not 0. */
 static void refused_everywhere(const char *what, const uint8_t *tree,
-			       uint64_t urmor, int break_magic, uint64_t want,
+			       uint64_t urmor, int how, uint64_t want,
 			       uint32_t want_ret)
 {
 	struct run runs[2];
 	unsigned int i;
 
 	power_on(tree, fdt_len);
-	if (break_magic)
+	if (how == 1)
 		put32(fw + HANDOFF_RA + UV_OPAL_OFF_MAGIC, 0x4F505555U);
 	memset(runs, 0, sizeof(runs));
 	for (i = 0; i < 2; i++) {
 		runs[i].pir = 4 + i;
 		runs[i].urmor = urmor;
+		runs[i].hrmor = how == 2 ? 0x10000000 : 0;
 	}
 	boot_threads(runs, 2);
 	for (i = 0; i < 2; i++)
@@ -612,6 +617,8 @@ int main(int argc, char **argv)
 			   BOOT_E_HEADER, BOOT_E_HEADER);
 	refused_everywhere("an image not at the start of secure memory", fdt_good,
 			   good_urmor() + 0x10000, 0, BOOT_E_PLACE, BOOT_E_PLACE);
+	refused_everywhere("HRMOR not 0", fdt_good, good_urmor(), 2,
+			   BOOT_E_PLACE, BOOT_E_PLACE);
 	printf("emu-boot: %u checks, %u failed\n", checks, failures);
 	return failures != 0;
 }

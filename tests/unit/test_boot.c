@@ -50,7 +50,7 @@ static void test_moved(void **state)
 {
 	(void)state;
 	firmware(1, FDT, 0x100);
-	assert_int_equal(boot_primary(HANDOFF, 0x10000), BOOT_E_PLACE);
+	assert_int_equal(boot_primary(HANDOFF, 0x10000, 0), BOOT_E_PLACE);
 	assert_int_equal(uv_boot.status, BOOT_E_PLACE);
 	/* The hand-off was recognised: its field gets the status. */
 	assert_ptr_equal((const uint8_t *)(uintptr_t)uv_boot.ret_ea,
@@ -64,27 +64,27 @@ static void test_handoff(void **state)
 {
 	(void)state;
 	firmware(0, FDT, 0x100);
-	assert_int_equal(boot_primary(HANDOFF, 0), BOOT_E_HANDOFF);
+	assert_int_equal(boot_primary(HANDOFF, 0, 0), BOOT_E_HANDOFF);
 	assert_int_equal(uv_boot.ret_ea, 0);
 	firmware(1, FDT, 0x100);
-	assert_int_equal(boot_primary(FW_SIZE - 8, 0), BOOT_E_HANDOFF);
+	assert_int_equal(boot_primary(FW_SIZE - 8, 0, 0), BOOT_E_HANDOFF);
 	assert_int_equal(uv_boot.ret_ea, 0);
 	host_fw = 0;
-	assert_int_equal(boot_primary(HANDOFF, 0), BOOT_E_HANDOFF);
+	assert_int_equal(boot_primary(HANDOFF, 0, 0), BOOT_E_HANDOFF);
 }
 
 static void test_tree_out_of_reach(void **state)
 {
 	(void)state;
 	firmware(1, FW_SIZE - 16, 0x100); /* header past the end */
-	assert_int_equal(boot_primary(HANDOFF, 0), BOOT_E_HEADER);
+	assert_int_equal(boot_primary(HANDOFF, 0, 0), BOOT_E_HEADER);
 	firmware(1, FDT, FW_SIZE); /* totalsize past the end */
-	assert_int_equal(boot_primary(HANDOFF, 0), BOOT_E_HEADER);
+	assert_int_equal(boot_primary(HANDOFF, 0, 0), BOOT_E_HEADER);
 	firmware(1, FDT, 39); /* smaller than a header */
-	assert_int_equal(boot_primary(HANDOFF, 0), BOOT_E_HEADER);
+	assert_int_equal(boot_primary(HANDOFF, 0, 0), BOOT_E_HEADER);
 	firmware(1, FDT, UV_FDT_MAX_SIZE + 1);
 	host_fw_size = ~0UL; /* as if all of it were there */
-	assert_int_equal(boot_primary(HANDOFF, 0), BOOT_E_HEADER);
+	assert_int_equal(boot_primary(HANDOFF, 0, 0), BOOT_E_HEADER);
 	assert_int_equal(uv_boot.claimed, 0);
 }
 
