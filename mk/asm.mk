@@ -91,21 +91,21 @@ $(BUILD)/$(1)/emu/%.o: src/arch/ppc64/%.c $(wildcard src/*.h src/*/*.h spec/*.h)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) $(CORE_CFLAGS) $$(FREESTANDING) $$(EMU_DEFS) -c $$< -o $$@
 
-$(BUILD)/$(1)/emu/harness: tests/emu/harness.c tests/emu/emu_call.S tests/emu/emu.h \
+$(BUILD)/$(1)/emu/harness: tests/emu/harness.c tests/emu/emu_call.S tests/emu/emu.h tests/emu/patch.c tests/emu/patch.h \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1)) $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 $(ASM_FLAGS) -fno-stack-protector \
 		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) $$(EMU_DEFS) -Wl,--wrap=uv_entry -Wl,--wrap=uv_int_entry \
-		-o $$@ tests/emu/harness.c tests/emu/emu_call.S \
+		-o $$@ tests/emu/harness.c tests/emu/emu_call.S tests/emu/patch.c \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1))
 
 # The emulated boot (tests/emu/boot.c): the boot entry on several threads.
-$(BUILD)/$(1)/emu/boot: tests/emu/boot.c tests/emu/boot_call.S \
+$(BUILD)/$(1)/emu/boot: tests/emu/boot.c tests/emu/boot_call.S tests/emu/patch.c tests/emu/patch.h \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1)) $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 -pthread $(ASM_FLAGS) -fno-stack-protector \
 		-Iasm -Itests/emu -I$(BUILD)/$(1) $(CORE_INC) $$(EMU_DEFS) \
-		-o $$@ tests/emu/boot.c tests/emu/boot_call.S \
+		-o $$@ tests/emu/boot.c tests/emu/boot_call.S tests/emu/patch.c \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1))
 
 .PHONY: emu-test-$(1)

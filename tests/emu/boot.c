@@ -32,6 +32,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "emu.h"
+#include "patch.h"
 #include "arch/percpu.h"
 #include "boot/boot_rec.h"
 #include "pate.h"
@@ -132,13 +133,6 @@ static void die(const char *why)
 	_exit(1);
 }
 
-/*
- * The sc path's accesses of user-level SPRs (TAR, PPR, VRSAVE, the TM and
- * EBB SPRs), which qemu-user would run natively or abort on, become
- * EMU_PATCHED words run against the model (as tests/emu/harness.c does).
- */
-static struct { uint64_t pc; uint32_t insn; } patched[256];
-static unsigned int npatched;
 
 /* What each thread of a scenario saw. */
 struct run {
@@ -168,37 +162,11 @@ static unsigned int failures, checks;
 		}                                                            \
 	} while (0)
 
-static void patch_asm(void)
+/* Every user-level SPR the sc path touches but the thread's own XER, LR
+ * and CTR runs against the model (patch.h). */
+static int modelled_spr(unsigned int spr)
 {
-	uintptr_t lo = (uintptr_t)uv_sc_filter, hi = (uintptr_t)uv_exit_end;
-	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), p;
-	uint32_t *insn, op, xo, spr;
-
-	if (mprotect((void *)(lo & ~(pg - 1)), hi - (lo & ~(pg - 1)),
-		     PROT_READ | PROT_WRITE | PROT_EXEC) != 0) {
-		perror("boot: mprotect");
-		exit(2);
-	}
-	for (p = lo; p < hi; p += 4) {
-		insn = (uint32_t *)p;
-		op = *insn >> 26;
-		xo = (*insn >> 1) & 0x3ff;
-		spr = ((*insn >> 16) & 31) | (((*insn >> 11) & 31) << 5);
-		/* user-level numbers (spr[4] of the split field clear), but
-		 * XER, LR and CTR, which are the thread's own */
-		if (op != 31 || (xo != 339 && xo != 467) || (spr & 0x10) ||
-		    spr == 1 || spr == 8 || spr == 9)
-			continue;
-		if (npatched == sizeof(patched) / sizeof(patched[0])) {
-			fprintf(stderr, "boot: too many SPR accesses to patch\n");
-			exit(2);
-		}
-		patched[npatched].pc = p;
-		patched[npatched].insn = *insn;
-		npatched++;
-		*insn = EMU_PATCHED;
-	}
-	__builtin___clear_cache((char *)lo, (char *)hi);
+	return spr != 1 && spr != 8 && spr != 9;
 }
 
 static void put32(uint8_t *p, uint32_t v)
@@ -220,8 +188,6 @@ static void on_sigill(int sig, siginfo_t *si, void *ctx)
 	uint64_t pc = g[PT_NIP];
 	uint32_t insn = *(const uint32_t *)(uintptr_t)pc;
 	uint32_t op, xo, rt, spr;
-	unsigned int i;
-
 	struct model *mm = model_of_thread();
 
 	(void)si;
@@ -237,9 +203,7 @@ static void on_sigill(int sig, siginfo_t *si, void *ctx)
 		return;
 	}
 	if (sig == SIGILL && insn == EMU_PATCHED)
-		for (i = 0; i < npatched; i++)
-			if (patched[i].pc == pc)
-				insn = patched[i].insn;
+		insn = emu_unpatch(pc, insn);
 	if (sig != SIGILL || (mm->msr & (MSR_HV | MSR_S | MSR_PR)) != (MSR_HV | MSR_S)) {
 		/* A fault, or a privileged instruction outside ultravisor mode. */
 		die("FAIL a fault, or a privileged instruction outside ultravisor mode\n");
@@ -578,7 +542,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "boot: no tree, or no firmware memory\n");
 		return 2;
 	}
-	patch_asm();
+	emu_patch_sprs((uintptr_t)uv_sc_filter, (uintptr_t)uv_exit_end, modelled_spr);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = on_sigill;
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;

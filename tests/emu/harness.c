@@ -39,6 +39,7 @@
 #include "vectors.h"
 #include "memmap.h"
 #include "emu.h"
+#include "patch.h"
 #include "uv_asm.h"
 
 
@@ -151,10 +152,6 @@ static uint64_t xwrap[UV_NX + 1] __attribute__((aligned(16)));
 void emu_xstore(void *img);
 void emu_xload(const void *img);
 extern char emu_xcapture[];
-
-/* The mfspr/mtspr words patch_asm() replaced, and what they were. */
-static struct { uint64_t pc; uint32_t insn; } patched[256];
-static unsigned int npatched;
 
 static const char *volatile fault;
 static uint64_t fault_pc;
@@ -289,11 +286,8 @@ static void on_sigill(int sig, siginfo_t *si, void *ucv)
 		resume_host(g);
 		return;
 	}
-	if (insn == EMU_PATCHED) {
-		for (i = 0; i < (int)npatched; i++)
-			if (patched[i].pc == pc)
-				insn = patched[i].insn;
-	}
+	if (insn == EMU_PATCHED)
+		insn = emu_unpatch(pc, insn);
 	if (pc == (uint64_t)(uintptr_t)emu_sc2 && insn == EMU_SC2 && int_vec) {
 		/* The interrupt, as the hardware takes it. */
 		m.spr[int_hsrr ? M_HSRR0 : M_SRR0] = pc + 4;
@@ -1758,41 +1752,20 @@ static void test_halted(void)
 	run("ucall after the halt: U_HARDWARE", &want);
 }
 
-static void patch_asm(void)
+/* A guest SPR of the model (M_X ..): patched where it is user-level. */
+static int modelled_spr(unsigned int spr)
 {
-	uintptr_t lo = (uintptr_t)uv_sc_filter, hi = (uintptr_t)uv_exit_end;
-	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), p;
-	uint32_t *insn;
-	unsigned int op, xo, spr;
 	int i;
 
-	if (mprotect((void *)(lo & ~(pg - 1)), hi - (lo & ~(pg - 1)),
-		     PROT_READ | PROT_WRITE | PROT_EXEC) != 0) {
-		perror("harness: mprotect");
-		exit(2);
-	}
-	for (p = lo; p < hi; p += 4) {
-		insn = (uint32_t *)p;
-		op = *insn >> 26;
-		xo = (*insn >> 1) & 0x3ff;
-		spr = ((*insn >> 16) & 31) | (((*insn >> 11) & 31) << 5);
-		if (op != 31 || (xo != 339 && xo != 467) || (spr & 0x10))
-			continue;
-		for (i = M_X; i < M_NSPR; i++)
-			if (spr_num[i] == spr)
-				break;
-		if (i == M_NSPR)
-			continue;
-		if (npatched == sizeof(patched) / sizeof(patched[0])) {
-			fprintf(stderr, "harness: too many SPR accesses to patch\n");
-			exit(2);
-		}
-		patched[npatched].pc = p;
-		patched[npatched].insn = *insn;
-		npatched++;
-		*insn = EMU_PATCHED;
-	}
-	__builtin___clear_cache((char *)lo, (char *)hi);
+	for (i = M_X; i < M_NSPR; i++)
+		if (spr_num[i] == spr)
+			return 1;
+	return 0;
+}
+
+static void patch_asm(void)
+{
+	emu_patch_sprs((uintptr_t)uv_sc_filter, (uintptr_t)uv_exit_end, modelled_spr);
 }
 
 int main(int argc, char **argv)

@@ -38,7 +38,7 @@ mutant() { # name file object-pattern sed-expression
 	# shellcheck disable=SC2086
 	$CC -static -O2 -std=gnu11 -pthread $CFLAGS -fno-stack-protector -Iasm -Itests/emu \
 		-I"$ARCHDIR" -Ispec -Isrc $EMU_DEFS -o "$T/boot" tests/emu/boot.c \
-		tests/emu/boot_call.S "$ARCHDIR/asm/entry.o" $objs || exit 2
+		tests/emu/boot_call.S tests/emu/patch.c "$ARCHDIR/asm/entry.o" $objs || exit 2
 	if timeout 60 $QEMU "$T/boot" "$DTB" > "$T/log" 2>&1; then
 		echo "SURVIVED: $1"; survived=$((survived + 1))
 	else

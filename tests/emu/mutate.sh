@@ -51,7 +51,7 @@ try() { # name entry.o core-objects...
 	name=$1; shift
 	$CC -static -O2 -std=gnu11 $CFLAGS -fno-stack-protector -Iasm -Itests/emu \
 		-I"$ARCHDIR" -Ispec -Isrc $EMU_DEFS -Wl,--wrap=uv_entry -Wl,--wrap=uv_int_entry -o "$T/harness" \
-		tests/emu/harness.c tests/emu/emu_call.S "$@" || exit 2
+		tests/emu/harness.c tests/emu/emu_call.S tests/emu/patch.c "$@" || exit 2
 	if timeout 60 $QEMU "$T/harness" 7 2 > "$T/log" 2>&1; then
 		echo "SURVIVED: $name"; survived=$((survived + 1))
 	else
