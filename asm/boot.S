@@ -65,7 +65,9 @@
 	.data
 	.balign 8
 	/* 0: nobody has entered; 1: the primary is building; 2: its status is
-	 * published in uv_boot.status.  Not in .bss: the primary clears that. */
+	 * published in uv_boot.status, for good (a refused boot stays refused:
+	 * every later entry gets its status).  Not in .bss: the primary
+	 * clears that. */
 	.globl uv_boot_word
 uv_boot_word:
 	.long	0
@@ -189,10 +191,10 @@ uv_boot_claim:
 	urfid
 
 /*
- * Takes the boot lock, saves the firmware's r1, r2 and LR (r10), and sets
- * up C: r1 = the top of uv_boot_stack minus a frame with a zero back
- * chain (r2 is the TOC already; r6 holds the firmware's).  Keeps r3, r12.  Returns with blr (its own
- * return address in LR, so r10 holds the firmware's).
+ * Takes the boot lock, saves the firmware's r1, r2 (in r6) and LR (in
+ * r10), and sets up C: r1 = the top of uv_boot_stack minus a frame with a
+ * zero back chain (r2 is the image's TOC already).  Keeps r3 and r12.
+ * Returns with blr (its own return address in LR, the firmware's in r10).
  */
 uv_boot_enter_c:
 	LOAD_TOC(%r9, %r2, uv_boot_lock)
