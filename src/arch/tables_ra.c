@@ -4,6 +4,7 @@
  * object in uv_state.
  */
 #include "arch/arch.h"
+#include "arch/fw.h"
 #include "arch/uv_ra.h"
 
 uint64_t arch_frame_ra(uint32_t n)

@@ -1,7 +1,7 @@
 /*
  * What the boot records (src/boot/bringup.h): the machine's map, which
  * hardware thread has which struct uv_cpu, PTCR.  Apart from bringup.h so
- * that src/arch/arch.h can say the firmware's memory lies outside it.
+ * that src/arch/fw.h can say the firmware's memory lies outside it.
  */
 #ifndef UV_BOOT_REC_H
 #define UV_BOOT_REC_H

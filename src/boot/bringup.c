@@ -2,7 +2,7 @@
  * The boot's C side (src/boot/bringup.h): the hand-off and the device tree,
  * read once by the primary thread; a struct uv_cpu for each thread.
  */
-#include "arch/arch.h"
+#include "arch/fw.h"
 #include "boot/bringup.h"
 
 struct uv_boot_rec uv_boot;

@@ -14,7 +14,7 @@
 #define UV_BOOT_BRINGUP_H
 
 #include <stdint.h>
-#include "arch/arch.h"
+#include "arch/fw.h"
 #include "arch/percpu.h"
 #include "boot/boot_rec.h"
 

@@ -1,10 +1,10 @@
 /*
  * The firmware's memory and the image's place on the host
- * (src/arch/arch.h), for the tests of the boot's C side: the firmware's
+ * (src/arch/fw.h), for the tests of the boot's C side: the firmware's
  * real addresses [0, host_fw_size) are the bytes at host_fw, and the image
  * stands at host_image_ra (src/arch/host/host.h).
  */
-#include "arch/arch.h"
+#include "arch/fw.h"
 #include "arch/host/host.h"
 
 const uint8_t *host_fw;
