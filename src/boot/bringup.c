@@ -7,25 +7,15 @@
 
 struct uv_boot_rec uv_boot;
 
-/* Big-endian words of the hand-off and the tree's header, as byte sums
- * (the provers do better with these than with shifts). */
-/*@
-  requires \valid_read(p + (0 .. 3));
-  assigns \nothing;
-*/
-static uint32_t rd32(const uint8_t *p)
-{
-	return (uint32_t)p[0] * 16777216U + (uint32_t)p[1] * 65536U +
-	       (uint32_t)p[2] * 256U + (uint32_t)p[3];
-}
-
+/* The hand-off's big-endian doubleword at p (its words are the
+ * device-tree reader's, fdt_be32). */
 /*@
   requires \valid_read(p + (0 .. 7));
   assigns \nothing;
 */
-static uint64_t rd64(const uint8_t *p)
+static uint64_t be64(const uint8_t *p)
 {
-	return (uint64_t)rd32(p) * 4294967296UL + rd32(p + 4);
+	return (uint64_t)fdt_be32(p, 0) * 4294967296UL + fdt_be32(p, 4);
 }
 
 /*
@@ -45,8 +35,8 @@ static int boot_check(uint64_t handoff, uint64_t moved, uint64_t hrmor)
 	int r;
 
 	h = arch_fw_bytes(handoff, UV_OPAL_SIZE);
-	if (h == 0 || rd32(h + UV_OPAL_OFF_MAGIC) != UV_OPAL_MAGIC ||
-	    rd32(h + UV_OPAL_OFF_VERSION) == 0)
+	if (h == 0 || fdt_be32(h, UV_OPAL_OFF_MAGIC) != UV_OPAL_MAGIC ||
+	    fdt_be32(h, UV_OPAL_OFF_VERSION) == 0)
 		return BOOT_E_HANDOFF;
 	uv_boot.ret_ea = (uint64_t)(uintptr_t)(h + UV_OPAL_OFF_RET);
 	/* Not where it is linked: URMOR is not the image's base.  Only
@@ -58,11 +48,11 @@ static int boot_check(uint64_t handoff, uint64_t moved, uint64_t hrmor)
 	 * HRMOR must not move it either (IBM's ultravisor asserts the same). */
 	if (hrmor != 0)
 		return BOOT_E_PLACE;
-	fdt = rd64(h + UV_OPAL_OFF_SYS_FDT);
+	fdt = be64(h + UV_OPAL_OFF_SYS_FDT);
 	hdr = arch_fw_bytes(fdt, UV_FDT_HEADER);
 	if (hdr == 0)
 		return BOOT_E_HEADER;
-	len = rd32(hdr + 4); /* totalsize */
+	len = fdt_be32(hdr, 4); /* totalsize */
 	if (len < UV_FDT_HEADER || len > UV_FDT_MAX_SIZE)
 		return BOOT_E_HEADER;
 	b = arch_fw_bytes(fdt, len);

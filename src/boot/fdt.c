@@ -5,11 +5,7 @@
  */
 #include "boot/fdt.h"
 
-/*@
-  requires \valid_read(b + (off .. off + 3));
-  assigns \nothing;
-*/
-static uint32_t be32_at(const uint8_t *b, uint32_t off)
+uint32_t fdt_be32(const uint8_t *b, uint32_t off)
 {
 	/* sums of bytes times powers of 256: no shift for the provers to
 	 * bound, and no sum past 0xffffffff */
@@ -53,7 +49,7 @@ static int rsvmap_ends(const uint8_t *b, uint32_t rsv, uint32_t total)
 	for (;;) {
 		if (total - p < RSV_ENTRY)
 			return BOOT_E_HEADER;
-		_Bool last = be32_at(b, p + 8) == 0 && be32_at(b, p + 12) == 0;
+		_Bool last = fdt_be32(b, p + 8) == 0 && fdt_be32(b, p + 12) == 0;
 
 		p += RSV_ENTRY;
 		if (last)
@@ -65,15 +61,15 @@ int fdt_open(struct fdt *t, const uint8_t *b, uint64_t len)
 {
 	if (len < UV_FDT_HEADER)
 		return BOOT_E_HEADER;
-	uint32_t total = be32_at(b, HDR_TOTALSIZE);
-	uint32_t st = be32_at(b, HDR_OFF_STRUCT);
-	uint32_t st_size = be32_at(b, HDR_SIZE_STRUCT);
-	uint32_t str = be32_at(b, HDR_OFF_STRINGS);
-	uint32_t str_size = be32_at(b, HDR_SIZE_STRINGS);
+	uint32_t total = fdt_be32(b, HDR_TOTALSIZE);
+	uint32_t st = fdt_be32(b, HDR_OFF_STRUCT);
+	uint32_t st_size = fdt_be32(b, HDR_SIZE_STRUCT);
+	uint32_t str = fdt_be32(b, HDR_OFF_STRINGS);
+	uint32_t str_size = fdt_be32(b, HDR_SIZE_STRINGS);
 
-	if (be32_at(b, HDR_MAGIC) != UV_FDT_MAGIC ||
-	    be32_at(b, HDR_VERSION) < UV_FDT_VERSION ||
-	    be32_at(b, HDR_LAST_COMP) > UV_FDT_VERSION)
+	if (fdt_be32(b, HDR_MAGIC) != UV_FDT_MAGIC ||
+	    fdt_be32(b, HDR_VERSION) < UV_FDT_VERSION ||
+	    fdt_be32(b, HDR_LAST_COMP) > UV_FDT_VERSION)
 		return BOOT_E_HEADER;
 	if (total < UV_FDT_HEADER || total > len)
 		return BOOT_E_HEADER;
@@ -83,7 +79,7 @@ int fdt_open(struct fdt *t, const uint8_t *b, uint64_t len)
 		return BOOT_E_HEADER;
 	if (str < UV_FDT_HEADER || (uint64_t)str + str_size > total)
 		return BOOT_E_HEADER;
-	uint32_t rsv = be32_at(b, HDR_OFF_RSVMAP);
+	uint32_t rsv = fdt_be32(b, HDR_OFF_RSVMAP);
 
 	if (rsv < UV_FDT_HEADER || rsv > total ||
 	    rsvmap_ends(b, rsv, total) != BOOT_OK)
@@ -99,7 +95,7 @@ int fdt_open(struct fdt *t, const uint8_t *b, uint64_t len)
 
 uint32_t fdt_rd32(struct fdt t, uint32_t off)
 {
-	return be32_at(t.b, off);
+	return fdt_be32(t.b, off);
 }
 
 uint32_t fdt_strend(struct fdt t, uint32_t off, uint32_t lim)

@@ -70,6 +70,16 @@ int fdt_open(struct fdt *t, const uint8_t *b, uint64_t len);
 */
 uint32_t fdt_rd32(struct fdt t, uint32_t off);
 
+/*
+ * The big-endian word at b + off, for bytes not yet known to be a device
+ * tree (its header; the boot's hand-off structure, src/boot/bringup.c).
+ */
+/*@
+  requires \valid_read(b + (off .. off + 3));
+  assigns \nothing;
+*/
+uint32_t fdt_be32(const uint8_t *b, uint32_t off);
+
 /*@
   // The first NUL at or after off, before lim; lim if none.
   requires fdt_ok(t);
