@@ -56,6 +56,20 @@
   predicate hv_cookie(struct uv_frame *f, integer c) =
     f->srr0 == c && f->gpr[UV_COOKIE_GPR] == c;
 
+  // Frame f enters the hypervisor at the HEAI's vector for a vCPU of a
+  // guest stopped for good (src/guest/interrupt.h, int_bounce), with
+  // cookie c and nothing of the guest's but SRR1 and HSRR1 (its MSR with S
+  // set, which KVM checks): every GPR zero but r31 = c, CR, XER, CTR, LR
+  // zero, SRR0 and HSRR0 c, every other word of x[] neutral (hv_x).
+  predicate hv_stopped_entry(struct uv_frame *f, integer c) =
+    (\forall integer r; 0 <= r < UV_NGPRS && r != UV_COOKIE_GPR ==> f->gpr[r] == 0) &&
+    f->gpr[UV_COOKIE_GPR] == c && f->srr0 == c &&
+    f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0 &&
+    f->usrr0 == UV_VEC_HEAI && f->usrr1 == UV_HV_MSR &&
+    f->x[UV_X_SPR(HSRR0)] == c &&
+    (\forall integer i; 0 <= i < UV_NX && i != UV_X_SPR(HSRR0) &&
+       i != UV_X_SPR(HSRR1) ==> f->x[i] == hv_x(i));
+
   // hcall_resumed (below), but for USRR0 and USRR1: every register the guest
   // gets but its PC and MSR (an interrupt injected at the UV_RETURN
   // decides those: spec/inject.acsl.h).

@@ -51,15 +51,22 @@
         \at(f->usrr1, B) ==
           inj_msr(v, \at(f->lpcr, A), resume_msr(\at(uv_state.exit[e].guest.usrr1, A)));
 
+  // Where the hypervisor is entered from an sc, in its own MSR: its sc
+  // vector (an hcall on a guest's behalf), or the HEAI's, 0xE40, for a
+  // UV_RETURN that names an exit of a guest stopped for good
+  // (src/guest/interrupt.h, int_bounce).
+  predicate hv_sc_exit_pc(integer pc) =
+    pc == UV_HV_SC_VECTOR || pc == UV_VEC_HEAI;
+
   // Where a ucall leaves to (uv_ucall): the caller with its own PC and MSR;
-  // the hypervisor at its vector in its own MSR; a secure guest from the
+  // the hypervisor at hv_sc_exit_pc in its own MSR; a secure guest from the
   // ultravisor's copy, or at an interrupt injected; a guest whose ESM
   // protocol failed with HV = 0.
   predicate ucall_exit_modes{A, B}(struct uv_frame *f, integer next) =
     (next == UV_NEXT_CALLER ==>
        \at(f->usrr0, B) == \at(f->usrr0, A) && \at(f->usrr1, B) == \at(f->usrr1, A)) &&
     (next == UV_NEXT_HV ==>
-       \at(f->usrr0, B) == UV_HV_SC_VECTOR && \at(f->usrr1, B) == UV_HV_MSR) &&
+       hv_sc_exit_pc(\at(f->usrr0, B)) && \at(f->usrr1, B) == UV_HV_MSR) &&
     (next == UV_NEXT_SVM ==>
        (resumed_from_copy{A, B}(f, \at(f->lpidr, A)) ||
         delivered_from_copy{A, B}(f, \at(f->lpidr, A))) &&

@@ -99,12 +99,14 @@
  *                guest's state saved and only `passes` shown
  *   VEC_FAULT    the guest's own memory (ASDR): handled in the ultravisor,
  *                or reflected as an HDSI (issue 14, item 5)
- *   VEC_STOP     the vCPU cannot go on (an instruction the hypervisor
- *                would have to emulate in a secure guest): dropped for
- *                good, never resumed, the hypervisor entered at the
- *                vector with nothing of the guest's (cookie 0);
- *                UV_SVM_TERMINATE cleans up.  Not yet: telling the guest
- *                (IBM's ultravisor has it call ibm,os-term)
+ *   VEC_STOP     the guest cannot go on (an instruction the hypervisor
+ *                would have to emulate in a secure guest): stopped for
+ *                good (src/guest/interrupt.h, uv_int_stop), the vCPU kept
+ *                in an exit never resumed, the hypervisor entered at the
+ *                vector with its cookie and nothing of the guest's, and
+ *                again at every UV_RETURN of the guest; UV_SVM_TERMINATE
+ *                cleans up.  Not yet: telling the guest's owner (IBM's
+ *                ultravisor calls RTAS ibm,os-term for it)
  *   VEC_GUEST    the guest's own supervisor's: the hardware never brings
  *                it to the ultravisor from a guest
  *   VEC_SELF     taken while the ultravisor itself ran (MSR[S] = MSR[HV]
@@ -146,6 +148,10 @@
 /* System reset and machine check: AIL never applies to them. */
 #define UV_VEC_SRESET 0x100UL
 #define UV_VEC_MCHECK 0x200UL
+
+/* The HEAI (the table's VEC_STOP row): a secure guest stopped for good
+ * is shown this vector at every UV_RETURN (src/guest/interrupt.h). */
+#define UV_VEC_HEAI 0xE40UL
 
 /* LPCR[LPES] (ISA bit 60): 0 sends the external interrupt to the hypervisor. */
 #define UV_LPCR_LPES 0x0000000000000008UL

@@ -95,6 +95,15 @@ struct uv_state {
 	 */
 	uint16_t slot_tree[UV_NSLOTS];
 	uint8_t tree_slot[UV_NTREES][UV_TREE_GROUPS];
+	/*
+	 * Non-zero: the secure guest is stopped for good (an HEAI: spec/
+	 * vectors.h, VEC_STOP); every UV_RETURN that names one of its exits
+	 * enters the hypervisor at 0xE40 again instead of resuming it
+	 * (src/guest/interrupt.h, int_bounce).  Read only while the guest is
+	 * SVM_SECURE (svm_stopped); svm_drop clears it, so that a guest that
+	 * goes secure again starts running.
+	 */
+	uint8_t svm_stop[UV_MAX_LPID + 1];
 };
 
 extern struct uv_state uv_state;

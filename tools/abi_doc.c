@@ -349,7 +349,7 @@ static void interrupts(void)
 		[VEC_SC_PATH] = "the sc path: a ucall, or the guest's hcall reflected",
 		[VEC_REFLECT] = "reflected to the hypervisor",
 		[VEC_FAULT] = "the guest's memory: handled in the ultravisor, or reflected as an HDSI",
-		[VEC_STOP] = "the vCPU dropped for good, the hypervisor entered at the vector with nothing of the guest's",
+		[VEC_STOP] = "the guest stopped for good: the vCPU kept in an exit never resumed, the hypervisor entered at the vector with its cookie and nothing of the guest's, and again at every UV_RETURN of the guest",
 		[VEC_GUEST] = "the guest's own supervisor's: never reaches the ultravisor from a guest",
 		[VEC_SELF] = "-",
 	};
@@ -396,9 +396,15 @@ static void interrupts(void)
 	       "interrupt of a secure guest drops its vCPU.  Taken outside "
 	       "secure mode: the hypervisor gets its own interrupt at the "
 	       "vector, its registers as they were.  From a secure guest: an "
-	       "HEAI drops the vCPU (never resumed; the hypervisor entered at "
-	       "0xE40 with nothing of the guest's; UV_SVM_TERMINATE cleans "
-	       "up), and a vector the hardware never brings from a guest (the "
+	       "HEAI **stops the guest for good**: the vCPU waits in a pending "
+	       "exit (the hypervisor entered at 0xE40 with its cookie and "
+	       "nothing of the guest's), and every UV_RETURN that names an exit "
+	       "of that guest, this one or another vCPU's, enters the "
+	       "hypervisor at 0xE40 again with that exit's cookie and nothing "
+	       "else, resuming nothing, injecting nothing, changing nothing "
+	       "(its other vCPUs stop at their next exit); UV_SVM_TERMINATE "
+	       "cleans up, and a guest that goes secure again runs.  A vector "
+	       "the hardware never brings from a guest (the "
 	       "guest's own rows, an offset of no row) drops it as a machine "
 	       "check.  An offset of no row taken outside secure mode: a "
 	       "machine check with nothing.  UV_RETURN resumes the vCPU at "
@@ -411,7 +417,8 @@ static void interrupts(void)
 	       "bits, the vector (plus the AIL offset at LPCR[AIL] = 3 and "
 	       "MSR[IR] = MSR[DR] = 1), the new MSR from LPCR[ILE]; any other "
 	       "HSRR0, or a PIDR not 0, gets U_PARAMETER and the exit stays.  "
-	       "Not yet: telling the guest's owner of an HEAI.  An HDSI or HISI "
+	       "Not yet: telling the guest's owner of an HEAI (RTAS "
+	       "ibm,os-term).  An HDSI or HISI "
 	       "on the guest's memory (src/guest/fault.h, proved; the guest "
 	       "address from ASDR): a secure GFN is served in the ultravisor "
 	       "(an empty one gets a zeroed frame) and the guest retries as it "

@@ -33,10 +33,13 @@ enum uv_next uv_int_locked(struct uv_frame *f, uint64_t vec, uint64_t lpcr,
 		next = uv_int_reflect(f, vec);
 	else if (route == VEC_FAULT)
 		next = uv_int_fault(f, vec, asdr);
-	else if (route == VEC_STOP)
-		next = int_lost(f, vec);
-	else
+	else if (route == VEC_STOP) {
+		next = uv_int_stop(f, vec);
+		/* the hypervisor's view, from either of its behaviors */
+		/*@ assert int_hv_view(f, vec); */
+	} else {
 		next = int_lost(f, UV_VEC_MC); /* never from a guest */
+	}
 	return next;
 }
 

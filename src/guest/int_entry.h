@@ -17,12 +17,14 @@
  *     guest's is in the registers, the hypervisor gets the interrupt at its
  *     vector as the hardware would have given it (int_passed);
  *   - taken while a secure guest ran, under the lock: reflected
- *     (uv_int_reflect), a fault on the guest's memory (uv_int_fault), or,
- *     for an HEAI (VEC_STOP) and for an interrupt the hardware never brings
- *     from a guest (VEC_GUEST, an offset of no row), the vCPU is dropped:
- *     its registers are never shown and never resumed, the hypervisor gets
- *     the thread back at 0xE40 (HEAI) or 0x200 (the rest) with nothing of
- *     the guest's (int_lost_entry).
+ *     (uv_int_reflect), a fault on the guest's memory (uv_int_fault), an
+ *     HEAI (VEC_STOP): the guest stopped for good (uv_int_stop: the vCPU
+ *     kept in a pending exit that is never resumed, the hypervisor at
+ *     0xE40 with its cookie and nothing of the guest's); or, for an
+ *     interrupt the hardware never brings from a guest (VEC_GUEST, an
+ *     offset of no row), the vCPU is dropped: its registers are never
+ *     shown and never resumed, the hypervisor gets the thread back at
+ *     0x200 with nothing of the guest's (int_lost_entry).
  *
  * An offset of no row taken from outside secure mode: the hypervisor gets
  * a machine check with nothing (int_lost_entry at 0x200): the hardware
@@ -111,8 +113,10 @@ enum uv_next int_pass(struct uv_frame *f, uint64_t vec);
 
   behavior stopped:
     assumes int_svm_route(vec, lpcr) == VEC_STOP;
-    ensures \result == UV_NEXT_HV && state_unchanged{Pre, Post};
-    ensures int_lost_entry(f, vec);
+    ensures \result == UV_NEXT_HV;
+    ensures svm_secure(\old(f->lpidr)) ==> svm_stopped(\old(f->lpidr));
+    ensures int_lost_entry(f, vec) ||
+      \exists integer e; int_reflected_into{Pre, Post}(f, e, vec);
 
   behavior unexpected:
     assumes int_svm_route(vec, lpcr) != VEC_REFLECT &&

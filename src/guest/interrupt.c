@@ -132,6 +132,35 @@ enum uv_next uv_int_reflect(struct uv_frame *f, uint64_t vec)
 	return UV_NEXT_HV;
 }
 
+enum uv_next uv_int_stop(struct uv_frame *f, uint64_t vec)
+{
+	uint64_t lpid = f->lpidr;
+	enum uv_next next;
+
+	next = uv_int_reflect(f, vec);
+	/* marked after the exit is taken: uv_int_reflect keeps the rest */
+	if (lpid >= 1 && lpid <= UV_MAX_LPID &&
+	    uv_state.svm_life[lpid] == SVM_SECURE)
+		uv_state.svm_stop[lpid] = 1;
+	return next;
+}
+
+enum uv_next int_bounce(struct uv_frame *f, uint32_t e)
+{
+	uint64_t c = uv_state.exit[e].cookie;
+	uint64_t s = (uv_state.exit[e].guest.usrr1 & UV_MSR_NOT_HV) | UV_MSR_S;
+
+	/* nothing of the guest's (the HEAI's row passes no word) ... */
+	int_lost(f, UV_VEC_HEAI);
+	/* ... but the cookie, where KVM reads the PC, and the MSR with S */
+	f->gpr[UV_COOKIE_GPR] = c;
+	f->srr0 = c;
+	f->srr1 = s;
+	f->x[UV_X_SPR(HSRR0)] = c;
+	f->x[UV_X_SPR(HSRR1)] = s;
+	return UV_NEXT_HV;
+}
+
 enum uv_next uv_int_return(struct uv_frame *f, uint32_t e)
 {
 	uint64_t msr;

@@ -165,6 +165,68 @@ enum uv_next int_lost(struct uv_frame *f, uint64_t vec);
 enum uv_next uv_int_reflect(struct uv_frame *f, uint64_t vec);
 
 /*
+ * An HEAI (spec/vectors.h, VEC_STOP) at vector vec: the vCPU ran into an
+ * instruction the hypervisor would have to emulate, which it cannot do
+ * for a secure guest (it sees none of the guest's registers or memory), so
+ * the guest cannot go on and is stopped for good, every vCPU of it.  This
+ * vCPU goes into a pending exit as a reflected interrupt would
+ * (uv_int_reflect: the hypervisor entered at vec with the cookie and
+ * nothing of the guest's, the HEAI's row passing no word), so that the
+ * hypervisor's UV_RETURN names an exit and is answered (KVM injects a
+ * program interrupt there, and after a refused UV_RETURN would run on
+ * with no guest to go back to); the guest is marked stopped (svm_stop),
+ * and from then on every UV_RETURN naming an exit of it, this one or
+ * another vCPU's, enters the hypervisor at 0xE40 again (int_bounce)
+ * instead of resuming.  Its other vCPUs stop at their next exit (a
+ * decrementer at the latest).  Without a free exit, or for a guest not
+ * secure (terminated while this vCPU ran), the vCPU is dropped as by
+ * uv_int_reflect (int_lost_entry).  UV_SVM_TERMINATE cleans up (svm_drop).
+ */
+/*@
+  requires handler_pre(f);
+  assigns *f, uv_state;
+  ensures state_inv;
+  ensures \result == UV_NEXT_HV;
+  ensures f->lpidr == \old(f->lpidr);
+  ensures stopped: svm_secure(\old(f->lpidr)) ==> svm_stopped(\old(f->lpidr));
+
+  behavior lost:
+    assumes !svm_secure(f->lpidr) ||
+      \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0;
+    ensures int_lost_entry(f, vec);
+    ensures only_exit_changed{Pre, Post}(-1);
+
+  behavior parked:
+    assumes svm_secure(f->lpidr);
+    assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == 0;
+    ensures \exists integer e; int_reflected_into{Pre, Post}(f, e, vec);
+
+  complete behaviors lost, parked;
+  disjoint behaviors lost, parked;
+*/
+enum uv_next uv_int_stop(struct uv_frame *f, uint64_t vec);
+
+/*
+ * UV_RETURN for pending exit e of a stopped guest (svm_stopped), which the
+ * hypervisor named by its cookie: the vCPU cannot go on, so it is not
+ * resumed and nothing the hypervisor gave (its registers, an interrupt to
+ * inject) is read; the hypervisor is entered at 0xE40 again, as at the
+ * HEAI, with the same cookie and nothing of the guest's, and the exit
+ * stays pending for the next UV_RETURN.  Nothing of the state changes.
+ */
+/*@
+  requires \valid(f) && \separated(f + (..), &uv_state);
+  requires e < UV_NEXITS;
+  assigns *f;
+  ensures hv_stopped_entry(f, uv_state.exit[e].cookie);
+  ensures f->srr1 == int_hv_srr1(uv_state.exit[e].guest.usrr1) &&
+    f->x[UV_X_SPR(HSRR1)] == f->srr1;
+  ensures f->lpidr == \old(f->lpidr);
+  ensures \result == UV_NEXT_HV;
+*/
+enum uv_next int_bounce(struct uv_frame *f, uint32_t e);
+
+/*
  * UV_RETURN for the reflected interrupt in pending exit e, which the
  * hypervisor named by its cookie (uv_return found it): the guest resumes
  * with its own registers, all of them, and the exit is free.

@@ -41,6 +41,8 @@ void svm_drop(uint32_t lpid)
 	      rec_shared(uv_state.gfn[k][i]) ==> uv_state.slot[k].lpid != lpid; */
 	uv_state.svm_life[lpid] = SVM_NORMAL;
 	uv_state.svm_tree[lpid] = 0;
+	/* not stopped: if it goes secure again, it runs */
+	uv_state.svm_stop[lpid] = 0;
 	/*@ assert pate_svm_ok; */
 	/*@ assert state_inv; */
 	/*
@@ -274,6 +276,9 @@ enum uv_next uv_return(struct uv_frame *f)
 		e = exit_by_cookie(lpid, f->gpr[UV_COOKIE_GPR]);
 		if (e == UV_NEXITS)
 			return uv_set_rc(f, U_STATE);
+		/* stopped for good: never resumed, whatever was asked */
+		if (uv_state.svm_stop[lpid] != 0)
+			return int_bounce(f, e);
 		/* refused here, not in svm_resume: a caller's proof does not
 		 * get "only r3 changed" from a callee's behavior */
 		h = f->x[UV_X_SPR(HSRR0)];

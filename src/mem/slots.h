@@ -22,6 +22,10 @@
   predicate svm_secure(integer l) =
     1 <= l <= UV_MAX_LPID && uv_state.svm_life[l] == SVM_SECURE;
 
+  // A secure guest stopped for good (an HEAI, src/guest/interrupt.h).
+  predicate svm_stopped(integer l) =
+    svm_secure(l) && uv_state.svm_stop[l] != 0;
+
   // Everything but the GFN records, the frames and their owners is as at A.
   predicate slots_lives_same{A, B} =
     \at(uv_state.svm_life, A) == \at(uv_state.svm_life, B) &&
@@ -185,7 +189,8 @@ void slot_release(uint32_t k);
 
 /*
  * Guest lpid is dropped: every slot released, its pending exits (if any)
- * freed and their copies scrubbed, its life cycle back to SVM_NORMAL.
+ * freed and their copies scrubbed, its life cycle back to SVM_NORMAL, not
+ * stopped.
  */
 /*@
   requires state_inv;
@@ -193,6 +198,7 @@ void slot_release(uint32_t k);
   assigns uv_state;
   ensures state_inv;
   ensures uv_state.svm_life[lpid] == SVM_NORMAL;
+  ensures uv_state.svm_stop[lpid] == 0;
   ensures \forall integer k; 0 <= k < UV_NSLOTS ==> !slot_of(k, lpid);
 */
 void svm_drop(uint32_t lpid);

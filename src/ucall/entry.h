@@ -14,9 +14,10 @@
   predicate exit_modes{A, B}(struct uv_frame *f, integer next) =
     // never into ultravisor state
     !UV_MODE(\at(f->usrr1, B)) &&
-    // to the hypervisor: its own MSR (S = 0), at its vector
+    // to the hypervisor: its own MSR (S = 0), at its sc vector (or the
+    // HEAI's, for a guest stopped for good: hv_sc_exit_pc)
     (next == UV_NEXT_HV ==>
-       \at(f->usrr0, B) == UV_HV_SC_VECTOR && \at(f->usrr1, B) == UV_HV_MSR) &&
+       hv_sc_exit_pc(\at(f->usrr0, B)) && \at(f->usrr1, B) == UV_HV_MSR) &&
     // into a secure guest: S = 1, HV = 0
     (next == UV_NEXT_SVM ==> SVM_MODE(\at(f->usrr1, B))) &&
     // into a guest the ESM protocol gave up on: HV = 0
@@ -46,7 +47,7 @@
     svm_hcall(\old(f->srr1)) && \result == UV_NEXT_HV ==>
       hv_entry(f, \old(f->gpr[3]), UV_HCALL_NIN, \old(f->srr1));
   ensures mode_hv: \result == UV_NEXT_HV ==>
-    f->usrr0 == UV_HV_SC_VECTOR && f->usrr1 == UV_HV_MSR;
+    hv_sc_exit_pc(f->usrr0) && f->usrr1 == UV_HV_MSR;
   ensures mode_svm: \result == UV_NEXT_SVM ==>
     SVM_MODE(f->usrr1) && (resumed_from_copy{Pre, Post}(f, \old(f->lpidr)) ||
                            delivered_from_copy{Pre, Post}(f, \old(f->lpidr)));

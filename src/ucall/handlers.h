@@ -135,8 +135,18 @@ enum uv_next uv_esm(struct uv_frame *f);
     ensures f->gpr[3] == rc_reg(U_STATE) && state_unchanged{Pre, Post};
     ensures \result == UV_NEXT_CALLER;
 
+  behavior stopped:
+    assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
+    assumes uv_state.svm_stop[f->lpidr] != 0;
+    assumes \exists integer e; 0 <= e < UV_NEXITS &&
+      exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]);
+    ensures \result == UV_NEXT_HV && state_unchanged{Pre, Post};
+    ensures f->lpidr == \old(f->lpidr);
+    ensures hv_stopped_entry(f, \old(f->gpr[UV_COOKIE_GPR]));
+
   behavior refused:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
+    assumes uv_state.svm_stop[f->lpidr] == 0;
     assumes \exists integer e; 0 <= e < UV_NEXITS &&
       exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]);
     assumes !resume_ok(f);
@@ -146,6 +156,7 @@ enum uv_next uv_esm(struct uv_frame *f);
 
   behavior hcall_pending:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
+    assumes uv_state.svm_stop[f->lpidr] == 0;
     assumes \exists integer e; 0 <= e < UV_NEXITS &&
       exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]) &&
       uv_state.exit[e].vec == UV_VEC_SC;
@@ -161,6 +172,7 @@ enum uv_next uv_esm(struct uv_frame *f);
 
   behavior interrupt_pending:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
+    assumes uv_state.svm_stop[f->lpidr] == 0;
     assumes \exists integer e; 0 <= e < UV_NEXITS &&
       exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]) &&
       uv_state.exit[e].vec != UV_VEC_SC;
@@ -203,8 +215,10 @@ enum uv_next uv_esm(struct uv_frame *f);
       (\forall integer i; 0 <= i < UV_NX ==>
         f->x[i] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.x[i]));
 
-  complete behaviors nothing_pending, refused, hcall_pending, interrupt_pending, esm_pending;
-  disjoint behaviors nothing_pending, refused, hcall_pending, interrupt_pending, esm_pending;
+  complete behaviors nothing_pending, stopped, refused, hcall_pending,
+    interrupt_pending, esm_pending;
+  disjoint behaviors nothing_pending, stopped, refused, hcall_pending,
+    interrupt_pending, esm_pending;
 */
 enum uv_next uv_return(struct uv_frame *f);
 

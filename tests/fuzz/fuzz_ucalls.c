@@ -523,8 +523,26 @@ static void sc2(void)
 			hcall_in[(low - 0x2000) / 4] = in;
 			int_exit[(low - 0x2000) / 4] = 0;
 		}
+		/* UV_RETURN naming an exit of a guest stopped for good (an
+		 * HEAI): the hypervisor at 0xE40 again, r3 0, x[] neutral but
+		 * HSRR0/1, the exit still pending, nothing changed */
+		int bounced = in.gpr[3] == UV_RETURN && in.lpidr <= UV_MAX_LPID &&
+			      snap->svm_life[in.lpidr] == SVM_SECURE &&
+			      snap->svm_stop[in.lpidr] != 0;
+
+		if (bounced) {
+			if (cpu.frame.gpr[3] != 0 ||
+			    memcmp(snap, &uv_state, sizeof(uv_state)) != 0)
+				die("a stopped guest's UV_RETURN changed the state");
+			for (int i = 0; i < UV_NX; i++)
+				if (i != UV_X_SPR(HSRR0) && i != UV_X_SPR(HSRR1) &&
+				    cpu.frame.x[i] != (i == UV_X_DEC ? UV_HV_DEC :
+						       i == UV_X_PPR ? UV_HV_PPR :
+						       i == UV_X_MMCR0 ? UV_HV_MMCR0 : 0))
+					die("a stopped guest's UV_RETURN left a word of x[]");
+		}
 		if (cpu.frame.cr || cpu.frame.xer || cpu.frame.ctr || cpu.frame.lr ||
-		    cpu.frame.srr0 != c || cpu.frame.usrr0 != 0xC00 ||
+		    cpu.frame.srr0 != c || cpu.frame.usrr0 != (bounced ? 0xE40 : 0xC00) ||
 		    ((cpu.frame.usrr1 >> UV_MSR_S_LG) & 1))
 			die("the hypervisor entered with a leftover or in secure mode");
 	} else if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != 0 &&
@@ -651,6 +669,13 @@ static void interrupt(const uint8_t *b, uint64_t l)
 			die("a word of x[] left over to the hypervisor at an interrupt");
 	}
 	e = exit_of_cookie(c);
+	/* an HEAI stops a secure guest for good, kept in an exit or not */
+	if (vec == 0xE40 && l >= 1 && l <= UV_MAX_LPID &&
+	    snap->svm_life[l] == SVM_SECURE) {
+		if (uv_state.svm_stop[l] == 0)
+			die("an HEAI did not stop its guest");
+		snap->svm_stop[l] = uv_state.svm_stop[l];
+	}
 	if (c == 0) {
 		if (memcmp(snap, &uv_state, sizeof(uv_state)) != 0)
 			die("a dropped vCPU's interrupt changed the state");
@@ -740,6 +765,14 @@ static void op(const uint8_t *b)
 			       uv_state.exit[e].kind != EXIT_VCPU ||
 			       uv_state.exit[e].cookie != cpu.frame.gpr[UV_COOKIE_GPR]))
 			e = -1;
+		/* its guest stopped for good: never resumed (sc2 checks the
+		 * hypervisor entered at 0xE40 again) */
+		if (e >= 0 && uv_state.svm_stop[uv_state.exit[e].lpid] != 0) {
+			sc2();
+			if (uv_state.exit[e].lpid == 0)
+				die("a stopped guest's exit resumed");
+			break;
+		}
 		sc2();
 		if (e >= 0 && refused) {
 			if (cpu.frame.gpr[3] != (uint64_t)U_PARAMETER ||

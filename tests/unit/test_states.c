@@ -2313,11 +2313,6 @@ static void test_int_entry(void **state)
 	guest = stub_frame(SVM, 9, SVM_MSR, 1);
 	assert_int_equal(int_entry(0xE00, 0, (0x12ULL << 16) | 0x345), UV_NEXT_CALLER);
 	assert_memory_equal(&cpu.frame, &guest, sizeof(guest));
-	/* HEAI: the vCPU dropped, the hypervisor told at 0xE40 */
-	stub_frame(SVM, 9, SVM_MSR, 1);
-	assert_int_equal(int_entry(0xE40, 0, 0), UV_NEXT_HV);
-	assert_unchanged("HEAI");
-	assert_int_lost(9, 0xE40);
 	/* the data storage interrupt (the guest's own) and an offset of no
 	 * vector: never from a guest, dropped as a machine check */
 	stub_frame(SVM, 9, SVM_MSR, 0);
@@ -2401,6 +2396,115 @@ static void assert_unchanged(const char *what)
 
 	if (uv_state_unchanged(why, sizeof(why)) != 0)
 		fail_msg("%s: %s", what, why);
+}
+
+/*
+ * UV_RETURN naming exit c of a guest stopped for good, from a hypervisor
+ * random in every register, HSRR0 the cookie or (as KVM after an HEAI) a
+ * program interrupt to inject: the hypervisor is entered at 0xE40 again
+ * with that cookie and nothing of the guest's but its MSR with S (msr),
+ * nothing of its own either, and the state does not change.
+ */
+static void assert_bounced(uint64_t lpid, uint64_t c, uint64_t msr, int inject)
+{
+	uint64_t s = (msr & ~MSR_HV) | MSR_S;
+
+	frame(HV, lpid, N_RETURN);
+	name_exit(c);
+	if (inject)
+		cpu.frame.x[UV_X_SPR(HSRR0)] = 0x700;
+	assert_int_equal(run("UV_RETURN of a stopped guest"), UV_NEXT_HV);
+	assert_unchanged("UV_RETURN of a stopped guest");
+	for (int r = 0; r < UV_NGPRS; r++)
+		assert_int_equal(cpu.frame.gpr[r], r == 31 ? c : 0);
+	assert_int_equal(cpu.frame.cr | cpu.frame.xer | cpu.frame.ctr | cpu.frame.lr, 0);
+	assert_int_equal(cpu.frame.srr0, c);
+	assert_int_equal(cpu.frame.srr1, s);
+	assert_int_equal(cpu.frame.usrr0, 0xE40);
+	assert_int_equal(cpu.frame.usrr1, HV_MSR);
+	assert_int_equal(cpu.frame.lpidr, lpid);
+	for (int i = 0; i < UV_NX; i++)
+		assert_int_equal(cpu.frame.x[i],
+				 i == UV_X_SPR(HSRR0) ? c :
+				 i == UV_X_SPR(HSRR1) ? s :
+				 i == UV_X_DEC ? UV_HV_DEC :
+				 i == UV_X_PPR ? UV_HV_PPR :
+				 i == UV_X_MMCR0 ? UV_HV_MMCR0 : 0);
+}
+
+/*
+ * An HEAI stops the guest for good (src/guest/interrupt.h, uv_int_stop):
+ * the vCPU waits in an exit, the hypervisor is told at 0xE40 with the
+ * cookie and nothing of the guest's (not HEIR either), and from then on
+ * every UV_RETURN naming an exit of that guest (the HEAI's, an hcall
+ * pending from before, an interrupt reflected after) enters the
+ * hypervisor at 0xE40 again, whatever it asks; another guest runs on;
+ * UV_SVM_TERMINATE cleans up, and the guest, secure again, runs.  An
+ * HEAI with every exit in use stops the guest all the same.
+ */
+static void test_heai_stop(void **state)
+{
+	(void)state;
+	struct uv_frame guest, before, other;
+	uint64_t c_hcall, c_heai, c_hdec, c_other, m_hcall, m_hdec;
+
+	make_secure(9, 0x10, 4);
+	make_secure(7, 0x40, 4);
+	/* a vCPU of each guest has an hcall in the hypervisor */
+	hcall_frame(9, rand64() | 0x10000);
+	m_hcall = cpu.frame.usrr1;
+	assert_int_equal(run("hcall"), UV_NEXT_HV);
+	c_hcall = cpu.frame.gpr[31];
+	hcall_frame(7, 0x58);
+	other = cpu.frame;
+	assert_int_equal(run("hcall"), UV_NEXT_HV);
+	c_other = cpu.frame.gpr[31];
+	/* the HEAI */
+	guest = stub_frame(SVM, 9, SVM_MSR, 1);
+	before = guest;
+	assert_int_equal(int_entry(0xE40, 0, 0), UV_NEXT_HV);
+	c_heai = assert_int_reflected(&guest, 0xE40);
+	assert_true(uv_state.svm_stop[9] != 0);
+	assert_int_equal(uv_state.svm_stop[7], 0);
+	/* every UV_RETURN of guest 9: 0xE40 again, nothing resumed */
+	assert_bounced(9, c_heai, before.usrr1, 1);
+	assert_bounced(9, c_heai, before.usrr1, 0);
+	assert_bounced(9, c_hcall, m_hcall, 0);
+	assert_bounced(9, c_hcall, m_hcall, 1);
+	/* a vCPU still running takes an HDEC: reflected, never resumed */
+	guest = stub_frame(SVM, 9, SVM_MSR, 1);
+	m_hdec = guest.usrr1;
+	assert_int_equal(int_entry(0x980, 0, 0), UV_NEXT_HV);
+	c_hdec = assert_int_reflected(&guest, 0x980);
+	assert_bounced(9, c_hdec, m_hdec, 0);
+	/* a cookie of no exit: U_STATE, as for any guest */
+	assert_no_such_exit(9, c_heai ^ 0x10000);
+	/* guest 7 runs on: its hcall resumed */
+	frame(HV, 7, N_RETURN);
+	name_exit(c_other);
+	assert_int_equal(run("UV_RETURN of another guest"), UV_NEXT_SVM);
+	assert_int_equal(cpu.frame.usrr0, other.usrr0);
+	/* terminated: nothing pending, not stopped */
+	assert_int_equal(HVCALL(N_TERMINATE, 9, 0, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(uv_state.svm_stop[9], 0);
+	assert_no_such_exit(9, c_heai);
+	/* secure again, it runs: an interrupt reflected and resumed */
+	make_secure(9, 0x10, 4);
+	guest = stub_frame(SVM, 9, SVM_MSR, 1);
+	assert_int_equal(int_entry(0x980, 0, 0), UV_NEXT_HV);
+	c_hdec = assert_int_reflected(&guest, 0x980);
+	assert_int_resumed(9, c_hdec, &guest);
+	/* every exit in use: the HEAI's vCPU dropped, the guest stopped */
+	for (int i = 0; i < UV_NEXITS; i++) {
+		hcall_frame(9, 0x58);
+		m_hcall = cpu.frame.usrr1;
+		assert_int_equal(run("hcall"), UV_NEXT_HV);
+	}
+	stub_frame(SVM, 9, SVM_MSR, 1);
+	assert_int_equal(int_entry(0xE40, 0, 0), UV_NEXT_HV);
+	assert_int_lost(9, 0xE40);
+	assert_true(uv_state.svm_stop[9] != 0);
+	assert_bounced(9, hv_cookie[9], m_hcall, 0);
 }
 
 /* 1 if the 64 KiB at p hold byte b somewhere. */
@@ -4005,6 +4109,7 @@ int main(void)
 		cmocka_unit_test_setup(test_tree_busy, setup),
 		cmocka_unit_test_setup(test_tree_unregister, setup),
 		cmocka_unit_test_setup(test_int_entry, setup),
+		cmocka_unit_test_setup(test_heai_stop, setup),
 		cmocka_unit_test_setup(test_int_halt, setup),
 	};
 

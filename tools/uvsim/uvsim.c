@@ -309,21 +309,27 @@ static void after(enum uv_next next, const struct uv_frame *in, int is_int)
 	if (next == UV_NEXT_HV) {
 		const struct uv_frame *f = &cpu.frame;
 		int e = exit_of_cookie(f->gpr[UV_COOKIE_GPR]);
-		int aborted = !is_int && f->gpr[3] == UV_H_SVM_INIT_ABORT;
+		/*
+		 * A UV_RETURN answered by entering the hypervisor at an
+		 * interrupt vector: the exit of a guest stopped for good,
+		 * still pending with the registers its vCPU left it with.
+		 */
+		int bounced = !is_int && f->usrr0 != UV_VEC_SC;
+		int aborted = !is_int && !bounced && f->gpr[3] == UV_H_SVM_INIT_ABORT;
 
 		last_exit = *f;
 		have_exit = 1;
 		if (n_exits < MAX_EXITS)
 			exit_cookie_seen[n_exits] = f->gpr[UV_COOKIE_GPR];
 		n_exits++;
-		if (!aborted && e >= 0) {
+		if (!aborted && !bounced && e >= 0) {
 			exit_vcpu[e] = cur_vcpu;
 			exit_in[e] = *in;
 			exit_int[e] = is_int;
 		}
 		printf("exit hv");
 		print_regs(f);
-		if (is_int)
+		if (is_int || bounced)
 			print_shown(f);
 		/*
 		 * The vector the hypervisor is entered at, and the cookie in
@@ -671,7 +677,8 @@ static void dump(void)
 		if (life == SVM_SECURE) {
 			/* the vCPUs with an hcall, then those with an
 			 * interrupt, in the hypervisor, by exit */
-			printf("svm %d secure", l);
+			printf("svm %d secure%s", l,
+			       uv_state.svm_stop[l] ? " stopped" : "");
 			for (int is_int = 0; is_int < 2; is_int++) {
 				int pending = 0;
 
