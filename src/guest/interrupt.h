@@ -80,6 +80,11 @@
     f->usrr0 == vec && f->usrr1 == int_hv_msr(vec) &&
     (\forall integer i; 0 <= i < UV_NX ==> f->x[i] == hv_x(i));
 
+  // A vCPU of guest l can be kept in a pending exit: l is secure and an
+  // exit is free.
+  predicate int_can_keep(integer l) =
+    svm_secure(l) && \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == 0;
+
   // From A to B the interrupt vec of the guest whose registers were *f at
   // A went to the hypervisor through exit e: free at A, the guest's at B,
   // with the vector, a copy of the registers (MSR without HV) and a cookie
@@ -149,14 +154,12 @@ enum uv_next int_lost(struct uv_frame *f, uint64_t vec);
   ensures f->lpidr == \old(f->lpidr);
 
   behavior lost:
-    assumes !svm_secure(f->lpidr) ||
-      \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0;
+    assumes !int_can_keep(f->lpidr);
     ensures state_unchanged{Pre, Post};
     ensures int_lost_entry(f, vec);
 
   behavior reflected:
-    assumes svm_secure(f->lpidr);
-    assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == 0;
+    assumes int_can_keep(f->lpidr);
     ensures \exists integer e; int_reflected_into{Pre, Post}(f, e, vec);
 
   complete behaviors lost, reflected;
@@ -191,14 +194,12 @@ enum uv_next uv_int_reflect(struct uv_frame *f, uint64_t vec);
   ensures stopped: svm_secure(\old(f->lpidr)) ==> svm_stopped(\old(f->lpidr));
 
   behavior lost:
-    assumes !svm_secure(f->lpidr) ||
-      \forall integer e; 0 <= e < UV_NEXITS ==> uv_state.exit[e].lpid != 0;
+    assumes !int_can_keep(f->lpidr);
     ensures int_lost_entry(f, vec);
     ensures only_exit_changed{Pre, Post}(-1);
 
   behavior parked:
-    assumes svm_secure(f->lpidr);
-    assumes \exists integer e; 0 <= e < UV_NEXITS && uv_state.exit[e].lpid == 0;
+    assumes int_can_keep(f->lpidr);
     ensures \exists integer e; int_reflected_into{Pre, Post}(f, e, vec);
 
   complete behaviors lost, parked;
