@@ -52,7 +52,7 @@ include mk/*.mk
 # fuzz, trace and proof-pipeline tests.  Not the whole proof, which is
 # `make prove`: CI (.ci/run) runs both, the proof with no cache at all
 # (PROVE_MODE=none: the provers run on every goal, no file decides a
-# verdict).  Apart, the tests answer in minutes and the proof in about 59 (2026-12-03).
+# verdict).  Apart, the tests answer in minutes and the proof in about 64 (2026-12-03).
 check: $(SETUP_STAMP) test cross $(CHECK_EXTRA)
 
 cross: $(CROSS_EXTRA)

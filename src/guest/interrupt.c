@@ -138,7 +138,7 @@ enum uv_next uv_int_stop(struct uv_frame *f, uint64_t vec)
 	enum uv_next next;
 
 	next = uv_int_reflect(f, vec);
-	/* marked after the exit is taken: uv_int_reflect keeps the rest */
+	/* marked after uv_int_reflect, whose contract does not keep svm_stop */
 	if (lpid >= 1 && lpid <= UV_MAX_LPID &&
 	    uv_state.svm_life[lpid] == SVM_SECURE)
 		uv_state.svm_stop[lpid] = 1;
