@@ -28,6 +28,18 @@ const struct uv_state *uv_state_snapshot(void);
  * the first field that differs (e.g. "gfn[3][17]") written to why. */
 int uv_state_unchanged(char *why, unsigned long why_len);
 
+/*
+ * The neutral value of word i of a frame's x[] in the hypervisor's view of
+ * a guest (spec/hv_exit.acsl.h, hv_x): DEC, PPR and MMCR0 their documented
+ * constants (spec/uv_abi.h), every other word 0.
+ */
+static inline uint64_t hv_x_neutral(int i)
+{
+	return i == UV_X_DEC ? UV_HV_DEC :
+	       i == UV_X_PPR ? UV_HV_PPR :
+	       i == UV_X_MMCR0 ? UV_HV_MMCR0 : 0;
+}
+
 /* Names the field of struct uv_state at byte offset off, into buf. */
 void uv_state_field(unsigned long off, char *buf, unsigned long len);
 

@@ -536,9 +536,7 @@ static void sc2(void)
 				die("a stopped guest's UV_RETURN changed the state");
 			for (int i = 0; i < UV_NX; i++)
 				if (i != UV_X_SPR(HSRR0) && i != UV_X_SPR(HSRR1) &&
-				    cpu.frame.x[i] != (i == UV_X_DEC ? UV_HV_DEC :
-						       i == UV_X_PPR ? UV_HV_PPR :
-						       i == UV_X_MMCR0 ? UV_HV_MMCR0 : 0))
+				    cpu.frame.x[i] != hv_x_neutral(i))
 					die("a stopped guest's UV_RETURN left a word of x[]");
 		}
 		if (cpu.frame.cr || cpu.frame.xer || cpu.frame.ctr || cpu.frame.lr ||

@@ -259,9 +259,7 @@ static void print_ctx(const struct uv_frame *f, unsigned long long msr)
 static void print_shown(const struct uv_frame *f)
 {
 	for (int i = 0; i < UV_NX; i++) {
-		uint64_t neutral = i == UV_X_DEC ? UV_HV_DEC :
-				   i == UV_X_PPR ? UV_HV_PPR :
-				   i == UV_X_MMCR0 ? UV_HV_MMCR0 : 0;
+		uint64_t neutral = hv_x_neutral(i);
 		const char *name = NULL;
 
 		if (i == UV_X_SPR(HSRR0) || i == UV_X_SPR(HSRR1) ||
