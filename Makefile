@@ -17,15 +17,16 @@ CORE_SRCS := src/ucall/dispatch.c src/ucall/ucall_table.c src/ucall/handlers_tod
 	src/mem/pages.c src/guest/svm.c src/guest/exits.c src/guest/reflect.c \
 	src/guest/svm_sc.c src/guest/esm.c src/mem/leaf.c src/mem/tree.c \
 	src/guest/vector.c src/guest/interrupt.c src/guest/fault.c src/guest/int_entry.c \
-	src/guest/deliver.c $(BOOT_SRCS)
+	src/guest/deliver.c src/guest/rtas.c $(BOOT_SRCS)
 # The hardware-facing layer (src/arch/arch.h): proved code calls it through
 # its contract; each build links one implementation.
 ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/lock.c src/arch/percpu.c src/arch/host/fw.c src/arch/host/lock_reset.c src/arch/host/random.c \
 	src/arch/host/tlb.c src/arch/host/ra.c \
-	src/arch/radix_word.c src/arch/tables_ra.c
+	src/arch/radix_word.c src/arch/tables_ra.c src/arch/frame_bytes.c
 ARCH_PPC64_SRCS := src/arch/ppc64/normal.c src/arch/lock.c \
 	src/arch/ppc64/random.c src/arch/percpu.c src/arch/ppc64/tlb.c \
-	src/arch/ppc64/ra.c src/arch/ppc64/fw.c src/arch/radix_word.c src/arch/tables_ra.c
+	src/arch/ppc64/ra.c src/arch/ppc64/fw.c src/arch/radix_word.c src/arch/tables_ra.c \
+	src/arch/frame_bytes.c
 CORE_INC := -I$(SPEC) -Isrc
 
 WARN := -Wall -Wextra -Werror

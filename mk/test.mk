@@ -9,7 +9,7 @@ UNIT_BINS := $(UNIT_TESTS:%=$(BUILD)/host/test_%)
 
 $(BUILD)/host/test_%: tests/unit/test_%.c tests/common/state_check.c tests/common/walk.c tests/common/walk.h tests/common/state_check.h $(CORE_SRCS) $(ARCH_HOST_SRCS) $(wildcard src/*.h src/*/*.h src/arch/host/*.h spec/*.h) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) $< tests/common/state_check.c $(CORE_SRCS) $(ARCH_HOST_SRCS) -o $@ -lcmocka
+	$(CC) $(HOST_CFLAGS) $< tests/common/state_check.c $(CORE_SRCS) $(ARCH_HOST_SRCS) -o $@ -lcmocka -lfdt
 
 test: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do $$t; done

@@ -70,6 +70,22 @@
     (\forall integer i; 0 <= i < UV_NX && i != UV_X_SPR(HSRR0) &&
        i != UV_X_SPR(HSRR1) ==> f->x[i] == hv_x(i));
 
+  // Frame f enters the hypervisor at 0xC00 with H_RTAS for a vCPU of a
+  // guest stopped for good (src/guest/rtas.h, stopped_return), its RTAS
+  // arguments at guest address a: r3 H_RTAS, r4 a, the cookie c in r31,
+  // SRR0 and HSRR0, every other GPR zero and x[] neutral but SRR1 and
+  // HSRR1 (its MSR with S, as for an hcall).
+  predicate hv_os_term_entry(struct uv_frame *f, integer c, integer a) =
+    f->gpr[3] == UV_H_RTAS && f->gpr[4] == a &&
+    (\forall integer r; 0 <= r < UV_NGPRS && r != 3 && r != 4 &&
+       r != UV_COOKIE_GPR ==> f->gpr[r] == 0) &&
+    f->gpr[UV_COOKIE_GPR] == c && f->srr0 == c &&
+    f->cr == 0 && f->xer == 0 && f->ctr == 0 && f->lr == 0 &&
+    f->usrr0 == UV_HV_SC_VECTOR && f->usrr1 == UV_HV_MSR &&
+    f->x[UV_X_SPR(HSRR0)] == c && f->x[UV_X_SPR(HSRR1)] == f->srr1 &&
+    (\forall integer i; 0 <= i < UV_NX && i != UV_X_SPR(HSRR0) &&
+       i != UV_X_SPR(HSRR1) ==> f->x[i] == hv_x(i));
+
   // hcall_resumed (below), but for USRR0 and USRR1: every register the guest
   // gets but its PC and MSR (an interrupt injected at the UV_RETURN
   // decides those: spec/inject.acsl.h).

@@ -239,6 +239,15 @@
 #define UV_H_SVM_INIT_START 0xEF08
 #define UV_H_SVM_INIT_DONE 0xEF0C
 #define UV_H_SVM_INIT_ABORT 0xEF14
+/*
+ * PAPR's H_RTAS (r4 the guest address of the RTAS arguments: big-endian
+ * words token, nargs, nret, the arguments, the returns), which the
+ * ultravisor makes for a stopped guest to call its ibm,os-term
+ * (src/guest/rtas.h).  Those arguments are 32-bit guest addresses, so the
+ * page that holds them lies below 4 GiB: GFNs below UV_RTAS_GFN_END.
+ */
+#define UV_H_RTAS 0xF000UL
+#define UV_RTAS_GFN_END 0x10000UL
 /* H_SVM_PAGE_IN's r5: the page becomes secure (0) or shared (1). */
 #define UV_H_PAGE_IN_NONSHARED 0
 

@@ -39,6 +39,14 @@
 /* A frame as 64-bit words. */
 #define UV_FRAME_WORDS (UV_PAGE_SIZE / 8)
 /*
+ * The most of a secure guest's device tree the ultravisor reads at the ESM
+ * commit (src/guest/rtas.h), copied from the guest's secure frames into
+ * ultravisor memory: 128 KiB.  Linux's prom_init hands over a tree of some
+ * tens of KiB for a guest of a few vCPUs; a larger one is not read, and the
+ * guest has no RTAS token for the ultravisor to use.
+ */
+#define UV_ESM_FDT_MAX 0x20000U
+/*
  * Exits to the hypervisor that may be pending at once: one per virtual CPU
  * of a secure guest (a vCPU waits in the hypervisor for its exit's
  * UV_RETURN, so it has at most one), for UV_NTREES secure guests of up to

@@ -1,3 +1,4 @@
 #include "state.h"
 
 struct uv_state uv_state;
+uint8_t uv_fdt_copy[UV_ESM_FDT_MAX];

@@ -76,6 +76,13 @@ struct uv_state {
 	uint32_t owner_idx[UV_NFRAMES];
 	/* GFN base + i of slot k is gfn[k][i] (GFN_*). */
 	uint32_t gfn[UV_NSLOTS][UV_SLOT_PAGES];
+	/*
+	 * A secure guest's RTAS token of ibm,os-term, read from its device
+	 * tree at its ESM commit (src/guest/rtas.h); 0: none known.  The
+	 * ultravisor tells the hypervisor that a stopped guest terminated by
+	 * calling it (stopped_return, src/guest/rtas.h).
+	 */
+	uint32_t svm_osterm[UV_MAX_LPID + 1];
 	uint16_t svm_life[UV_MAX_LPID + 1];     /* SVM_* per LPID */
 	/*
 	 * A secure guest's tree: index + 1 of the tree its partition-table
@@ -98,8 +105,9 @@ struct uv_state {
 	/*
 	 * Non-zero: the secure guest is stopped for good (an HEAI: spec/
 	 * vectors.h, VEC_STOP); every UV_RETURN that names one of its exits
-	 * enters the hypervisor at 0xE40 again instead of resuming it
-	 * (src/guest/interrupt.h, int_bounce).  Read only while the guest is
+	 * enters the hypervisor at 0xE40 again, or with H_RTAS of its
+	 * ibm,os-term, instead of resuming it (src/guest/rtas.h,
+	 * stopped_return).  Read only while the guest is
 	 * SVM_SECURE (svm_stopped); svm_drop clears it, so that a guest that
 	 * goes secure again starts running.
 	 */
@@ -107,6 +115,16 @@ struct uv_state {
 };
 
 extern struct uv_state uv_state;
+
+/*
+ * The ultravisor's copy of a guest's device tree, made at its ESM commit
+ * to find its RTAS token (src/guest/rtas.h) and zeroed right after: secure
+ * memory, since the tree came from the guest's secure frames.  An object
+ * of its own, not a field of uv_state: the proofs' memory model then sees
+ * at once that its bytes are none of uv_state's (as a field, the bytes of
+ * tree_slot beside it made state_inv too hard to carry over a copy).
+ */
+extern uint8_t uv_fdt_copy[UV_ESM_FDT_MAX];
 
 /*@
   predicate state_unchanged{A, B} = \at(uv_state, A) == \at(uv_state, B);

@@ -28,6 +28,21 @@ struct uv_cpu; /* src/ucall/cpu.h: a hardware thread, the lock's owner */
 const uint64_t *arch_normal_page(uint64_t ra);
 
 /*
+ * Writes src[0 .. len - 1] at byte off of the 64 KiB page of normal memory
+ * at real address ra: the one write of the ultravisor to the hypervisor's
+ * memory, the RTAS arguments of a stopped guest's ibm,os-term into a page
+ * the guest shares (src/guest/rtas.h).  Nothing of uv_state changes, since
+ * normal memory never overlaps it (spec/memmap.h).
+ */
+/*@
+  requires ra_is_normal(ra) && (ra & (UV_PAGE_SIZE - 1)) == 0;
+  requires off <= UV_PAGE_SIZE && len <= UV_PAGE_SIZE - off;
+  requires \valid_read(src + (0 .. len - 1));
+  assigns \nothing;
+*/
+void arch_normal_write(uint64_t ra, uint32_t off, const uint8_t *src, uint32_t len);
+
+/*
  * The real address of secure frame n, uv_state.pool[n], for the leaf entry
  * that maps it (spec/radix.h).  The ultravisor runs in real mode with its
  * image linked at 0, so the frame's effective address is its offset from
@@ -43,6 +58,23 @@ const uint64_t *arch_normal_page(uint64_t ra);
   ensures \result == frame_ra(n);
 */
 uint64_t arch_frame_ra(uint32_t n);
+
+/*
+ * Copies bytes off .. off + len - 1 of secure frame n (uv_state.pool[n], in
+ * memory order) to uv_fdt_copy[at .. at + len - 1], for a reader of bytes
+ * that a guest wrote there (its device tree, src/guest/rtas.h).  Behind this interface only because the
+ * proofs' memory model keeps a 64-bit word and a byte apart, so that the
+ * core cannot take a frame's bytes itself: the same loop on both builds
+ * (src/arch/frame_bytes.c).  That the bytes copied are the frame's is
+ * trusted (spec/TRUSTED.md) and tested on the host.
+ */
+/*@
+  requires n < UV_NFRAMES;
+  requires off <= UV_PAGE_SIZE && len <= UV_PAGE_SIZE - off;
+  requires at <= UV_ESM_FDT_MAX && len <= UV_ESM_FDT_MAX - at;
+  assigns uv_fdt_copy[at .. at + len - 1];
+*/
+void arch_frame_read(uint32_t n, uint32_t off, uint32_t at, uint32_t len);
 
 /*
  * The real addresses of tree t's root, its level-2 table, its level-3
@@ -89,6 +121,19 @@ uint64_t arch_leaf_ra(uint32_t k, uint32_t m);
   ensures \result == pte_word(ra);
 */
 uint64_t arch_pte_word(uint64_t ra);
+
+/*
+ * The real address a stored leaf entry w maps: the inverse of
+ * arch_pte_word, for an entry that maps a page of normal memory (the
+ * hypervisor's page behind a GFN the guest shares, pte_hv).
+ */
+/*@
+  requires pte_hv(w);
+  assigns \nothing;
+  ensures ra_is_normal(\result) && (\result & (UV_PAGE_SIZE - 1)) == 0;
+  ensures w == pte_word(\result);
+*/
+uint64_t arch_pte_ra(uint64_t w);
 
 /*
  * The stored directory entry that names the table of 2^nls entries at real

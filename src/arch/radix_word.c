@@ -9,6 +9,12 @@ uint64_t arch_pte_word(uint64_t ra)
 	return UV_PTE_WORD(ra);
 }
 
+uint64_t arch_pte_ra(uint64_t w)
+{
+	/* UV_PATE_HW swaps bytes or not: its own inverse */
+	return UV_PATE_HW(w) & UV_PTE_RPN;
+}
+
 uint64_t arch_pde_word(uint64_t ra, uint64_t nls)
 {
 	return UV_PDE_WORD(ra, nls);

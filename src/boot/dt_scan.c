@@ -22,7 +22,6 @@ static const uint8_t s_cpu[] = "cpu";
 static const uint8_t s_cpus[] = "cpus";
 static const uint8_t s_secmem[] = "ibm,secure-memory";
 static const uint8_t s_uvfw[] = "ibm,uv-firmware";
-#define LIT(s) (s), (uint32_t)(sizeof(s) - 1)
 
 /* The node whose properties are being read. */
 struct dt_node {

@@ -40,6 +40,9 @@ struct fdt {
     UV_FDT_HEADER <= t.str <= t.str_end <= t.size;
 */
 
+/* A string literal as fdt_str_is and fdt_list_has take it: without its NUL. */
+#define LIT(s) (s), (uint32_t)(sizeof(s) - 1)
+
 #define FDT_BEGIN_NODE 1U
 #define FDT_END_NODE 2U
 #define FDT_PROP 3U

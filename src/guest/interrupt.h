@@ -179,8 +179,9 @@ enum uv_next uv_int_reflect(struct uv_frame *f, uint64_t vec);
  * program interrupt there, and after a refused UV_RETURN would run on
  * with no guest to go back to); the guest is marked stopped (svm_stop),
  * and from then on every UV_RETURN naming an exit of it, this one or
- * another vCPU's, enters the hypervisor at 0xE40 again (int_bounce)
- * instead of resuming.  Its other vCPUs stop at their next exit (a
+ * another vCPU's, enters the hypervisor at 0xE40 again (int_bounce), or
+ * calls the guest's RTAS ibm,os-term where the ultravisor can
+ * (src/guest/rtas.h, stopped_return), instead of resuming.  Its other vCPUs stop at their next exit (a
  * decrementer at the latest).  Without a free exit, or for a guest not
  * secure (terminated while this vCPU ran), the vCPU is dropped as by
  * uv_int_reflect (int_lost_entry).  UV_SVM_TERMINATE cleans up (svm_drop).

@@ -15,6 +15,7 @@
 #include "mem/ptable.h"
 #include "guest/esm.h"
 #include "mem/tree.h"
+#include "guest/rtas.h"
 
 void svm_drop(uint32_t lpid)
 {
@@ -43,6 +44,7 @@ void svm_drop(uint32_t lpid)
 	uv_state.svm_tree[lpid] = 0;
 	/* not stopped: if it goes secure again, it runs */
 	uv_state.svm_stop[lpid] = 0;
+	uv_state.svm_osterm[lpid] = 0;
 	/*@ assert pate_svm_ok; */
 	/*@ assert state_inv; */
 	/*
@@ -278,7 +280,7 @@ enum uv_next uv_return(struct uv_frame *f)
 			return uv_set_rc(f, U_STATE);
 		/* stopped for good: never resumed, whatever was asked */
 		if (uv_state.svm_stop[lpid] != 0)
-			return int_bounce(f, e);
+			return stopped_return(f, e, (uint32_t)lpid);
 		/* refused here, not in svm_resume: a caller's proof does not
 		 * get "only r3 changed" from a callee's behavior */
 		h = f->x[UV_X_SPR(HSRR0)];
@@ -314,6 +316,12 @@ enum uv_next uv_return(struct uv_frame *f)
 		}
 	}
 	if (t < UV_NTREES) {
+		/*
+		 * Its RTAS token, from the device tree it went secure with (r5
+		 * of its UV_ESM, in secure frames now): read before the copy
+		 * of its registers is zeroed.
+		 */
+		esm_rtas_read((uint32_t)lpid, uv_state.exit[e].guest.gpr[5]);
 		esm_commit(f, e, (uint32_t)lpid, t);
 		/*@ assert \at(uv_state, Pre).exit[e].lpid == lpid; */
 		/*@ assert resumed_from_copy{Pre, Here}(f, lpid); */

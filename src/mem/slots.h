@@ -26,6 +26,17 @@
   predicate svm_stopped(integer l) =
     svm_secure(l) && uv_state.svm_stop[l] != 0;
 
+  // GFN base + i of slot k of guest l can hold the RTAS arguments: it is
+  // shared, the hypervisor backs it, and its address fits 32 bits.
+  predicate rtas_page(integer l, integer k, integer i) =
+    0 <= k < UV_NSLOTS && slot_of(k, l) && 0 <= i < uv_state.slot[k].npages &&
+    uv_state.gfn[k][i] == GFN_SHARED && uv_state.pte[k][leaf_lo(k) + i] != 0 &&
+    uv_state.slot[k].base + i < UV_RTAS_GFN_END;
+
+  // The ultravisor can call guest l's ibm,os-term (src/guest/rtas.h).
+  predicate can_tell(integer l) =
+    uv_state.svm_osterm[l] != 0 && \exists integer k, i; rtas_page(l, k, i);
+
   // Everything but the GFN records, the frames and their owners is as at A.
   predicate slots_lives_same{A, B} =
     \at(uv_state.svm_life, A) == \at(uv_state.svm_life, B) &&
@@ -190,7 +201,7 @@ void slot_release(uint32_t k);
 /*
  * Guest lpid is dropped: every slot released, its pending exits (if any)
  * freed and their copies scrubbed, its life cycle back to SVM_NORMAL, not
- * stopped.
+ * stopped, no RTAS token known.
  */
 /*@
   requires state_inv;
@@ -198,7 +209,7 @@ void slot_release(uint32_t k);
   assigns uv_state;
   ensures state_inv;
   ensures uv_state.svm_life[lpid] == SVM_NORMAL;
-  ensures uv_state.svm_stop[lpid] == 0;
+  ensures uv_state.svm_stop[lpid] == 0 && uv_state.svm_osterm[lpid] == 0;
   ensures \forall integer k; 0 <= k < UV_NSLOTS ==> !slot_of(k, lpid);
 */
 void svm_drop(uint32_t lpid);

@@ -36,9 +36,10 @@
 /*@
   requires \valid(f);
   requires \separated(f + (..), &uv_state);
+  requires \separated(f + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1), &uv_state);
   requires state_inv;
   requires asm_entry(f);
-  assigns *f, uv_state;
+  assigns *f, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1];
   ensures state_inv;
   ensures hcall_number_never_acted_on:
     !svm_hcall(\old(f->srr1)) && is_hcall(\old(f->gpr[3])) ==>
@@ -100,8 +101,9 @@ enum uv_next uv_halted(struct uv_frame *f);
 /*@
   requires \valid(cpu);
   requires \separated(cpu + (..), &uv_state);
+  requires \separated(cpu + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1), &uv_state);
   requires asm_entry(&cpu->frame);
-  assigns cpu->frame, uv_state;
+  assigns cpu->frame, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1];
   ensures hcall_number_never_acted_on:
     !svm_hcall(\old(cpu->frame.srr1)) && is_hcall(\old(cpu->frame.gpr[3])) ==>
       \result == UV_NEXT_CALLER && cpu->frame.gpr[3] == rc_reg(U_FUNCTION) &&

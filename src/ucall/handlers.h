@@ -119,7 +119,8 @@ enum uv_next uv_esm(struct uv_frame *f);
 
 /*@
   requires handler_pre(f);
-  assigns *f, uv_state;
+  requires \separated(f + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1), &uv_state);
+  assigns *f, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1];
   ensures state_inv;
   ensures ucall_exit_modes{Pre, Post}(f, \result);
 
@@ -135,11 +136,24 @@ enum uv_next uv_esm(struct uv_frame *f);
     ensures f->gpr[3] == rc_reg(U_STATE) && state_unchanged{Pre, Post};
     ensures \result == UV_NEXT_CALLER;
 
+  behavior stopped_tell:
+    assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
+    assumes uv_state.svm_stop[f->lpidr] != 0;
+    assumes \exists integer e; 0 <= e < UV_NEXITS &&
+      exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]);
+    assumes can_tell(f->lpidr);
+    ensures \result == UV_NEXT_HV && state_unchanged{Pre, Post};
+    ensures f->lpidr == \old(f->lpidr);
+    ensures \exists integer k, i; rtas_page(f->lpidr, k, i) &&
+      hv_os_term_entry(f, \old(f->gpr[UV_COOKIE_GPR]),
+                       (uv_state.slot[k].base + i) * UV_PAGE_SIZE);
+
   behavior stopped:
     assumes 1 <= f->lpidr <= UV_MAX_LPID && uv_state.svm_life[f->lpidr] == SVM_SECURE;
     assumes uv_state.svm_stop[f->lpidr] != 0;
     assumes \exists integer e; 0 <= e < UV_NEXITS &&
       exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]);
+    assumes !can_tell(f->lpidr);
     ensures \result == UV_NEXT_HV && state_unchanged{Pre, Post};
     ensures f->lpidr == \old(f->lpidr);
     ensures hv_stopped_entry(f, \old(f->gpr[UV_COOKIE_GPR]));
@@ -215,9 +229,9 @@ enum uv_next uv_esm(struct uv_frame *f);
       (\forall integer i; 0 <= i < UV_NX ==>
         f->x[i] == \old(uv_state.exit[uv_state.svm_life[f->lpidr] - SVM_INIT].guest.x[i]));
 
-  complete behaviors nothing_pending, stopped, refused, hcall_pending,
+  complete behaviors nothing_pending, stopped_tell, stopped, refused, hcall_pending,
     interrupt_pending, esm_pending;
-  disjoint behaviors nothing_pending, stopped, refused, hcall_pending,
+  disjoint behaviors nothing_pending, stopped_tell, stopped, refused, hcall_pending,
     interrupt_pending, esm_pending;
 */
 enum uv_next uv_return(struct uv_frame *f);

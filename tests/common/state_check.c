@@ -838,6 +838,11 @@ void uv_state_field(unsigned long off, char *buf, unsigned long len)
 			 REL(pate, off) % 16 / 8);
 	else if (IN(svm_life, off))
 		snprintf(buf, len, "svm_life[%lu]", REL(svm_life, off));
+	else if (IN(svm_stop, off))
+		snprintf(buf, len, "svm_stop[%lu]", REL(svm_stop, off));
+	else if (IN(svm_osterm, off))
+		snprintf(buf, len, "svm_osterm[%lu]",
+			 REL(svm_osterm, off) / sizeof(uint32_t));
 	else if (IN(svm_tree, off))
 		snprintf(buf, len, "svm_tree[%lu]", REL(svm_tree, off));
 	else if (IN(slot_tree, off))

@@ -387,6 +387,18 @@ static int empty_gfn(uint64_t l, uint64_t g)
 	return 0;
 }
 
+/* GFN g of guest l is shared (GFN_SHARED) in one of its slots. */
+static int shared_gfn(uint64_t l, uint64_t g)
+{
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		const struct uv_slot *sl = &uv_state.slot[k];
+
+		if (l != 0 && sl->lpid == l && g >= sl->base && g < sl->base + sl->npages)
+			return uv_state.gfn[k][g - sl->base] == GFN_SHARED;
+	}
+	return 0;
+}
+
 /*
  * The trees (spec/radix.h): a level-3 entry present before the call and
  * absent or different after it had a tlbie of its guest's whole
@@ -501,6 +513,21 @@ static void sc2(void)
 		}
 		/* H_SVM_PAGE_IN: r4 an empty GFN of the guest's, r5 0, r6 16 */
 		int ask = !refl && cpu.frame.gpr[3] == UV_H_SVM_PAGE_IN;
+		/* UV_RETURN naming an exit of a guest stopped for good (an
+		 * HEAI) */
+		int bounced = in.gpr[3] == UV_RETURN && in.lpidr <= UV_MAX_LPID &&
+			      snap->svm_life[in.lpidr] == SVM_SECURE &&
+			      snap->svm_stop[in.lpidr] != 0;
+		/* ... and its RTAS ibm,os-term called (src/guest/rtas.h): only
+		 * for a guest whose token the ultravisor read, r4 the address
+		 * below 4 GiB of a page it shares that the hypervisor backs */
+		int told = bounced && cpu.frame.gpr[3] == UV_H_RTAS;
+
+		if (told && (snap->svm_osterm[in.lpidr] == 0 ||
+			     cpu.frame.gpr[4] % UV_PAGE_SIZE != 0 ||
+			     cpu.frame.gpr[4] / UV_PAGE_SIZE >= UV_RTAS_GFN_END ||
+			     !shared_gfn(in.lpidr, cpu.frame.gpr[4] / UV_PAGE_SIZE)))
+			die("H_RTAS for a stopped guest without its token or a shared page");
 
 		if (ask && (cpu.frame.gpr[5] != 0 || cpu.frame.gpr[6] != 16 ||
 			    cpu.frame.gpr[4] % UV_PAGE_SIZE != 0 ||
@@ -509,7 +536,8 @@ static void sc2(void)
 		for (int r = 0; r < UV_NGPRS; r++)
 			if (r != 3 && r != UV_COOKIE_GPR && cpu.frame.gpr[r] !=
 			    (refl && r >= 4 && r <= 12 ? in.gpr[r] :
-			     ask && r >= 4 && r <= 6 ? cpu.frame.gpr[r] : 0))
+			     ask && r >= 4 && r <= 6 ? cpu.frame.gpr[r] :
+			     told && r == 4 ? cpu.frame.gpr[r] : 0))
 				die("a GPR left over to the hypervisor");
 		/* r31 and SRR0: the cookie of a pending exit of the guest,
 		 * 0x2000 + 4 e in its low 16 bits (spec/uv_config.h) */
@@ -523,15 +551,11 @@ static void sc2(void)
 			hcall_in[(low - 0x2000) / 4] = in;
 			int_exit[(low - 0x2000) / 4] = 0;
 		}
-		/* UV_RETURN naming an exit of a guest stopped for good (an
-		 * HEAI): the hypervisor at 0xE40 again, r3 0, x[] neutral but
+		/* a stopped guest's UV_RETURN: the hypervisor at 0xE40 again
+		 * with r3 0, or at 0xC00 with H_RTAS; x[] neutral but
 		 * HSRR0/1, the exit still pending, nothing changed */
-		int bounced = in.gpr[3] == UV_RETURN && in.lpidr <= UV_MAX_LPID &&
-			      snap->svm_life[in.lpidr] == SVM_SECURE &&
-			      snap->svm_stop[in.lpidr] != 0;
-
 		if (bounced) {
-			if (cpu.frame.gpr[3] != 0 ||
+			if ((!told && cpu.frame.gpr[3] != 0) ||
 			    memcmp(snap, &uv_state, sizeof(uv_state)) != 0)
 				die("a stopped guest's UV_RETURN changed the state");
 			for (int i = 0; i < UV_NX; i++)
@@ -540,7 +564,7 @@ static void sc2(void)
 					die("a stopped guest's UV_RETURN left a word of x[]");
 		}
 		if (cpu.frame.cr || cpu.frame.xer || cpu.frame.ctr || cpu.frame.lr ||
-		    cpu.frame.srr0 != c || cpu.frame.usrr0 != (bounced ? 0xE40 : 0xC00) ||
+		    cpu.frame.srr0 != c || cpu.frame.usrr0 != (bounced && !told ? 0xE40 : 0xC00) ||
 		    ((cpu.frame.usrr1 >> UV_MSR_S_LG) & 1))
 			die("the hypervisor entered with a leftover or in secure mode");
 	} else if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != 0 &&

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <libfdt.h>
 
 #include "arch/host/host.h"
 #include "ucall/entry.h"
@@ -327,6 +328,22 @@ static uint8_t kvm_byte(uint64_t lpid, uint64_t g)
 }
 
 /*
+ * A device tree that KVM's pages hold at guest address kvm_fdt_gpa (the
+ * guest's, as prom_init leaves it for UV_ESM), over kvm_byte's pattern;
+ * none when kvm_fdt_len is 0.
+ */
+static const uint8_t *kvm_fdt;
+static uint64_t kvm_fdt_gpa, kvm_fdt_len;
+
+static void kvm_fill(uint64_t lpid, uint64_t gpa)
+{
+	memset(host_normal(KVM_RA), kvm_byte(lpid, gpa / PAGE), PAGE);
+	for (uint64_t i = 0; i < kvm_fdt_len; i++)
+		if ((kvm_fdt_gpa + i) / PAGE == gpa / PAGE)
+			host_normal(KVM_RA)[(kvm_fdt_gpa + i) % PAGE] = kvm_fdt[i];
+}
+
+/*
  * The exit is H_SVM_PAGE_IN for the guest address of an unpaged GFN: as
  * assert_exit, but r4 = gpa (64 KiB aligned), r5 = 0 (not shared), r6 = 16.
  */
@@ -363,7 +380,7 @@ static int kvm_page_ins(uint64_t lpid)
 			fail_msg("H_SVM_PAGE_IN of %#llx after %#llx",
 				 (unsigned long long)gpa, (unsigned long long)last);
 		assert_int_equal(record_of(lpid, gpa / PAGE), GFN_EMPTY);
-		memset(host_normal(KVM_RA), kvm_byte(lpid, gpa / PAGE), PAGE);
+		kvm_fill(lpid, gpa);
 		assert_int_equal(HVCALL(N_PAGE_IN, lpid, KVM_RA, gpa, 0, 16), R_SUCCESS);
 		assert_int_equal(hv_return(lpid, 0), UV_NEXT_HV);
 		last = gpa;
@@ -2490,6 +2507,261 @@ static void test_heai_stop(void **state)
 	assert_bounced(9, hv_cookie[9], m_hcall, 0);
 }
 
+static int fdt_with(void *buf, int size, const char *prop, uint32_t tok,
+		    int len, int nest);
+static uint32_t osterm_after_esm(uint64_t lpid, const void *fdt, uint64_t len,
+				 uint64_t gpa);
+
+/*
+ * What the hypervisor is shown when the ultravisor calls stopped guest
+ * lpid's ibm,os-term at a UV_RETURN naming the exit of cookie c, for a
+ * vCPU whose MSR was msr: an hcall at 0xC00, r3 = H_RTAS, r4 = the guest
+ * address of its shared page g, the cookie in r31, SRR0 and HSRR0, the
+ * MSR with S and the level of an sc 1 in SRR1 and HSRR1, nothing else;
+ * and in the hypervisor's page ra behind g, the RTAS arguments (big-endian
+ * token, nargs 1, nret 1, the address of a message in that page, a return
+ * word 0) and a NUL-terminated message there.  The state does not change.
+ */
+static void assert_told(uint64_t lpid, uint64_t c, uint64_t msr, uint64_t g,
+			uint64_t ra, uint32_t tok)
+{
+	uint64_t s = ((msr & ~MSR_HV) | MSR_S) & ~LEV_MASK;
+	const uint8_t *p = host_normal(ra);
+	uint32_t w[5], msg;
+	size_t len;
+
+	s |= LEV(1);
+	memset(host_normal(ra), 0xEE, PAGE);
+	frame(HV, lpid, N_RETURN);
+	name_exit(c);
+	assert_int_equal(run("UV_RETURN of a stopped guest"), UV_NEXT_HV);
+	assert_unchanged("UV_RETURN of a stopped guest, told");
+	for (int r = 0; r < UV_NGPRS; r++)
+		assert_int_equal(cpu.frame.gpr[r], r == 31 ? c : r == 3 ? 0xF000 :
+				 r == 4 ? g * PAGE : 0);
+	assert_int_equal(cpu.frame.cr, 0);
+	assert_int_equal(cpu.frame.xer, 0);
+	assert_int_equal(cpu.frame.ctr, 0);
+	assert_int_equal(cpu.frame.lr, 0);
+	assert_int_equal(cpu.frame.srr0, c);
+	assert_int_equal(cpu.frame.srr1, s);
+	assert_int_equal(cpu.frame.usrr0, 0xC00);
+	assert_int_equal(cpu.frame.usrr1, HV_MSR);
+	assert_int_equal(cpu.frame.lpidr, lpid);
+	for (int i = 0; i < UV_NX; i++)
+		assert_int_equal(cpu.frame.x[i], i == UV_X_SPR(HSRR0) ? c :
+				 i == UV_X_SPR(HSRR1) ? s : hv_x_neutral(i));
+	for (int i = 0; i < 5; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+	assert_int_equal(w[0], tok);
+	assert_int_equal(w[1], 1);
+	assert_int_equal(w[2], 1);
+	assert_int_equal(w[4], 0);
+	msg = w[3];
+	assert_true(msg >= g * PAGE + 20 && msg < (g + 1) * PAGE - 511);
+	len = strnlen((const char *)p + (msg - g * PAGE), 511);
+	assert_true(len > 0 && len < 511);
+	for (size_t i = 0; i < len; i++)
+		assert_true(p[msg - g * PAGE + i] >= 0x20 && p[msg - g * PAGE + i] < 0x7F);
+}
+
+/*
+ * A stopped guest whose ibm,os-term the ultravisor knows (its device tree)
+ * and which shares a page the hypervisor backs below 4 GiB: its UV_RETURNs
+ * call ibm,os-term through that page (src/guest/rtas.h), the HEAI's and
+ * an older hcall's alike, each time; with no such page (none shared, one
+ * shared but not backed or invalidated, one above 4 GiB), or no token, the
+ * 0xE40 bounce as before.
+ */
+static void test_stop_os_term(void **state)
+{
+	(void)state;
+	static uint8_t buf[PAGE];
+	struct uv_frame guest;
+	uint64_t c_heai, c_hcall, m_hcall, ra = 0x30 * PAGE, hi = 0x40 * PAGE;
+	int n;
+
+	n = fdt_with(buf, sizeof(buf), "ibm,os-term", 0x2021, 4, 0);
+	assert_int_equal(osterm_after_esm(3, buf, n, 0x12 * PAGE + 8), 0x2021);
+	/* a second slot above 4 GiB */
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x10000 * PAGE, 2 * PAGE, 0, 2),
+			 R_SUCCESS);
+	hcall_frame(3, 0x58);
+	m_hcall = cpu.frame.usrr1;
+	assert_int_equal(run("hcall"), UV_NEXT_HV);
+	c_hcall = cpu.frame.gpr[31];
+	guest = stub_frame(SVM, 3, SVM_MSR, 1);
+	assert_int_equal(int_entry(0xE40, 0, 0), UV_NEXT_HV);
+	c_heai = assert_int_reflected(&guest, 0xE40);
+	/* nothing shared yet */
+	assert_bounced(3, c_heai, guest.usrr1, 0);
+	/* shared above 4 GiB, backed: no 32-bit address for it */
+	assert_int_equal(ucall(SVM, 3, N_SHARE, 0x10001, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, hi, 0x10001 * PAGE, 0, 16), R_SUCCESS);
+	assert_bounced(3, c_heai, guest.usrr1, 0);
+	/* shared below, not backed yet */
+	assert_int_equal(ucall(SVM, 3, N_SHARE, 0x11, 2, 0, 0, 0), R_SUCCESS);
+	assert_bounced(3, c_heai, guest.usrr1, 0);
+	/* GFN 0x12 backed: told through it, at every UV_RETURN */
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, ra, 0x12 * PAGE, 0, 16), R_SUCCESS);
+	assert_told(3, c_heai, guest.usrr1, 0x12, ra, 0x2021);
+	assert_told(3, c_hcall, m_hcall, 0x12, ra, 0x2021);
+	assert_told(3, c_heai, guest.usrr1, 0x12, ra, 0x2021);
+	/* 0x11 backed too: the first in GFN order */
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, ra + PAGE, 0x11 * PAGE, 0, 16), R_SUCCESS);
+	assert_told(3, c_heai, guest.usrr1, 0x11, ra + PAGE, 0x2021);
+	/* both invalidated: the bounce again */
+	assert_int_equal(HVCALL(N_INVAL, 3, 0x11 * PAGE, 16, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_INVAL, 3, 0x12 * PAGE, 16, 0, 0), R_SUCCESS);
+	assert_bounced(3, c_hcall, m_hcall, 0);
+	assert_int_equal(HVCALL(N_TERMINATE, 3, 0, 0, 0, 0), R_SUCCESS);
+	/* no token: a backed shared page changes nothing */
+	make_secure(4, 0x10, 4);
+	assert_int_equal(uv_state.svm_osterm[4], 0);
+	assert_int_equal(ucall(SVM, 4, N_SHARE, 0x11, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, ra, 0x11 * PAGE, 0, 16), R_SUCCESS);
+	guest = stub_frame(SVM, 4, SVM_MSR, 1);
+	assert_int_equal(int_entry(0xE40, 0, 0), UV_NEXT_HV);
+	c_heai = assert_int_reflected(&guest, 0xE40);
+	assert_bounced(4, c_heai, guest.usrr1, 0);
+}
+
+
+/*
+ * A device tree as QEMU and prom_init give a guest, into buf (size
+ * bytes): a root with a node `cpus` (holding an ibm,os-term of its own,
+ * not RTAS's), then `rtas` holding property `prop` of len bytes (a
+ * big-endian tok when len is 4) and a child, or no rtas when prop is
+ * NULL; `nest` puts rtas under another node instead.
+ */
+static int fdt_with(void *buf, int size, const char *prop, uint32_t tok,
+		    int len, int nest)
+{
+	uint8_t val[16] = { 0 };
+
+	assert_true(len <= (int)sizeof(val));
+	val[0] = (uint8_t)(tok >> 24);
+	val[1] = (uint8_t)(tok >> 16);
+	val[2] = (uint8_t)(tok >> 8);
+	val[3] = (uint8_t)tok;
+	assert_int_equal(fdt_create(buf, size), 0);
+	assert_int_equal(fdt_finish_reservemap(buf), 0);
+	assert_int_equal(fdt_begin_node(buf, ""), 0);
+	assert_int_equal(fdt_property_u32(buf, "#address-cells", 2), 0);
+	assert_int_equal(fdt_begin_node(buf, "cpus"), 0);
+	assert_int_equal(fdt_property_u32(buf, "ibm,os-term", 0x5150), 0);
+	assert_int_equal(fdt_end_node(buf), 0);
+	if (nest)
+		assert_int_equal(fdt_begin_node(buf, "vdevice"), 0);
+	if (prop) {
+		assert_int_equal(fdt_begin_node(buf, "rtas"), 0);
+		assert_int_equal(fdt_property_u32(buf, "ibm,hypertas-functions", 1), 0);
+		assert_int_equal(fdt_property(buf, prop, val, len), 0);
+		assert_int_equal(fdt_begin_node(buf, "child"), 0);
+		assert_int_equal(fdt_end_node(buf), 0);
+		assert_int_equal(fdt_end_node(buf), 0);
+	}
+	if (nest)
+		assert_int_equal(fdt_end_node(buf), 0);
+	assert_int_equal(fdt_end_node(buf), 0);
+	assert_int_equal(fdt_finish(buf), 0);
+	return (int)fdt_totalsize(buf);
+}
+
+/*
+ * Guest lpid goes secure with one slot of 4 pages at GFN 0x10 and the
+ * tree fdt (len bytes) at guest address gpa, as r5 of its UV_ESM; what
+ * the ultravisor then knows as its ibm,os-term token.
+ */
+static uint32_t osterm_after_esm(uint64_t lpid, const void *fdt, uint64_t len,
+				 uint64_t gpa)
+{
+	frame(VM, lpid, N_ESM);
+	cpu.frame.gpr[4] = 0x100000;
+	cpu.frame.gpr[5] = gpa;
+	assert_int_equal(run("UV_ESM"), UV_NEXT_HV);
+	assert_exit(H_INIT_START);
+	assert_int_equal(HVCALL(N_REGISTER, lpid, 0x10 * PAGE, 4 * PAGE, 0, 1),
+			 R_SUCCESS);
+	kvm_fdt = fdt;
+	kvm_fdt_len = len;
+	kvm_fdt_gpa = gpa;
+	to_init_done(lpid);
+	finish_secure_at_done(lpid);
+	kvm_fdt_len = 0;
+	/* nothing of the tree stays in the ultravisor's copy */
+	for (uint32_t i = 0; i < UV_ESM_FDT_MAX; i++)
+		if (uv_fdt_copy[i] != 0)
+			fail_msg("uv_fdt_copy[%u] = %#x after the ESM", i, uv_fdt_copy[i]);
+	return uv_state.svm_osterm[lpid];
+}
+
+/*
+ * At the ESM commit the ultravisor reads the ibm,os-term token of /rtas
+ * from the device tree the guest named in r5 (src/guest/rtas.h), from the
+ * guest's secure frames, across a page boundary; and nothing from a tree
+ * without it, with it elsewhere or malformed, from an address outside the
+ * guest's memory or a tree larger than its copy.  UV_SVM_TERMINATE
+ * forgets the token.
+ */
+static void test_esm_os_term(void **state)
+{
+	(void)state;
+	static uint8_t buf[UV_ESM_FDT_MAX + 2 * PAGE];
+	uint64_t straddle = 0x11 * PAGE - 100, at = 0x12 * PAGE + 0x40;
+	void *pad;
+	int n, cut = 0;
+
+	n = fdt_with(buf, sizeof(buf), "ibm,os-term", 0x2021, 4, 0);
+	assert_true(n > 100);
+	assert_int_equal(osterm_after_esm(3, buf, n, straddle), 0x2021);
+	assert_int_equal(HVCALL(N_TERMINATE, 3, 0, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(uv_state.svm_osterm[3], 0);
+	/* the tree in the last page of the slot, its end cut off */
+	assert_int_equal(osterm_after_esm(3, buf, n, 0x14 * PAGE - 40), 0);
+	assert_int_equal(HVCALL(N_TERMINATE, 3, 0, 0, 0, 0), R_SUCCESS);
+	/* an address in no slot of the guest */
+	assert_int_equal(osterm_after_esm(4, buf, n, 0x2000), 0);
+	/* no /rtas; /vdevice/rtas; the property 8 bytes long; a typo */
+	n = fdt_with(buf, sizeof(buf), NULL, 0, 0, 0);
+	assert_int_equal(osterm_after_esm(5, buf, n, at), 0);
+	n = fdt_with(buf, sizeof(buf), "ibm,os-term", 0x2021, 4, 1);
+	assert_int_equal(osterm_after_esm(6, buf, n, at), 0);
+	n = fdt_with(buf, sizeof(buf), "ibm,os-term", 0x2021, 8, 0);
+	assert_int_equal(osterm_after_esm(7, buf, n, at), 0);
+	n = fdt_with(buf, sizeof(buf), "ibm,os-ter", 0x2021, 4, 0);
+	assert_int_equal(osterm_after_esm(8, buf, n, at), 0);
+	/* malformed: every property's length past the structure block */
+	n = fdt_with(buf, sizeof(buf), "ibm,os-term", 0x2021, 4, 0);
+	assert_int_equal(osterm_after_esm(9, buf, n, at), 0x2021);
+	assert_int_equal(HVCALL(N_TERMINATE, 9, 0, 0, 0, 0), R_SUCCESS);
+	for (int i = (int)fdt_off_dt_struct(buf); i + 8 < n; i += 4)
+		if (buf[i] == 0 && buf[i + 1] == 0 && buf[i + 2] == 0 &&
+		    buf[i + 3] == FDT_PROP) {
+			buf[i + 4] = 0x7F;
+			cut++;
+		}
+	assert_true(cut >= 3);
+	assert_int_equal(osterm_after_esm(9, buf, n, at), 0);
+	assert_int_equal(HVCALL(N_TERMINATE, 9, 0, 0, 0, 0), R_SUCCESS);
+	/* larger than the copy: the same tree with a long property first */
+	assert_int_equal(fdt_create(buf, sizeof(buf)), 0);
+	assert_int_equal(fdt_finish_reservemap(buf), 0);
+	assert_int_equal(fdt_begin_node(buf, ""), 0);
+	assert_int_equal(fdt_property_placeholder(buf, "pad", UV_ESM_FDT_MAX, &pad), 0);
+	memset(pad, 0, UV_ESM_FDT_MAX);
+	assert_int_equal(fdt_begin_node(buf, "rtas"), 0);
+	assert_int_equal(fdt_property_u32(buf, "ibm,os-term", 0x2021), 0);
+	assert_int_equal(fdt_end_node(buf), 0);
+	assert_int_equal(fdt_end_node(buf), 0);
+	assert_int_equal(fdt_finish(buf), 0);
+	n = (int)fdt_totalsize(buf);
+	assert_true(n > (int)UV_ESM_FDT_MAX && n < 3 * (int)PAGE);
+	assert_int_equal(osterm_after_esm(10, buf, n, 0x10 * PAGE), 0);
+	assert_int_equal(HVCALL(N_TERMINATE, 10, 0, 0, 0, 0), R_SUCCESS);
+}
+
 /* 1 if the 64 KiB at p hold byte b somewhere. */
 static int page_has(const void *p, uint8_t b)
 {
@@ -4093,6 +4365,8 @@ int main(void)
 		cmocka_unit_test_setup(test_tree_unregister, setup),
 		cmocka_unit_test_setup(test_int_entry, setup),
 		cmocka_unit_test_setup(test_heai_stop, setup),
+		cmocka_unit_test_setup(test_esm_os_term, setup),
+		cmocka_unit_test_setup(test_stop_os_term, setup),
 		cmocka_unit_test_setup(test_int_halt, setup),
 	};
 

@@ -17,3 +17,11 @@ const uint64_t *arch_normal_page(uint64_t ra)
 {
 	return host_mem + ra / 8;
 }
+
+void arch_normal_write(uint64_t ra, uint32_t off, const uint8_t *src, uint32_t len)
+{
+	uint8_t *dst = host_normal(ra) + off;
+
+	for (uint32_t i = 0; i < len; i++)
+		dst[i] = src[i];
+}

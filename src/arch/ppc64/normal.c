@@ -18,3 +18,12 @@ const uint64_t *arch_normal_page(uint64_t ra)
 {
 	return (const uint64_t *)(uintptr_t)(ra | UV_HV_EA_BASE);
 }
+
+void arch_normal_write(uint64_t ra, uint32_t off, const uint8_t *src, uint32_t len)
+{
+	uint8_t *dst = (uint8_t *)(uintptr_t)(ra | UV_HV_EA_BASE) + off;
+	uint32_t i;
+
+	for (i = 0; i < len; i++)
+		dst[i] = src[i];
+}
