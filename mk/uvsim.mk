@@ -10,7 +10,7 @@ $(UVSIM): tools/uvsim/uvsim.c tests/common/state_check.c tests/common/walk.c tes
 		$(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_CFLAGS) tools/uvsim/uvsim.c tests/common/state_check.c \
-		$(CORE_SRCS) $(ARCH_HOST_SRCS) -o $@
+		$(CORE_SRCS) $(ARCH_HOST_SRCS) -o $@ -lfdt
 
 uvsim: $(UVSIM)
 

@@ -111,6 +111,10 @@ done <<'CASES'
 1|fill 0x10001 1\n
 1|fill 0x10000000 1\n
 1|fill 0 256\n
+1|fdt 0x10000\n
+1|fdt 0x10001 1\n
+1|fdt 0x10000 0x100000000\n
+1|fdt 0x10000 1 2\n
 1|peek\n
 1|svm-peek 0 1\n
 1|svm-write 1 1 256\n

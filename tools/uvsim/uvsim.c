@@ -7,6 +7,7 @@
  * ultravisor's partition-scoped table broken, or a vCPU was resumed with
  * registers not its own (a bug in the core).
  */
+#include <libfdt.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -314,13 +315,19 @@ static void after(enum uv_next next, const struct uv_frame *in, int is_int)
 		 */
 		int bounced = !is_int && f->usrr0 != UV_VEC_SC;
 		int aborted = !is_int && !bounced && f->gpr[3] == UV_H_SVM_INIT_ABORT;
+		/*
+		 * Or by H_RTAS of the guest's ibm,os-term, for a guest
+		 * stopped for good (src/guest/rtas.h): the same exit, still
+		 * pending, not a new one.
+		 */
+		int told = !is_int && in->gpr[3] == UV_RETURN && f->gpr[3] == UV_H_RTAS;
 
 		last_exit = *f;
 		have_exit = 1;
 		if (n_exits < MAX_EXITS)
 			exit_cookie_seen[n_exits] = f->gpr[UV_COOKIE_GPR];
 		n_exits++;
-		if (!aborted && !bounced && e >= 0) {
+		if (!aborted && !bounced && !told && e >= 0) {
 			exit_vcpu[e] = cur_vcpu;
 			exit_in[e] = *in;
 			exit_int[e] = is_int;
@@ -664,6 +671,32 @@ static int by_slot(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/*
+ * A device tree as QEMU gives a guest, at the start of the 64 KiB page p:
+ * a root with /cpus and /rtas, which holds `ibm,os-term` = tok (libfdt's
+ * sequential writer).
+ */
+static void fdt_page(uint8_t *p, uint32_t tok)
+{
+	int rc = fdt_create(p, PAGE);
+
+	rc = rc ? rc : fdt_finish_reservemap(p);
+	rc = rc ? rc : fdt_begin_node(p, "");
+	rc = rc ? rc : fdt_property_u32(p, "#address-cells", 2);
+	rc = rc ? rc : fdt_begin_node(p, "cpus");
+	rc = rc ? rc : fdt_end_node(p);
+	rc = rc ? rc : fdt_begin_node(p, "rtas");
+	rc = rc ? rc : fdt_property_u32(p, "ibm,hypertas-functions", 1);
+	rc = rc ? rc : fdt_property_u32(p, "ibm,os-term", tok);
+	rc = rc ? rc : fdt_end_node(p);
+	rc = rc ? rc : fdt_end_node(p);
+	rc = rc ? rc : fdt_finish(p);
+	if (rc) {
+		fprintf(stderr, "uvsim: libfdt: %s\n", fdt_strerror(rc));
+		exit(1);
+	}
+}
+
 static void dump(void)
 {
 	struct slot_line sl[UV_NSLOTS];
@@ -677,6 +710,8 @@ static void dump(void)
 			 * interrupt, in the hypervisor, by exit */
 			printf("svm %d secure%s", l,
 			       uv_state.svm_stop[l] ? " stopped" : "");
+			if (uv_state.svm_osterm[l] != 0)
+				printf(" os-term=0x%x", (unsigned)uv_state.svm_osterm[l]);
 			for (int is_int = 0; is_int < 2; is_int++) {
 				int pending = 0;
 
@@ -851,6 +886,14 @@ static void line(char *text)
 		unsigned long long ra = normal_ra(tok[1]), b = byte_of(tok[2]);
 
 		memset(host_normal(ra), (int)b, PAGE);
+	} else if (strcmp(tok[0], "fdt") == 0) {
+		if (n != 3)
+			bad("fdt <ra> <token>", NULL);
+		unsigned long long ra = normal_ra(tok[1]), v = number(tok[2]);
+
+		if (v > 0xFFFFFFFFULL)
+			bad("fdt <ra> <token>", tok[2]);
+		fdt_page(host_normal(ra), (uint32_t)v);
 	} else if (strcmp(tok[0], "peek") == 0) {
 		if (n != 2)
 			bad("peek <ra>", NULL);
