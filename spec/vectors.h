@@ -104,9 +104,10 @@
  *                good (src/guest/interrupt.h, uv_int_stop), the vCPU kept
  *                in an exit never resumed, the hypervisor entered at the
  *                vector with its cookie and nothing of the guest's, and
- *                again at every UV_RETURN of the guest; UV_SVM_TERMINATE
- *                cleans up.  Not yet: telling the guest's owner (IBM's
- *                ultravisor calls RTAS ibm,os-term for it)
+ *                again at every UV_RETURN of the guest, or, where the
+ *                ultravisor can, with an hcall H_RTAS of the guest's
+ *                ibm,os-term (src/guest/rtas.h: QEMU reports the guest
+ *                panicked); UV_SVM_TERMINATE cleans up
  *   VEC_GUEST    the guest's own supervisor's: the hardware never brings
  *                it to the ultravisor from a guest
  *   VEC_SELF     taken while the ultravisor itself ran (MSR[S] = MSR[HV]
