@@ -375,26 +375,14 @@ static uint64_t ctx_lpid(uint8_t c)
 	return (c & 0x80) ? odd[(c >> 2) & 3] : 1 + ((c >> 2) & 3);
 }
 
-/* GFN g of guest l is in one of its slots and EMPTY. */
-static int empty_gfn(uint64_t l, uint64_t g)
+/* GFN g of guest l is in one of its slots, its record rec (GFN_*). */
+static int gfn_is(uint64_t l, uint64_t g, uint32_t rec)
 {
 	for (int k = 0; k < UV_NSLOTS; k++) {
 		const struct uv_slot *sl = &uv_state.slot[k];
 
 		if (l != 0 && sl->lpid == l && g >= sl->base && g < sl->base + sl->npages)
-			return uv_state.gfn[k][g - sl->base] == GFN_EMPTY;
-	}
-	return 0;
-}
-
-/* GFN g of guest l is shared (GFN_SHARED) in one of its slots. */
-static int shared_gfn(uint64_t l, uint64_t g)
-{
-	for (int k = 0; k < UV_NSLOTS; k++) {
-		const struct uv_slot *sl = &uv_state.slot[k];
-
-		if (l != 0 && sl->lpid == l && g >= sl->base && g < sl->base + sl->npages)
-			return uv_state.gfn[k][g - sl->base] == GFN_SHARED;
+			return uv_state.gfn[k][g - sl->base] == rec;
 	}
 	return 0;
 }
@@ -526,12 +514,12 @@ static void sc2(void)
 		if (told && (snap->svm_osterm[in.lpidr] == 0 ||
 			     cpu.frame.gpr[4] % UV_PAGE_SIZE != 0 ||
 			     cpu.frame.gpr[4] / UV_PAGE_SIZE >= UV_RTAS_GFN_END ||
-			     !shared_gfn(in.lpidr, cpu.frame.gpr[4] / UV_PAGE_SIZE)))
+			     !gfn_is(in.lpidr, cpu.frame.gpr[4] / UV_PAGE_SIZE, GFN_SHARED)))
 			die("H_RTAS for a stopped guest without its token or a shared page");
 
 		if (ask && (cpu.frame.gpr[5] != 0 || cpu.frame.gpr[6] != 16 ||
 			    cpu.frame.gpr[4] % UV_PAGE_SIZE != 0 ||
-			    !empty_gfn(in.lpidr, cpu.frame.gpr[4] / UV_PAGE_SIZE)))
+			    !gfn_is(in.lpidr, cpu.frame.gpr[4] / UV_PAGE_SIZE, GFN_EMPTY)))
 			die("H_SVM_PAGE_IN of something but an empty GFN");
 		for (int r = 0; r < UV_NGPRS; r++)
 			if (r != 3 && r != UV_COOKIE_GPR && cpu.frame.gpr[r] !=

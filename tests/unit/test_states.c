@@ -1983,6 +1983,21 @@ static enum uv_next int_run(uint64_t vec)
 }
 
 /*
+ * The frame enters the hypervisor for a vCPU of a secure guest: CR, XER,
+ * CTR and LR zero, SRR0 the exit's cookie c, SRR1 s (the vCPU's MSR as the
+ * hypervisor is shown it).
+ */
+static void assert_hv_cookie_msr(uint64_t c, uint64_t s)
+{
+	assert_int_equal(cpu.frame.cr, 0);
+	assert_int_equal(cpu.frame.xer, 0);
+	assert_int_equal(cpu.frame.ctr, 0);
+	assert_int_equal(cpu.frame.lr, 0);
+	assert_int_equal(cpu.frame.srr0, c);
+	assert_int_equal(cpu.frame.srr1, s);
+}
+
+/*
  * What the hypervisor is shown of guest's interrupt at vec: its vector in
  * its own MSR (ME clear for a machine check), the cookie in r31, SRR0 and
  * HSRR0, the guest's MSR with S in SRR1 and HSRR1; of the guest's
@@ -2000,12 +2015,7 @@ static uint64_t assert_int_reflected(const struct uv_frame *guest, uint64_t vec)
 	assert_int_equal(uv_state.exit[e].cookie, c);
 	for (int r = 0; r < UV_NGPRS; r++)
 		assert_int_equal(cpu.frame.gpr[r], r == 31 ? c : 0);
-	assert_int_equal(cpu.frame.cr, 0);
-	assert_int_equal(cpu.frame.xer, 0);
-	assert_int_equal(cpu.frame.ctr, 0);
-	assert_int_equal(cpu.frame.lr, 0);
-	assert_int_equal(cpu.frame.srr0, c);
-	assert_int_equal(cpu.frame.srr1, s);
+	assert_hv_cookie_msr(c, s);
 	assert_int_equal(cpu.frame.usrr0, vec);
 	assert_int_equal(cpu.frame.usrr1, vec == 0x200 ? HV_MSR & ~MSR_ME : HV_MSR);
 	assert_int_equal(cpu.frame.lpidr, guest->lpidr);
@@ -2539,12 +2549,7 @@ static void assert_told(uint64_t lpid, uint64_t c, uint64_t msr, uint64_t g,
 	for (int r = 0; r < UV_NGPRS; r++)
 		assert_int_equal(cpu.frame.gpr[r], r == 31 ? c : r == 3 ? 0xF000 :
 				 r == 4 ? g * PAGE : 0);
-	assert_int_equal(cpu.frame.cr, 0);
-	assert_int_equal(cpu.frame.xer, 0);
-	assert_int_equal(cpu.frame.ctr, 0);
-	assert_int_equal(cpu.frame.lr, 0);
-	assert_int_equal(cpu.frame.srr0, c);
-	assert_int_equal(cpu.frame.srr1, s);
+	assert_hv_cookie_msr(c, s);
 	assert_int_equal(cpu.frame.usrr0, 0xC00);
 	assert_int_equal(cpu.frame.usrr1, HV_MSR);
 	assert_int_equal(cpu.frame.lpidr, lpid);
