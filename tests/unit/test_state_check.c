@@ -655,13 +655,15 @@ static void test_snapshot(void **state)
 		{ offsetof(struct uv_state, tree_lpid[6]) + 2, "tree_lpid[6]" },
 		{ offsetof(struct uv_state, pool) - 1, last_root },
 		{ offsetof(struct uv_state, svm_tree[4095]), "svm_tree[4095]" },
+		{ offsetof(struct uv_state, svm_osterm[17]) + 3, "svm_osterm[17]" },
+		{ offsetof(struct uv_state, svm_stop[4095]), "svm_stop[4095]" },
 		/* the struct's 64 KiB alignment leaves a tail after its last
 		 * field (asserted below) */
-		{ offsetof(struct uv_state, tree_slot) + sizeof(uv_state.tree_slot),
+		{ offsetof(struct uv_state, svm_stop) + sizeof(uv_state.svm_stop),
 		  "padding" },
 	};
 
-	assert_true(offsetof(struct uv_state, tree_slot) + sizeof(uv_state.tree_slot) <
+	assert_true(offsetof(struct uv_state, svm_stop) + sizeof(uv_state.svm_stop) <
 		    sizeof(struct uv_state));
 	build_good(good);
 	memcpy(&uv_state, good, sizeof(uv_state));
