@@ -66,7 +66,11 @@ PROVE_PART_A := uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 # took 23 s alone and timed out beside another proof (2026-12-02).
 # deliver_int: its delivered ensures merges the AIL, ILE and ME paths; as
 # one goal it timed out; split, 652 goals, 45 s alone (2026-12-02).
-PROVE_SPLIT := uv_page_in uv_ucall uv_int_entry deliver_int
+# uv_return: its ucall_exit_modes ensures merges the stopped guest's two
+# answers (H_RTAS at 0xC00, the 0xE40 bounce) with the resumes and the ESM
+# protocol's exits; as one goal it timed out in a fresh clone's CI
+# (2026-12-03, cvc4 2 min, z3 an error), split its parts take under 1 s.
+PROVE_SPLIT := uv_page_in uv_ucall uv_int_entry deliver_int uv_return
 prove_comma := ,
 prove_space := $(subst ,, )
 PROVE_PART_A_FCTS := $(subst $(prove_space),$(prove_comma),$(strip $(PROVE_PART_A)))
