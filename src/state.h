@@ -76,13 +76,6 @@ struct uv_state {
 	uint32_t owner_idx[UV_NFRAMES];
 	/* GFN base + i of slot k is gfn[k][i] (GFN_*). */
 	uint32_t gfn[UV_NSLOTS][UV_SLOT_PAGES];
-	/*
-	 * A secure guest's RTAS token of ibm,os-term, read from its device
-	 * tree at its ESM commit (src/guest/rtas.h); 0: none known.  The
-	 * ultravisor tells the hypervisor that a stopped guest terminated by
-	 * calling it (stopped_return, src/guest/rtas.h).
-	 */
-	uint32_t svm_osterm[UV_MAX_LPID + 1];
 	uint16_t svm_life[UV_MAX_LPID + 1];     /* SVM_* per LPID */
 	/*
 	 * A secure guest's tree: index + 1 of the tree its partition-table
@@ -126,8 +119,24 @@ extern struct uv_state uv_state;
  */
 extern uint8_t uv_fdt_copy[UV_ESM_FDT_MAX];
 
+/*
+ * A secure guest's RTAS token of ibm,os-term, read from its device tree at
+ * its ESM commit (esm_rtas_read, src/guest/rtas.h); 0: none known.  The
+ * ultravisor tells the hypervisor that a stopped guest terminated by calling
+ * it (stopped_return).  Meaningful only while the guest is secure: every
+ * commit writes it, and nothing else reads it (svm_drop leaves it).  An
+ * object of its own, not a field of uv_state: as a field, every proof that
+ * carries uv_state whole grew, and two of them (tree_unlink, uv_reflect)
+ * no longer closed.  Part of the state all the same (state_unchanged).
+ */
+extern uint32_t uv_osterm[UV_MAX_LPID + 1];
+
 /*@
-  predicate state_unchanged{A, B} = \at(uv_state, A) == \at(uv_state, B);
+  // Nothing of the ultravisor's state changed between A and B: uv_state and
+  // the RTAS tokens (uv_fdt_copy is scratch, zero between calls).
+  predicate state_unchanged{A, B} = \at(uv_state, A) == \at(uv_state, B) &&
+    \forall integer l; 0 <= l <= UV_MAX_LPID ==>
+      \at(uv_osterm[l], A) == \at(uv_osterm[l], B);
 */
 
 #endif

@@ -268,7 +268,7 @@ void esm_rtas_read(uint32_t lpid, uint64_t gpa)
 	*/
 	for (i = 0; i < n; i++)
 		uv_fdt_copy[i] = 0;
-	uv_state.svm_osterm[lpid] = tok;
+	uv_osterm[lpid] = tok;
 }
 
 /* No page of guest lpid can hold the RTAS arguments. */
@@ -333,7 +333,7 @@ static void put_be32(uint8_t *a, uint32_t off, uint32_t v)
 
 enum uv_next stopped_return(struct uv_frame *f, uint32_t e, uint32_t lpid)
 {
-	uint32_t tok = uv_state.svm_osterm[lpid];
+	uint32_t tok = uv_osterm[lpid];
 	uint32_t p, k, i;
 	uint64_t gpa, ra, s;
 	uint8_t a[RTAS_ARGS_BYTES];

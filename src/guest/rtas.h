@@ -11,7 +11,7 @@
  * prom_init: enter_secure_mode(kbase, fdt)); at the ESM commit every page
  * of the guest is in a secure frame, so the ultravisor reads the tree from
  * there, the version the guest went secure with, and keeps the token
- * (uv_state.svm_osterm).  The tree's pages are not contiguous in secure
+ * (uv_osterm).  The tree's pages are not contiguous in secure
  * memory: up to UV_ESM_FDT_MAX bytes of it are copied into ultravisor
  * memory (uv_fdt_copy) first, then read with the boot's proved reader
  * (src/boot/fdt.h), then zeroed.  Both cost the tree's size (its header's
@@ -52,12 +52,12 @@ uint32_t guest_fdt_copy(uint32_t lpid, uint64_t gpa);
 
 /*@
   // Guest lpid's ibm,os-term token, from its device tree at guest address
-  // gpa (UV_ESM's r5) in its secure frames, or 0, into svm_osterm; what
+  // gpa (UV_ESM's r5) in its secure frames, or 0, into uv_osterm[lpid]; what
   // was copied of the tree zeroed after, no other byte of the copy
   // written: the call leaves nothing of the guest's in it.
   requires state_inv;
   requires 1 <= lpid <= UV_MAX_LPID;
-  assigns uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1], uv_state.svm_osterm[lpid];
+  assigns uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1], uv_osterm[lpid];
   ensures state_inv;
   ensures \forall integer i; 0 <= i < UV_ESM_FDT_MAX ==>
     uv_fdt_copy[i] == 0 || uv_fdt_copy[i] == \old(uv_fdt_copy[i]);

@@ -44,7 +44,6 @@ void svm_drop(uint32_t lpid)
 	uv_state.svm_tree[lpid] = 0;
 	/* not stopped: if it goes secure again, it runs */
 	uv_state.svm_stop[lpid] = 0;
-	uv_state.svm_osterm[lpid] = 0;
 	/*@ assert pate_svm_ok; */
 	/*@ assert state_inv; */
 	/*

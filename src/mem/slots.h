@@ -35,7 +35,7 @@
 
   // The ultravisor can call guest l's ibm,os-term (src/guest/rtas.h).
   predicate can_tell(integer l) =
-    uv_state.svm_osterm[l] != 0 && \exists integer k, i; rtas_page(l, k, i);
+    uv_osterm[l] != 0 && \exists integer k, i; rtas_page(l, k, i);
 
   // Everything but the GFN records, the frames and their owners is as at A.
   predicate slots_lives_same{A, B} =
@@ -209,7 +209,7 @@ void slot_release(uint32_t k);
   assigns uv_state;
   ensures state_inv;
   ensures uv_state.svm_life[lpid] == SVM_NORMAL;
-  ensures uv_state.svm_stop[lpid] == 0 && uv_state.svm_osterm[lpid] == 0;
+  ensures uv_state.svm_stop[lpid] == 0;
   ensures \forall integer k; 0 <= k < UV_NSLOTS ==> !slot_of(k, lpid);
 */
 void svm_drop(uint32_t lpid);

@@ -39,7 +39,8 @@
   requires \separated(f + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1), &uv_state);
   requires state_inv;
   requires asm_entry(f);
-  assigns *f, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1];
+  assigns *f, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1],
+          uv_osterm[1 .. UV_MAX_LPID];
   ensures state_inv;
   ensures hcall_number_never_acted_on:
     !svm_hcall(\old(f->srr1)) && is_hcall(\old(f->gpr[3])) ==>
@@ -103,7 +104,8 @@ enum uv_next uv_halted(struct uv_frame *f);
   requires \separated(cpu + (..), &uv_state);
   requires \separated(cpu + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1), &uv_state);
   requires asm_entry(&cpu->frame);
-  assigns cpu->frame, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1];
+  assigns cpu->frame, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1],
+          uv_osterm[1 .. UV_MAX_LPID];
   ensures hcall_number_never_acted_on:
     !svm_hcall(\old(cpu->frame.srr1)) && is_hcall(\old(cpu->frame.gpr[3])) ==>
       \result == UV_NEXT_CALLER && cpu->frame.gpr[3] == rc_reg(U_FUNCTION) &&

@@ -815,6 +815,7 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 /* ---- snapshot ------------------------------------------------------------ */
 
 static struct uv_state *snap;
+static uint32_t snap_osterm[UV_MAX_LPID + 1];
 
 const struct uv_state *uv_state_snapshot(void)
 {
@@ -822,6 +823,7 @@ const struct uv_state *uv_state_snapshot(void)
 		snap = aligned_alloc(_Alignof(struct uv_state), sizeof(*snap));
 	if (snap != NULL)
 		memcpy(snap, &uv_state, sizeof(*snap));
+	memcpy(snap_osterm, uv_osterm, sizeof(snap_osterm));
 	return snap;
 }
 
@@ -840,9 +842,6 @@ void uv_state_field(unsigned long off, char *buf, unsigned long len)
 		snprintf(buf, len, "svm_life[%lu]", REL(svm_life, off));
 	else if (IN(svm_stop, off))
 		snprintf(buf, len, "svm_stop[%lu]", REL(svm_stop, off));
-	else if (IN(svm_osterm, off))
-		snprintf(buf, len, "svm_osterm[%lu]",
-			 REL(svm_osterm, off) / sizeof(uint32_t));
 	else if (IN(svm_tree, off))
 		snprintf(buf, len, "svm_tree[%lu]", REL(svm_tree, off));
 	else if (IN(slot_tree, off))
@@ -907,6 +906,11 @@ int uv_state_unchanged(char *why, unsigned long why_len)
 		snprintf(why, why_len, "no snapshot taken");
 		return 1;
 	}
+	for (unsigned long l = 0; l <= UV_MAX_LPID; l++)
+		if (snap_osterm[l] != uv_osterm[l]) {
+			snprintf(why, why_len, "uv_osterm[%lu] changed", l);
+			return 1;
+		}
 	if (memcmp(snap, &uv_state, sizeof(*snap)) == 0)
 		return 0;
 	a = (const unsigned char *)snap;

@@ -92,6 +92,21 @@ static const uint8_t tag[8] = { 'S', 'e', 'C', 'r', 'E', 't', '!', 0 };
 static struct uv_cpu cpu;
 static struct uv_frame last_exit;
 static struct uv_state *snap;
+static uint32_t snap_osterm[UV_MAX_LPID + 1];
+
+/* The state (uv_state and the RTAS tokens: state_unchanged, src/state.h)
+ * kept before an operation, and whether it is the same after. */
+static void snapshot(void)
+{
+	memcpy(snap, &uv_state, sizeof(uv_state));
+	memcpy(snap_osterm, uv_osterm, sizeof(uv_osterm));
+}
+
+static int state_same(void)
+{
+	return memcmp(snap, &uv_state, sizeof(uv_state)) == 0 &&
+	       memcmp(snap_osterm, uv_osterm, sizeof(uv_osterm)) == 0;
+}
 /*
  * What the hypervisor saw at the last 8 exits (several vCPUs' hcalls may be
  * pending), and each reflected hcall's registers by exit (the low bits of
@@ -439,7 +454,7 @@ static void sc2(void)
 	cpu.frame.usrr0 = cpu.frame.srr0;
 	cpu.frame.usrr1 = cpu.frame.srr1 & ~UV_SRR1_LEV_MASK;
 	in = cpu.frame;
-	memcpy(snap, &uv_state, sizeof(uv_state));
+	snapshot();
 	host_tlbie_count = 0;
 	host_tlbie_gpa_count = 0;
 	next = uv_entry(&cpu);
@@ -456,7 +471,7 @@ static void sc2(void)
 		 * every GPR kept, nothing changed, nobody else entered */
 		uint64_t m = in.usrr1;
 
-		if (next != UV_NEXT_CALLER || memcmp(snap, &uv_state, sizeof(uv_state)) != 0 ||
+		if (next != UV_NEXT_CALLER || !state_same() ||
 		    memcmp(cpu.frame.gpr, in.gpr, sizeof(in.gpr)) != 0 ||
 		    cpu.frame.srr0 != in.srr0 - 4 ||
 		    cpu.frame.srr1 != ((m & ~((0xFULL << 27) | (0x3FULL << 16))) | (1ULL << 19)) ||
@@ -511,7 +526,7 @@ static void sc2(void)
 		 * below 4 GiB of a page it shares that the hypervisor backs */
 		int told = bounced && cpu.frame.gpr[3] == UV_H_RTAS;
 
-		if (told && (snap->svm_osterm[in.lpidr] == 0 ||
+		if (told && (snap_osterm[in.lpidr] == 0 ||
 			     cpu.frame.gpr[4] % UV_PAGE_SIZE != 0 ||
 			     cpu.frame.gpr[4] / UV_PAGE_SIZE >= UV_RTAS_GFN_END ||
 			     !gfn_is(in.lpidr, cpu.frame.gpr[4] / UV_PAGE_SIZE, GFN_SHARED)))
@@ -544,7 +559,7 @@ static void sc2(void)
 		 * HSRR0/1, the exit still pending, nothing changed */
 		if (bounced) {
 			if ((!told && cpu.frame.gpr[3] != 0) ||
-			    memcmp(snap, &uv_state, sizeof(uv_state)) != 0)
+			    !state_same())
 				die("a stopped guest's UV_RETURN changed the state");
 			for (int i = 0; i < UV_NX; i++)
 				if (i != UV_X_SPR(HSRR0) && i != UV_X_SPR(HSRR1) &&
@@ -557,7 +572,7 @@ static void sc2(void)
 			die("the hypervisor entered with a leftover or in secure mode");
 	} else if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != 0 &&
 		   cpu.frame.srr1 == in.srr1 && cpu.frame.lpidr == in.lpidr) {
-		if (memcmp(snap, &uv_state, sizeof(uv_state)) != 0)
+		if (!state_same())
 			die("an error changed the state");
 		in.gpr[3] = cpu.frame.gpr[3];
 		in.usrr0 = cpu.frame.usrr0;
@@ -632,7 +647,7 @@ static void interrupt(const uint8_t *b, uint64_t l)
 	in = cpu.frame;
 	/* USRR0/1 as the stub leaves them: the C entry sets them */
 	cpu.frame.usrr0 = cpu.frame.usrr1 = 0x5EC4000000000000ULL;
-	memcpy(snap, &uv_state, sizeof(uv_state));
+	snapshot();
 	/* byte 9 bit 4: GFN 0..15 of the guest's first slot, not 0..15 */
 	for (int k = 0; k < UV_NSLOTS && (b[9] & 16); k++)
 		if (uv_state.slot[k].lpid == l && l != 0) {
@@ -652,7 +667,7 @@ static void interrupt(const uint8_t *b, uint64_t l)
 		    (rec != GFN_EMPTY && rec < GFN_SECURE) ||
 		    memcmp(&cpu.frame, &in, sizeof(in)) != 0)
 			die("a fault retried but on a secure GFN, or not as it was");
-		if (rec >= GFN_SECURE && memcmp(snap, &uv_state, sizeof(uv_state)) != 0)
+		if (rec >= GFN_SECURE && !state_same())
 			die("a fault on a secure page changed the state");
 		return;
 	}
@@ -687,7 +702,7 @@ static void interrupt(const uint8_t *b, uint64_t l)
 		snap->svm_stop[l] = uv_state.svm_stop[l];
 	}
 	if (c == 0) {
-		if (memcmp(snap, &uv_state, sizeof(uv_state)) != 0)
+		if (!state_same())
 			die("a dropped vCPU's interrupt changed the state");
 		return;
 	}
@@ -861,6 +876,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (snap == NULL && (snap = aligned_alloc(_Alignof(struct uv_state), sizeof(*snap))) == NULL)
 		die("no memory");
 	memset(&uv_state, 0, sizeof(uv_state));
+	memset(uv_osterm, 0, sizeof(uv_osterm));
 	memset(host_normal(0), 0, HV_PAGES * PAGE);
 	memset(&last_exit, 0, sizeof(last_exit));
 	memset(seen_exit, 0, sizeof(seen_exit));

@@ -683,6 +683,7 @@ static int setup(void **state)
 {
 	(void)state;
 	memset(&uv_state, 0, sizeof(uv_state));
+	memset(uv_osterm, 0, sizeof(uv_osterm));
 	memset(host_normal(0), 0, UV_NORMAL_END);
 	host_unhalt();
 	return 0;
@@ -2623,7 +2624,7 @@ static void test_stop_os_term(void **state)
 	assert_int_equal(HVCALL(N_TERMINATE, 3, 0, 0, 0, 0), R_SUCCESS);
 	/* no token: a backed shared page changes nothing */
 	make_secure(4, 0x10, 4);
-	assert_int_equal(uv_state.svm_osterm[4], 0);
+	assert_int_equal(uv_osterm[4], 0);
 	assert_int_equal(ucall(SVM, 4, N_SHARE, 0x11, 1, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, ra, 0x11 * PAGE, 0, 16), R_SUCCESS);
 	guest = stub_frame(SVM, 4, SVM_MSR, 1);
@@ -2699,7 +2700,7 @@ static uint32_t osterm_after_esm(uint64_t lpid, const void *fdt, uint64_t len,
 	for (uint32_t i = 0; i < UV_ESM_FDT_MAX; i++)
 		if (uv_fdt_copy[i] != 0)
 			fail_msg("uv_fdt_copy[%u] = %#x after the ESM", i, uv_fdt_copy[i]);
-	return uv_state.svm_osterm[lpid];
+	return uv_osterm[lpid];
 }
 
 /*
@@ -2707,8 +2708,8 @@ static uint32_t osterm_after_esm(uint64_t lpid, const void *fdt, uint64_t len,
  * from the device tree the guest named in r5 (src/guest/rtas.h), from the
  * guest's secure frames, across a page boundary; and nothing from a tree
  * without it, with it elsewhere or malformed, from an address outside the
- * guest's memory or a tree larger than its copy.  UV_SVM_TERMINATE
- * forgets the token.
+ * guest's memory or a tree larger than its copy.  A guest secure again
+ * has the token of its new tree, or none.
  */
 static void test_esm_os_term(void **state)
 {
@@ -2722,8 +2723,8 @@ static void test_esm_os_term(void **state)
 	assert_true(n > 100);
 	assert_int_equal(osterm_after_esm(3, buf, n, straddle), 0x2021);
 	assert_int_equal(HVCALL(N_TERMINATE, 3, 0, 0, 0, 0), R_SUCCESS);
-	assert_int_equal(uv_state.svm_osterm[3], 0);
-	/* the tree in the last page of the slot, its end cut off */
+	/* the tree in the last page of the slot, its end cut off: the same
+	 * guest secure again has no token (each commit writes its own) */
 	assert_int_equal(osterm_after_esm(3, buf, n, 0x14 * PAGE - 40), 0);
 	assert_int_equal(HVCALL(N_TERMINATE, 3, 0, 0, 0, 0), R_SUCCESS);
 	/* an address in no slot of the guest */

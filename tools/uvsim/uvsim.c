@@ -710,8 +710,8 @@ static void dump(void)
 			 * interrupt, in the hypervisor, by exit */
 			printf("svm %d secure%s", l,
 			       uv_state.svm_stop[l] ? " stopped" : "");
-			if (uv_state.svm_osterm[l] != 0)
-				printf(" os-term=0x%x", (unsigned)uv_state.svm_osterm[l]);
+			if (uv_osterm[l] != 0)
+				printf(" os-term=0x%x", (unsigned)uv_osterm[l]);
 			for (int is_int = 0; is_int < 2; is_int++) {
 				int pending = 0;
 
