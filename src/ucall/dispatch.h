@@ -68,7 +68,8 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
 /*@
   requires \valid(f);
   requires \separated(f + (..), &uv_state);
-  requires \separated(f + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1), &uv_state);
+  requires \separated(f + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1),
+                      uv_osterm + (0 .. UV_MAX_LPID), &uv_state);
   requires state_inv;
   requires asm_entry(f);
   assigns *f, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1],

@@ -36,7 +36,8 @@
 /*@
   requires \valid(f);
   requires \separated(f + (..), &uv_state);
-  requires \separated(f + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1), &uv_state);
+  requires \separated(f + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1),
+                      uv_osterm + (0 .. UV_MAX_LPID), &uv_state);
   requires state_inv;
   requires asm_entry(f);
   assigns *f, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1],
@@ -102,7 +103,8 @@ enum uv_next uv_halted(struct uv_frame *f);
 /*@
   requires \valid(cpu);
   requires \separated(cpu + (..), &uv_state);
-  requires \separated(cpu + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1), &uv_state);
+  requires \separated(cpu + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1),
+                      uv_osterm + (0 .. UV_MAX_LPID), &uv_state);
   requires asm_entry(&cpu->frame);
   assigns cpu->frame, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1],
           uv_osterm[1 .. UV_MAX_LPID];

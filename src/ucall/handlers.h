@@ -119,7 +119,8 @@ enum uv_next uv_esm(struct uv_frame *f);
 
 /*@
   requires handler_pre(f);
-  requires \separated(f + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1), &uv_state);
+  requires \separated(f + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1),
+                      uv_osterm + (0 .. UV_MAX_LPID), &uv_state);
   assigns *f, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1],
           uv_osterm[1 .. UV_MAX_LPID];
   ensures state_inv;
