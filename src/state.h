@@ -132,11 +132,14 @@ extern uint8_t uv_fdt_copy[UV_ESM_FDT_MAX];
 extern uint32_t uv_osterm[UV_MAX_LPID + 1];
 
 /*@
-  // Nothing of the ultravisor's state changed between A and B: uv_state and
-  // the RTAS tokens (uv_fdt_copy is scratch, zero between calls).
+  // Nothing of the ultravisor's state changed between A and B: uv_state,
+  // the RTAS tokens and the copy of a device tree (zero between calls, but
+  // a byte of the ultravisor's all the same).
   predicate state_unchanged{A, B} = \at(uv_state, A) == \at(uv_state, B) &&
-    \forall integer l; 0 <= l <= UV_MAX_LPID ==>
-      \at(uv_osterm[l], A) == \at(uv_osterm[l], B);
+    (\forall integer l; 0 <= l <= UV_MAX_LPID ==>
+      \at(uv_osterm[l], A) == \at(uv_osterm[l], B)) &&
+    (\forall integer i; 0 <= i < UV_ESM_FDT_MAX ==>
+      \at(uv_fdt_copy[i], A) == \at(uv_fdt_copy[i], B));
 */
 
 #endif

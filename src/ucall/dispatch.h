@@ -60,7 +60,8 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
  * generally the behavior not_a_ucall: any r3 outside the ucall table, every
  * hcall number among them, changes r3 to U_FUNCTION and nothing else.
  * "Nothing else" is the ensures `rejected`: every field of the frame but r3
- * and all of uv_state equal after to what they were before.  The rejecting
+ * and all of the state (state_unchanged, src/state.h: uv_state, the
+ * guests' RTAS tokens, the device-tree copy) equal after to what they were before.  The rejecting
  * behaviors carry no assigns clause of their own: it would say less than
  * that (which locations are written, not what they hold) and cost WP 111
  * goals per behavior, a seventh of the whole proof.

@@ -816,6 +816,7 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 
 static struct uv_state *snap;
 static uint32_t snap_osterm[UV_MAX_LPID + 1];
+static uint8_t snap_fdt_copy[UV_ESM_FDT_MAX];
 
 const struct uv_state *uv_state_snapshot(void)
 {
@@ -824,6 +825,7 @@ const struct uv_state *uv_state_snapshot(void)
 	if (snap != NULL)
 		memcpy(snap, &uv_state, sizeof(*snap));
 	memcpy(snap_osterm, uv_osterm, sizeof(snap_osterm));
+	memcpy(snap_fdt_copy, uv_fdt_copy, sizeof(snap_fdt_copy));
 	return snap;
 }
 
@@ -909,6 +911,11 @@ int uv_state_unchanged(char *why, unsigned long why_len)
 	for (unsigned long l = 0; l <= UV_MAX_LPID; l++)
 		if (snap_osterm[l] != uv_osterm[l]) {
 			snprintf(why, why_len, "uv_osterm[%lu] changed", l);
+			return 1;
+		}
+	for (unsigned long i = 0; i < UV_ESM_FDT_MAX; i++)
+		if (snap_fdt_copy[i] != uv_fdt_copy[i]) {
+			snprintf(why, why_len, "uv_fdt_copy[%lu] changed", i);
 			return 1;
 		}
 	if (memcmp(snap, &uv_state, sizeof(*snap)) == 0)

@@ -20,14 +20,14 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len);
  */
 extern unsigned long uv_state_walk_stride;
 
-/* Copies the state (uv_state and uv_osterm: state_unchanged, src/state.h)
- * into the snapshot (allocated once, on first use) and returns uv_state's
- * copy; NULL if it cannot be allocated. */
+/* Copies the state (uv_state, uv_osterm, uv_fdt_copy: state_unchanged,
+ * src/state.h) into the snapshot (uv_state's allocated once, on first use)
+ * and returns uv_state's copy; NULL if it cannot be allocated. */
 const struct uv_state *uv_state_snapshot(void);
 
-/* 0 if uv_state and uv_osterm are byte for byte the last snapshot; otherwise
- * non-zero, with the first field that differs (e.g. "gfn[3][17]") written
- * to why. */
+/* 0 if uv_state, uv_osterm and uv_fdt_copy are byte for byte the last
+ * snapshot; otherwise non-zero, with the first field that differs (e.g.
+ * "gfn[3][17]") written to why. */
 int uv_state_unchanged(char *why, unsigned long why_len);
 
 /*

@@ -95,7 +95,8 @@ static struct uv_state *snap;
 static uint32_t snap_osterm[UV_MAX_LPID + 1];
 
 /* The state (uv_state and the RTAS tokens: state_unchanged, src/state.h)
- * kept before an operation, and whether it is the same after. */
+ * kept before an operation, and whether it is the same after; the copy of
+ * a device tree is all zero between operations. */
 static void snapshot(void)
 {
 	memcpy(snap, &uv_state, sizeof(uv_state));
@@ -106,6 +107,13 @@ static int state_same(void)
 {
 	return memcmp(snap, &uv_state, sizeof(uv_state)) == 0 &&
 	       memcmp(snap_osterm, uv_osterm, sizeof(uv_osterm)) == 0;
+}
+
+static int fdt_copy_zero(void)
+{
+	static const uint8_t zero[sizeof(uv_fdt_copy)];
+
+	return memcmp(uv_fdt_copy, zero, sizeof(zero)) == 0;
 }
 /*
  * What the hypervisor saw at the last 8 exits (several vCPUs' hcalls may be
@@ -367,6 +375,8 @@ static void check_after(void)
 
 	if (uv_state_check(&uv_state, why, sizeof(why)) != 0)
 		die(why);
+	if (!fdt_copy_zero())
+		die("the copy of a device tree not zeroed after an operation");
 	if (memmem(host_normal(0), HV_PAGES * PAGE, tag, 7) != NULL)
 		die("a guest's secret is in normal memory");
 }
