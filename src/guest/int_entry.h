@@ -141,8 +141,6 @@ enum uv_next uv_int_locked(struct uv_frame *f, uint64_t vec, uint64_t lpcr,
 /*@
   requires \valid(cpu);
   requires \separated(cpu + (..), &uv_state);
-  requires \separated(cpu + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1),
-                      uv_osterm + (0 .. UV_MAX_LPID), &uv_state);
   assigns cpu->frame, uv_state;
   ensures \result == UV_NEXT_HV || \result == UV_NEXT_CALLER;
   ensures never_into_uv: !UV_MODE(cpu->frame.usrr1);

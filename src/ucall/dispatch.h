@@ -59,9 +59,9 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
  * The headline theorem is the clause hcall_number_never_acted_on, and more
  * generally the behavior not_a_ucall: any r3 outside the ucall table, every
  * hcall number among them, changes r3 to U_FUNCTION and nothing else.
- * "Nothing else" is the ensures `rejected`: every field of the frame but r3
- * and all of the state (state_unchanged, src/state.h: uv_state, the
- * guests' RTAS tokens, the device-tree copy) equal after to what they were before.  The rejecting
+ * "Nothing else" is the ensures `rejected` with `rtas_unchanged`: every
+ * field of the frame but r3, all of uv_state, the guests' RTAS tokens and
+ * the device-tree copy (src/state.h) equal after to what they were before.  The rejecting
  * behaviors carry no assigns clause of their own: it would say less than
  * that (which locations are written, not what they hold) and cost WP 111
  * goals per behavior, a seventh of the whole proof.
@@ -78,7 +78,8 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
   ensures state_inv;
 
   ensures hcall_number_never_acted_on:
-    is_hcall(\old(f->gpr[3])) ==> rejected{Pre, Post}(f, U_FUNCTION, \result);
+    is_hcall(\old(f->gpr[3])) ==>
+      rejected{Pre, Post}(f, U_FUNCTION, \result) && rtas_unchanged{Pre, Post};
 
   ensures ucall_modes: ucall_exit_modes{Pre, Post}(f, \result);
   ensures ucall_next: \result == UV_NEXT_CALLER || \result == UV_NEXT_HV ||
@@ -87,11 +88,13 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
   behavior not_a_ucall:
     assumes !is_ucall(f->gpr[3]);
     ensures rejected{Pre, Post}(f, U_FUNCTION, \result);
+    ensures rtas_unchanged{Pre, Post};
 
   behavior not_permitted:
     assumes is_ucall(f->gpr[3]);
     assumes !permitted(f->gpr[3], f->srr1, f->lpidr);
     ensures rejected{Pre, Post}(f, U_PERMISSION, \result);
+    ensures rtas_unchanged{Pre, Post};
 
   behavior bad_argument:
     assumes is_ucall(f->gpr[3]);
@@ -102,6 +105,7 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
       arg_error(first_bad_arg(\old(f->gpr[3]), \old(f->gpr[4]), \old(f->gpr[5]),
                               \old(f->gpr[6]), \old(f->gpr[7]), \old(f->gpr[8]))),
       \result);
+    ensures rtas_unchanged{Pre, Post};
 
   behavior checked:
     assumes is_ucall(f->gpr[3]);

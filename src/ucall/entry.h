@@ -45,7 +45,7 @@
   ensures state_inv;
   ensures hcall_number_never_acted_on:
     !svm_hcall(\old(f->srr1)) && is_hcall(\old(f->gpr[3])) ==>
-      rejected{Pre, Post}(f, U_FUNCTION, \result);
+      rejected{Pre, Post}(f, U_FUNCTION, \result) && rtas_unchanged{Pre, Post};
   ensures hcall_reflected_as_it_is:
     svm_hcall(\old(f->srr1)) && \result == UV_NEXT_HV ==>
       hv_entry(f, \old(f->gpr[3]), UV_HCALL_NIN, \old(f->srr1));

@@ -136,6 +136,7 @@ enum uv_next uv_esm(struct uv_frame *f);
                   exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]))));
     assigns f->gpr[3];
     ensures f->gpr[3] == rc_reg(U_STATE) && state_unchanged{Pre, Post};
+    ensures rtas_unchanged{Pre, Post};
     ensures \result == UV_NEXT_CALLER;
 
   behavior stopped_tell:
@@ -145,6 +146,7 @@ enum uv_next uv_esm(struct uv_frame *f);
       exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]);
     assumes can_tell(f->lpidr);
     ensures \result == UV_NEXT_HV && state_unchanged{Pre, Post};
+    ensures rtas_unchanged{Pre, Post};
     ensures f->lpidr == \old(f->lpidr);
     ensures \exists integer k, i; rtas_page(f->lpidr, k, i) &&
       hv_os_term_entry(f, \old(f->gpr[UV_COOKIE_GPR]),
@@ -157,6 +159,7 @@ enum uv_next uv_esm(struct uv_frame *f);
       exit_named(e, f->lpidr, f->gpr[UV_COOKIE_GPR]);
     assumes !can_tell(f->lpidr);
     ensures \result == UV_NEXT_HV && state_unchanged{Pre, Post};
+    ensures rtas_unchanged{Pre, Post};
     ensures f->lpidr == \old(f->lpidr);
     ensures hv_stopped_entry(f, \old(f->gpr[UV_COOKIE_GPR]));
 
@@ -168,6 +171,7 @@ enum uv_next uv_esm(struct uv_frame *f);
     assumes !resume_ok(f);
     assigns f->gpr[3];
     ensures f->gpr[3] == rc_reg(U_PARAMETER) && state_unchanged{Pre, Post};
+    ensures rtas_unchanged{Pre, Post};
     ensures \result == UV_NEXT_CALLER;
 
   behavior hcall_pending:
