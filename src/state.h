@@ -138,7 +138,8 @@ extern uint32_t uv_osterm[UV_MAX_LPID + 1];
   // device tree (zero between calls), unchanged between A and B.  Only the
   // ESM commit writes them (esm_rtas_read, under uv_return): every other
   // function's assigns clause already says it leaves them, so this is
-  // stated only where they are assigned (uv_return, uv_ucall, uv_entry).
+  // stated only where they are assigned (uv_return, uv_ucall,
+  // uv_entry_locked).
   // Not folded into state_unchanged: there, every handler's proof had to
   // show it through its writes to memory, and uv_esm's timed out.
   predicate rtas_unchanged{A, B} =

@@ -61,10 +61,10 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
  * hcall number among them, changes r3 to U_FUNCTION and nothing else.
  * "Nothing else" is the ensures `rejected` with `rtas_unchanged`: every
  * field of the frame but r3, all of uv_state, the guests' RTAS tokens and
- * the device-tree copy (src/state.h) equal after to what they were before.  The rejecting
- * behaviors carry no assigns clause of their own: it would say less than
- * that (which locations are written, not what they hold) and cost WP 111
- * goals per behavior, a seventh of the whole proof.
+ * the device-tree copy (src/state.h) equal after to what they were
+ * before.  The rejecting behaviors carry no assigns clause of their own:
+ * it would say less than that (which locations are written, not what they
+ * hold) and cost WP 111 goals per behavior, a seventh of the whole proof.
  */
 /*@
   requires \valid(f);

@@ -20,8 +20,8 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len);
  */
 extern unsigned long uv_state_walk_stride;
 
-/* Copies the state (uv_state, uv_osterm, uv_fdt_copy: state_unchanged,
- * src/state.h) into the snapshot (uv_state's allocated once, on first use)
+/* Copies the state (uv_state, uv_osterm, uv_fdt_copy: state_unchanged and
+ * rtas_unchanged, src/state.h) into the snapshot (uv_state's allocated once, on first use)
  * and returns uv_state's copy; NULL if it cannot be allocated. */
 const struct uv_state *uv_state_snapshot(void);
 

@@ -94,9 +94,10 @@ static struct uv_frame last_exit;
 static struct uv_state *snap;
 static uint32_t snap_osterm[UV_MAX_LPID + 1];
 
-/* The state (uv_state and the RTAS tokens: state_unchanged, src/state.h)
- * kept before an operation, and whether it is the same after; the copy of
- * a device tree is all zero between operations. */
+/* The state (uv_state and the RTAS tokens: state_unchanged and
+ * rtas_unchanged, src/state.h) kept before an operation, and whether it is
+ * the same after; the copy of a device tree is all zero between operations
+ * (check_after). */
 static void snapshot(void)
 {
 	memcpy(snap, &uv_state, sizeof(uv_state));
