@@ -67,15 +67,16 @@
 	X(BOOT_E_REG, 6,                                                      \
 	  "a reg or secure-memory-ranges whose length is not a whole "      \
 	  "number of entries")                                                \
-	X(BOOT_E_TOO_MANY, 7, "more than UV_BOOT_RANGES ranges of one kind")  \
+	X(BOOT_E_TOO_MANY, 7, "more than UV_BOOT_RANGES ranges of one kind "  \
+	  "(normal, secure, or reservations inside secure memory)")           \
 	X(BOOT_E_RANGE, 8, "a range of size 0, or whose end (start + size) is not below 2^64")  \
 	X(BOOT_E_OVERLAP, 9, "two ranges (normal or secure) overlap")         \
 	X(BOOT_E_NO_NORMAL, 10, "no normal memory (/memory nodes)")           \
 	X(BOOT_E_NO_SECURE, 11,                                               \
 	  "no secure memory (ibm,secure-memory nodes or secure-memory-ranges)") \
 	X(BOOT_E_SECURE_SMALL, 12,                                            \
-	  "the first secure range cannot hold the image (UV_IMAGE_LIMIT) "   \
-	  "and one frame")                                                    \
+	  "the first secure range cannot hold the image (UV_IMAGE_LIMIT "    \
+	  "bytes, no firmware reservation inside them) and one frame")        \
 	X(BOOT_E_NO_CPUS, 13, "no hardware thread under /cpus")               \
 	X(BOOT_E_TOO_MANY_CPUS, 14, "more hardware threads than UV_NCPUS")   \
 	X(BOOT_E_SECURE_LOW, 15,                                              \

@@ -3,6 +3,7 @@
  * boot_map.h): read, then checked, then the pool carved out.
  */
 #include "boot/boot_map.h"
+#include "boot/reserve.h"
 
 /*@
   requires n <= UV_BOOT_RANGES;
@@ -102,35 +103,115 @@ static struct boot_range pool_of(struct boot_range s, uint64_t skip)
 }
 
 /*@
-  // The pool of the secure ranges s (their sizes and ends checked first).
-  requires \valid_read(s) && 1 <= s->n <= UV_BOOT_RANGES;
-  requires \valid(p) && \separated(s, p);
-  assigns *p;
-  ensures \result == BOOT_OK ==> pools_ok(p, s);
-  ensures \result == BOOT_OK || \result == BOOT_E_RANGE ||
-          \result == BOOT_E_SECURE_SMALL;
+  // Pool range p (whole frames, inside a range that ends below 2^64) less
+  // reservation r: the larger of its frames below r and above r.
+  requires p.size % UV_PAGE_SIZE == 0;
+  requires p.size > 0 ==> p.start % UV_PAGE_SIZE == 0 && range_ok(p);
+  requires range_ok(r);
+  assigns \nothing;
+  ensures \result.size % UV_PAGE_SIZE == 0;
+  ensures \result.size > 0 ==>
+    p.size > 0 && \result.start % UV_PAGE_SIZE == 0 &&
+    p.start <= \result.start && r_end(\result) <= r_end(p) &&
+    apart(\result, r);
 */
-static int carve_pool(const struct boot_ranges *s, struct boot_ranges *p)
+static struct boot_range cut(struct boot_range p, struct boot_range r)
 {
-	int rc = ranges_fit(s);
+	uint64_t p_end = p.start + p.size;
+	uint64_t r_end = r.start + r.size;
+	struct boot_range lo = { p.start, 0 };
+	struct boot_range hi = { p_end, 0 };
 
-	if (rc != BOOT_OK)
-		return rc;
+	if (p.size == 0 || r_end <= p.start || p_end <= r.start)
+		return p;
+	if (r.start > p.start) /* the whole frames below r */
+		lo.size = r.start / UV_PAGE_SIZE * UV_PAGE_SIZE - p.start;
+	if (r_end < p_end) { /* those above it */
+		hi.start = (r_end / UV_PAGE_SIZE + (r_end % UV_PAGE_SIZE != 0)) *
+			   UV_PAGE_SIZE;
+		hi.size = p_end - hi.start;
+	}
+	return lo.size >= hi.size ? lo : hi;
+}
+
+/*@
+  // Pool range p of secure range s, cut by every reservation of rv that
+  // does not cover all of s.
+  requires range_ok(s) && pool_in(p, s);
+  requires \valid_read(rv) && rsv_wf(rv);
+  assigns \nothing;
+  ensures pool_in(\result, s);
+  ensures \result.size > 0 ==> p.size > 0 && p.start <= \result.start;
+  ensures \forall integer k; 0 <= k < rv->n ==> pool_avoids(\result, s, rv->r[k]);
+*/
+static struct boot_range pool_cut(struct boot_range p, struct boot_range s,
+				  const struct boot_ranges *rv)
+{
+	struct boot_range q = p;
+
+	/*@
+	  loop invariant 0 <= k <= rv->n;
+	  loop invariant pool_in(q, s);
+	  loop invariant q.size > 0 ==> p.size > 0 && p.start <= q.start;
+	  loop invariant \forall integer j; 0 <= j < k ==> pool_avoids(q, s, rv->r[j]);
+	  loop assigns k, q;
+	  loop variant rv->n - k;
+	*/
+	for (uint32_t k = 0; k < rv->n; k++) {
+		struct boot_range r = rv->r[k];
+
+		if (!(r.start <= s.start && s.start + s.size <= r.start + r.size))
+			q = cut(q, r);
+	}
+	return q;
+}
+
+/*@
+  // The pool of the secure ranges s (their ends checked) out of the
+  // reservations rv.
+  requires \valid_read(s) && 1 <= s->n <= UV_BOOT_RANGES;
+  requires \forall integer i; 0 <= i < s->n ==> range_ok(s->r[i]);
+  requires \valid_read(rv) && rsv_wf(rv);
+  requires \valid(p) && \separated(s, p) && \separated(rv, p);
+  assigns *p;
+  ensures \result == BOOT_OK ==> pools_ok(p, s) && pools_clear(p, s, rv);
+  ensures \result == BOOT_OK || \result == BOOT_E_SECURE_SMALL;
+*/
+static int carve_pool(const struct boot_ranges *s, const struct boot_ranges *rv,
+		      struct boot_ranges *p)
+{
+	uint64_t s0 = s->r[0].start;
+
 	if (s->r[0].size < UV_IMAGE_LIMIT)
 		return BOOT_E_SECURE_SMALL;
-	p->r[0] = pool_of(s->r[0], UV_IMAGE_LIMIT);
+	/*@
+	  loop invariant 0 <= k <= rv->n;
+	  loop invariant \forall integer j; 0 <= j < k ==> image_avoids(s->r[0], rv->r[j]);
+	  loop assigns k;
+	  loop variant rv->n - k;
+	*/
+	for (uint32_t k = 0; k < rv->n; k++) {
+		struct boot_range r = rv->r[k];
+
+		if (!(r.start <= s0 && s0 + s->r[0].size <= r.start + r.size) &&
+		    r.start + r.size > s0 && r.start < s0 + UV_IMAGE_LIMIT)
+			return BOOT_E_SECURE_SMALL;
+	}
+	p->r[0] = pool_cut(pool_of(s->r[0], UV_IMAGE_LIMIT), s->r[0], rv);
 	if (p->r[0].size == 0)
 		return BOOT_E_SECURE_SMALL;
 	/*@
 	  loop invariant 1 <= i <= s->n;
 	  loop invariant \forall integer k; 0 <= k < i ==> pool_in(p->r[k], s->r[k]);
+	  loop invariant \forall integer k, j; 0 <= k < i && 0 <= j < rv->n ==>
+	    pool_avoids(p->r[k], s->r[k], rv->r[j]);
 	  loop invariant 0 < p->r[0].size;
 	  loop invariant s->r[0].start + UV_IMAGE_LIMIT <= p->r[0].start;
 	  loop assigns i, p->r[1 .. UV_BOOT_RANGES - 1];
 	  loop variant s->n - i;
 	*/
 	for (uint32_t i = 1; i < s->n; i++)
-		p->r[i] = pool_of(s->r[i], 0);
+		p->r[i] = pool_cut(pool_of(s->r[i], 0), s->r[i], rv);
 	p->n = s->n;
 	return BOOT_OK;
 }
@@ -164,15 +245,17 @@ static void ranges_copy(struct boot_ranges *d, const struct boot_ranges *s)
 
 /*@
   // The map read: checked, then the pool carved.
+  requires fdt_ok(t);
   requires \valid(m);
+  requires \separated(m, t.b + (0 .. t.size - 1));
   requires m->normal.n <= UV_BOOT_RANGES && m->secure.n <= UV_BOOT_RANGES;
   requires m->threads <= UV_NCPUS;
-  assigns m->pool;
+  assigns m->pool, m->rsv;
   ensures \result == BOOT_OK ==> map_ok(m);
-  ensures \result == BOOT_OK || (BOOT_E_RANGE <= \result <= BOOT_E_NO_CPUS) ||
+  ensures \result == BOOT_OK || (BOOT_E_HEADER <= \result <= BOOT_E_NO_CPUS) ||
           \result == BOOT_E_SECURE_LOW;
 */
-static int map_check(struct boot_map *m)
+static int map_check(struct fdt t, struct boot_map *m)
 {
 	int rc;
 
@@ -180,13 +263,19 @@ static int map_check(struct boot_map *m)
 		return BOOT_E_NO_NORMAL;
 	if (m->secure.n == 0)
 		return BOOT_E_NO_SECURE;
+	rc = ranges_fit(&m->secure);
+	if (rc != BOOT_OK)
+		return rc;
 	/*
-	 * The pool first: what is proved of the map below must follow the
-	 * last write to it (after a call that writes part of *m the provers
-	 * would have to show the rest unchanged); every check after it writes
-	 * nothing.
+	 * The reservations and the pool first: what is proved of the map
+	 * below must follow the last write to it (after a call that writes
+	 * part of *m the provers would have to show the rest unchanged);
+	 * every check after them writes nothing.
 	 */
-	rc = carve_pool(&m->secure, &m->pool);
+	rc = rsv_read(t, &m->secure, &m->rsv);
+	if (rc != BOOT_OK)
+		return rc;
+	rc = carve_pool(&m->secure, &m->rsv, &m->pool);
 	if (rc != BOOT_OK)
 		return rc;
 	rc = check_ranges(&m->normal);
@@ -252,5 +341,5 @@ int boot_read_map(const uint8_t *b, uint64_t len, struct boot_map *m)
 				return rc;
 		}
 	}
-	return map_check(m);
+	return map_check(t, m);
 }

@@ -15,12 +15,16 @@
  * firmware loads the image at the start of the first secure range (skiboot
  * decompresses it there); the image may use UV_IMAGE_LIMIT bytes from
  * there (spec/memmap.h).  The frame pool is the rest of secure memory in
- * whole 64 KiB frames: pool.r[i] is the part of secure.r[i] the image does
- * not use, rounded inwards to frames (size 0 if no whole frame is left);
- * the first range must leave at least one frame.
- *
- * Not yet (issue 15): the firmware's reservations inside secure memory (the
- * reservation map, /reserved-memory) are not taken out of the pool.
+ * whole 64 KiB frames, out of the firmware's reservations inside it (rsv,
+ * src/boot/reserve.h): pool.r[i] is the part of secure.r[i] the image does
+ * not use, rounded inwards to frames, then cut by each reservation in the
+ * map's order that overlaps it without covering all of secure.r[i]: of the
+ * frames below the reservation and those above it, the larger part is
+ * kept (the lower on a tie; size 0 if no whole frame is left).  One range
+ * per secure range, so a reservation in the middle costs the smaller side;
+ * what is kept is never reserved.  The first range must leave at least one
+ * frame, and no reservation may lie in the image's bytes (the firmware's
+ * data would be overwritten when the image clears its .bss).
  */
 #ifndef UV_BOOT_MAP_H
 #define UV_BOOT_MAP_H
@@ -31,6 +35,7 @@ struct boot_map {
 	struct boot_ranges normal;
 	struct boot_ranges secure;
 	struct boot_ranges pool; /* pool.n == secure.n, see above */
+	struct boot_ranges rsv;  /* the reservations inside secure memory */
 	uint32_t threads;
 };
 
@@ -64,7 +69,29 @@ struct boot_map {
     (\forall integer i; 0 <= i < s->n ==> pool_in(p->r[i], s->r[i])) &&
     0 < p->r[0].size && s->r[0].start + UV_IMAGE_LIMIT <= p->r[0].start;
 
-  predicate pool_ok(struct boot_map *m) = pools_ok(&m->pool, &m->secure);
+  // r covers all of s: the firmware keeping s from the operating system
+  // (skiboot's ibm,secure-mem<N>), not a reservation inside it.
+  predicate covers(struct boot_range r, struct boot_range s) =
+    r.start <= s.start && r_end(s) <= r_end(r);
+
+  // Pool range p of secure range s holds nothing of reservation r.
+  predicate pool_avoids(struct boot_range p, struct boot_range s,
+                        struct boot_range r) =
+    p.size == 0 || covers(r, s) || apart(p, r);
+
+  // Nor does the image, at the start of the first secure range s0.
+  predicate image_avoids(struct boot_range s0, struct boot_range r) =
+    covers(r, s0) || r_end(r) <= s0.start || s0.start + UV_IMAGE_LIMIT <= r.start;
+
+  predicate pools_clear(struct boot_ranges *p, struct boot_ranges *s,
+                        struct boot_ranges *rv) =
+    (\forall integer i, k; 0 <= i < s->n && 0 <= k < rv->n ==>
+      pool_avoids(p->r[i], s->r[i], rv->r[k])) &&
+    (\forall integer k; 0 <= k < rv->n ==> image_avoids(s->r[0], rv->r[k]));
+
+  predicate pool_ok(struct boot_map *m) =
+    pools_ok(&m->pool, &m->secure) && m->rsv.n <= UV_BOOT_RANGES &&
+    pools_clear(&m->pool, &m->secure, &m->rsv);
 
   // No secure range where the hypervisor may name normal memory.
   predicate secure_high(struct boot_map *m) =

@@ -63,8 +63,7 @@ static uint64_t cells_at(struct fdt t, uint32_t off, uint32_t n)
 {
 	if (n == 1)
 		return fdt_rd32(t, off);
-	/* high word times 2^32 plus low word: below 2^64, no shift to bound */
-	return fdt_rd32(t, off) * 0x100000000ULL + fdt_rd32(t, off + 4);
+	return fdt_rd64(t, off);
 }
 
 int dt_add_ranges(struct fdt t, struct boot_ranges *rs, uint32_t off,

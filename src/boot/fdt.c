@@ -20,14 +20,10 @@ uint32_t fdt_be32(const uint8_t *b, uint32_t off)
 #define HDR_TOTALSIZE 4U
 #define HDR_OFF_STRUCT 8U
 #define HDR_OFF_STRINGS 12U
-#define HDR_OFF_RSVMAP 16U
 #define HDR_VERSION 20U
 #define HDR_LAST_COMP 24U
 #define HDR_SIZE_STRINGS 32U
 #define HDR_SIZE_STRUCT 36U
-
-/* A reservation-map entry: 64-bit address, 64-bit size. */
-#define RSV_ENTRY 16U
 
 /*@
   // The reservation map from rsv: entries until one of size 0, all inside
@@ -47,11 +43,11 @@ static int rsvmap_ends(const uint8_t *b, uint32_t rsv, uint32_t total)
 	  loop variant total - p;
 	*/
 	for (;;) {
-		if (total - p < RSV_ENTRY)
+		if (total - p < FDT_RSV_ENTRY)
 			return BOOT_E_HEADER;
 		_Bool last = fdt_be32(b, p + 8) == 0 && fdt_be32(b, p + 12) == 0;
 
-		p += RSV_ENTRY;
+		p += FDT_RSV_ENTRY;
 		if (last)
 			return BOOT_OK;
 	}
@@ -79,7 +75,7 @@ int fdt_open(struct fdt *t, const uint8_t *b, uint64_t len)
 		return BOOT_E_HEADER;
 	if (str < UV_FDT_HEADER || (uint64_t)str + str_size > total)
 		return BOOT_E_HEADER;
-	uint32_t rsv = fdt_be32(b, HDR_OFF_RSVMAP);
+	uint32_t rsv = fdt_be32(b, FDT_HDR_RSVMAP);
 
 	if (rsv < UV_FDT_HEADER || rsv > total ||
 	    rsvmap_ends(b, rsv, total) != BOOT_OK)
@@ -96,6 +92,12 @@ int fdt_open(struct fdt *t, const uint8_t *b, uint64_t len)
 uint32_t fdt_rd32(struct fdt t, uint32_t off)
 {
 	return fdt_be32(t.b, off);
+}
+
+uint64_t fdt_rd64(struct fdt t, uint32_t off)
+{
+	/* high word times 2^32 plus low word: below 2^64, no shift to bound */
+	return fdt_rd32(t, off) * 0x100000000ULL + fdt_rd32(t, off + 4);
 }
 
 uint32_t fdt_strend(struct fdt t, uint32_t off, uint32_t lim)

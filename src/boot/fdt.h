@@ -43,6 +43,11 @@ struct fdt {
 /* A string literal as fdt_str_is and fdt_list_has take it: without its NUL. */
 #define LIT(s) (s), (uint32_t)(sizeof(s) - 1)
 
+/* The header's off_mem_rsvmap, and the reservation map's 16-byte entries
+ * (64-bit address, 64-bit size; the last of size 0). */
+#define FDT_HDR_RSVMAP 16U
+#define FDT_RSV_ENTRY 16U
+
 #define FDT_BEGIN_NODE 1U
 #define FDT_END_NODE 2U
 #define FDT_PROP 3U
@@ -72,6 +77,14 @@ int fdt_open(struct fdt *t, const uint8_t *b, uint64_t len);
   assigns \nothing;
 */
 uint32_t fdt_rd32(struct fdt t, uint32_t off);
+
+/* The big-endian 64-bit word at off (two fdt_rd32). */
+/*@
+  requires fdt_ok(t);
+  requires off + 8 <= t.size;
+  assigns \nothing;
+*/
+uint64_t fdt_rd64(struct fdt t, uint32_t off);
 
 /*
  * The big-endian word at b + off, for bytes not yet known to be a device

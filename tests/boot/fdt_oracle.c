@@ -1,6 +1,6 @@
 /*
  * The libfdt reference for the boot's reader (fdt_oracle.h).  Written
- * from the rules in src/boot/dt_scan.h and boot_map.h, not from the
+ * from the rules in src/boot/dt_scan.h, reserve.h and boot_map.h, not from the
  * reader's code: libfdt walks the tree, this file applies the rules.
  */
 #include <stdint.h>
@@ -83,6 +83,12 @@ static int overlap(uint64_t s1, uint64_t z1, uint64_t s2, uint64_t z2)
 	return s1 < s2 + z2 && s2 < s1 + z1;
 }
 
+/* [s1, s1 + z1) holds all of [s2, s2 + z2) */
+static int covers(uint64_t s1, uint64_t z1, uint64_t s2, uint64_t z2)
+{
+	return s1 <= s2 && s2 + z2 <= s1 + z1;
+}
+
 int oracle_text(const void *fdt, size_t size, char *buf, size_t n)
 {
 	struct rlist normal = { 0 }, secure = { 0 };
@@ -157,20 +163,64 @@ int oracle_text(const void *fdt, size_t size, char *buf, size_t n)
 	for (int i = 0; i < secure.n; i++)
 		if (secure.s[i] < NORMAL_END)
 			return -1;
+	/* the firmware's reservations inside secure memory: map entries that
+	 * overlap a secure range without covering all of it (an end past
+	 * 2^64 taken as 2^64 - 1); at most MAXR */
+	uint64_t rs[MAXR], rz[MAXR];
+	int nr = 0;
+	for (int k = 0; k < fdt_num_mem_rsv(fdt); k++) {
+		uint64_t a, z;
+		if (fdt_get_mem_rsv(fdt, k, &a, &z) != 0)
+			return -1;
+		if (z > UINT64_MAX - a)
+			z = UINT64_MAX - a;
+		int inside = 0;
+		for (int i = 0; i < secure.n; i++)
+			inside |= overlap(a, z, secure.s[i], secure.z[i]) &&
+				  !covers(a, z, secure.s[i], secure.z[i]);
+		if (z == 0 || !inside)
+			continue;
+		if (nr == MAXR)
+			return -1;
+		rs[nr] = a;
+		rz[nr++] = z;
+	}
+	/* none in the image's bytes unless it covers the first range */
+	if (secure.z[0] < IMAGE)
+		return -1;
+	for (int k = 0; k < nr; k++)
+		if (!covers(rs[k], rz[k], secure.s[0], secure.z[0]) &&
+		    overlap(rs[k], rz[k], secure.s[0], IMAGE))
+			return -1;
 	/* the pool: each secure range's whole frames, the image's 64 MiB
-	 * taken from the start of the first */
+	 * taken from the start of the first; then, for each reservation in
+	 * order that does not cover the range, the larger of the frames
+	 * below it and above it (the lower on a tie) */
 	uint64_t pstart[MAXR], pframes[MAXR];
 	for (int i = 0; i < secure.n; i++) {
 		uint64_t lo = secure.s[i], hi = secure.s[i] + secure.z[i];
-		if (i == 0) {
-			if (secure.z[0] < IMAGE)
-				return -1;
+		if (i == 0)
 			lo += IMAGE;
-		}
 		/* in frame numbers: lo rounded up, hi down */
 		uint64_t lof = lo / FRAME + (lo % FRAME != 0), hif = hi / FRAME;
+		if (hif < lof)
+			hif = lof;
+		for (int k = 0; k < nr; k++) {
+			if (covers(rs[k], rz[k], secure.s[i], secure.z[i]) ||
+			    !overlap(rs[k], rz[k], lof * FRAME, (hif - lof) * FRAME))
+				continue;
+			/* frames wholly below the reservation, wholly above it */
+			uint64_t end = rs[k] + rz[k];
+			uint64_t below = rs[k] / FRAME, above = end / FRAME + (end % FRAME != 0);
+			uint64_t nb = below > lof ? below - lof : 0;
+			uint64_t na = hif > above ? hif - above : 0;
+			if (nb >= na)
+				hif = lof + nb;
+			else
+				lof = above;
+		}
 		pstart[i] = lof * FRAME;
-		pframes[i] = hif > lof ? hif - lof : 0;
+		pframes[i] = hif - lof;
 		if (i == 0 && pframes[0] == 0)
 			return -1;
 	}
