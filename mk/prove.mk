@@ -53,8 +53,12 @@ PROVE_PART_A := uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 	dt_scan walk_step walk_begin walk_end walk_prop node_start node_prop \
 	node_close prop_kind note_type note_compat read_cells cells_at dt_add_ranges \
 	boot_check boot_primary boot_thread
-# Part s (proofs/prove.sh): these functions, proved with -wp-split, which
-# makes one goal per path through the function of a goal that merges paths.
+# Parts s and t (proofs/prove.sh): these functions, proved with -wp-split,
+# which makes one goal per path through the function of a goal that merges
+# paths; part s after parts a and l, part t (PROVE_SPLIT_T) after part b.
+# Why two: with all of them after part a (2026-12-04, 67aa46d's CI) part b
+# ended at 3 503 s and the split functions ran alone from there to 4 104 s;
+# uv_return, about a third of their goals, now follows part b instead.
 # uv_page_in: its secure_guest ensures merges eight paths (every answer of
 # UV_PAGE_IN); as one goal z3 took 1 min 47 s alone and timed out in the
 # full proof, split it is nine goals of 50 ms (2026-12-02).  uv_ucall:
@@ -70,11 +74,15 @@ PROVE_PART_A := uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 # answers (H_RTAS at 0xC00, the 0xE40 bounce) with the resumes and the ESM
 # protocol's exits; as one goal it timed out in a fresh clone's CI
 # (2026-12-03, cvc4 2 min, z3 an error), split its parts take under 1 s.
-PROVE_SPLIT := uv_page_in uv_ucall uv_int_entry deliver_int uv_return
+PROVE_SPLIT_S := uv_page_in uv_ucall uv_int_entry deliver_int
+PROVE_SPLIT_T := uv_return
+PROVE_SPLIT := $(PROVE_SPLIT_S) $(PROVE_SPLIT_T)
 prove_comma := ,
 prove_space := $(subst ,, )
-PROVE_PART_A_FCTS := $(subst $(prove_space),$(prove_comma),$(strip $(PROVE_PART_A)))
-PROVE_SPLIT_FCTS := $(subst $(prove_space),$(prove_comma),$(strip $(PROVE_SPLIT)))
+prove_list = $(subst $(prove_space),$(prove_comma),$(strip $(1)))
+PROVE_PART_A_FCTS := $(call prove_list,$(PROVE_PART_A))
+PROVE_SPLIT_S_FCTS := $(call prove_list,$(PROVE_SPLIT_S))
+PROVE_SPLIT_T_FCTS := $(call prove_list,$(PROVE_SPLIT_T))
 
 # What a proof checks, whatever the mode: every run of WP in this tree,
 # the pipeline tests included, uses these.
@@ -100,7 +108,8 @@ prove: $(SETUP_STAMP)
 	@# A rebuild proves every goal again and writes every entry: start from an
 	@# empty cache so that no entry of a goal that no longer exists stays.
 	@if [ "$(PROVE_MODE)" = rebuild ]; then rm -f $(WP_CACHE)/*.json; fi
-	sh proofs/prove.sh "$(WP_REPORT)" "$(PROVE_PART_A_FCTS)" "$(PROVE_SPLIT_FCTS)" frama-c \
+	sh proofs/prove.sh "$(WP_REPORT)" "$(PROVE_PART_A_FCTS)" "$(PROVE_SPLIT_S_FCTS)" \
+		"$(PROVE_SPLIT_T_FCTS)" frama-c \
 		-cpp-extra-args="$(CORE_INC)" $(WP_FLAGS) $(CORE_SRCS); rc=$$?; \
 		sh proofs/summary.sh "$(WP_REPORT)" > /dev/null || true; exit $$rc
 	@echo "per-function summary: $(WP_REPORT)/summary.txt"
@@ -131,7 +140,7 @@ CHECK_EXTRA += proof-trust-test proof-smoke-test
 
 # Developer-only: prove some functions, `make prove-fct FCT=uv_esm,uv_return`
 # (no cache; a quick check while editing, not a proof of the whole core).
-# A function of PROVE_SPLIT is proved as part s proves it: SPLIT=1.
+# A function of PROVE_SPLIT is proved as parts s and t prove it: SPLIT=1.
 .PHONY: prove-fct
 prove-fct: $(SETUP_STAMP)
 	@test -n "$(FCT)" || { echo "prove-fct: FCT=fct1,fct2 is needed"; exit 2; }
