@@ -59,6 +59,10 @@ PROVE_PART_A := uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 # Why two: with all of them after part a (2026-12-04, 67aa46d's CI) part b
 # ended at 3 503 s and the split functions ran alone from there to 4 104 s;
 # uv_return, about a third of their goals, now follows part b instead.
+# Measured in 58e2de3's CI: a 3 200 s, l 7, s 977 (4 184 s) beside b
+# 3 366 s, t 610 (3 976 s): s's side is still the longer, by 208 s, and the
+# whole proof took 80 s more than 67aa46d's for 242 more goals, so the gain
+# is not shown; deliver_int (1 112 goals, mostly Qed) is the next to move.
 # uv_page_in: its secure_guest ensures merges eight paths (every answer of
 # UV_PAGE_IN); as one goal z3 took 1 min 47 s alone and timed out in the
 # full proof, split it is nine goals of 50 ms (2026-12-02).  uv_ucall:
