@@ -102,6 +102,11 @@ static struct boot_range pool_of(struct boot_range s, uint64_t skip)
 	return p;
 }
 
+_Bool boot_covers(struct boot_range r, struct boot_range s)
+{
+	return r.start <= s.start && s.start + s.size <= r.start + r.size;
+}
+
 /*@
   // Pool range p (whole frames, inside a range that ends below 2^64) less
   // reservation r: the larger of its frames below r and above r.
@@ -160,7 +165,7 @@ static struct boot_range pool_cut(struct boot_range p, struct boot_range s,
 	for (uint32_t k = 0; k < rv->n; k++) {
 		struct boot_range r = rv->r[k];
 
-		if (!(r.start <= s.start && s.start + s.size <= r.start + r.size))
+		if (!boot_covers(r, s))
 			q = cut(q, r);
 	}
 	return q;
@@ -193,8 +198,7 @@ static int carve_pool(const struct boot_ranges *s, const struct boot_ranges *rv,
 	for (uint32_t k = 0; k < rv->n; k++) {
 		struct boot_range r = rv->r[k];
 
-		if (!(r.start <= s0 && s0 + s->r[0].size <= r.start + r.size) &&
-		    r.start + r.size > s0 && r.start < s0 + UV_IMAGE_LIMIT)
+		if (!boot_covers(r, s->r[0]) && r.start + r.size > s0 && r.start < s0 + UV_IMAGE_LIMIT)
 			return BOOT_E_SECURE_SMALL;
 	}
 	p->r[0] = pool_cut(pool_of(s->r[0], UV_IMAGE_LIMIT), s->r[0], rv);

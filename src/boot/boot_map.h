@@ -105,6 +105,14 @@ struct boot_map {
 */
 
 /*@
+  // The C side of covers(r, s), for the boot's two files that test it.
+  requires range_ok(r) && range_ok(s);
+  assigns \nothing;
+  ensures \result <==> covers(r, s);
+*/
+_Bool boot_covers(struct boot_range r, struct boot_range s);
+
+/*@
   requires \valid(m);
   requires len > 0 ==> \valid_read(b + (0 .. len - 1));
   requires \separated(m, b + (0 .. len - 1));

@@ -24,7 +24,7 @@ static _Bool in_secure(const struct boot_ranges *sec, struct boot_range r)
 		uint64_t s = sec->r[i].start;
 		uint64_t s_end = s + sec->r[i].size;
 
-		if (r.start < s_end && s < r_end && !(r.start <= s && s_end <= r_end))
+		if (r.start < s_end && s < r_end && !boot_covers(r, sec->r[i]))
 			return 1;
 	}
 	return 0;
