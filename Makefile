@@ -14,7 +14,7 @@ BOOT_SRCS := $(BOOT_READER_SRCS) src/boot/bringup.c
 # The C core: every file here is proved by `make prove` and built freestanding.
 CORE_SRCS := src/ucall/dispatch.c src/ucall/ucall_table.c src/ucall/handlers_todo.c \
 	src/state.c src/mem/pate.c src/ucall/entry.c src/mem/frames.c src/mem/slots.c \
-	src/mem/pages.c src/guest/svm.c src/guest/exits.c src/guest/reflect.c \
+	src/mem/pages.c src/mem/normal_map.c src/guest/svm.c src/guest/exits.c src/guest/reflect.c \
 	src/guest/svm_sc.c src/guest/esm.c src/mem/leaf.c src/mem/tree.c \
 	src/guest/vector.c src/guest/interrupt.c src/guest/fault.c src/guest/int_entry.c \
 	src/guest/deliver.c src/guest/rtas.c $(BOOT_SRCS)

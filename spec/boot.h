@@ -80,8 +80,8 @@
 	X(BOOT_E_NO_CPUS, 13, "no hardware thread under /cpus")               \
 	X(BOOT_E_TOO_MANY_CPUS, 14, "more hardware threads than UV_NCPUS")   \
 	X(BOOT_E_SECURE_LOW, 15,                                              \
-	  "a secure range starts below UV_NORMAL_END: the hypervisor may "    \
-	  "name any page below it as normal memory (spec/memmap.h)")           \
+	  "a secure range starts below UV_NORMAL_END, the reach in which "   \
+	  "the hypervisor names normal memory (spec/memmap.h)")               \
 	X(BOOT_E_HANDOFF, 16,                                                 \
 	  "the hand-off structure (r3): not reachable, magic not 'OPUV' or "  \
 	  "version 0; its return-code field is left alone")                   \

@@ -13,15 +13,18 @@
  * memory the firmware loaded the image into.  `make cross` checks the
  * linked image against that (asm/check-uvmem.sh).
  *
- * Normal memory, which the hypervisor owns and may read, is the real
- * addresses [0, UV_NORMAL_END).  The ultravisor reaches it only through
- * arch_normal_page (src/arch/arch.h), which on ppc64 reads real address ra
- * at EA ra | UV_HV_EA_BASE: with EA bit 0 set no offset register is
- * applied (spec/TRUSTED.md says what is assumed).  No address that passes
- * ra_is_normal is ever used as an EA by itself.  A platform overrides
- * UV_NORMAL_END at build time (-DUV_NORMAL_END=...) from its firmware's map;
- * the proofs hold for any value below UV_ADDR_LIMIT.  uvsim and the host
- * tests use the default: 256 MiB of normal memory.
+ * Normal memory, which the hypervisor owns and may read, is what the boot
+ * read from the device tree's /memory nodes (src/mem/normal_map.h: uv_normal,
+ * kept apart from every secure range by map_ok), within the real
+ * addresses [0, UV_NORMAL_END) this build can reach.  The ultravisor
+ * reaches it only through arch_normal_page (src/arch/arch.h), which on
+ * ppc64 reads real address ra at EA ra | UV_HV_EA_BASE: with EA bit 0 set
+ * no offset register is applied (spec/TRUSTED.md says what is assumed).
+ * No address that passes ra_is_normal is ever used as an EA by itself.  A
+ * platform overrides UV_NORMAL_END at build time (-DUV_NORMAL_END=...);
+ * the proofs hold for any value below UV_ADDR_LIMIT and for any map the
+ * boot read.  The host's tests, uvsim and the emulation harness set the
+ * map to one range, [0, UV_NORMAL_END): 256 MiB by default.
  */
 #ifndef UV_SPEC_MEMMAP_H
 #define UV_SPEC_MEMMAP_H
@@ -61,8 +64,27 @@
 #define UV_IMAGE_LIMIT 0x4000000UL
 
 /*@
+  // The normal ranges the boot read, as logic constants: range i is
+  // [normal_lo(i), normal_end(i)) for 0 <= i < normal_n.  No axiom says
+  // anything of them, so what is proved holds whatever the map; the one
+  // link to the C side is normal_map_is (src/mem/normal_map.h), which the
+  // functions that read the map require.  Memory-free on purpose: the
+  // state invariant (pte_hv) and the ucall table speak of normal memory
+  // without reading any global.
+  axiomatic normal_map {
+    logic integer normal_n;
+    logic integer normal_lo(integer i);
+    logic integer normal_end(integer i);
+  }
+
+  // The size bytes at base lie in reach and inside one normal range.
+  predicate normal_span(integer base, integer size) =
+    0 <= base && base + size <= UV_NORMAL_END &&
+    \exists integer i; 0 <= i < normal_n &&
+      normal_lo(i) <= base && base + size <= normal_end(i);
+
   // The whole 64 KiB page at ra is normal memory.
-  predicate ra_is_normal(integer ra) = 0 <= ra && ra <= UV_NORMAL_END - UV_PAGE_SIZE;
+  predicate ra_is_normal(integer ra) = normal_span(ra, UV_PAGE_SIZE);
 */
 
 #endif

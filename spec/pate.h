@@ -66,11 +66,13 @@
 
 /*
  * The table of 2^k bytes at real address base, mask = 2^k - 1, is aligned
- * to its size and lies wholly in normal memory [0, UV_NORMAL_END).
+ * to its size and lies wholly in normal memory as the boot read it: inside
+ * one range of its map (normal_span, spec/memmap.h).  ACSL only, like the
+ * UV_PATE_*_OK below that use it: the map is a global of the C side, which
+ * src/mem/pate.c reads through uv_normal_span.
  */
 #define UV_TABLE_NORMAL(base, mask)                                           \
-	(((base) & (mask)) == 0 && (mask) < UV_NORMAL_END &&                  \
-	 (base) <= UV_NORMAL_END - 1 - (mask))
+	(((base) & (mask)) == 0 && normal_span(base, (mask) + 1))
 /* The same for a guest address: aligned, and wholly below 2^52. */
 #define UV_TABLE_GUEST(base, mask)                                            \
 	(((base) & (mask)) == 0 && (mask) < UV_ADDR_LIMIT &&                  \

@@ -5,8 +5,8 @@
  * holds, a map the boot uses is well-formed (map_ok, proved): at least one
  * range of each kind, every range of size > 0 and ending below 2^64, no two
  * ranges overlapping (normal with normal, secure with secure, normal with
- * secure), no secure range starting below UV_NORMAL_END (this build's
- * normal memory, spec/memmap.h, which the hypervisor may name in ucalls),
+ * secure), no secure range starting below UV_NORMAL_END (the reach in
+ * which the hypervisor may name normal memory in ucalls, spec/memmap.h),
  * 1 to UV_NCPUS threads.  Anything else refuses the boot with a
  * named error (spec/boot.h) and starts nothing.
  *

@@ -68,6 +68,30 @@ static int boot_check(uint64_t handoff, uint64_t moved, uint64_t hrmor)
 	return BOOT_OK;
 }
 
+/* The map's normal ranges become uv_normal (a loop: a struct copy may be
+ * a call to memcpy, which the freestanding image does not have). */
+/*@
+  requires map_ok(&uv_boot.map);
+  assigns uv_normal;
+  ensures normal_is_map;
+*/
+static void normal_from_map(void)
+{
+	uint32_t i, n = uv_boot.map.normal.n;
+
+	/*@
+	  loop invariant 0 <= i <= n;
+	  loop invariant \forall integer j; 0 <= j < i ==>
+	    uv_normal.r[j].start == uv_boot.map.normal.r[j].start &&
+	    uv_normal.r[j].size == uv_boot.map.normal.r[j].size;
+	  loop assigns i, uv_normal.r[0 .. UV_BOOT_RANGES - 1];
+	  loop variant n - i;
+	*/
+	for (i = 0; i < n; i++)
+		uv_normal.r[i] = uv_boot.map.normal.r[i];
+	uv_normal.n = n;
+}
+
 int boot_primary(uint64_t handoff, uint64_t moved, uint64_t hrmor)
 {
 	int r;
@@ -75,8 +99,11 @@ int boot_primary(uint64_t handoff, uint64_t moved, uint64_t hrmor)
 	uv_boot.claimed = 0;
 	uv_boot.slot = 0;
 	uv_boot.ret_ea = 0;
+	uv_normal.n = 0; /* a second boot: nothing normal until checked */
 	r = boot_check(handoff, moved, hrmor);
 	uv_boot.status = (uint32_t)r;
+	if (r == BOOT_OK)
+		normal_from_map();
 	return r;
 }
 

@@ -17,6 +17,7 @@
 #include "arch/fw.h"
 #include "arch/percpu.h"
 #include "boot/boot_rec.h"
+#include "mem/normal_map.h"
 
 
 
@@ -34,16 +35,29 @@
     pirs_distinct;
 */
 
+/*@
+  // uv_normal holds the map's normal ranges.
+  predicate normal_is_map =
+    uv_normal.n == uv_boot.map.normal.n &&
+    \forall integer i; 0 <= i < uv_normal.n ==>
+      uv_normal.r[i].start == uv_boot.map.normal.r[i].start &&
+      uv_normal.r[i].size == uv_boot.map.normal.r[i].size;
+*/
+
 /*
  * The primary: hand-off (r3, a real address) checked ('OPUV', version >= 1),
  * the image where it is linked (moved, the run-time base minus the linked
  * one, is 0) and at the start of the first secure range, HRMOR 0, the system device
  * tree read (boot_read_map).  Records the status and, for BOOT_OK, the map
- * and PTCR; no slot is handed out yet.
+ * and PTCR, and makes the map's normal ranges the ones the hypervisor may
+ * name (uv_normal, src/mem/normal_map.h); refused, it leaves none.  No slot
+ * is handed out yet.
  */
 /*@
-  assigns uv_boot;
+  assigns uv_boot, uv_normal;
   ensures uv_boot.status == \result;
+  ensures \result == BOOT_OK ==> normal_is_map;
+  ensures \result != BOOT_OK ==> uv_normal.n == 0;
   ensures \result == BOOT_OK ==> map_ok(&uv_boot.map);
   ensures \result == BOOT_OK ==> uv_boot.map.secure.r[0].start == image_ra;
   ensures BOOT_OK <= \result <= BOOT_E_PLACE;

@@ -28,17 +28,7 @@
 #define UV_DT_SCAN_H
 
 #include "boot/fdt.h"
-
-struct boot_range {
-	uint64_t start;
-	uint64_t size;
-};
-
-/* Up to UV_BOOT_RANGES ranges. */
-struct boot_ranges {
-	uint32_t n;
-	struct boot_range r[UV_BOOT_RANGES];
-};
+#include "boot/ranges.h"
 
 /* What the walk found. */
 struct dt_found {

@@ -10,17 +10,20 @@
 #include "mem/slots.h"
 #include "mem/gfn.h"
 #include "mem/leaf.h"
+#include "mem/normal_map.h"
 
+/*
+ * A page the hypervisor names: aligned, and inside normal memory as the
+ * boot read it (the dispatcher checked only the reach, UV_NORMAL_END).
+ */
 /*@
+  requires normal_map_is;
   assigns \nothing;
-  ensures \result <==> ((ra & (UV_PAGE_SIZE - 1)) == 0 &&
-                        ra <= UV_NORMAL_END - UV_PAGE_SIZE);
-  ensures \result ==> ra_is_normal(ra);
+  ensures \result <==> ((ra & (UV_PAGE_SIZE - 1)) == 0 && ra_is_normal(ra));
 */
 static _Bool hv_page_ok(uint64_t ra)
 {
-	return (ra & (UV_PAGE_SIZE - 1)) == 0 &&
-	       ra <= UV_NORMAL_END - UV_PAGE_SIZE;
+	return (ra & (UV_PAGE_SIZE - 1)) == 0 && uv_normal_span(ra, UV_PAGE_SIZE);
 }
 
 /*
@@ -120,7 +123,8 @@ enum uv_next uv_page_in(struct uv_frame *f)
 
 	if (!svm_is_known(lpid))
 		return uv_set_rc(f, U_PARAMETER);
-	/* Repeats the dispatcher's check: the copy below reads ra. */
+	/* The dispatcher checked the reach; this is normal memory as the boot
+	 * read it (the copy below reads ra). */
 	if (!hv_page_ok(ra))
 		return uv_set_rc(f, U_P2);
 	k = slot_of_gfn((uint32_t)lpid, g);

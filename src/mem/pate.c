@@ -7,6 +7,7 @@
 #include "ucall/handlers.h"
 #include "mem/ptable.h"
 #include "arch/arch.h"
+#include "mem/normal_map.h"
 
 /* The old entry's translation mode, for the tlbie (HR of the stored dw0:
  * the stored word is UV_PATE_HW(dw0), so HR is read back through it). */
@@ -19,6 +20,19 @@ static _Bool pate_was_radix(uint64_t stored)
 }
 
 /*@
+  requires normal_map_is;
+  assigns \nothing;
+  ensures \result <==> UV_TABLE_NORMAL(base, mask);
+*/
+static _Bool table_normal(uint64_t base, uint64_t mask)
+{
+	/* mask < UV_NORMAL_END first: then mask + 1 does not wrap */
+	return (base & mask) == 0 && mask < UV_NORMAL_END &&
+	       uv_normal_span(base, mask + 1);
+}
+
+/*@
+  requires normal_map_is;
   assigns \nothing;
   ensures \result <==> UV_PATE_DW0_OK(d);
 */
@@ -31,15 +45,16 @@ static _Bool pate_dw0_ok(uint64_t d)
 		if ((d & UV_PATE_RADIX_RSVD) != 0 ||
 		    (d & UV_PATE_RTS) != UV_PATE_RTS_52 || n < UV_PATE_RPDS_MIN)
 			return 0;
-		return UV_TABLE_NORMAL(d & UV_PATE_RPDB, UV_LOW_MASK(n + 3));
+		return table_normal(d & UV_PATE_RPDB, UV_LOW_MASK(n + 3));
 	}
 	/* hash: HTABSIZE and the hash table (2^(18+HTABSIZE) bytes) */
 	if ((d & UV_PATE_HASH_RSVD) != 0 || n > UV_PATE_HTABSIZE_MAX)
 		return 0;
-	return UV_TABLE_NORMAL(d & UV_PATE_HTABORG, UV_LOW_MASK(n + 18));
+	return table_normal(d & UV_PATE_HTABORG, UV_LOW_MASK(n + 18));
 }
 
 /*@
+  requires normal_map_is;
   assigns \nothing;
   ensures \result <==> UV_PATE_DW1_OK(lpid, d);
 */
@@ -50,7 +65,7 @@ static _Bool pate_dw1_ok(uint64_t lpid, uint64_t d)
 	if ((d & UV_PATE_DW1_RSVD) != 0 || n > UV_PATE_PRTS_MAX)
 		return 0;
 	if (lpid == 0) /* the hypervisor's process table: a real address */
-		return UV_TABLE_NORMAL(d & UV_PATE_PRTB, UV_LOW_MASK(n + 12));
+		return table_normal(d & UV_PATE_PRTB, UV_LOW_MASK(n + 12));
 	return UV_TABLE_GUEST(d & UV_PATE_PRTB, UV_LOW_MASK(n + 12));
 }
 

@@ -10,6 +10,7 @@
 #include "ucall.acsl.h"
 #include "hcall_space.acsl.h"
 #include "state.acsl.h"
+#include "mem/normal_map.h"
 
 /* What the exit path does with the frame the C core leaves behind. */
 enum uv_next {
@@ -73,6 +74,7 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
                       uv_osterm + (0 .. UV_MAX_LPID), &uv_state);
   requires state_inv;
   requires asm_entry(f);
+  requires normal_map_is;
   assigns *f, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1],
           uv_osterm[1 .. UV_MAX_LPID];
   ensures state_inv;

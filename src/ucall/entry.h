@@ -40,6 +40,7 @@
                       uv_osterm + (0 .. UV_MAX_LPID), &uv_state);
   requires state_inv;
   requires asm_entry(f);
+  requires normal_map_is;
   assigns *f, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1],
           uv_osterm[1 .. UV_MAX_LPID];
   ensures state_inv;
@@ -106,6 +107,7 @@ enum uv_next uv_halted(struct uv_frame *f);
   requires \separated(cpu + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1),
                       uv_osterm + (0 .. UV_MAX_LPID), &uv_state);
   requires asm_entry(&cpu->frame);
+  requires normal_map_is;
   assigns cpu->frame, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1],
           uv_osterm[1 .. UV_MAX_LPID];
   ensures hcall_number_never_acted_on:

@@ -17,6 +17,7 @@
 #include "hv_exit.acsl.h"
 #include "modes.acsl.h"
 #include "guest/esm.h"
+#include "mem/normal_map.h"
 
 /*@
   // What every handler may assume: the frame is the caller's, apart from
@@ -44,6 +45,7 @@
  */
 /*@
   requires handler_pre(f);
+  requires normal_map_is;
   assigns f->gpr[3], uv_state.pate[f->gpr[4]];
   ensures state_inv;
   ensures \result == UV_NEXT_CALLER;
@@ -301,6 +303,7 @@ enum uv_next uv_unregister_mem_slot(struct uv_frame *f);
 
 /*@
   requires handler_pre(f);
+  requires normal_map_is;
   assigns f->gpr[3], uv_state;
   ensures state_inv;
   ensures \result == UV_NEXT_CALLER;
@@ -338,6 +341,7 @@ enum uv_next uv_page_in(struct uv_frame *f);
 
 /*@
   requires handler_pre(f);
+  requires normal_map_is;
   assigns f->gpr[3];
   ensures \result == UV_NEXT_CALLER;
   ensures f->gpr[3] != rc_reg(U_SUCCESS);

@@ -360,13 +360,27 @@ static const char *rec_name(uint32_t r, char *buf, unsigned long len)
 	return buf;
 }
 
+int host_ra_is_normal(uint64_t ra)
+{
+	if (ra > UV_NORMAL_END || UV_NORMAL_END - ra < PTE_PAGE)
+		return 0;
+	for (uint32_t i = 0; i < uv_normal.n && i < UV_BOOT_RANGES; i++) {
+		const struct boot_range *r = &uv_normal.r[i];
+
+		if (ra >= r->start && ra - r->start <= r->size &&
+		    r->size - (ra - r->start) >= PTE_PAGE)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * ptes_match: for every k < UV_NSLOTS, i < UV_SLOT_PAGES, the entry
  * pte[k][slot[k].base % 32 + i] is what gfn[k][i] says:
  *   GFN_SECURE + n: present, mapping frame n's real address (on the host,
  *     host_uv_at of it is s's pool[n] in uv_state);
  *   GFN_SHARED: zero, or present mapping a 64 KiB aligned page of normal
- *     memory (ra <= UV_NORMAL_END - 64 KiB);
+ *     memory (host_ra_is_normal: in a range of uv_normal, within reach);
  *   anything else: zero.
  * ptes_outside_zero: every other entry of row k is zero.
  */
@@ -419,7 +433,7 @@ static int ptes_ok(const struct uv_state *s, char *why, unsigned long why_len)
 					     (unsigned long long)ra, n);
 			} else if (r == GFN_SHARED) {
 				if (d == 0 && (ra % PTE_PAGE != 0 ||
-					       ra > UV_NORMAL_END - PTE_PAGE))
+					       !host_ra_is_normal(ra)))
 					FAIL("ptes_ok: pte[%d][%lu] of gfn[%d][%lu] "
 					     "SHARED maps ra %#llx, not normal memory",
 					     k, j, k, j - lo, (unsigned long long)ra);

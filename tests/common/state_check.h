@@ -8,6 +8,11 @@
 #define UV_TESTS_STATE_CHECK_H
 
 #include "state.h"
+#include "normal_map.h"
+
+/* The whole 64 KiB page at ra lies in one range of uv_normal, and below
+ * UV_NORMAL_END (spec/memmap.h's ra_is_normal, from its text). */
+int host_ra_is_normal(uint64_t ra);
 
 /* 0 if s satisfies state_inv; otherwise non-zero, with the violated
  * conjunct (its ACSL name first) and its indices written to why. */

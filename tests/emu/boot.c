@@ -35,6 +35,7 @@
 #include "patch.h"
 #include "arch/percpu.h"
 #include "boot/boot_rec.h"
+#include "mem/normal_map.h"
 #include "pate.h"
 #include "ucall/abi.h"
 #include "state.h"
@@ -434,6 +435,11 @@ static void boot_four_then_more(void)
 	      "four at once: the unclaimed uv_cpus cleared");
 	CHECK(uv_boot_word == 2 && uv_boot_lock == 0 && uv_boot.claimed == 4 &&
 	      uv_boot.map.threads == 5, "four at once: published, unlocked, 4 of 5 slots");
+	/* tests/emu/boot.dts: memory@0, 2 GiB; nothing else is normal */
+	CHECK(uv_normal.n == 1 && uv_normal.r[0].start == 0 &&
+	      uv_normal.r[0].size == 0x80000000ULL,
+	      "four at once: normal memory is the tree's /memory (%u ranges)",
+	      (unsigned int)uv_normal.n);
 
 	/* Then the four serve ucalls at once, each on its own uv_cpu. */
 	for (i = 0; i < 4; i++) {
@@ -519,6 +525,7 @@ static void refused_everywhere(const char *what, const uint8_t *tree,
 	      "%s: the hand-off's return code %#x, want %#x", what,
 	      get32(fw + HANDOFF_RA + UV_OPAL_OFF_RET), want_ret);
 	CHECK(uv_boot.claimed == 0, "%s: no slot handed out", what);
+	CHECK(uv_normal.n == 0, "%s: no normal memory recorded", what);
 }
 
 int main(int argc, char **argv)

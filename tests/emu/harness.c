@@ -37,6 +37,7 @@
 #include "ucall/cpu.h"
 #include "ucall/dispatch.h"
 #include "vectors.h"
+#include "../common/normal_map.h"
 #include "memmap.h"
 #include "emu.h"
 #include "patch.h"
@@ -1780,6 +1781,7 @@ int main(int argc, char **argv)
 	if (rng == 0)
 		rng = 1;
 	__asm__ volatile("mr %0, 2" : "=r"(toc));
+	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
 
 	ss.ss_sp = alt_stack;
 	ss.ss_size = sizeof(alt_stack);

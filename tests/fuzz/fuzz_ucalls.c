@@ -881,6 +881,7 @@ static void op(const uint8_t *b)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
 	/* the checker's walk of every tree after every operation: every
 	 * GFN not EMPTY, each slot's first and last, every 64th other */
 	uv_state_walk_stride = 64;

@@ -481,6 +481,7 @@ static void test_argument_bounds(void **state)
 
 int main(void)
 {
+	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table_is_linux),
 		cmocka_unit_test(test_every_hcall_number),

@@ -689,6 +689,7 @@ static void test_snapshot(void **state)
 
 int main(void)
 {
+	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_states_pass),
 		cmocka_unit_test(test_each_clause_caught),

@@ -682,6 +682,7 @@ static void assert_only(uint64_t lpid, uint64_t g, uint32_t r, uint64_t leaf)
 static int setup(void **state)
 {
 	(void)state;
+	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
 	memset(&uv_state, 0, sizeof(uv_state));
 	memset(uv_osterm, 0, sizeof(uv_osterm));
 	memset(host_normal(0), 0, UV_NORMAL_END);
@@ -3423,6 +3424,38 @@ static void test_write_pate_hash(void **state)
 	assert_pate(5, 0, 0);
 }
 
+/* Tables in normal memory as the boot read it: with the map [0, 16 MiB)
+ * and [32 MiB, 48 MiB), a table inside one range is taken, one in the
+ * hole or across a range's end (even one that starts in a range) is U_P2
+ * (dw0) or U_P3 (the host's process table); a guest's process table is a
+ * guest address, anywhere below 2^52. */
+static void test_write_pate_holes(void **state)
+{
+	(void)state;
+	const uint64_t good1 = 0x2340000 | 4;
+
+	uv_normal.n = 2;
+	uv_normal.r[0].start = 0;
+	uv_normal.r[0].size = 0x1000000;
+	uv_normal.r[1].start = 0x2000000;
+	uv_normal.r[1].size = 0x1000000;
+	/* 512 KiB roots: the last of the first range; in the hole; across */
+	assert_int_equal(write_pate(0, radix_dw0(0xF80000, 16), good1), R_SUCCESS);
+	assert_pate(0, radix_dw0(0xF80000, 16), good1);
+	assert_int_equal(write_pate(0, radix_dw0(0x1F80000, 16), good1), R_P2);
+	assert_int_equal(write_pate(0, radix_dw0(0x1800000, 13), good1), R_P2);
+	/* hash tables: 16 MiB, the whole second range; 32 MiB from 0 spans
+	 * the first range, the hole and half the second */
+	assert_int_equal(write_pate(5, 0x2000000 | 6, 0x50000), R_SUCCESS);
+	assert_pate(5, 0x2000000 | 6, 0x50000);
+	assert_int_equal(write_pate(5, 0x2000000 | 7, 0x50000), R_P2);
+	assert_int_equal(write_pate(5, 0 | 7, 0x50000), R_P2);
+	/* the host's process table in the hole; a guest's may be there */
+	assert_int_equal(write_pate(0, radix_dw0(0xF80000, 16), 0x1800000 | 4), R_P3);
+	assert_int_equal(write_pate(3, radix_dw0(0xF80000, 16), 0x1800000 | 4), R_SUCCESS);
+	host_normal_map();
+}
+
 /* Each bad word: U_P2 for dw0 (checked first), U_P3 for dw1; nothing
  * written, no tlbie (run() checks that nothing else changed). */
 static void test_write_pate_bad(void **state)
@@ -3678,6 +3711,30 @@ static void test_leaf_page_in_shared(void **state)
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, UV_NORMAL_END, 0x41 * PAGE, 0, 16), R_P2);
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x62 * PAGE + 0x1000, 0x41 * PAGE, 0, 16),
 			 R_P2);
+	/* Normal memory is what the boot read, not the whole reach: with the
+	 * map [0, 0x10 pages) and [0x58.5, 0x68.5 pages) (leaves of 0x40 and
+	 * 0x41, 0x61 and 0 pages, stay normal), U_P2 for a page in the hole,
+	 * the page after the first range and pages across the second's ends;
+	 * whole pages at the ranges' edges are taken. */
+	uv_normal.n = 2;
+	uv_normal.r[0].start = 0;
+	uv_normal.r[0].size = 0x10 * PAGE;
+	uv_normal.r[1].start = 0x58 * PAGE + PAGE / 2;
+	uv_normal.r[1].size = 0x10 * PAGE;
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x30 * PAGE, 0x41 * PAGE, 0, 16), R_P2);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x10 * PAGE, 0x41 * PAGE, 0, 16), R_P2);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x58 * PAGE, 0x41 * PAGE, 0, 16), R_P2);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x68 * PAGE, 0x41 * PAGE, 0, 16), R_P2);
+	assert_int_equal(HVCALL(N_PAGE_OUT, 4, 0x30 * PAGE, 0x41 * PAGE, 0, 16), R_P2);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x0F * PAGE, 0x41 * PAGE, 0, 16), R_SUCCESS);
+	assert_leaf(4, 0x41, LEAF_FLAGS | 0x0F * PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x59 * PAGE, 0x41 * PAGE, 0, 16), R_SUCCESS);
+	assert_leaf(4, 0x41, LEAF_FLAGS | 0x59 * PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x67 * PAGE, 0x41 * PAGE, 0, 16), R_SUCCESS);
+	assert_leaf(4, 0x41, LEAF_FLAGS | 0x67 * PAGE);
+	host_normal_map();
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0, 0x41 * PAGE, 0, 16), R_SUCCESS);
+	assert_leaf(4, 0x41, LEAF_FLAGS);
 	assert_int_equal(gfn_touch(4, 0x40), GFN_USE_SHARED);
 	/* UV_PAGE_INVAL: SHARED_INVAL, leaf gone, one tlbie (inval checks) */
 	assert_int_equal(inval(4, 0x40 * PAGE, 1), R_SUCCESS);
@@ -4313,6 +4370,7 @@ static void test_int_fault(void **state)
 
 int main(void)
 {
+	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_esm_flow, setup),
 		cmocka_unit_test_setup(test_esm_failures, setup),
@@ -4358,6 +4416,7 @@ int main(void)
 		cmocka_unit_test_setup(test_write_pate_radix, setup),
 		cmocka_unit_test_setup(test_write_pate_hash, setup),
 		cmocka_unit_test_setup(test_write_pate_bad, setup),
+		cmocka_unit_test_setup(test_write_pate_holes, setup),
 		cmocka_unit_test_setup(test_write_pate_secure, setup),
 		cmocka_unit_test_setup(test_leaf_page_in, setup),
 		cmocka_unit_test_setup(test_leaf_first_touch, setup),

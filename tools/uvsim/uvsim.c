@@ -958,6 +958,7 @@ int main(int argc, char **argv)
 	char *buf = NULL;
 	size_t cap = 0;
 
+	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
 	if (argc == 2 && strcmp(argv[1], "--map") == 0) {
 		map();
 		return 0;
