@@ -71,7 +71,7 @@ enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc);
   requires \valid(f);
   requires \separated(f + (..), &uv_state);
   requires \separated(f + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1),
-                      uv_osterm + (0 .. UV_MAX_LPID), &uv_state);
+                      uv_osterm + (0 .. UV_MAX_LPID), &uv_state, &uv_normal);
   requires state_inv;
   requires asm_entry(f);
   requires normal_map_is;

@@ -37,7 +37,7 @@
   requires \valid(f);
   requires \separated(f + (..), &uv_state);
   requires \separated(f + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1),
-                      uv_osterm + (0 .. UV_MAX_LPID), &uv_state);
+                      uv_osterm + (0 .. UV_MAX_LPID), &uv_state, &uv_normal);
   requires state_inv;
   requires asm_entry(f);
   requires normal_map_is;
@@ -105,7 +105,7 @@ enum uv_next uv_halted(struct uv_frame *f);
   requires \valid(cpu);
   requires \separated(cpu + (..), &uv_state);
   requires \separated(cpu + (..), uv_fdt_copy + (0 .. UV_ESM_FDT_MAX - 1),
-                      uv_osterm + (0 .. UV_MAX_LPID), &uv_state);
+                      uv_osterm + (0 .. UV_MAX_LPID), &uv_state, &uv_normal);
   requires asm_entry(&cpu->frame);
   requires normal_map_is;
   assigns cpu->frame, uv_state, uv_fdt_copy[0 .. UV_ESM_FDT_MAX - 1],

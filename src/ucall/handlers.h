@@ -45,7 +45,7 @@
  */
 /*@
   requires handler_pre(f);
-  requires normal_map_is;
+  requires normal_map_is && \separated(f + (..), &uv_normal);
   assigns f->gpr[3], uv_state.pate[f->gpr[4]];
   ensures state_inv;
   ensures \result == UV_NEXT_CALLER;
@@ -303,7 +303,7 @@ enum uv_next uv_unregister_mem_slot(struct uv_frame *f);
 
 /*@
   requires handler_pre(f);
-  requires normal_map_is;
+  requires normal_map_is && \separated(f + (..), &uv_normal);
   assigns f->gpr[3], uv_state;
   ensures state_inv;
   ensures \result == UV_NEXT_CALLER;
@@ -341,7 +341,7 @@ enum uv_next uv_page_in(struct uv_frame *f);
 
 /*@
   requires handler_pre(f);
-  requires normal_map_is;
+  requires normal_map_is && \separated(f + (..), &uv_normal);
   assigns f->gpr[3];
   ensures \result == UV_NEXT_CALLER;
   ensures f->gpr[3] != rc_reg(U_SUCCESS);

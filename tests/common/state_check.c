@@ -360,18 +360,23 @@ static const char *rec_name(uint32_t r, char *buf, unsigned long len)
 	return buf;
 }
 
-int host_ra_is_normal(uint64_t ra)
+int host_normal_span(uint64_t base, uint64_t size)
 {
-	if (ra > UV_NORMAL_END || UV_NORMAL_END - ra < PTE_PAGE)
+	if (base > UV_NORMAL_END || UV_NORMAL_END - base < size)
 		return 0;
 	for (uint32_t i = 0; i < uv_normal.n && i < UV_BOOT_RANGES; i++) {
 		const struct boot_range *r = &uv_normal.r[i];
 
-		if (ra >= r->start && ra - r->start <= r->size &&
-		    r->size - (ra - r->start) >= PTE_PAGE)
+		if (base >= r->start && base - r->start <= r->size &&
+		    r->size - (base - r->start) >= size)
 			return 1;
 	}
 	return 0;
+}
+
+int host_ra_is_normal(uint64_t ra)
+{
+	return host_normal_span(ra, PTE_PAGE);
 }
 
 /*

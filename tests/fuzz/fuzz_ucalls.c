@@ -186,11 +186,14 @@ static const uint64_t pate1[8] = {
 };
 
 /* The ISA's checks, written again for the oracle: a table of 2^k bytes at
- * base, aligned to its size, wholly below end. */
+ * base, aligned to its size, wholly below end; or wholly inside one range
+ * of the normal map (end 0). */
 static int table_in(uint64_t base, unsigned int k, uint64_t end)
 {
 	uint64_t size = 1ULL << k;
 
+	if (end == 0)
+		return base % size == 0 && host_normal_span(base, size);
 	return base % size == 0 && size <= end && base <= end - size;
 }
 
@@ -202,13 +205,13 @@ static int pate_ok(uint64_t lpid, uint64_t dw0, uint64_t dw1)
 	if (dw0 >> 63) /* radix: RTS = 0b10101, RPDS >= 5, no reserved bit 3 */
 		ok0 = ((dw0 >> 61) & 3) == 2 && ((dw0 >> 5) & 7) == 5 &&
 		      !((dw0 >> 60) & 1) && f0 >= 5 &&
-		      table_in(dw0 & 0x0FFFFFFFFFFFFF00ULL, f0 + 3, UV_NORMAL_END);
+		      table_in(dw0 & 0x0FFFFFFFFFFFFF00ULL, f0 + 3, 0);
 	else /* hash: reserved bits 1:3 and 46:55 clear, HTABSIZE <= 28 */
 		ok0 = !((dw0 >> 60) & 7) && !((dw0 >> 8) & 0x3FF) && f0 <= 28 &&
-		      table_in(dw0 & 0x0FFFFFFFFFFC0000ULL, f0 + 18, UV_NORMAL_END);
+		      table_in(dw0 & 0x0FFFFFFFFFFC0000ULL, f0 + 18, 0);
 	ok1 = !((dw1 >> 60) & 7) && !((dw1 >> 5) & 0x7F) && f1 <= 24 &&
 	      table_in(dw1 & 0x0FFFFFFFFFFFF000ULL, f1 + 12,
-		       lpid == 0 ? UV_NORMAL_END : 1ULL << 52);
+		       lpid == 0 ? 0 : 1ULL << 52);
 	return ok0 && ok1;
 }
 
@@ -881,7 +884,16 @@ static void op(const uint8_t *b)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
+	/* Normal memory: [0, UV_NORMAL_END) for two inputs of three; for the
+	 * third, two ranges with a hole at pages 4 and 5 of the fuzzer's
+	 * hypervisor pages, the second ending 32 KiB short of the reach. */
+	host_normal_map();
+	if (size % 3 == 2) {
+		uv_normal.n = 2;
+		uv_normal.r[0].size = 4 * PAGE;
+		uv_normal.r[1].start = 6 * PAGE;
+		uv_normal.r[1].size = UV_NORMAL_END - 6 * PAGE - PAGE / 2;
+	}
 	/* the checker's walk of every tree after every operation: every
 	 * GFN not EMPTY, each slot's first and last, every 64th other */
 	uv_state_walk_stride = 64;
