@@ -85,6 +85,14 @@
 
   // The whole 64 KiB page at ra is normal memory.
   predicate ra_is_normal(integer ra) = normal_span(ra, UV_PAGE_SIZE);
+
+  // The whole 64 KiB page at ra lies in the reach, [0, UV_NORMAL_END): no
+  // secure range starts there (map_ok).  What the state invariant keeps of
+  // a page a shared GFN's leaf maps (pte_hv, spec/radix.acsl.h): the page
+  // was normal when the hypervisor gave it (ra_is_normal, checked then);
+  // the reach alone keeps state_inv free of the map's existential, which
+  // made three goals of uv_page_inval and uv_reflect_return time out.
+  predicate ra_in_reach(integer ra) = 0 <= ra && ra <= UV_NORMAL_END - UV_PAGE_SIZE;
 */
 
 #endif

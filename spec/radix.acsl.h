@@ -45,10 +45,10 @@
     logic integer tree_dw0(integer t);
   }
 
-  // w maps a page of normal memory (the hypervisor's page behind a GFN the
-  // guest shares).
+  // w maps a page of the hypervisor's (behind a GFN the guest shares): in
+  // the reach; the map was checked when the hypervisor gave it (memmap.h).
   predicate pte_hv(integer w) =
-    \exists integer r; ra_is_normal(r) && (r & (UV_PAGE_SIZE - 1)) == 0 && w == pte_word(r);
+    \exists integer r; ra_in_reach(r) && (r & (UV_PAGE_SIZE - 1)) == 0 && w == pte_word(r);
 
   // The leaf entry w that a GFN whose record is rec may have: a secure
   // page's maps its own frame; a shared page's maps a page of normal

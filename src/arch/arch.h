@@ -31,11 +31,13 @@ const uint64_t *arch_normal_page(uint64_t ra);
  * Writes src[0 .. len - 1] at byte off of the 64 KiB page of normal memory
  * at real address ra: the one write of the ultravisor to the hypervisor's
  * memory, the RTAS arguments of a stopped guest's ibm,os-term into a page
- * the guest shares (src/guest/rtas.h).  Nothing of uv_state changes, since
- * normal memory never overlaps it (spec/memmap.h).
+ * the guest shares (src/guest/rtas.h): a page the hypervisor gave as normal
+ * memory (UV_PAGE_IN checked it against the map), of which the leaf keeps
+ * only that it lies in the reach (pte_hv).  Nothing of uv_state changes,
+ * since the reach never overlaps it (spec/memmap.h).
  */
 /*@
-  requires ra_is_normal(ra) && (ra & (UV_PAGE_SIZE - 1)) == 0;
+  requires ra_in_reach(ra) && (ra & (UV_PAGE_SIZE - 1)) == 0;
   requires off <= UV_PAGE_SIZE && len <= UV_PAGE_SIZE - off;
   requires \valid_read(src + (0 .. len - 1));
   assigns \nothing;
@@ -130,7 +132,7 @@ uint64_t arch_pte_word(uint64_t ra);
 /*@
   requires pte_hv(w);
   assigns \nothing;
-  ensures ra_is_normal(\result) && (\result & (UV_PAGE_SIZE - 1)) == 0;
+  ensures ra_in_reach(\result) && (\result & (UV_PAGE_SIZE - 1)) == 0;
   ensures w == pte_word(\result);
 */
 uint64_t arch_pte_ra(uint64_t w);

@@ -11,10 +11,8 @@
 #include "normal_map.h"
 
 /* The size bytes at base lie in one range of uv_normal and below
- * UV_NORMAL_END (spec/memmap.h's normal_span, from its text); the whole
- * 64 KiB page at ra does (ra_is_normal). */
+ * UV_NORMAL_END (spec/memmap.h's normal_span, from its text). */
 int host_normal_span(uint64_t base, uint64_t size);
-int host_ra_is_normal(uint64_t ra);
 
 /* 0 if s satisfies state_inv; otherwise non-zero, with the violated
  * conjunct (its ACSL name first) and its indices written to why. */

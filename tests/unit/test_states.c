@@ -3732,6 +3732,10 @@ static void test_leaf_page_in_shared(void **state)
 	assert_leaf(4, 0x41, LEAF_FLAGS | 0x59 * PAGE);
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x67 * PAGE, 0x41 * PAGE, 0, 16), R_SUCCESS);
 	assert_leaf(4, 0x41, LEAF_FLAGS | 0x67 * PAGE);
+	/* no range at all (a refused boot's map): every page refused */
+	uv_normal.n = 0;
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x0F * PAGE, 0x41 * PAGE, 0, 16), R_P2);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0, 0x41 * PAGE, 0, 16), R_P2);
 	host_normal_map();
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0, 0x41 * PAGE, 0, 16), R_SUCCESS);
 	assert_leaf(4, 0x41, LEAF_FLAGS);
