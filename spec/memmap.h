@@ -69,8 +69,9 @@
   // anything of them, so what is proved holds whatever the map; the one
   // link to the C side is normal_map_is (src/mem/normal_map.h), which the
   // functions that read the map require.  Memory-free on purpose: the
-  // state invariant (pte_hv) and the ucall table speak of normal memory
-  // without reading any global.
+  // handlers' contracts (UV_PAGE_IN, UV_PAGE_OUT, UV_WRITE_PATE's tables)
+  // speak of normal memory without reading any global.  The state
+  // invariant does not use the map at all (ra_in_reach, below).
   axiomatic normal_map {
     logic integer normal_n;
     logic integer normal_lo(integer i);
