@@ -4,8 +4,10 @@
 #                                the device-tree reader's target as long
 #                                (fuzz-fdt, mk/boot.mk)
 #   make fuzz-short              the short run make check makes (20 s)
+#   make fuzz-seeds              each seed still reaches what it was written for
+#                                (tests/fuzz/seeds.expect; part of make check)
 # New inputs go to build/fuzz/corpus, never into the committed seeds.
-.PHONY: fuzz fuzz-short
+.PHONY: fuzz fuzz-short fuzz-seeds
 FUZZ_SECONDS ?= 30
 FUZZ_BIN := $(BUILD)/fuzz/fuzz_ucalls
 
@@ -39,4 +41,8 @@ fuzz: $(FUZZ_BIN) fuzz-fdt
 fuzz-short:
 	$(MAKE) fuzz FUZZ_SECONDS=20
 
-CHECK_EXTRA += fuzz-short
+# Each seed still reaches what it was written for (tests/fuzz/seeds.expect).
+fuzz-seeds: $(FUZZ_BIN)
+	sh tests/fuzz/seeds.sh $(FUZZ_BIN) tests/fuzz/corpus tests/fuzz/seeds.expect
+
+CHECK_EXTRA += fuzz-short fuzz-seeds

@@ -54,6 +54,11 @@
  * ultravisor (the vCPU retries as it was) only on a secure or empty GFN
  * of a secure guest, and on a shared one, valid or not, it is reflected.  Any failure aborts, which
  * libFuzzer reports as a crash with the input.
+ *
+ * Two environment variables for the seeds (tests/fuzz/corpus): FUZZ_TRACE
+ * prints each call with its answer; FUZZ_REACH prints at the end of each
+ * input what it reached (secure guest, secret, shared page, ...), which
+ * make fuzz-seeds compares with tests/fuzz/seeds.expect.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -88,6 +93,32 @@ static const uint64_t numbers[24] = {
 };
 
 static const uint8_t tag[8] = { 'S', 'e', 'C', 'r', 'E', 't', '!', 0 };
+
+/*
+ * What an input reached, for the seeds' check (make fuzz-seeds,
+ * tests/fuzz/seeds.expect): printed at the end of each input when
+ * FUZZ_REACH is set.  A seed that no longer reaches what it was written
+ * for (the ESM protocol changed under it, say) fails that check instead
+ * of quietly testing less.
+ */
+enum {
+	REACH_SECURE = 1,       /* a guest went secure */
+	REACH_SECRET = 2,       /* a guest wrote a secret into a secure frame */
+	REACH_SHARED = 4,       /* a shared GFN backed by the hypervisor's page */
+	REACH_INVAL = 8,        /* a shared GFN invalidated */
+	REACH_ESM_FAILED = 16,  /* a failed ESM protocol's guest resumed */
+	REACH_STOPPED = 32,     /* a secure guest stopped for good */
+	REACH_HOLE = 64,        /* a page in the map's hole refused with U_P2 */
+	REACH_PATE = 128,       /* UV_WRITE_PATE accepted */
+	REACH_INTERRUPT = 256,  /* a vCPU's interrupt reflected to the hypervisor */
+	REACH_FAULT = 512,      /* a vCPU's fault served in the ultravisor */
+	REACH_RESUMED = 1024,   /* a vCPU resumed from a reflected hcall or interrupt */
+};
+static const char *const reach_names[] = {
+	"secure", "secret", "shared", "inval", "esm-failed", "stopped", "hole", "pate",
+	"interrupt", "fault", "resumed",
+};
+static unsigned int reached;
 
 static struct uv_cpu cpu;
 static struct uv_frame last_exit;
@@ -383,6 +414,16 @@ static void check_after(void)
 		die("the copy of a device tree not zeroed after an operation");
 	if (memmem(host_normal(0), HV_PAGES * PAGE, tag, 7) != NULL)
 		die("a guest's secret is in normal memory");
+	for (int l = 1; l <= UV_MAX_LPID; l++) {
+		if (uv_state.svm_life[l] == SVM_SECURE)
+			reached |= REACH_SECURE;
+		if (uv_state.svm_stop[l] != 0)
+			reached |= REACH_STOPPED;
+	}
+	for (int k = 0; k < UV_NSLOTS; k++)
+		for (uint64_t i = 0; uv_state.slot[k].lpid != 0 && i < uv_state.slot[k].npages; i++)
+			reached |= uv_state.gfn[k][i] == GFN_SHARED_INVAL ? REACH_INVAL :
+				    uv_state.gfn[k][i] == GFN_SHARED ? REACH_SHARED : 0;
 }
 
 static uint64_t ctx_msr(uint8_t c)
@@ -472,6 +513,12 @@ static void sc2(void)
 	host_tlbie_count = 0;
 	host_tlbie_gpa_count = 0;
 	next = uv_entry(&cpu);
+	/* FUZZ_TRACE: one line per call, to see what a seed does */
+	if (getenv("FUZZ_TRACE") != NULL)
+		fprintf(stderr, "call %#llx r4 %#llx r5 %#llx r6 %#llx: next %d, r3 %#llx\n",
+			(unsigned long long)in.gpr[3], (unsigned long long)in.gpr[4],
+			(unsigned long long)in.gpr[5], (unsigned long long)in.gpr[6],
+			(int)next, (unsigned long long)cpu.frame.gpr[3]);
 	check_pate(&in);
 	check_inval(&in);
 	check_trees(&in);
@@ -502,6 +549,7 @@ static void sc2(void)
 		    cpu.frame.lpidr != in.lpidr || in.lpidr > UV_MAX_LPID ||
 		    uv_state.svm_life[in.lpidr] != SVM_NORMAL)
 			die("UV_NEXT_VM other than a failed ESM protocol's guest");
+		reached |= REACH_ESM_FAILED;
 		return;
 	}
 	if (next == UV_NEXT_HV) {
@@ -584,8 +632,25 @@ static void sc2(void)
 		    cpu.frame.srr0 != c || cpu.frame.usrr0 != (bounced && !told ? 0xE40 : 0xC00) ||
 		    ((cpu.frame.usrr1 >> UV_MSR_S_LG) & 1))
 			die("the hypervisor entered with a leftover or in secure mode");
-	} else if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != 0 &&
-		   cpu.frame.srr1 == in.srr1 && cpu.frame.lpidr == in.lpidr) {
+	}
+	/* UV_PAGE_IN and UV_PAGE_OUT read the map before anything that
+	 * answers U_SUCCESS or U_STATE (spec/page-states.md): such an answer
+	 * means r5 named a whole page of normal memory as the boot read it;
+	 * a page in the hole, or across a range's end, gets U_P2 first. */
+	if (next == UV_NEXT_CALLER &&
+	    (in.gpr[3] == UV_PAGE_IN || in.gpr[3] == UV_PAGE_OUT) &&
+	    (cpu.frame.gpr[3] == U_SUCCESS || cpu.frame.gpr[3] == (uint64_t)U_STATE) &&
+	    (in.gpr[5] % PAGE != 0 || !host_normal_span(in.gpr[5], PAGE)))
+		die("a page the hypervisor named outside the map got past the map's check");
+	if (next == UV_NEXT_CALLER && in.gpr[3] == UV_PAGE_IN &&
+	    cpu.frame.gpr[3] == (uint64_t)U_P2 && in.gpr[5] % PAGE == 0 &&
+	    in.gpr[5] <= UV_NORMAL_END - PAGE && !host_normal_span(in.gpr[5], PAGE))
+		reached |= REACH_HOLE;
+	if (next == UV_NEXT_CALLER && in.gpr[3] == UV_WRITE_PATE &&
+	    cpu.frame.gpr[3] == U_SUCCESS)
+		reached |= REACH_PATE;
+	if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != 0 &&
+	    cpu.frame.srr1 == in.srr1 && cpu.frame.lpidr == in.lpidr) {
 		if (!state_same())
 			die("an error changed the state");
 		in.gpr[3] = cpu.frame.gpr[3];
@@ -683,6 +748,7 @@ static void interrupt(const uint8_t *b, uint64_t l)
 			die("a fault retried but on a secure GFN, or not as it was");
 		if (rec >= GFN_SECURE && !state_same())
 			die("a fault on a secure page changed the state");
+		reached |= REACH_FAULT;
 		return;
 	}
 	if (fault && (rec == GFN_SHARED || rec == GFN_SHARED_INVAL) &&
@@ -724,6 +790,7 @@ static void interrupt(const uint8_t *b, uint64_t l)
 		die("an interrupt's cookie names no pending exit of the guest");
 	hcall_in[e] = in;
 	int_exit[e] = 1;
+	reached |= REACH_INTERRUPT;
 	last_exit = cpu.frame;
 	seen_exit[n_seen++ % SEEN] = cpu.frame;
 }
@@ -840,6 +907,8 @@ static void op(const uint8_t *b)
 		    (memcmp(cpu.frame.x, hcall_in[e].x, sizeof(cpu.frame.x)) != 0 ||
 		     (plain && cpu.frame.usrr0 != hcall_in[e].usrr0)))
 			die("a vCPU resumed from an interrupt not as it was");
+		if (e >= 0)
+			reached |= REACH_RESUMED;
 		break;
 	}
 	case 2: { /* the guest writes a secret into one of its secure pages */
@@ -867,9 +936,11 @@ static void op(const uint8_t *b)
 			p = secure_page(l, b[9]);
 		}
 
-		if (p != NULL)
+		if (p != NULL) {
 			for (unsigned long w = 0; w < UV_FRAME_WORDS; w += 64)
 				memcpy(&p[w], tag, 8);
+			reached |= REACH_SECRET;
+		}
 		break;
 	}
 	default:
@@ -905,7 +976,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&last_exit, 0, sizeof(last_exit));
 	memset(seen_exit, 0, sizeof(seen_exit));
 	n_seen = 0;
+	reached = 0;
 	for (size_t i = 0; i + 12 <= size && i < 12 * 32; i += 12)
 		op(data + i);
+	if (getenv("FUZZ_REACH") != NULL) {
+		fprintf(stderr, "reached:");
+		for (unsigned int b = 0; b < sizeof(reach_names) / sizeof(reach_names[0]); b++)
+			if (reached & (1U << b))
+				fprintf(stderr, " %s", reach_names[b]);
+		fprintf(stderr, "\n");
+	}
 	return 0;
 }
