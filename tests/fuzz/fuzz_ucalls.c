@@ -636,17 +636,22 @@ static void sc2(void)
 	/* UV_PAGE_IN and UV_PAGE_OUT read the map before anything that
 	 * answers U_SUCCESS or U_STATE (spec/page-states.md): such an answer
 	 * means r5 named a whole page of normal memory as the boot read it;
-	 * a page in the hole, or across a range's end, gets U_P2 first. */
-	if (next == UV_NEXT_CALLER &&
+	 * a page in the hole, or across a range's end, gets U_P2 first.  Only
+	 * for ucalls: a guest's sc 1 with that r3 is an hcall (U_STATE if
+	 * the guest is not secure, src/guest/svm_sc.c). */
+	int ucall = !(((in.srr1 >> UV_SRR1_LEV_SHIFT) & 3) == UV_SC_LEV_HCALL &&
+		      MSR_BIT(in.srr1, UV_MSR_S_LG) && !MSR_BIT(in.srr1, UV_MSR_HV_LG));
+
+	if (next == UV_NEXT_CALLER && ucall &&
 	    (in.gpr[3] == UV_PAGE_IN || in.gpr[3] == UV_PAGE_OUT) &&
 	    (cpu.frame.gpr[3] == U_SUCCESS || cpu.frame.gpr[3] == (uint64_t)U_STATE) &&
 	    (in.gpr[5] % PAGE != 0 || !host_normal_span(in.gpr[5], PAGE)))
 		die("a page the hypervisor named outside the map got past the map's check");
-	if (next == UV_NEXT_CALLER && in.gpr[3] == UV_PAGE_IN &&
+	if (next == UV_NEXT_CALLER && ucall && in.gpr[3] == UV_PAGE_IN &&
 	    cpu.frame.gpr[3] == (uint64_t)U_P2 && in.gpr[5] % PAGE == 0 &&
 	    in.gpr[5] <= UV_NORMAL_END - PAGE && !host_normal_span(in.gpr[5], PAGE))
 		reached |= REACH_HOLE;
-	if (next == UV_NEXT_CALLER && in.gpr[3] == UV_WRITE_PATE &&
+	if (next == UV_NEXT_CALLER && ucall && in.gpr[3] == UV_WRITE_PATE &&
 	    cpu.frame.gpr[3] == U_SUCCESS)
 		reached |= REACH_PATE;
 	if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != 0 &&
