@@ -374,7 +374,6 @@ int host_normal_span(uint64_t base, uint64_t size)
 	return 0;
 }
 
-
 /*
  * ptes_match: for every k < UV_NSLOTS, i < UV_SLOT_PAGES, the entry
  * pte[k][slot[k].base % 32 + i] is what gfn[k][i] says:

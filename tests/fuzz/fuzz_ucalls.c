@@ -119,6 +119,7 @@ static const char *const reach_names[] = {
 	"interrupt", "fault", "resumed",
 };
 static unsigned int reached;
+static int report_reach, trace_calls; /* FUZZ_REACH, FUZZ_TRACE set */
 
 static struct uv_cpu cpu;
 static struct uv_frame last_exit;
@@ -414,6 +415,8 @@ static void check_after(void)
 		die("the copy of a device tree not zeroed after an operation");
 	if (memmem(host_normal(0), HV_PAGES * PAGE, tag, 7) != NULL)
 		die("a guest's secret is in normal memory");
+	if (!report_reach)
+		return;
 	for (int l = 1; l <= UV_MAX_LPID; l++) {
 		if (uv_state.svm_life[l] == SVM_SECURE)
 			reached |= REACH_SECURE;
@@ -513,8 +516,12 @@ static void sc2(void)
 	host_tlbie_count = 0;
 	host_tlbie_gpa_count = 0;
 	next = uv_entry(&cpu);
+	/* a guest's sc 1 in secure mode: the hcall path, not a ucall */
+	int hcall = ((in.srr1 >> UV_SRR1_LEV_SHIFT) & 3) == UV_SC_LEV_HCALL &&
+		    MSR_BIT(in.srr1, UV_MSR_S_LG) && !MSR_BIT(in.srr1, UV_MSR_HV_LG);
+
 	/* FUZZ_TRACE: one line per call, to see what a seed does */
-	if (getenv("FUZZ_TRACE") != NULL)
+	if (trace_calls)
 		fprintf(stderr, "call %#llx r4 %#llx r5 %#llx r6 %#llx: next %d, r3 %#llx\n",
 			(unsigned long long)in.gpr[3], (unsigned long long)in.gpr[4],
 			(unsigned long long)in.gpr[5], (unsigned long long)in.gpr[6],
@@ -524,9 +531,7 @@ static void sc2(void)
 	check_trees(&in);
 	if (MSR_BIT(cpu.frame.usrr1, UV_MSR_HV_LG) && MSR_BIT(cpu.frame.usrr1, UV_MSR_S_LG))
 		die("an exit into ultravisor state");
-	if (((in.srr1 >> UV_SRR1_LEV_SHIFT) & 3) == UV_SC_LEV_HCALL &&
-	    MSR_BIT(in.srr1, UV_MSR_S_LG) && !MSR_BIT(in.srr1, UV_MSR_HV_LG) &&
-	    MSR_BIT(in.srr1, UV_MSR_PR_LG) && in.lpidr <= UV_MAX_LPID &&
+	if (hcall && MSR_BIT(in.srr1, UV_MSR_PR_LG) && in.lpidr <= UV_MAX_LPID &&
 	    snap->svm_life[in.lpidr] == SVM_SECURE) {
 		/* a secure guest's user space's sc 1: the program interrupt,
 		 * every GPR kept, nothing changed, nobody else entered */
@@ -555,8 +560,7 @@ static void sc2(void)
 	if (next == UV_NEXT_HV) {
 		/* a reflected hcall shows its inputs r4..r12, the ESM protocol's
 		 * hcalls none; nothing else of the guest's */
-		int refl = ((in.srr1 >> UV_SRR1_LEV_SHIFT) & 3) == UV_SC_LEV_HCALL &&
-			   ((in.srr1 >> UV_MSR_S_LG) & 1) && !((in.srr1 >> UV_MSR_HV_LG) & 1);
+		int refl = hcall;
 
 		last_exit = cpu.frame;
 		seen_exit[n_seen++ % SEEN] = cpu.frame;
@@ -639,8 +643,7 @@ static void sc2(void)
 	 * a page in the hole, or across a range's end, gets U_P2 first.  Only
 	 * for ucalls: a guest's sc 1 with that r3 is an hcall (U_STATE if
 	 * the guest is not secure, src/guest/svm_sc.c). */
-	int ucall = !(((in.srr1 >> UV_SRR1_LEV_SHIFT) & 3) == UV_SC_LEV_HCALL &&
-		      MSR_BIT(in.srr1, UV_MSR_S_LG) && !MSR_BIT(in.srr1, UV_MSR_HV_LG));
+	int ucall = !hcall;
 
 	if (next == UV_NEXT_CALLER && ucall &&
 	    (in.gpr[3] == UV_PAGE_IN || in.gpr[3] == UV_PAGE_OUT) &&
@@ -982,9 +985,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(seen_exit, 0, sizeof(seen_exit));
 	n_seen = 0;
 	reached = 0;
+	report_reach = getenv("FUZZ_REACH") != NULL;
+	trace_calls = getenv("FUZZ_TRACE") != NULL;
 	for (size_t i = 0; i + 12 <= size && i < 12 * 32; i += 12)
 		op(data + i);
-	if (getenv("FUZZ_REACH") != NULL) {
+	if (report_reach) {
 		fprintf(stderr, "reached:");
 		for (unsigned int b = 0; b < sizeof(reach_names) / sizeof(reach_names[0]); b++)
 			if (reached & (1U << b))
