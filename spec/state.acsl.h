@@ -5,8 +5,10 @@
  * Ownership is two inverse maps (../shared/reference/proof-patterns.md):
  * a GFN record names its frame, the frame names its GFN back, and a free
  * frame is all zero.  Pending exits and life-cycle bytes are two inverse
- * maps in the same way.  The state keeps no counters (every count is derived
- * by a scan), so there are no counts that could disagree.
+ * maps in the same way, and so are the free frames' stack and places
+ * (free_ok).  The free frames' two counts (how many on the stack, where the
+ * never-used ones start) are the state's only counters, kept for O(1)
+ * page-ins; free_ok ties them to the owners, so they cannot disagree.
  */
 #ifndef UV_SPEC_STATE_ACSL_H
 #define UV_SPEC_STATE_ACSL_H
@@ -60,6 +62,27 @@
         uv_state.owner_slot[n] <= UV_NSLOTS &&
         uv_state.owner_idx[n] < UV_SLOT_PAGES &&
         uv_state.gfn[uv_state.owner_slot[n] - 1][uv_state.owner_idx[n]] == GFN_SECURE + n);
+
+  // The free frames (struct uv_free, src/state.h): stack[0 .. fresh - 1]
+  // and pos are inverse maps on the frames below fresh (a permutation of
+  // them), the free ones at the places below n, the owned ones from n on;
+  // every frame from fresh on is free (never owned yet).
+  predicate free_ok =
+    uv_state.free.n <= uv_state.free.fresh <= UV_NFRAMES &&
+    (\forall integer j; 0 <= j < uv_state.free.fresh ==>
+      uv_state.free.stack[j] < uv_state.free.fresh &&
+      uv_state.free.pos[uv_state.free.stack[j]] == j) &&
+    (\forall integer f; 0 <= f < uv_state.free.fresh ==>
+      uv_state.free.pos[f] < uv_state.free.fresh &&
+      uv_state.free.stack[uv_state.free.pos[f]] == f &&
+      (uv_state.owner_slot[f] == 0 <==> uv_state.free.pos[f] < uv_state.free.n)) &&
+    (\forall integer f; uv_state.free.fresh <= f < UV_NFRAMES ==>
+      uv_state.owner_slot[f] == 0);
+
+  // The frame a page-in takes: the top of the stack, else the first never
+  // owned; UV_NFRAMES when none is free (given free_ok).
+  logic integer free_next =
+    uv_state.free.n > 0 ? uv_state.free.stack[uv_state.free.n - 1] : uv_state.free.fresh;
 
   predicate frames_zero =
     \forall integer n, w; 0 <= n < UV_NFRAMES && 0 <= w < UV_FRAME_WORDS ==>
@@ -179,7 +202,7 @@
   // Every conjunct of the invariant but linked_but.
   predicate state_core =
     slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
-    frames_ok && frames_zero && lives_ok && exits_ok && exits_distinct &&
+    frames_ok && free_ok && frames_zero && lives_ok && exits_ok && exits_distinct &&
     shared_only_secure && exits_msr_ok && exits_gfn_ok && ptes_ok && tree_inv &&
     pate_svm_ok && l3_complete;
 

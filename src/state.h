@@ -39,6 +39,23 @@ struct uv_pate {
 	uint64_t dw1;
 };
 
+/*
+ * The free frames, so that a page-in finds one in O(1) (issue 15, item 4)
+ * rather than by a scan of the pool.  Frames fresh .. UV_NFRAMES - 1 have
+ * never been owned; of those below fresh, the free ones are stack[0 ..
+ * n - 1], and pos[f] is free frame f's place there (free_ok, spec/
+ * state.acsl.h: the stack and pos are inverse maps, as owners and records
+ * are).  A page-in takes the top of the stack, else frame fresh; a frame
+ * freed goes on top.  All zero, as the boot's cleared .bss leaves it, is a
+ * pool of fresh frames: nothing to set up.
+ */
+struct uv_free {
+	uint32_t stack[UV_NFRAMES];
+	uint32_t pos[UV_NFRAMES];
+	uint32_t n;
+	uint32_t fresh;
+};
+
 struct uv_state {
 	/*
 	 * The partition table the hardware walks (spec/pate.h): first, and the
@@ -74,6 +91,7 @@ struct uv_state {
 	/* Frame n is owned by gfn[owner_slot[n] - 1][owner_idx[n]]; 0: free. */
 	uint32_t owner_slot[UV_NFRAMES];
 	uint32_t owner_idx[UV_NFRAMES];
+	struct uv_free free;
 	/* GFN base + i of slot k is gfn[k][i] (GFN_*). */
 	uint32_t gfn[UV_NSLOTS][UV_SLOT_PAGES];
 	uint16_t svm_life[UV_MAX_LPID + 1];     /* SVM_* per LPID */

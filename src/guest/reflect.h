@@ -34,6 +34,7 @@ bool uv_is_svm_hcall(uint64_t srr1);
     \at(uv_state.gfn, A) == \at(uv_state.gfn, B) &&
     \at(uv_state.owner_slot, A) == \at(uv_state.owner_slot, B) &&
     \at(uv_state.owner_idx, A) == \at(uv_state.owner_idx, B) &&
+    \at(uv_state.free, A) == \at(uv_state.free, B) &&
     \at(uv_state.pool, A) == \at(uv_state.pool, B) &&
     \forall integer j; 0 <= j < UV_NEXITS && j != e ==>
       \at(uv_state.exit[j], A) == \at(uv_state.exit[j], B);

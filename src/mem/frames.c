@@ -7,18 +7,39 @@
 
 uint32_t frame_find_free(void)
 {
-	uint32_t n;
+	if (uv_state.free.n > 0)
+		return uv_state.free.stack[uv_state.free.n - 1];
+	return uv_state.free.fresh;
+}
 
-	/*@
-	  loop invariant 0 <= n <= UV_NFRAMES;
-	  loop invariant \forall integer m; 0 <= m < n ==> uv_state.owner_slot[m] != 0;
-	  loop assigns n;
-	  loop variant UV_NFRAMES - n;
-	*/
-	for (n = 0; n < UV_NFRAMES; n++)
-		if (uv_state.owner_slot[n] == 0)
-			return n;
-	return UV_NFRAMES;
+void frame_own(uint32_t n, uint32_t k, uint32_t i)
+{
+	if (uv_state.free.n > 0) {
+		/* the top of the stack: its place becomes the first owned one */
+		uv_state.free.n--;
+	} else {
+		/* never owned: it joins the frames below fresh, as owned */
+		uv_state.free.stack[uv_state.free.fresh] = n;
+		uv_state.free.pos[n] = uv_state.free.fresh;
+		uv_state.free.fresh++;
+	}
+	uv_state.owner_slot[n] = k + 1;
+	uv_state.owner_idx[n] = i;
+}
+
+void frame_disown(uint32_t n)
+{
+	uint32_t p = uv_state.free.pos[n];
+	uint32_t g = uv_state.free.stack[uv_state.free.n];
+
+	/* swap n with the first owned place, then that place is free */
+	uv_state.free.stack[p] = g;
+	uv_state.free.pos[g] = p;
+	uv_state.free.stack[uv_state.free.n] = n;
+	uv_state.free.pos[n] = uv_state.free.n;
+	uv_state.free.n++;
+	uv_state.owner_slot[n] = 0;
+	uv_state.owner_idx[n] = 0;
 }
 
 void frame_zero(uint32_t n)

@@ -4,8 +4,8 @@
  * of a 2-D array in another as a forall-exists formula that neither prover
  * proves, so precise ranges in assigns do not compose.
  *
- * The pool of secure frames: find a free one, zero one, fill one from a page
- * of normal memory.  A free frame is always zero (spec/state.acsl.h,
+ * The pool of secure frames: find a free one, own one and give it back,
+ * zero one, fill one from a page of normal memory.  A free frame is always zero (spec/state.acsl.h,
  * frames_zero): a frame is zeroed before it goes back to the pool.
  */
 #ifndef UV_FRAMES_H
@@ -15,14 +15,48 @@
 #include "state.h"
 #include "state.acsl.h"
 
+/*
+ * A free frame, or UV_NFRAMES if none: O(1), the top of the free frames'
+ * stack or the first frame never owned (struct uv_free, src/state.h).
+ */
 /*@
+  requires free_ok;
   assigns \nothing;
+  ensures \result == free_next;
   ensures \result <= UV_NFRAMES;
   ensures \result < UV_NFRAMES ==> uv_state.owner_slot[\result] == 0;
   ensures \result == UV_NFRAMES ==>
     \forall integer n; 0 <= n < UV_NFRAMES ==> uv_state.owner_slot[n] != 0;
 */
 uint32_t frame_find_free(void);
+
+/*
+ * Frame n, the one frame_find_free gives, becomes record i of slot k's:
+ * its owner is set and it leaves the free frames.  The caller writes the
+ * record (the two inverse maps are whole again once both are written).
+ */
+/*@
+  requires free_ok;
+  requires n < UV_NFRAMES && n == free_next;
+  requires k < UV_NSLOTS;
+  assigns uv_state.owner_slot[n], uv_state.owner_idx[n], uv_state.free;
+  ensures uv_state.owner_slot[n] == k + 1 && uv_state.owner_idx[n] == i;
+  ensures free_ok;
+*/
+void frame_own(uint32_t n, uint32_t k, uint32_t i);
+
+/*
+ * Owned frame n goes back to the free frames, owner cleared (its record is
+ * the caller's to rewrite, and the frame to zero first: frames_zero).
+ */
+/*@
+  requires free_ok;
+  requires n < UV_NFRAMES && uv_state.owner_slot[n] != 0;
+  assigns uv_state.owner_slot[n], uv_state.owner_idx[n], uv_state.free;
+  ensures uv_state.owner_slot[n] == 0 && uv_state.owner_idx[n] == 0;
+  ensures free_ok;
+*/
+void frame_disown(uint32_t n);
 
 /*@
   // Frames other than n are as at A.
@@ -38,6 +72,7 @@ uint32_t frame_find_free(void);
     \at(uv_state.gfn, A) == \at(uv_state.gfn, B) &&
     \at(uv_state.owner_slot, A) == \at(uv_state.owner_slot, B) &&
     \at(uv_state.owner_idx, A) == \at(uv_state.owner_idx, B) &&
+    \at(uv_state.free, A) == \at(uv_state.free, B) &&
     \at(uv_state.pte, A) == \at(uv_state.pte, B) &&
     \at(uv_state.pate, A) == \at(uv_state.pate, B) &&
     \at(uv_state.svm_tree, A) == \at(uv_state.svm_tree, B) &&

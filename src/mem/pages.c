@@ -34,7 +34,7 @@ static _Bool hv_page_ok(uint64_t ra)
   requires state_inv;
   requires k < UV_NSLOTS && slot_used(k) && i < uv_state.slot[k].npages;
   requires uv_state.gfn[k][i] == GFN_EMPTY;
-  requires n < UV_NFRAMES && uv_state.owner_slot[n] == 0;
+  requires n < UV_NFRAMES && uv_state.owner_slot[n] == 0 && n == free_next;
   requires \valid_read(src + (0 .. UV_FRAME_WORDS - 1));
   requires \separated(src + (..), &uv_state);
   assigns uv_state;
@@ -46,14 +46,14 @@ static void gfn_page_in(uint32_t k, uint32_t i, uint32_t n, const uint64_t *src)
 {
 	/*@ assert uv_state.slot[k].npages <= UV_SLOT_PAGES; */
 	frame_copy_in(n, src);
-	uv_state.owner_slot[n] = k + 1;
-	uv_state.owner_idx[n] = i;
+	frame_own(n, k, i);
 	uv_state.gfn[k][i] = GFN_SECURE + n;
 	uv_state.pte[k][leaf_of(k, i)] = pte_frame(n);
 	/*@ assert ptes_ok; */
 	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
+	/*@ assert free_ok; */
 	/*@ assert frames_zero; */
 	/* the conjuncts the writes leave alone, each its own goal: as one
 	 * (the ensures) it timed out once the frame held LPCR (2026-12-03) */
@@ -230,14 +230,14 @@ static uint32_t gfn_back(uint32_t k, uint32_t i)
 		return GFN_USE_NOFRAME;
 	/*@ assert uv_state.slot[k].npages <= UV_SLOT_PAGES; */
 	/*@ assert \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[n][w] == 0; */
-	uv_state.owner_slot[n] = k + 1;
-	uv_state.owner_idx[n] = i;
+	frame_own(n, k, i);
 	uv_state.gfn[k][i] = GFN_SECURE + n;
 	uv_state.pte[k][leaf_of(k, i)] = pte_frame(n);
 	/*@ assert ptes_ok; */
 	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
+	/*@ assert free_ok; */
 	/*@ assert frames_zero; */
 	return n;
 }

@@ -141,8 +141,7 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
 		/*@ assert uv_state.owner_slot[n] == k + 1 && uv_state.owner_idx[n] == i; */
 		/* Zero before the frame goes back to the pool. */
 		frame_zero(n);
-		uv_state.owner_slot[n] = 0;
-		uv_state.owner_idx[n] = 0;
+		frame_disown(n);
 	}
 	uv_state.gfn[k][i] = to;
 	/* state_inv, one conjunct at a time (as one goal it timed out) */
@@ -150,6 +149,7 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
 	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
+	/*@ assert free_ok; */
 	/*@ assert frames_zero; */
 	/*@ assert shared_only_secure; */
 	/*@ assert slots_ok; */
@@ -262,6 +262,7 @@ static void slot_add(uint32_t k, uint32_t lpid, uint32_t id, uint64_t base,
 	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
+	/*@ assert free_ok; */
 	/*@ assert frames_zero; */
 	/*@ assert lives_ok; */
 	/*@ assert exits_ok; */

@@ -96,6 +96,7 @@ _Bool svm_is_secure(uint64_t lpid);
     \at(uv_state.pate, A) == \at(uv_state.pate, B) &&
     \at(uv_state.owner_slot, A) == \at(uv_state.owner_slot, B) &&
     \at(uv_state.owner_idx, A) == \at(uv_state.owner_idx, B) &&
+    \at(uv_state.free, A) == \at(uv_state.free, B) &&
     \at(uv_state.pool, A) == \at(uv_state.pool, B);
 
   // Slot entries other than k are as at A.

@@ -31,6 +31,7 @@
     \at(uv_state.pte, A) == \at(uv_state.pte, B) &&
     \at(uv_state.owner_slot, A) == \at(uv_state.owner_slot, B) &&
     \at(uv_state.owner_idx, A) == \at(uv_state.owner_idx, B) &&
+    \at(uv_state.free, A) == \at(uv_state.free, B) &&
     \at(uv_state.pool, A) == \at(uv_state.pool, B) &&
     \at(uv_state.pate, A) == \at(uv_state.pate, B) &&
     \at(uv_state.svm_tree, A) == \at(uv_state.svm_tree, B) &&

@@ -158,6 +158,40 @@ static int frames_ok(const struct uv_state *s, char *why, unsigned long why_len)
 	return 0;
 }
 
+/*
+ * free_ok: free.n <= free.fresh <= UV_NFRAMES; below fresh, stack and pos
+ * are inverse maps (stack[j] < fresh, pos[stack[j]] == j; pos[f] < fresh,
+ * stack[pos[f]] == f) and frame f is free (owner_slot 0) iff pos[f] < n;
+ * from fresh on every frame is free.
+ */
+static int free_ok(const struct uv_state *s, char *why, unsigned long why_len)
+{
+	const struct uv_free *fr = &s->free;
+
+	if (fr->n > fr->fresh || fr->fresh > UV_NFRAMES)
+		FAIL("free_ok: n %u, fresh %u (UV_NFRAMES %d)", fr->n, fr->fresh,
+		     UV_NFRAMES);
+	for (uint32_t j = 0; j < fr->fresh; j++)
+		if (fr->stack[j] >= fr->fresh || fr->pos[fr->stack[j]] != j)
+			FAIL("free_ok: stack[%u] = %u is not a frame below fresh "
+			     "%u whose pos names place %u", j, fr->stack[j],
+			     fr->fresh, j);
+	for (uint32_t f = 0; f < fr->fresh; f++) {
+		if (fr->pos[f] >= fr->fresh || fr->stack[fr->pos[f]] != f)
+			FAIL("free_ok: pos[%u] = %u does not name a place of "
+			     "frame %u", f, fr->pos[f], f);
+		if ((s->owner_slot[f] == 0) != (fr->pos[f] < fr->n))
+			FAIL("free_ok: frame %u %s but at place %u (n %u)", f,
+			     s->owner_slot[f] == 0 ? "free" : "owned",
+			     fr->pos[f], fr->n);
+	}
+	for (uint32_t f = fr->fresh; f < UV_NFRAMES; f++)
+		if (s->owner_slot[f] != 0)
+			FAIL("free_ok: frame %u at or past fresh %u is owned",
+			     f, fr->fresh);
+	return 0;
+}
+
 /* frames_zero: a free frame (owner_slot[n] == 0) is all zero. */
 static int frames_zero(const struct uv_state *s, char *why,
 		       unsigned long why_len)
@@ -795,7 +829,7 @@ static int walk_ok(const struct uv_state *s, char *why, unsigned long why_len)
 
 /*
  * state_inv = slots_ok && slots_distinct && gfns_unused_empty && gfns_ok &&
- *             frames_ok && frames_zero && lives_ok && exits_ok &&
+ *             frames_ok && frames_zero && free_ok && lives_ok && exits_ok &&
  *             exits_distinct && shared_only_secure && exits_msr_ok &&
  *             exits_gfn_ok && ptes_ok && tree_inv (trees_ok && l3_ok &&
  *             slots_in_trees) && pate_svm_ok && l3_complete && linked_but(-1),
@@ -811,6 +845,7 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 	       gfns_ok(s, why, why_len) ||
 	       frames_ok(s, why, why_len) ||
 	       frames_zero(s, why, why_len) ||
+	       free_ok(s, why, why_len) ||
 	       lives_ok(s, why, why_len) ||
 	       exits_ok(s, why, why_len) ||
 	       exits_distinct(s, why, why_len) ||
@@ -880,6 +915,16 @@ void uv_state_field(unsigned long off, char *buf, unsigned long len)
 	else if (IN(owner_idx, off))
 		snprintf(buf, len, "owner_idx[%lu]",
 			 REL(owner_idx, off) / sizeof(uint32_t));
+	else if (IN(free.stack, off))
+		snprintf(buf, len, "free.stack[%lu]",
+			 REL(free.stack, off) / sizeof(uint32_t));
+	else if (IN(free.pos, off))
+		snprintf(buf, len, "free.pos[%lu]",
+			 REL(free.pos, off) / sizeof(uint32_t));
+	else if (IN(free.n, off))
+		snprintf(buf, len, "free.n");
+	else if (IN(free.fresh, off))
+		snprintf(buf, len, "free.fresh");
 	else if (IN(pte, off))
 		snprintf(buf, len, "pte[%lu][%lu]",
 			 REL(pte, off) / (UV_SLOT_PTES * sizeof(uint64_t)),

@@ -102,6 +102,30 @@ static int take_tree(struct uv_state *s, int *next, int *used, uint32_t lpid)
 	return t;
 }
 
+/*
+ * The free frames of a hand-built state (struct uv_free, src/state.h): the
+ * frames below the last owned one, free ones first, then the owned ones;
+ * every frame after the last owned one never used.
+ */
+static void free_rebuild(struct uv_state *s)
+{
+	uint32_t j = 0, fresh = 0;
+
+	for (uint32_t f = 0; f < UV_NFRAMES; f++)
+		if (s->owner_slot[f] != 0)
+			fresh = f + 1;
+	for (int owned = 0; owned <= 1; owned++) {
+		if (owned)
+			s->free.n = j;
+		for (uint32_t f = 0; f < fresh; f++)
+			if ((s->owner_slot[f] != 0) == owned) {
+				s->free.stack[j] = f;
+				s->free.pos[f] = j++;
+			}
+	}
+	s->free.fresh = fresh;
+}
+
 static void link_trees(struct uv_state *s)
 {
 	int next = 7, used = 0;
@@ -225,6 +249,7 @@ static void build_good(struct uv_state *s)
 	put_leaf(&s->pte[2][16 + 0], frame_ra(5));
 	put_leaf(&s->pte[3][UV_SLOT_PAGES - 1], frame_ra(UV_NFRAMES - 1));
 	link_trees(s);
+	free_rebuild(s);
 }
 
 static void expect_ok(const struct uv_state *s, const char *what)
@@ -266,6 +291,7 @@ static void test_valid_states_pass(void **state)
 	good->gfn[12][0] = GFN_SECURE + 9;
 	good->owner_slot[9] = 13;
 	good->owner_idx[9] = 0;
+	free_rebuild(good);
 	put_leaf(&good->pte[12][5], frame_ra(9));
 	good->gfn[12][UV_SLOT_PAGES - 1] = GFN_SHARED;
 	put_leaf(&good->pte[12][5 + UV_SLOT_PAGES - 1], 0x30000);
@@ -386,6 +412,16 @@ static void test_each_clause_caught(void **state)
 	BROKEN(s->pool[1][0] = 1ULL << 63, "frames_zero");
 	BROKEN((s->owner_slot[0] = 0, s->owner_idx[0] = 0, s->gfn[0][1] = GFN_EMPTY),
 	       "frames_zero"); /* freed without zeroing */
+	/* free_ok (good: frames 0, 5 and 63 owned, all below fresh = 64) */
+	BROKEN(s->free.n = s->free.fresh + 1, "free_ok");
+	BROKEN((s->free.fresh = UV_NFRAMES + 1, s->free.n = 0), "free_ok");
+	BROKEN(s->free.n = s->free.n + 1, "free_ok");   /* an owned frame's place */
+	BROKEN(s->free.n = s->free.n - 1, "free_ok");   /* a free frame's place */
+	BROKEN(s->free.stack[3] = s->free.stack[4], "free_ok");  /* twice */
+	BROKEN(s->free.pos[7] = s->free.pos[8], "free_ok");
+	BROKEN((s->free.stack[2] = UV_NFRAMES, s->free.pos[2] = 2), "free_ok");
+	BROKEN((s->free.fresh = 6, s->free.n = 4, s->free.stack[5] = 5,
+		s->free.pos[5] = 5), "free_ok");         /* frame 63 past fresh */
 	/* lives_ok */
 	BROKEN(s->svm_life[0] = SVM_SECURE, "lives_ok");
 	BROKEN(s->svm_life[100] = SVM_INIT + UV_NEXITS, "lives_ok");
@@ -425,7 +461,8 @@ static void test_each_clause_caught(void **state)
 		s->exit[3].kind = EXIT_INIT_DONE, s->exit[3].cookie = UV_COOKIE_BASE + 4 * 3,
 		s->gfn[3][0] = GFN_SHARED), "shared_only_secure");
 	BROKEN((s->gfn[2][0] = GFN_SHARED, s->owner_slot[5] = 0,
-		s->owner_idx[5] = 0, memset(s->pool[5], 0, sizeof(s->pool[5]))),
+		s->owner_idx[5] = 0, memset(s->pool[5], 0, sizeof(s->pool[5])),
+		free_rebuild(s)),
 	       "shared_only_secure"); /* a secure page turned SHARED in INIT */
 	/* the same for SHARED_INVAL (a shared page, invalidated) */
 	BROKEN(s->gfn[2][1] = GFN_SHARED_INVAL, "shared_only_secure");
@@ -634,6 +671,10 @@ static void test_snapshot(void **state)
 		{ offsetof(struct uv_state, gfn[2][5]) + 3, "gfn[2][5]" },
 		{ offsetof(struct uv_state, owner_slot[63]), "owner_slot[63]" },
 		{ offsetof(struct uv_state, owner_idx[0]) + 1, "owner_idx[0]" },
+		{ offsetof(struct uv_state, free.stack[63]) + 3, "free.stack[63]" },
+		{ offsetof(struct uv_state, free.pos[0]), "free.pos[0]" },
+		{ offsetof(struct uv_state, free.n) + 1, "free.n" },
+		{ offsetof(struct uv_state, free.fresh) + 3, "free.fresh" },
 		{ offsetof(struct uv_state, pool[3][7]) + 2, "pool[3][7]" },
 		{ offsetof(struct uv_state, pool) + sizeof(uv_state.pool) - 1,
 		  "pool[63][8191]" },

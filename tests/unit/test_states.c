@@ -695,8 +695,12 @@ static int setup(void **state)
  * level-2 entries, which stay as they were when it was freed (unused: no
  * walk starts from a free tree) and must then be those of a tree opened
  * (root entry 0 and level-2 entries 0 .. UV_TREE_REGIONS - 1 naming its
- * own tables) or zero.  tree_lpid, every level-3 entry and tree_slot are
- * zero (checked by the comparison).
+ * own tables) or zero, and for the free frames' stack (struct uv_free),
+ * which keeps the order in which frames came back: every frame below
+ * fresh must be at a free place (owner_slot is all zero by the
+ * comparison; the checker's free_ok holds the stack and places to be
+ * inverse maps).  tree_lpid, every level-3 entry and tree_slot are zero
+ * (checked by the comparison).
  */
 static void assert_initial(const char *what)
 {
@@ -710,6 +714,10 @@ static void assert_initial(const char *what)
 		memset(copy.tree_root[t], 0, sizeof(copy.tree_root[t]));
 		memset(copy.tree_l2[t], 0, sizeof(copy.tree_l2[t]));
 	}
+	if (copy.free.n != copy.free.fresh)
+		fail_msg("%s: %u of the %u frames below fresh are free", what,
+			 copy.free.n, copy.free.fresh);
+	memset(&copy.free, 0, sizeof(copy.free));
 	if (memcmp(&copy, &zero, sizeof(zero)) != 0) {
 		const unsigned char *a = (const unsigned char *)&copy;
 
@@ -1419,11 +1427,20 @@ static void test_page_in_order(void **state)
 	assert_memory_equal(uv_state.pool[frame_of(3, 0x1000)], copy, PAGE);
 	/* sharing one frees one: U_BUSY no more for guest 3 (INIT); guest 2's
 	 * empty page is still refused, and its first use gets a zeroed frame */
+	int freed = frame_of(2, 0x21);
+
+	assert_true(freed >= 0);
 	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x21, 1, 0, 0, 0), R_SUCCESS);
+	/* the freed frame is on top of the free frames (struct uv_free): one
+	 * free of 64, found without a scan */
+	assert_int_equal(uv_state.free.n, 1);
+	assert_int_equal(uv_state.free.stack[0], (uint32_t)freed);
 	assert_int_equal(HVCALL(N_PAGE_IN, 2, 0x77 * PAGE, full2 * PAGE, 0, 16),
 			 R_PERMISSION);
 	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x77 * PAGE, 0x1001 * PAGE, 0, 16),
 			 R_SUCCESS);
+	assert_int_equal(frame_of(3, 0x1001), freed);
+	assert_int_equal(uv_state.free.n, 0);
 	assert_memory_equal(uv_state.pool[frame_of(3, 0x1001)], copy, PAGE);
 	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x22, 1, 0, 0, 0), R_SUCCESS);
 	{
