@@ -28,6 +28,7 @@ b3|share 100000|(b) the same, guest of 100 000 pages
 c|pagein 1|(c) UV_PAGE_IN (64 KiB copied), guest of 1 page
 c2|pagein 1000|(c) the same, guest of 1 000 pages
 c3|pagein 100000|(c) the same, guest of 100 000 pages
+c4|pageinfull 63|(c) the same, 63 of the 64 frames owned (the free one found in O(1))
 d|return 1|(d) UV_RETURN (r0=0) to H_SVM_INIT_START: leaves with H_SVM_PAGE_IN of the first GFN
 d2|pageinret 2|(d) UV_RETURN (r0=0) after the nested UV_PAGE_IN (KVM): leaves with H_SVM_PAGE_IN of the next GFN, guest of 2 pages
 d3|pageinret 1000|(d) the same, guest of 1 000 pages

@@ -30,6 +30,33 @@
 */
 uint32_t frame_find_free(void);
 
+/*@
+  // Everything but frame n's owner and the free frames is as at A: what
+  // frame_own and frame_disown leave (they assign uv_state whole, as the
+  // header says; as precise assigns of uint32 cells their callers' proofs
+  // had to separate them from every other uint32 field, gfn and
+  // tree_lpid among them, and gfn_make_plain's l3_ok no longer closed).
+  predicate only_owner_changed{A, B}(integer n) =
+    \at(uv_state.svm_life, A) == \at(uv_state.svm_life, B) &&
+    \at(uv_state.svm_stop, A) == \at(uv_state.svm_stop, B) &&
+    \at(uv_state.exit, A) == \at(uv_state.exit, B) &&
+    \at(uv_state.slot, A) == \at(uv_state.slot, B) &&
+    \at(uv_state.gfn, A) == \at(uv_state.gfn, B) &&
+    \at(uv_state.pool, A) == \at(uv_state.pool, B) &&
+    \at(uv_state.pte, A) == \at(uv_state.pte, B) &&
+    \at(uv_state.pate, A) == \at(uv_state.pate, B) &&
+    \at(uv_state.svm_tree, A) == \at(uv_state.svm_tree, B) &&
+    \at(uv_state.slot_tree, A) == \at(uv_state.slot_tree, B) &&
+    \at(uv_state.tree_root, A) == \at(uv_state.tree_root, B) &&
+    \at(uv_state.tree_l2, A) == \at(uv_state.tree_l2, B) &&
+    \at(uv_state.tree_l3, A) == \at(uv_state.tree_l3, B) &&
+    \at(uv_state.tree_slot, A) == \at(uv_state.tree_slot, B) &&
+    \at(uv_state.tree_lpid, A) == \at(uv_state.tree_lpid, B) &&
+    (\forall integer m; 0 <= m < UV_NFRAMES && m != n ==>
+      \at(uv_state.owner_slot[m], A) == \at(uv_state.owner_slot[m], B) &&
+      \at(uv_state.owner_idx[m], A) == \at(uv_state.owner_idx[m], B));
+*/
+
 /*
  * Frame n, the one frame_find_free gives, becomes record i of slot k's:
  * its owner is set and it leaves the free frames.  The caller writes the
@@ -39,9 +66,10 @@ uint32_t frame_find_free(void);
   requires free_ok;
   requires n < UV_NFRAMES && n == free_next;
   requires k < UV_NSLOTS;
-  assigns uv_state.owner_slot[n], uv_state.owner_idx[n], uv_state.free;
+  assigns uv_state;
   ensures uv_state.owner_slot[n] == k + 1 && uv_state.owner_idx[n] == i;
   ensures free_ok;
+  ensures only_owner_changed{Pre, Post}(n);
 */
 void frame_own(uint32_t n, uint32_t k, uint32_t i);
 
@@ -52,9 +80,10 @@ void frame_own(uint32_t n, uint32_t k, uint32_t i);
 /*@
   requires free_ok;
   requires n < UV_NFRAMES && uv_state.owner_slot[n] != 0;
-  assigns uv_state.owner_slot[n], uv_state.owner_idx[n], uv_state.free;
+  assigns uv_state;
   ensures uv_state.owner_slot[n] == 0 && uv_state.owner_idx[n] == 0;
   ensures free_ok;
+  ensures only_owner_changed{Pre, Post}(n);
 */
 void frame_disown(uint32_t n);
 

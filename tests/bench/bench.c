@@ -15,6 +15,7 @@
  *   reject   r3 = R3 (default 0x4, H_REMOVE) from CTX (default hv)
  *   share    UV_SHARE_PAGE of one page from a secure VM
  *   pagein   UV_PAGE_IN of one page from the hypervisor
+ *   pageinfull N  the same with N frames (at most UV_NFRAMES - 1) owned
  *   return   UV_RETURN from the hypervisor to H_SVM_INIT_START: on to the
  *            first H_SVM_PAGE_IN
  *   pageinret UV_RETURN after KVM's nested UV_PAGE_IN of the GFN asked
@@ -389,6 +390,23 @@ int main(int argc, char **argv)
 		num = UV_PAGE_IN;
 		c = C_HV;
 		setup_guest(argc > 2 ? strtoull(argv[2], NULL, 0) : 1, 0, 0);
+	} else if (strcmp(cs, "pageinfull") == 0) {
+		/* the same with N frames already owned (GFNs 0x11 ..
+		 * 0x10 + N paged in first): the free frame is found in O(1),
+		 * whatever N (struct uv_free, src/state.h) */
+		uint64_t n = argc > 2 ? strtoull(argv[2], NULL, 0) : 1, g;
+
+		if (n >= UV_NFRAMES) {
+			fprintf(stderr, "bench: pageinfull takes at most %d frames\n",
+				UV_NFRAMES - 1);
+			return 2;
+		}
+		num = UV_PAGE_IN;
+		c = C_HV;
+		setup_guest(n + 1, 0, 0);
+		for (g = 0x11; g < 0x11 + n; g++)
+			setup_call(B_MSR_HV, 0, UV_PAGE_IN, 1, 0x200000,
+				   g << UV_PAGE_SHIFT, 16);
 	} else if (strcmp(cs, "return") == 0) {
 		num = UV_RETURN;
 		c = C_HV;
@@ -466,7 +484,7 @@ int main(int argc, char **argv)
 		setup_call(B_MSR_HV, 0, UV_WRITE_PATE, 0, BENCH_PATE0, BENCH_PATE1, 0);
 	} else {
 		fprintf(stderr, "usage: bench reject [R3 [hv|vm|svm|user]] | "
-			"share | pagein | return | pageinret | esm | register [N] | done | commit [N] | hcall | hcallret | pate | inval | int VEC KIND | sizes\n");
+			"share | pagein | pageinfull N | return | pageinret | esm | register [N] | done | commit [N] | hcall | hcallret | pate | inval | int VEC KIND | sizes\n");
 		return 2;
 	}
 
