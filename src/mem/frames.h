@@ -33,9 +33,13 @@ uint32_t frame_find_free(void);
 /*@
   // Everything but frame n's owner and the free frames is as at A: what
   // frame_own and frame_disown leave (they assign uv_state whole, as the
-  // header says; as precise assigns of uint32 cells their callers' proofs
-  // had to separate them from every other uint32 field, gfn and
-  // tree_lpid among them, and gfn_make_plain's l3_ok no longer closed).
+  // header says: with precise assigns of uint32 cells, which the callers'
+  // proofs must separate from every other uint32 field, gfn and tree_lpid
+  // among them, one of gfn_make_plain's goals after its l3_ok ran more
+  // than 15 minutes on a loaded machine; in this form it takes a second).
+  // The equalities it shares with only_pool_changed are written out in
+  // both: as one predicate both use, gfn_page_in's assert_11 and
+  // gfn_back's ensures timed out (2026-12-04).
   predicate only_owner_changed{A, B}(integer n) =
     \at(uv_state.svm_life, A) == \at(uv_state.svm_life, B) &&
     \at(uv_state.svm_stop, A) == \at(uv_state.svm_stop, B) &&

@@ -311,6 +311,9 @@ enum uv_next uv_page_inval(struct uv_frame *f)
 	 */
 	/*@ assert \forall integer k2; 0 <= k2 < UV_NSLOTS && gfn_in(lpid, k2, g) ==> k2 == k; */
 	/*@ assert \forall integer r; gfn_is(lpid, g, r) ==> rec == r; */
+	/* the secure_page behavior's test, on rec (as the ensures alone it
+	 * timed out once free_ok joined the invariant) */
+	/*@ assert gfn_is_secure(lpid, g) <==> rec >= GFN_SECURE; */
 	/* A secure page is not the hypervisor's to invalidate. */
 	if (rec >= GFN_SECURE)
 		return uv_set_rc(f, U_P2);
