@@ -122,6 +122,14 @@ void tree_link(uint32_t t, uint32_t k)
 		/*@ assert g_unowned: \forall integer k2; 0 <= k2 < UV_NSLOTS ==>
 		      uv_state.slot_tree[k2] == t + 1 ==> slot_used(k2) ==>
 		        g < grp_lo(k2) || grp_hi(k2) < g; */
+		/* so no linked slot's group is the entry written: l3_complete
+		 * after the writes is then about entries that did not change
+		 * (as one step, z3 took 57 M steps once the state held the
+		 * free frames) */
+		/*@ assert g_apart: \forall integer k2, t2, h; 0 <= k2 < UV_NSLOTS ==>
+		      0 <= t2 < UV_NTREES ==> uv_state.slot_tree[k2] == t2 + 1 ==>
+		        slot_used(k2) ==> grp_lo(k2) <= h <= grp_hi(k2) ==>
+		          t2 != t || h != g; */
 		uv_state.tree_l3[t][g] =
 			arch_pde_word(arch_leaf_ra(k, (uint32_t)(g - lo)), UV_LEAF_SHIFT);
 		uv_state.tree_slot[t][g] = (uint8_t)(k + 1);
@@ -146,7 +154,11 @@ void tree_link(uint32_t t, uint32_t k)
 		/*@ assert l3_complete; */
 		/*@ assert linked_but(k); */
 	}
-	/* Every group of the slot is linked: so is the slot. */
+	/* Every group of the slot is linked: so is the slot.  The leaf
+	 * entries out of the loop's invariant first: the goal after the write
+	 * is then the same formula (it timed out once the state held the free
+	 * frames and pte_hv the map) */
+	/*@ assert ptes_ok; */
 	uv_state.slot_tree[k] = (uint16_t)(t + 1);
 	/*@ assert l3_complete; */
 	/*@ assert linked_but(-1); */
