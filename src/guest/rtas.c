@@ -312,8 +312,15 @@ static uint32_t rtas_page_find(uint32_t lpid)
 		*/
 		for (i = 0; i < n && b + i < UV_RTAS_GFN_END; i++)
 			if (uv_state.gfn[k][i] == GFN_SHARED &&
-			    uv_state.pte[k][b % UV_LEAF_ENTRIES + i] != 0)
+			    uv_state.pte[k][b % UV_LEAF_ENTRIES + i] != 0) {
+				/* the ensures in two steps (as one goal, z3 took
+				 * 28 s on main and timed out once pte_hv held the
+				 * map) */
+				/*@ assert rtas_page(lpid, k, i); */
+				/*@ assert (k * UV_SLOT_PAGES + i) / UV_SLOT_PAGES == k &&
+				      (k * UV_SLOT_PAGES + i) % UV_SLOT_PAGES == i; */
 				return k * UV_SLOT_PAGES + i;
+			}
 	}
 	return RTAS_NO_PAGE;
 }
