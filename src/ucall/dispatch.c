@@ -35,55 +35,53 @@ static enum uv_rc uv_arg_error(unsigned int pos)
 
 /*
  * Checks (b) and (c) of one ucall, given its row of the table: the contexts
- * that may call it and the check kind of each argument register.  On failure
- * r3 gets the error and the result is false; nothing else changes either way.
+ * that may call it and the check kind of each argument register.  It reads
+ * the frame and writes nothing: the result is U_SUCCESS or the error the
+ * caller gets, and uv_ucall writes r3 only on an error.  (When this wrote r3
+ * itself, the frame a handler started from was, to WP, not the frame
+ * uv_ucall was called with, and each handler's exit mode had to be carried
+ * across that write by the provers: the UV_RETURN case took cvc4 30 s.)
  */
 /*@
-  requires \valid(f);
-  assigns f->gpr[3];
+  requires \valid_read(f);
+  assigns \nothing;
 
   behavior not_permitted:
     assumes !permitted_by(callers, f->srr1, f->lpidr);
-    ensures f->gpr[3] == rc_reg(U_PERMISSION) && !\result;
+    ensures \result == U_PERMISSION;
 
   behavior bad_argument:
     assumes permitted_by(callers, f->srr1, f->lpidr);
     assumes first_bad(k1, k2, k3, k4, k5, f->gpr[4], f->gpr[5], f->gpr[6],
                       f->gpr[7], f->gpr[8]) != 0;
-    ensures f->gpr[3] == rc_reg(arg_error(first_bad(k1, k2, k3, k4, k5,
-              \old(f->gpr[4]), \old(f->gpr[5]), \old(f->gpr[6]),
-              \old(f->gpr[7]), \old(f->gpr[8]))));
-    ensures !\result;
+    ensures \result == arg_error(first_bad(k1, k2, k3, k4, k5, f->gpr[4],
+                                          f->gpr[5], f->gpr[6], f->gpr[7],
+                                          f->gpr[8]));
 
   behavior passed:
     assumes permitted_by(callers, f->srr1, f->lpidr);
     assumes first_bad(k1, k2, k3, k4, k5, f->gpr[4], f->gpr[5], f->gpr[6],
                       f->gpr[7], f->gpr[8]) == 0;
-    assigns \nothing;
-    ensures \result;
+    ensures \result == U_SUCCESS;
 
   complete behaviors not_permitted, bad_argument, passed;
   disjoint behaviors not_permitted, bad_argument, passed;
 */
-static bool uv_check(struct uv_frame *f, unsigned int callers,
-		     enum uv_arg_kind k1, enum uv_arg_kind k2,
-		     enum uv_arg_kind k3, enum uv_arg_kind k4,
-		     enum uv_arg_kind k5)
+static enum uv_rc uv_check(const struct uv_frame *f, unsigned int callers,
+			   enum uv_arg_kind k1, enum uv_arg_kind k2,
+			   enum uv_arg_kind k3, enum uv_arg_kind k4,
+			   enum uv_arg_kind k5)
 {
 	unsigned int bad;
 
 	/* (b) The caller's context, from its MSR and LPIDR. */
-	if ((callers & uv_caller_ctx(f->srr1, f->lpidr)) == 0) {
-		uv_set_rc(f, U_PERMISSION);
-		return false;
-	}
+	if ((callers & uv_caller_ctx(f->srr1, f->lpidr)) == 0)
+		return U_PERMISSION;
 	/* (c) The arguments, in register order; the first bad one decides. */
 	bad = uv_first_bad(f, k1, k2, k3, k4, k5);
-	if (bad != 0) {
-		uv_set_rc(f, uv_arg_error(bad));
-		return false;
-	}
-	return true;
+	if (bad != 0)
+		return uv_arg_error(bad);
+	return U_SUCCESS;
 }
 
 enum uv_next uv_ucall(struct uv_frame *f)
@@ -94,10 +92,12 @@ enum uv_next uv_ucall(struct uv_frame *f)
 	 * uv_check has passed the caller and every argument.
 	 */
 #define UV_X_CASE(name, num, fn, callers, a4, a5, a6, a7, a8, res, impl) \
-	case name:                                                        \
-		if (!uv_check(f, (callers), a4, a5, a6, a7, a8))          \
-			return UV_NEXT_CALLER;                            \
-		return fn(f);
+	case name: {                                                      \
+		enum uv_rc rc = uv_check(f, (callers), a4, a5, a6, a7, a8); \
+		if (rc != U_SUCCESS)                                      \
+			return uv_set_rc(f, rc);                          \
+		return fn(f);                                             \
+	}
 	switch (f->gpr[3]) {
 	UV_UCALLS(UV_X_CASE)
 	default:
