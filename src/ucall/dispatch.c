@@ -5,8 +5,6 @@
 #include "ucall/handlers.h"
 #include "ucall/ucall_table.h"
 
-#include <stdbool.h>
-
 enum uv_next uv_set_rc(struct uv_frame *f, enum uv_rc rc)
 {
 	/* r3 holds rc sign-extended; computed so that nothing wraps. */
