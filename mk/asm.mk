@@ -19,15 +19,18 @@ ASM_CORE_ppc64le := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64le/core/%.o) \
 	$(ARCH_PPC64_SRCS:src/%.c=$(BUILD)/ppc64le/core/%.o)
 ASM_CORE_ppc64 := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o) \
 	$(ARCH_PPC64_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o)
-# The emulation harness puts normal memory at EMU_HV_EA_BASE (mmapped with
+# The emulation harness puts its normal memory, EMU_HV_EA_SPAN bytes (256
+# MiB, the host's HOST_NORMAL_END), at EMU_HV_EA_BASE (mmapped with
 # MAP_FIXED_NOREPLACE; 2^44, far from where qemu-user loads the static
-# harness, its heap and stacks, and a power of two above UV_NORMAL_END, as
+# harness, its heap and stacks, and a power of two above EMU_HV_EA_SPAN, as
 # spec/memmap.h requires), so its core objects take arch_normal_page and
 # arch_fw_bytes from a normal.o and a fw.o built with that base
 # (build/<arch>/emu/) instead of the image's (UV_HV_EA_BASE = EA bit 0,
-# spec/memmap.h).  Every other object is shared.
+# spec/memmap.h).  Every other object is shared: the core's reach is the
+# image's; the harness's map says its memory is the only normal range.
 EMU_HV_EA_BASE ?= 0x100000000000
-EMU_DEFS = -DUV_HV_EA_BASE=$(EMU_HV_EA_BASE)UL
+EMU_HV_EA_SPAN := 0x10000000
+EMU_DEFS = -DUV_HV_EA_BASE=$(EMU_HV_EA_BASE)UL -DUV_HV_EA_SPAN=$(EMU_HV_EA_SPAN)UL
 # The image's .bss, which the boot's primary thread clears (asm/boot.S),
 # must be apart from the harness's own (libc's): each core object's .bss is
 # renamed uv_bss (build/<arch>/emu/bss/), and ld gives __start_uv_bss and

@@ -45,9 +45,12 @@
 /*
  * X(name, value, meaning).  0 is success; every other value refuses the
  * boot: nothing is started (BOOT_E_THREAD refuses one thread, BOOT_E_AGAIN
- * tells a thread it had booted already: the ultravisor runs on).  1 to 15
+ * tells a thread it had booted already: the ultravisor runs on).  1 to 14
  * are the device tree's and `uvboot` prints them; 16 to 19 are the boot
- * entry's (asm/boot.S, src/boot/bringup.c).
+ * entry's (asm/boot.S, src/boot/bringup.c).  15 is not used: it was
+ * BOOT_E_SECURE_LOW (a secure range below the 256 MiB the hypervisor could
+ * name), gone since normal memory is told from secure memory by the map
+ * alone (spec/memmap.h); the others kept their values.
  */
 #define UV_BOOT_ERRORS(X)                                                    \
 	X(BOOT_OK, 0, "the device tree was read and the map is well-formed; "  \
@@ -79,9 +82,6 @@
 	  "bytes, no firmware reservation inside them) and one frame")        \
 	X(BOOT_E_NO_CPUS, 13, "no hardware thread under /cpus")               \
 	X(BOOT_E_TOO_MANY_CPUS, 14, "more hardware threads than UV_NCPUS")   \
-	X(BOOT_E_SECURE_LOW, 15,                                              \
-	  "a secure range starts below UV_NORMAL_END, the reach in which "   \
-	  "the hypervisor names normal memory (spec/memmap.h)")               \
 	X(BOOT_E_HANDOFF, 16,                                                 \
 	  "the hand-off structure (r3): not reachable, magic not 'OPUV' or "  \
 	  "version 0; its return-code field is left alone")                   \

@@ -14,26 +14,34 @@
  * linked image against that (asm/check-uvmem.sh).
  *
  * Normal memory, which the hypervisor owns and may read, is what the boot
- * read from the device tree's /memory nodes (src/mem/normal_map.h: uv_normal,
- * kept apart from every secure range by map_ok), within the real
- * addresses [0, UV_NORMAL_END) this build can reach.  The ultravisor
- * reaches it only through arch_normal_page (src/arch/arch.h), which on
- * ppc64 reads real address ra at EA ra | UV_HV_EA_BASE: with EA bit 0 set
- * no offset register is applied (spec/TRUSTED.md says what is assumed).
- * No address that passes ra_is_normal is ever used as an EA by itself.  A
- * platform overrides UV_NORMAL_END at build time (-DUV_NORMAL_END=...);
- * the proofs hold for any value below UV_ADDR_LIMIT and for any map the
- * boot read.  The host's tests, uvsim and the emulation harness set the
- * map to one range, [0, UV_NORMAL_END): 256 MiB by default.
+ * read from the device tree's /memory nodes (src/mem/normal_map.h:
+ * uv_normal, kept apart from every secure range by map_ok), within the real
+ * addresses [0, UV_NORMAL_END) the build can reach: the whole 52-bit real
+ * address space (UV_ADDR_LIMIT), so that a machine's normal memory may lie
+ * anywhere, above or below its secure memory (on a machine of several
+ * chips, each chip's memory lies at an address of its own, so normal
+ * memory lies past the first chip's secure memory).
+ * The map, not the reach, tells normal memory from secure memory: every
+ * page or table the hypervisor names is checked against it (normal_span),
+ * and a shared GFN's leaf keeps that its page is normal (pte_hv,
+ * spec/radix.acsl.h).  The ultravisor reaches normal memory only through
+ * arch_normal_page and arch_normal_write (src/arch/arch.h), which on ppc64
+ * use real address ra at EA ra | UV_HV_EA_BASE: with EA bit 0 set no offset
+ * register is applied (spec/TRUSTED.md says what is assumed).  No address
+ * that passes ra_is_normal is ever used as an EA by itself.
+ *
+ * The host's tests, uvsim and the emulation harness give the core normal
+ * memory of their own, 256 MiB at real address 0 (HOST_NORMAL_END,
+ * src/arch/host/host.h; UV_HV_EA_SPAN, below), and a map of that one
+ * range; the core keeps this reach there too, so that what they test is
+ * what the proofs are about.
  */
 #ifndef UV_SPEC_MEMMAP_H
 #define UV_SPEC_MEMMAP_H
 
 #include "uv_abi.h"
 
-#ifndef UV_NORMAL_END
-#define UV_NORMAL_END 0x10000000UL
-#endif
+#define UV_NORMAL_END UV_ADDR_LIMIT
 
 /*
  * The EA bits ORed into a real address of normal memory to reach it from
@@ -41,12 +49,18 @@
  * parameter only so that the emulation harness (tests/emu, mk/asm.mk) can
  * put normal memory at a base of its own inside a Linux process, where an
  * access through the wrong address faults or reads other bytes; uv.elf is
- * always built with this default.  Its lowest set bit must lie above every
- * normal address, so that ra | UV_HV_EA_BASE = UV_HV_EA_BASE + ra
- * (src/arch/ppc64/normal.c asserts it).
+ * always built with this default.  Its lowest set bit must be at least
+ * UV_HV_EA_SPAN, the end of every normal address the build is given, so
+ * that ra | UV_HV_EA_BASE = UV_HV_EA_BASE + ra (src/arch/ppc64/normal.c
+ * asserts it): the reach for uv.elf; for the emulation harness, the end of
+ * the normal memory it maps (mk/asm.mk), which its map gives as the only
+ * normal range, so that no ra past it passes ra_is_normal.
  */
 #ifndef UV_HV_EA_BASE
 #define UV_HV_EA_BASE 0x8000000000000000UL
+#endif
+#ifndef UV_HV_EA_SPAN
+#define UV_HV_EA_SPAN UV_NORMAL_END
 #endif
 
 /*
@@ -70,8 +84,8 @@
   // link to the C side is normal_map_is (src/mem/normal_map.h), which the
   // functions that read the map require.  Memory-free on purpose: the
   // handlers' contracts (UV_PAGE_IN, UV_PAGE_OUT, UV_WRITE_PATE's tables)
-  // speak of normal memory without reading any global.  The state
-  // invariant does not use the map at all (ra_in_reach, below).
+  // speak of normal memory without reading any global; so does the state
+  // invariant, of a shared GFN's page (pte_hv, spec/radix.acsl.h).
   axiomatic normal_map {
     logic integer normal_n;
     logic integer normal_lo(integer i);
@@ -86,14 +100,6 @@
 
   // The whole 64 KiB page at ra is normal memory.
   predicate ra_is_normal(integer ra) = normal_span(ra, UV_PAGE_SIZE);
-
-  // The whole 64 KiB page at ra lies in the reach, [0, UV_NORMAL_END): no
-  // secure range starts there (map_ok).  What the state invariant keeps of
-  // a page a shared GFN's leaf maps (pte_hv, spec/radix.acsl.h): the page
-  // was normal when the hypervisor gave it (ra_is_normal, checked then);
-  // the reach alone keeps state_inv free of the map's existential, which
-  // made three goals of uv_page_inval and uv_reflect_return time out.
-  predicate ra_in_reach(integer ra) = 0 <= ra && ra <= UV_NORMAL_END - UV_PAGE_SIZE;
 */
 
 #endif

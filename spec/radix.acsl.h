@@ -34,9 +34,16 @@
   // stored partition-table dw0 that names tree t's root, UV_TREE_DW0 of
   // root_ra(t) (spec/radix.h), which arch_tree_dw0 returns; declared for
   // the same reasons.
+  //
+  // pte_ra(w) is the real address the stored leaf entry w maps: the RPN
+  // bits of w read in the hardware's byte order, which arch_pte_ra
+  // returns; declared for the same reasons as pte_word.  arch_pte_word
+  // says that it inverts pte_word on every aligned 52-bit address
+  // (src/arch/arch.h, trusted and tested: spec/TRUSTED.md).
   axiomatic uv_radix_words {
     logic integer frame_ra(integer n);
     logic integer pte_word(integer ra);
+    logic integer pte_ra(integer w);
     logic integer root_ra(integer t);
     logic integer l2_ra(integer t);
     logic integer l3_ra(integer t, integer r);
@@ -45,10 +52,15 @@
     logic integer tree_dw0(integer t);
   }
 
-  // w maps a page of the hypervisor's (behind a GFN the guest shares): in
-  // the reach; the map was checked when the hypervisor gave it (memmap.h).
+  // w maps a page of the hypervisor's (behind a GFN the guest shares): a
+  // whole 64 KiB page of normal memory as the boot read it (ra_is_normal,
+  // spec/memmap.h), never secure or ultravisor memory, wherever the
+  // firmware put those.  Stated through pte_ra, the address w maps, rather
+  // than as "w == pte_word(r) for some normal r": one existential fewer
+  // (the one of normal_span), so the state invariant can carry the map.
   predicate pte_hv(integer w) =
-    \exists integer r; ra_in_reach(r) && (r & (UV_PAGE_SIZE - 1)) == 0 && w == pte_word(r);
+    ra_is_normal(pte_ra(w)) && (pte_ra(w) & (UV_PAGE_SIZE - 1)) == 0 &&
+    w == pte_word(pte_ra(w));
 
   // The leaf entry w that a GFN whose record is rec may have: a secure
   // page's maps its own frame; a shared page's maps a page of normal

@@ -152,7 +152,7 @@
 	X(ARG_GADDR, "a guest real address, below 2^52")                     \
 	X(ARG_GPA, "a guest physical address, 64 KiB aligned, below 2^52")    \
 	X(ARG_SIZE, "a size: non-zero, 64 KiB aligned, and the previous argument plus it at most 2^52") \
-	X(ARG_HV_RA, "a hypervisor real address: 64 KiB aligned and the whole 64 KiB page in normal memory: below UV_NORMAL_END (the dispatcher) and inside one normal range the boot read (the handler, after r4's check; never ultravisor or secure memory)") \
+	X(ARG_HV_RA, "a hypervisor real address: 64 KiB aligned and the whole 64 KiB page in normal memory: below UV_NORMAL_END, 2^52 (the dispatcher), and inside one normal range the boot read (the handler, after r4's check; never ultravisor or secure memory, wherever they lie)") \
 	X(ARG_ZERO, "flags: must be 0 (no flag is defined)")                  \
 	X(ARG_ORDER, "a page order: must be UV_PAGE_SHIFT (16, 64 KiB)")      \
 	X(ARG_SLOTID, "a memory slot id, 0 .. UV_MAX_SLOTID")                 \

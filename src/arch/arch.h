@@ -32,12 +32,13 @@ const uint64_t *arch_normal_page(uint64_t ra);
  * at real address ra: the one write of the ultravisor to the hypervisor's
  * memory, the RTAS arguments of a stopped guest's ibm,os-term into a page
  * the guest shares (src/guest/rtas.h): a page the hypervisor gave as normal
- * memory (UV_PAGE_IN checked it against the map), of which the leaf keeps
- * only that it lies in the reach (pte_hv).  Nothing of uv_state changes,
- * since the reach never overlaps it (spec/memmap.h).
+ * memory (UV_PAGE_IN checked it against the map, and the shared GFN's leaf
+ * keeps that: pte_hv).  Nothing of uv_state changes, since normal memory
+ * never overlaps secure memory, where the image is (map_ok, spec/
+ * TRUSTED.md).
  */
 /*@
-  requires ra_in_reach(ra) && (ra & (UV_PAGE_SIZE - 1)) == 0;
+  requires ra_is_normal(ra) && (ra & (UV_PAGE_SIZE - 1)) == 0;
   requires off <= UV_PAGE_SIZE && len <= UV_PAGE_SIZE - off;
   requires \valid_read(src + (0 .. len - 1));
   assigns \nothing;
@@ -121,18 +122,22 @@ uint64_t arch_leaf_ra(uint32_t k, uint32_t m);
 /*@
   assigns \nothing;
   ensures \result == pte_word(ra);
+  ensures (ra & (UV_PAGE_SIZE - 1)) == 0 && ra <= UV_ADDR_LIMIT - UV_PAGE_SIZE ==>
+    pte_ra(\result) == ra;
 */
 uint64_t arch_pte_word(uint64_t ra);
 
 /*
- * The real address a stored leaf entry w maps: the inverse of
- * arch_pte_word, for an entry that maps a page of normal memory (the
- * hypervisor's page behind a GFN the guest shares, pte_hv).
+ * The real address a stored leaf entry w maps, pte_ra(w): the inverse of
+ * arch_pte_word.  Used for an entry that maps a page of normal memory (the
+ * hypervisor's page behind a GFN the guest shares, pte_hv), which the
+ * result then is.
  */
 /*@
   requires pte_hv(w);
   assigns \nothing;
-  ensures ra_in_reach(\result) && (\result & (UV_PAGE_SIZE - 1)) == 0;
+  ensures \result == pte_ra(w);
+  ensures ra_is_normal(\result) && (\result & (UV_PAGE_SIZE - 1)) == 0;
   ensures w == pte_word(\result);
 */
 uint64_t arch_pte_ra(uint64_t w);

@@ -256,8 +256,7 @@ static void ranges_copy(struct boot_ranges *d, const struct boot_ranges *s)
   requires m->threads <= UV_NCPUS;
   assigns m->pool, m->rsv;
   ensures \result == BOOT_OK ==> map_ok(m);
-  ensures \result == BOOT_OK || (BOOT_E_HEADER <= \result <= BOOT_E_NO_CPUS) ||
-          \result == BOOT_E_SECURE_LOW;
+  ensures \result == BOOT_OK || (BOOT_E_HEADER <= \result <= BOOT_E_NO_CPUS);
 */
 static int map_check(struct fdt t, struct boot_map *m)
 {
@@ -298,16 +297,6 @@ static int map_check(struct fdt t, struct boot_map *m)
 	for (uint32_t j = 0; j < m->secure.n; j++)
 		if (!apart_all(m->normal.r, m->normal.n, m->secure.r[j]))
 			return BOOT_E_OVERLAP;
-	/*@
-	  loop invariant 0 <= j <= m->secure.n;
-	  loop invariant \forall integer k; 0 <= k < j ==>
-	    m->secure.r[k].start >= UV_NORMAL_END;
-	  loop assigns j;
-	  loop variant m->secure.n - j;
-	*/
-	for (uint32_t j = 0; j < m->secure.n; j++)
-		if (m->secure.r[j].start < UV_NORMAL_END)
-			return BOOT_E_SECURE_LOW;
 	if (m->threads == 0)
 		return BOOT_E_NO_CPUS;
 	/* map_ok, in parts for the provers */
@@ -316,7 +305,6 @@ static int map_check(struct fdt t, struct boot_map *m)
 	/*@ assert ranges_apart(&m->normal, &m->secure); */
 	/*@ assert 1 <= m->threads <= UV_NCPUS; */
 	/*@ assert pool_ok(m); */
-	/*@ assert secure_high(m); */
 	return BOOT_OK;
 }
 

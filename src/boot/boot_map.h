@@ -5,9 +5,8 @@
  * holds, a map the boot uses is well-formed (map_ok, proved): at least one
  * range of each kind, every range of size > 0 and ending below 2^64, no two
  * ranges overlapping (normal with normal, secure with secure, normal with
- * secure), no secure range starting below UV_NORMAL_END (the reach in
- * which the hypervisor may name normal memory in ucalls, spec/memmap.h),
- * 1 to UV_NCPUS threads.  Anything else refuses the boot with a
+ * secure), 1 to UV_NCPUS threads.  Secure memory may lie below, between or
+ * above the normal ranges: the map tells them apart (spec/memmap.h).  Anything else refuses the boot with a
  * named error (spec/boot.h) and starts nothing.
  *
  * Secure memory is the ibm,secure-memory nodes' reg, else the
@@ -93,15 +92,10 @@ struct boot_map {
     pools_ok(&m->pool, &m->secure) && m->rsv.n <= UV_BOOT_RANGES &&
     pools_clear(&m->pool, &m->secure, &m->rsv);
 
-  // No secure range where the hypervisor may name normal memory.
-  predicate secure_high(struct boot_map *m) =
-    \forall integer i; 0 <= i < m->secure.n ==>
-      m->secure.r[i].start >= UV_NORMAL_END;
-
   predicate map_ok(struct boot_map *m) =
     ranges_wf(&m->normal) && ranges_wf(&m->secure) &&
     ranges_apart(&m->normal, &m->secure) && pool_ok(m) &&
-    secure_high(m) && 1 <= m->threads <= UV_NCPUS;
+    1 <= m->threads <= UV_NCPUS;
 */
 
 /*@
@@ -118,7 +112,7 @@ _Bool boot_covers(struct boot_range r, struct boot_range s);
   requires \separated(m, b + (0 .. len - 1));
   assigns *m;
   ensures \result == BOOT_OK ==> map_ok(m);
-  ensures BOOT_OK <= \result <= BOOT_E_SECURE_LOW;
+  ensures BOOT_OK <= \result <= BOOT_E_TOO_MANY_CPUS;
 */
 int boot_read_map(const uint8_t *b, uint64_t len, struct boot_map *m);
 

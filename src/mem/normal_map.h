@@ -1,10 +1,10 @@
 /*
  * Normal memory, as the boot read it: the device tree's /memory ranges
- * (map_ok, src/boot/boot_map.h: apart from every secure range, none of
- * which starts below UV_NORMAL_END).  The hypervisor names a page of it
- * (r5 of UV_PAGE_IN and UV_PAGE_OUT) or a table in it (UV_WRITE_PATE);
- * the ultravisor accepts it only inside one of these ranges and within
- * the reach of the build, [0, UV_NORMAL_END): normal_span (spec/memmap.h).
+ * (map_ok, src/boot/boot_map.h: apart from every secure range).  The
+ * hypervisor names a page of it (r5 of UV_PAGE_IN and UV_PAGE_OUT) or a
+ * table in it (UV_WRITE_PATE); the ultravisor accepts it only inside one
+ * of these ranges (and below UV_NORMAL_END, 2^52): normal_span
+ * (spec/memmap.h).  A shared GFN's leaf maps only such a page (pte_hv).
  *
  * boot_primary sets uv_normal once the map is checked; until then, and
  * after a refused boot, it holds no range and no address is normal.  The

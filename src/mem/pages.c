@@ -14,7 +14,8 @@
 
 /*
  * A page the hypervisor names: aligned, and inside normal memory as the
- * boot read it (the dispatcher checked only the reach, UV_NORMAL_END).
+ * boot read it (the dispatcher checked only the reach, UV_NORMAL_END: the
+ * 52-bit real address space, which holds secure memory too).
  */
 /*@
   requires normal_map_is;

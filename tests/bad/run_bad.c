@@ -236,7 +236,7 @@ int main(int argc, char **argv)
 	unsigned int rows = 0;
 	FILE *t;
 
-	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
+	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
 	if (argc != 2 || (t = fopen(argv[1], "r")) == NULL) {
 		fprintf(stderr, "usage: run_bad TABLE\n");
 		return 2;

@@ -336,7 +336,7 @@ int main(int argc, char **argv)
 
 	rng = 0x9E3779B97F4A7C15ULL;
 	__asm__ volatile("mr %0, 2" : "=r"(toc));
-	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
+	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
 	if (setup_signals()) {
 		perror("bench: signals");
 		return 2;

@@ -13,7 +13,6 @@
 #define MAXT 256             /* UV_NCPUS */
 #define IMAGE (64ULL << 20)  /* UV_IMAGE_LIMIT */
 #define FRAME 65536ULL
-#define NORMAL_END (256ULL << 20) /* UV_NORMAL_END, the default build's */
 
 struct rlist {
 	int n;
@@ -159,10 +158,6 @@ int oracle_text(const void *fdt, size_t size, char *buf, size_t n)
 					if (overlap(both[a]->s[i], both[a]->z[i],
 						    both[b]->s[j], both[b]->z[j]))
 						return -1;
-	/* secure memory only where the hypervisor cannot name normal memory */
-	for (int i = 0; i < secure.n; i++)
-		if (secure.s[i] < NORMAL_END)
-			return -1;
 	/* the firmware's reservations inside secure memory: map entries that
 	 * overlap a secure range without covering all of it (an end past
 	 * 2^64 taken as 2^64 - 1); at most MAXR */

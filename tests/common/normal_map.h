@@ -1,7 +1,9 @@
 /*
  * Normal memory on the host, as the boot would record it: one range,
- * [0, UV_NORMAL_END), all of the host's normal memory (src/arch/host/
- * normal.c's array; the emulation harness's mapping).  Every harness calls
+ * [0, HOST_NORMAL_END), all of the host's normal memory (src/arch/host/
+ * normal.c's array; the emulation harness's mapping, as large).  The
+ * core's reach is the image's (UV_NORMAL_END, spec/memmap.h): this map is
+ * what keeps every other page from being normal.  Every harness calls
  * host_normal_map before its first ucall: until then uv_normal holds no
  * range (src/mem/normal_map.h), no address is normal, and every page the
  * hypervisor names is refused.
@@ -10,6 +12,7 @@
 #define UV_TESTS_NORMAL_MAP_H
 
 #include "mem/normal_map.h"
+#include "arch/host/host.h"
 
 static inline void host_normal_map(void)
 {
@@ -20,7 +23,7 @@ static inline void host_normal_map(void)
 		uv_normal.r[i].size = 0;
 	}
 	uv_normal.n = 1;
-	uv_normal.r[0].size = UV_NORMAL_END;
+	uv_normal.r[0].size = HOST_NORMAL_END;
 }
 
 #endif

@@ -413,8 +413,8 @@ int host_normal_span(uint64_t base, uint64_t size)
  * pte[k][slot[k].base % 32 + i] is what gfn[k][i] says:
  *   GFN_SECURE + n: present, mapping frame n's real address (on the host,
  *     host_uv_at of it is s's pool[n] in uv_state);
- *   GFN_SHARED: zero, or present mapping a 64 KiB aligned page in the
- *     reach (ra <= UV_NORMAL_END - 64 KiB: pte_hv's ra_in_reach);
+ *   GFN_SHARED: zero, or present mapping a 64 KiB aligned page of normal
+ *     memory as the map says (pte_hv's ra_is_normal: host_normal_span);
  *   anything else: zero.
  * ptes_outside_zero: every other entry of row k is zero.
  */
@@ -467,7 +467,7 @@ static int ptes_ok(const struct uv_state *s, char *why, unsigned long why_len)
 					     (unsigned long long)ra, n);
 			} else if (r == GFN_SHARED) {
 				if (d == 0 && (ra % PTE_PAGE != 0 ||
-					       ra > UV_NORMAL_END - PTE_PAGE))
+					       !host_normal_span(ra, PTE_PAGE)))
 					FAIL("ptes_ok: pte[%d][%lu] of gfn[%d][%lu] "
 					     "SHARED maps ra %#llx, not normal memory",
 					     k, j, k, j - lo, (unsigned long long)ra);

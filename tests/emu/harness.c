@@ -618,7 +618,7 @@ static uint64_t valid_arg(enum uv_arg_kind k, uint64_t prev)
 		pages = (UV_ADDR_LIMIT - prev) >> UV_PAGE_SHIFT;
 		return (1 + rnd() % pages) << UV_PAGE_SHIFT;
 	case ARG_HV_RA:
-		return (rnd() % (UV_NORMAL_END >> UV_PAGE_SHIFT)) << UV_PAGE_SHIFT;
+		return (rnd() % (HOST_NORMAL_END >> UV_PAGE_SHIFT)) << UV_PAGE_SHIFT;
 	case ARG_ZERO: return 0;
 	case ARG_ORDER: return UV_PAGE_SHIFT;
 	case ARG_SLOTID: return rnd() % (UV_MAX_SLOTID + 1);
@@ -1310,10 +1310,13 @@ static void test_protocols(void)
 #if UV_HV_EA_BASE == 0x8000000000000000UL
 #error "build the harness with -DUV_HV_EA_BASE=<a base it can map> (mk/asm.mk)"
 #endif
+/* the normal memory it maps is what its map names (tests/common/normal_map.h) */
+_Static_assert(UV_HV_EA_SPAN == HOST_NORMAL_END,
+	       "mk/asm.mk's EMU_HV_EA_SPAN is the host's normal memory");
 
 static int map_normal_memory(void)
 {
-	void *p = mmap((void *)(uintptr_t)UV_HV_EA_BASE, UV_NORMAL_END,
+	void *p = mmap((void *)(uintptr_t)UV_HV_EA_BASE, HOST_NORMAL_END,
 		       PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE |
 			       MAP_FIXED_NOREPLACE, -1, 0);
@@ -1401,7 +1404,7 @@ static void test_page_in(unsigned long round)
 	static uint64_t want_page[UV_FRAME_WORDS];
 	const uint64_t hv_msr = MSR_SF | MSR_HV | MSR_ME | MSR_RI | MSR_LE;
 	const uint64_t vm_msr = MSR_SF | MSR_ME | MSR_RI | MSR_LE;
-	const uint64_t npages = UV_NORMAL_END >> UV_PAGE_SHIFT;
+	const uint64_t npages = HOST_NORMAL_END >> UV_PAGE_SHIFT;
 	struct uv_frame want;
 	uint64_t lpid, gfn, g, ra, rec, *page;
 	const char *test = "UV_PAGE_IN copies the hypervisor's page at UV_HV_EA_BASE + ra";
@@ -1781,7 +1784,7 @@ int main(int argc, char **argv)
 	if (rng == 0)
 		rng = 1;
 	__asm__ volatile("mr %0, 2" : "=r"(toc));
-	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
+	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
 
 	ss.ss_sp = alt_stack;
 	ss.ss_size = sizeof(alt_stack);

@@ -79,7 +79,7 @@
 static const uint64_t values[32] = {
 	0, 1, 2, 3, 4, 5, 16, 0x7FFF,
 	0x10000, 0x20000, 0x30000, 0x40000, 0x50000, 0x70000, 0x80000, 0x100000,
-	UV_NORMAL_END - PAGE, UV_NORMAL_END, 0x10001, 4095, 4096, 0x8000,
+	HOST_NORMAL_END - PAGE, HOST_NORMAL_END, 0x10001, 4095, 4096, 0x8000,
 	(1ULL << 36) - 1, 1ULL << 36, (1ULL << 52) - PAGE, 1ULL << 52,
 	0x10000000000ULL, ~0ULL, ~0ULL << 16, 0x3F0000, 17, 12,
 };
@@ -652,7 +652,7 @@ static void sc2(void)
 		die("a page the hypervisor named outside the map got past the map's check");
 	if (next == UV_NEXT_CALLER && ucall && in.gpr[3] == UV_PAGE_IN &&
 	    cpu.frame.gpr[3] == (uint64_t)U_P2 && in.gpr[5] % PAGE == 0 &&
-	    in.gpr[5] <= UV_NORMAL_END - PAGE && !host_normal_span(in.gpr[5], PAGE))
+	    in.gpr[5] <= HOST_NORMAL_END - PAGE && !host_normal_span(in.gpr[5], PAGE))
 		reached |= REACH_HOLE;
 	if (next == UV_NEXT_CALLER && ucall && in.gpr[3] == UV_WRITE_PATE &&
 	    cpu.frame.gpr[3] == U_SUCCESS)
@@ -963,15 +963,16 @@ static void op(const uint8_t *b)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	/* Normal memory: [0, UV_NORMAL_END) for two inputs of three; for the
-	 * third, two ranges with a hole at pages 4 and 5 of the fuzzer's
-	 * hypervisor pages, the second ending 32 KiB short of the reach. */
+	/* Normal memory: [0, HOST_NORMAL_END) for two inputs of three; for
+	 * the third, two ranges with a hole at pages 4 and 5 of the fuzzer's
+	 * hypervisor pages, the second ending 32 KiB short of the host's
+	 * memory.  The reach (UV_NORMAL_END) is the image's: 2^52. */
 	host_normal_map();
 	if (size % 3 == 2) {
 		uv_normal.n = 2;
 		uv_normal.r[0].size = 4 * PAGE;
 		uv_normal.r[1].start = 6 * PAGE;
-		uv_normal.r[1].size = UV_NORMAL_END - 6 * PAGE - PAGE / 2;
+		uv_normal.r[1].size = HOST_NORMAL_END - 6 * PAGE - PAGE / 2;
 	}
 	/* the checker's walk of every tree after every operation: every
 	 * GFN not EMPTY, each slot's first and last, every 64th other */

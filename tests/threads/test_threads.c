@@ -331,7 +331,7 @@ int main(void)
 	char why[256];
 	int secure = 0;
 
-	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
+	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
 	/* The shared guest: in the ESM protocol, one slot of 2 * SHARED_PAGES
 	 * GFNs; secure after the pagers are done. */
 	call(&c, MSR_SF, SHARED_LPID, 0, UV_ESM, 0, 0, 0, 0);

@@ -51,7 +51,10 @@ struct expect {
 	uint64_t bad[5];    /* for each position, a value that fails it */
 };
 
-#define RA_OUTSIDE 0x10000000ULL /* first address past normal memory */
+/* the first address past the reach (UV_NORMAL_END, spec/memmap.h), which
+ * the dispatcher refuses; pages inside it but outside the map are the
+ * handler's to refuse */
+#define RA_OUTSIDE BIT(52)
 static const struct expect ucalls[] = {
 	{ "UV_WRITE_PATE", 0xF104, HV, 3, { 0, 0x1234, 0x5678 }, { 4096 } },
 	{ "UV_ESM", 0xF110, VM, 2, { 0x1000, 0x2000 },
@@ -427,13 +430,22 @@ static void test_argument_bounds(void **state)
 	expect_rejected(&f, (uint64_t)arg_error[2], "size that wraps");
 
 	/* the last page of normal memory is a good source, the next is not:
-	 * guest 1 has no slot at dest_gpa, which only the handler sees (U_P3) */
+	 * guest 1 has no slot at dest_gpa, which only the handler sees (U_P3);
+	 * the last page of the reach and the first past the map pass the
+	 * dispatcher, and the handler refuses them (U_P2: not normal memory
+	 * as the map says) */
 	random_frame(&f, HV);
 	load_args(&f, in);
 	f.gpr[3] = in->nr;
 	f.gpr[4] = 1;
-	f.gpr[5] = RA_OUTSIDE - 0x10000;
+	f.gpr[5] = HOST_NORMAL_END - 0x10000;
 	expect_rejected(&f, U_P3_R3, "last normal page");
+	f.gpr[3] = in->nr;
+	f.gpr[5] = HOST_NORMAL_END;
+	expect_rejected(&f, U_P2_R3, "first page past the map");
+	f.gpr[3] = in->nr;
+	f.gpr[5] = RA_OUTSIDE - 0x10000;
+	expect_rejected(&f, U_P2_R3, "last page of the reach");
 	f.gpr[3] = in->nr;
 	f.gpr[5] = ~0ULL << 16;
 	expect_rejected(&f, (uint64_t)arg_error[1], "ra near 2^64");
@@ -481,7 +493,7 @@ static void test_argument_bounds(void **state)
 
 int main(void)
 {
-	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
+	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table_is_linux),
 		cmocka_unit_test(test_every_hcall_number),

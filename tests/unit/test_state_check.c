@@ -245,7 +245,7 @@ static void build_good(struct uv_state *s)
 	s->exit[UV_NEXITS - 1].cookie = ~0ULL - 0xFFFF + UV_COOKIE_BASE + 4 * (UV_NEXITS - 1);
 
 	put_leaf(&s->pte[0][16 + 1], frame_ra(0));
-	put_leaf(&s->pte[1][0 + 0], UV_NORMAL_END - PAGE);
+	put_leaf(&s->pte[1][0 + 0], HOST_NORMAL_END - PAGE);
 	put_leaf(&s->pte[2][16 + 0], frame_ra(5));
 	put_leaf(&s->pte[3][UV_SLOT_PAGES - 1], frame_ra(UV_NFRAMES - 1));
 	link_trees(s);
@@ -506,9 +506,10 @@ static void test_each_clause_caught(void **state)
 	BROKEN((s->pte[0][1] = s->pte[0][17], s->pte[0][17] = 0), "ptes_ok");
 	/* the slot moved (base 0xF, no overlap): its leaves are off by one */
 	BROKEN(s->slot[0].base = 0xF, "ptes_ok");
-	/* a SHARED GFN's leaf mapping past normal memory, a frame, a page not
-	 * 64 KiB aligned */
-	BROKEN(put_leaf(&s->pte[1][0], UV_NORMAL_END), "ptes_ok");
+	/* a SHARED GFN's leaf mapping past normal memory (past the map, inside
+	 * the reach; past the reach), a frame (inside the reach, as secure
+	 * memory is on a machine), a page not 64 KiB aligned */
+	BROKEN(put_leaf(&s->pte[1][0], HOST_NORMAL_END), "ptes_ok");
 	BROKEN(put_leaf(&s->pte[1][0], frame_ra(0)), "ptes_ok");
 	BROKEN(put_leaf(&s->pte[1][0], 0x8000), "ptes_ok");
 	BROKEN(put_leaf(&s->pte[1][0], 1ULL << 52), "ptes_ok");
@@ -730,7 +731,7 @@ static void test_snapshot(void **state)
 
 int main(void)
 {
-	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
+	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_states_pass),
 		cmocka_unit_test(test_each_clause_caught),

@@ -321,7 +321,7 @@ static uint32_t record_of(uint64_t lpid, uint64_t g);
  * normal page (no test uses it otherwise), filled with kvm_byte(lpid, g)
  * just before KVM's nested UV_PAGE_IN of it.
  */
-#define KVM_RA (UV_NORMAL_END - PAGE)
+#define KVM_RA (HOST_NORMAL_END - PAGE)
 static uint8_t kvm_byte(uint64_t lpid, uint64_t g)
 {
 	return (uint8_t)(0x80 | (lpid * 7 + g * 13));
@@ -391,7 +391,7 @@ static int kvm_page_ins(uint64_t lpid)
 
 #define PATE_HR BIT(63)
 #define PATE_RTS52 (BIT(62) | BIT(7) | BIT(5))
-#define NORMAL_END 0x10000000ULL /* spec/memmap.h's default, which the host tests use */
+#define NORMAL_END 0x10000000ULL /* HOST_NORMAL_END, the host map's end (written out) */
 
 static uint64_t radix_dw0(uint64_t root, uint64_t rpds)
 {
@@ -682,10 +682,10 @@ static void assert_only(uint64_t lpid, uint64_t g, uint32_t r, uint64_t leaf)
 static int setup(void **state)
 {
 	(void)state;
-	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
+	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
 	memset(&uv_state, 0, sizeof(uv_state));
 	memset(uv_osterm, 0, sizeof(uv_osterm));
-	memset(host_normal(0), 0, UV_NORMAL_END);
+	memset(host_normal(0), 0, HOST_NORMAL_END);
 	host_unhalt();
 	return 0;
 }
@@ -1616,9 +1616,16 @@ static void direct(enum uv_next (*h)(struct uv_frame *), const char *name,
 static void test_handler_only_rows(void **state)
 {
 	(void)state;
-	const uint64_t end = UV_NORMAL_END;
+	const uint64_t end = HOST_NORMAL_END; /* the map's end, in the reach */
 
 	make_init(3, 0x10, 4);
+	/* no range at all (a refused boot's map): every page refused.  Set
+	 * while no shared GFN's leaf maps a page: the map is the boot's and
+	 * never changes after, and the invariant holds of it (pte_hv) */
+	uv_normal.n = 0;
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0, 0x10 * PAGE, 0, 16), R_P2);
+	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x0F * PAGE, 0x10 * PAGE, 0, 16), R_P2);
+	host_normal_map();
 	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0, 0x10 * PAGE, 0, 16), R_SUCCESS);
 	finish_secure(3);
 	/* lpids with no life-cycle byte */
@@ -1666,6 +1673,7 @@ static void test_handler_only_rows(void **state)
 	/* UV_PAGE_IN 2: src_ra unaligned or not wholly normal; before 3 and 4 */
 	DIRECT(uv_page_in, 3, 8, 0x10 * PAGE, 0, 16, R_P2);
 	DIRECT(uv_page_in, 3, end, 0x10 * PAGE, 0, 16, R_P2);
+	DIRECT(uv_page_in, 3, UV_NORMAL_END, 0x10 * PAGE, 0, 16, R_P2);
 	DIRECT(uv_page_in, 3, end - PAGE / 2, 0x10 * PAGE, 0, 16, R_P2);
 	DIRECT(uv_page_in, 3, ~0ULL << 16, 0x10 * PAGE, 0, 16, R_P2);
 	DIRECT(uv_page_in, 3, end, 0x99 * PAGE, 0, 16, R_P2);
@@ -3716,16 +3724,22 @@ static void test_leaf_page_in_shared(void **state)
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x61 * PAGE, 0x40 * PAGE, 0, 16), R_SUCCESS);
 	assert_tlbie_gfns(4, 0, NULL);
 	assert_unchanged("UV_PAGE_IN of a shared page with the page it maps");
-	/* the last page of normal memory, and page 0, are fine; past it and
-	 * not aligned, U_P2 (run() checks nothing changed) */
-	assert_int_equal(HVCALL(N_PAGE_IN, 4, UV_NORMAL_END - PAGE, 0x41 * PAGE, 0, 16),
+	/* the last page of normal memory, and page 0, are fine; past it (in
+	 * the reach: the map refuses; past the reach: the dispatcher), the
+	 * ultravisor's own memory (in the reach, as secure memory is on a
+	 * machine) and not aligned, U_P2 (run() checks nothing changed) */
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, HOST_NORMAL_END - PAGE, 0x41 * PAGE, 0, 16),
 			 R_SUCCESS);
-	assert_leaf(4, 0x41, LEAF_FLAGS | (UV_NORMAL_END - PAGE));
+	assert_leaf(4, 0x41, LEAF_FLAGS | (HOST_NORMAL_END - PAGE));
 	tlbie_reset();
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0, 0x41 * PAGE, 0, 16), R_SUCCESS);
 	assert_leaf(4, 0x41, LEAF_FLAGS);
 	assert_int_equal(host_tlbie_gpa_count, 1);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, HOST_NORMAL_END, 0x41 * PAGE, 0, 16), R_P2);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, UV_NORMAL_END - PAGE, 0x41 * PAGE, 0, 16), R_P2);
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, UV_NORMAL_END, 0x41 * PAGE, 0, 16), R_P2);
+	assert_int_equal(HVCALL(N_PAGE_IN, 4, HOST_UV_RA_BASE, 0x41 * PAGE, 0, 16), R_P2);
+	assert_int_equal(HVCALL(N_PAGE_OUT, 4, HOST_UV_RA_BASE, 0x41 * PAGE, 0, 16), R_P2);
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x62 * PAGE + 0x1000, 0x41 * PAGE, 0, 16),
 			 R_P2);
 	/* Normal memory is what the boot read, not the whole reach: with the
@@ -3749,10 +3763,6 @@ static void test_leaf_page_in_shared(void **state)
 	assert_leaf(4, 0x41, LEAF_FLAGS | 0x59 * PAGE);
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x67 * PAGE, 0x41 * PAGE, 0, 16), R_SUCCESS);
 	assert_leaf(4, 0x41, LEAF_FLAGS | 0x67 * PAGE);
-	/* no range at all (a refused boot's map): every page refused */
-	uv_normal.n = 0;
-	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x0F * PAGE, 0x41 * PAGE, 0, 16), R_P2);
-	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0, 0x41 * PAGE, 0, 16), R_P2);
 	host_normal_map();
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0, 0x41 * PAGE, 0, 16), R_SUCCESS);
 	assert_leaf(4, 0x41, LEAF_FLAGS);
@@ -4391,7 +4401,7 @@ static void test_int_fault(void **state)
 
 int main(void)
 {
-	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
+	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_esm_flow, setup),
 		cmocka_unit_test_setup(test_esm_failures, setup),

@@ -569,7 +569,7 @@ static unsigned long long normal_ra(const char *s)
 {
 	unsigned long long ra = number(s);
 
-	if (ra % PAGE != 0 || ra > UV_NORMAL_END - PAGE)
+	if (ra % PAGE != 0 || ra > HOST_NORMAL_END - PAGE)
 		bad("not a 64 KiB aligned page of normal memory", s);
 	return ra;
 }
@@ -614,7 +614,7 @@ static uint8_t *shared_page(unsigned long long l, unsigned long long g)
 		if ((w & 0xC000000000000000ULL) != 0xC000000000000000ULL)
 			return NULL;
 		ra = w & 0x01FFFFFFFFFF0000ULL;
-		if (ra > UV_NORMAL_END - PAGE)
+		if (ra > HOST_NORMAL_END - PAGE)
 			return NULL;
 		return host_normal(ra);
 	}
@@ -644,7 +644,7 @@ static uint8_t *guest_page(unsigned long long l, unsigned long long g, int *inva
 		r = uv_state.gfn[k][g - s->base];
 		if (r >= GFN_SECURE)
 			return (uint8_t *)uv_state.pool[r - GFN_SECURE];
-		if (g > (UV_NORMAL_END - PAGE) / PAGE)
+		if (g > (HOST_NORMAL_END - PAGE) / PAGE)
 			return NULL;
 		return host_normal(g * PAGE);
 	}
@@ -782,7 +782,7 @@ static void dump(void)
 static void map(void)
 {
 	printf("normal 0x0 0x%llx hypervisor memory (fill, peek, UV_PAGE_IN/OUT sources)\n",
-	       (unsigned long long)UV_NORMAL_END - 1);
+	       (unsigned long long)HOST_NORMAL_END - 1);
 	printf("ultravisor state %zu bytes, a host object outside normal memory\n",
 	       sizeof(uv_state));
 	printf("secure pool %d frames of 0x%llx bytes, inside the ultravisor state\n",
@@ -958,7 +958,7 @@ int main(int argc, char **argv)
 	char *buf = NULL;
 	size_t cap = 0;
 
-	host_normal_map(); /* normal memory: [0, UV_NORMAL_END) */
+	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
 	if (argc == 2 && strcmp(argv[1], "--map") == 0) {
 		map();
 		return 0;

@@ -8,7 +8,15 @@
 #include <stdint.h>
 #include "memmap.h"
 
-/* Real address ra of normal memory (ra < UV_NORMAL_END) as a host pointer. */
+/*
+ * The host's normal memory: real addresses [0, HOST_NORMAL_END), a static
+ * array (src/arch/host/normal.c).  The harnesses' map names it as the one
+ * normal range (tests/common/normal_map.h), so no page past it is normal.
+ * The emulation harness maps as much (UV_HV_EA_SPAN, mk/asm.mk).
+ */
+#define HOST_NORMAL_END 0x10000000UL
+
+/* Real address ra of normal memory (ra < HOST_NORMAL_END) as a host pointer. */
 uint8_t *host_normal(uint64_t ra);
 
 /*

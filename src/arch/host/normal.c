@@ -1,12 +1,12 @@
 /*
- * Normal memory on the host: UV_NORMAL_END bytes of a static array stand for
- * real addresses 0 .. UV_NORMAL_END - 1.  The ultravisor's state is another
+ * Normal memory on the host: HOST_NORMAL_END bytes of a static array stand for
+ * real addresses 0 .. HOST_NORMAL_END - 1.  The ultravisor's state is another
  * object, so the two cannot overlap, as on the machine.
  */
 #include "arch/arch.h"
 #include "arch/host/host.h"
 
-static uint64_t host_mem[UV_NORMAL_END / 8];
+static uint64_t host_mem[HOST_NORMAL_END / 8];
 
 uint8_t *host_normal(uint64_t ra)
 {

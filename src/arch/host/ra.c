@@ -7,7 +7,7 @@
 #include "arch/host/host.h"
 #include "arch/uv_ra.h"
 
-_Static_assert(HOST_UV_RA_BASE >= UV_NORMAL_END &&
+_Static_assert(HOST_UV_RA_BASE >= HOST_NORMAL_END &&
 	       HOST_UV_RA_BASE % UV_PAGE_SIZE == 0,
 	       "the host's ultravisor memory lies above normal memory, aligned");
 

@@ -9,7 +9,7 @@
  */
 #include "arch/arch.h"
 
-_Static_assert((UV_HV_EA_BASE & -UV_HV_EA_BASE) >= UV_NORMAL_END,
+_Static_assert((UV_HV_EA_BASE & -UV_HV_EA_BASE) >= UV_HV_EA_SPAN,
 	       "ra | UV_HV_EA_BASE must be UV_HV_EA_BASE + ra for every normal ra");
 _Static_assert(UV_HV_EA_BASE >= UV_IMAGE_LIMIT,
 	       "a normal page must not be reached at an ultravisor address");
