@@ -134,6 +134,7 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
 	/*@ assert uv_state.slot[k].lpid <= UV_MAX_LPID; */
 	/*@ assert uv_state.slot[k].npages <= UV_SLOT_PAGES; */
 	leaf_clear(k, i);
+	/*@ assert trees_kept: trees_same{Pre, Here}; */
 	if (r >= GFN_SECURE) {
 		uint32_t n = r - GFN_SECURE;
 
@@ -142,10 +143,19 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
 		/* Zero before the frame goes back to the pool. */
 		frame_zero(n);
 		frame_disown(n);
+		/*@ assert trees_kept_2: trees_same{Pre, Here}; */
 	}
 	uv_state.gfn[k][i] = to;
+	/*
+	 * What the trees' conjuncts read is as it was, a step per call
+	 * (trees_kept*): left to the provers inside l3_ok and l3_complete, z3
+	 * took 32 s for the one and timed out on the other once pte_hv read
+	 * the boot's map.  trees_kept_3 comes after ptes_ok: before it, as a
+	 * hypothesis of ptes_ok, it took z3 from 1.5 M steps to 39 M.
+	 */
 	/* state_inv, one conjunct at a time (as one goal it timed out) */
 	/*@ assert ptes_ok; */
+	/*@ assert trees_kept_3: trees_same{Pre, Here}; */
 	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */

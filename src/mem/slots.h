@@ -67,6 +67,15 @@ _Bool svm_is_secure(uint64_t lpid);
     \forall integer a, b; 0 <= a < UV_NSLOTS && 0 <= b < UV_SLOT_PAGES &&
       a != k ==> \at(uv_state.gfn[a][b], A) == \at(uv_state.gfn[a][b], B);
 
+  // What the trees' conjuncts of the invariant read (l3_ok, l3_complete)
+  // is as at A.
+  predicate trees_same{A, B} =
+    \at(uv_state.slot, A) == \at(uv_state.slot, B) &&
+    \at(uv_state.slot_tree, A) == \at(uv_state.slot_tree, B) &&
+    \at(uv_state.tree_slot, A) == \at(uv_state.tree_slot, B) &&
+    \at(uv_state.tree_lpid, A) == \at(uv_state.tree_lpid, B) &&
+    \at(uv_state.tree_l3, A) == \at(uv_state.tree_l3, B);
+
   // Slot k of guest lpid holds GFN g.
   predicate gfn_in(integer lpid, integer k, integer g) =
     slot_of(k, lpid) && in_slot(k, g);
