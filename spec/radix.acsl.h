@@ -86,6 +86,13 @@
          pte_says(uv_state.gfn[k][j - leaf_lo(k)], uv_state.pte[k][j]) :
          uv_state.pte[k][j] == 0);
 
+  // What ptes_ok reads of uv_state is as at A: a step that carries it
+  // over writes elsewhere.
+  predicate ptes_same{A, B} =
+    \at(uv_state.gfn, A) == \at(uv_state.gfn, B) &&
+    \at(uv_state.pte, A) == \at(uv_state.pte, B) &&
+    \at(uv_state.slot, A) == \at(uv_state.slot, B);
+
   // The 2 MiB groups of GFNs slot k spans (a group is a leaf table's).
   logic integer grp_lo(integer k) = uv_state.slot[k].base / UV_LEAF_ENTRIES;
   logic integer grp_hi(integer k) =

@@ -137,6 +137,9 @@ enum uv_next uv_reflect_return(struct uv_frame *f)
 	//@ assert slots_ok && slots_distinct && gfns_unused_empty && gfns_ok;
 	//@ assert frames_ok && frames_zero;
 	//@ assert shared_only_secure;
+	/* what ptes_ok reads kept, first (ptes_ok timed out in CI on the
+	 * reach branch, where pte_hv reads the boot's map) */
+	//@ assert ptes_kept: ptes_same{Pre, Here};
 	//@ assert ptes_ok;
 	//@ assert trees_ok && l3_ok && slots_in_trees && pate_svm_ok;
 	//@ assert l3_complete && linked_but(-1);
