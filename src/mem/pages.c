@@ -48,9 +48,13 @@ static void gfn_page_in(uint32_t k, uint32_t i, uint32_t n, const uint64_t *src)
 	/*@ assert uv_state.slot[k].npages <= UV_SLOT_PAGES; */
 	frame_copy_in(n, src);
 	frame_own(n, k, i);
+	/*@ assert trees_kept: trees_same{Pre, Here}; */
 	uv_state.gfn[k][i] = GFN_SECURE + n;
 	uv_state.pte[k][leaf_of(k, i)] = pte_frame(n);
 	/*@ assert ptes_ok; */
+	/* after ptes_ok, as in gfn_make_plain: tree_inv and l3_complete
+	 * failed without it once pte_hv read the boot's map */
+	/*@ assert trees_kept_2: trees_same{Pre, Here}; */
 	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
