@@ -67,15 +67,16 @@
  * The size of ultravisor memory the image may use: everything the linker
  * places (text, data, uv_state, the per-thread struct uv_cpu and stacks) must
  * end below this URMOR-relative offset, so the image needs a secure range
- * of at least UV_IMAGE_LIMIT bytes from URMOR (64 MiB; about 9 MiB are used
- * today, mostly uv_state's 4.5 MiB and 4 MiB of stacks).  IBM's firmware
- * gives secure memory in larger ranges (it places a blob 128 MiB below the
- * top of the first one), so this is a limit on the image, not on the
- * machine; that the range is large enough the boot checks (map_ok,
+ * of at least UV_IMAGE_LIMIT bytes from URMOR (256 MiB; about 209 MiB are
+ * used today, mostly uv_state's 200 MiB, of which 192 MiB are the slots'
+ * records and leaf entries (spec/uv_config.h), and 4 MiB of stacks).  IBM's
+ * firmware gives secure memory in ranges of GiBs (it places a blob 128 MiB
+ * below the top of the first one), so this is a limit on the image, not on
+ * the machine; that the range is large enough the boot checks (map_ok,
  * src/boot/boot_map.h).
  * Checked on the linked image by asm/check-uvmem.sh.
  */
-#define UV_IMAGE_LIMIT 0x4000000UL
+#define UV_IMAGE_LIMIT 0x10000000UL
 
 /*@
   // The normal ranges the boot read, as logic constants: range i is

@@ -15,10 +15,18 @@
 /* Memory slots, in one table shared by every SVM (so up to UV_NSLOTS each). */
 #define UV_NSLOTS 16
 /*
- * GFNs one slot may cover: 8192 x 64 KiB = 512 MiB, so a guest may have up
- * to 16 x 8192 = 131 072 GFNs (8 GiB) at 4 bytes each (512 KiB of records).
+ * GFNs one slot may cover: 2^20 x 64 KiB = 64 GiB, so that KVM may register
+ * a guest's RAM of up to 64 GiB as one slot (issue 15, item 4).  Every slot
+ * has its records and leaf entries reserved in uv_state (src/state.h): 4
+ * bytes of record and 8 of leaf entry per GFN, 12 MiB per slot, 192 MiB for
+ * the 16 slots, in the secure memory the image occupies (UV_IMAGE_LIMIT,
+ * spec/memmap.h).  A fixed row per slot rather than a store shared by the
+ * slots: the invariant then indexes the records by (slot, GFN) with no
+ * index read from memory, which the provers match at once (a shared store,
+ * where a GFN's cell depends on its slot's place in the store, was built
+ * and measured in December 2026: its framing goals no longer closed).
  */
-#define UV_SLOT_PAGES 8192
+#define UV_SLOT_PAGES 1048576
 /*
  * The ultravisor's radix trees for secure guests (spec/radix.h): one per
  * guest that has a memory slot or is secure, UV_NTREES at once (a
@@ -27,12 +35,12 @@
  * could each hold one slot, and more secure guests than pending exits, so
  * that every exit can be in use.  Each maps guest addresses below
  * UV_TREE_REGIONS GiB (UV_TREE_GFNS GFNs): a slot must end there (else
- * U_P3 from UV_REGISTER_MEM_SLOT; U_P2 if it starts past it).  16 GiB is
- * twice what one guest's 16 slots of 512 MiB can hold; each GiB costs a
- * 4 KiB level-3 table per tree.
+ * U_P3 from UV_REGISTER_MEM_SLOT; U_P2 if it starts past it).  64 GiB: a
+ * guest of 64 GiB in one slot from GFN 0 (KVM's layout of a guest's RAM);
+ * each GiB costs a 4 KiB level-3 table and 512 bytes of tree_slot per tree.
  */
 #define UV_NTREES 16
-#define UV_TREE_REGIONS 16
+#define UV_TREE_REGIONS 64
 #define UV_TREE_GFNS (UV_TREE_REGIONS * 512UL * 32UL)
 /* Secure frames in the ultravisor's pool: 64 x 64 KiB = 4 MiB. */
 #define UV_NFRAMES 64

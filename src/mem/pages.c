@@ -519,7 +519,14 @@ enum uv_next uv_unshare_all_pages(struct uv_frame *f)
 		  loop assigns i, uv_state;
 		  loop variant UV_SLOT_PAGES - i;
 		*/
-		for (i = 0; i < UV_SLOT_PAGES; i++)
+		/*
+		 * Its pages only (O(npages), not O(UV_SLOT_PAGES): a slot may
+		 * hold 2^20 GFNs); the records past them are empty
+		 * (gfns_unused_empty).  The first bound is slots_ok's, written
+		 * out so that gfn_unshare's requires needs no fact about slot
+		 * k kept over the loop.
+		 */
+		for (i = 0; i < UV_SLOT_PAGES && i < uv_state.slot[k].npages; i++)
 			gfn_unshare(k, i);
 	}
 	return uv_set_rc(f, U_SUCCESS);

@@ -205,10 +205,18 @@ void slot_release(uint32_t k)
 	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PAGES ==> uv_state.gfn[k][j] == GFN_EMPTY; */
 	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PTES ==> uv_state.pte[k][j] == 0; */
 	/*@ assert ptes_ok; */
+Z: __attribute__((unused));
 	uv_state.slot[k].lpid = 0;
 	uv_state.slot[k].id = 0;
 	uv_state.slot[k].base = 0;
 	uv_state.slot[k].npages = 0;
+	/* The records, the leaf entries and the other slots as at Z: a step
+	 * for ptes_ok, since the slot's fields share their memory with them
+	 * (with 2^20-GFN slots z3 ran out of memory on ptes_ok without it) */
+	/*@ assert z_kept: \at(uv_state.gfn, Z) == uv_state.gfn &&
+	      \at(uv_state.pte, Z) == uv_state.pte &&
+	      (\forall integer k2; 0 <= k2 < UV_NSLOTS && k2 != k ==>
+	         \at(uv_state.slot[k2], Z) == uv_state.slot[k2]); */
 	/*@ assert slots_ok; */
 	/*@ assert slots_distinct; */
 	/*@ assert gfns_unused_empty; */
@@ -258,6 +266,13 @@ static void slot_add(uint32_t k, uint32_t lpid, uint32_t id, uint64_t base,
 	 * after them is about slot k alone (it timed out in both provers
 	 * once the invariant had per-vCPU exits) */
 	/*@ assert l3_complete; */
+	/* and no level-3 entry names slot k, which is free (l3_ok): after
+	 * the writes l3_ok is then about slots whose fields did not change
+	 * (with 2^20-GFN slots z3 ran out of memory on it without these
+	 * steps) */
+	/*@ assert k_unnamed: \forall integer t, g; 0 <= t < UV_NTREES &&
+	      0 <= g < UV_TREE_GROUPS ==> uv_state.tree_slot[t][g] != k + 1; */
+A: __attribute__((unused));
 	/* Not linked yet: tree_link links it next. */
 	uv_state.slot_tree[k] = 0;
 	uv_state.slot[k].lpid = lpid;
@@ -265,6 +280,11 @@ static void slot_add(uint32_t k, uint32_t lpid, uint32_t id, uint64_t base,
 	uv_state.slot[k].base = base;
 	uv_state.slot[k].npages = n;
 	/*@ assert ptes_ok; */
+	/*@ assert a_kept: \at(uv_state.tree_slot, A) == uv_state.tree_slot &&
+	      \at(uv_state.tree_l3, A) == uv_state.tree_l3 &&
+	      \at(uv_state.tree_lpid, A) == uv_state.tree_lpid &&
+	      (\forall integer k2; 0 <= k2 < UV_NSLOTS && k2 != k ==>
+	         \at(uv_state.slot[k2], A) == uv_state.slot[k2]); */
 	/*@ assert l3_ok; */
 	/*@ assert slots_in_trees; */
 	/*@ assert slots_ok; */

@@ -159,7 +159,31 @@ void tree_link(uint32_t t, uint32_t k)
 	 * is then the same formula (it timed out once the state held the free
 	 * frames and pte_hv the map) */
 	/*@ assert ptes_ok; */
+	/* and what l3_complete asks of slot k, before the write: after it,
+	 * only slot_tree[k] changed (as one goal, with 2^20-GFN slots z3 ran
+	 * out of memory) */
+	/*@ assert k_linked: \forall integer h; grp_lo(k) <= h <= grp_hi(k) ==>
+	      uv_state.tree_slot[t][h] == k + 1; */
+	/*@ assert k_tree: uv_state.tree_lpid[t] == uv_state.slot[k].lpid; */
+	/*@ assert l3_complete; */
+L: __attribute__((unused));
 	uv_state.slot_tree[k] = (uint16_t)(t + 1);
+	/*@ assert l_kept: \at(uv_state.slot, L) == uv_state.slot &&
+	      \at(uv_state.tree_slot, L) == uv_state.tree_slot &&
+	      \at(uv_state.tree_lpid, L) == uv_state.tree_lpid; */
+	/*@ assert l_others: \forall integer k2; 0 <= k2 < UV_NSLOTS && k2 != k ==>
+	      uv_state.slot_tree[k2] == \at(uv_state.slot_tree[k2], L); */
+	/* l3_complete's second part for slot k, then for the others */
+	/*@ assert l3c_k: \forall integer t2; 0 <= t2 < UV_NTREES ==>
+	      uv_state.slot_tree[k] == t2 + 1 ==>
+	        uv_state.tree_lpid[t2] == uv_state.slot[k].lpid &&
+	        (\forall integer h; grp_lo(k) <= h <= grp_hi(k) ==>
+	           uv_state.tree_slot[t2][h] == k + 1); */
+	/*@ assert l3c_others: \forall integer k2, t2; 0 <= k2 < UV_NSLOTS && k2 != k &&
+	      0 <= t2 < UV_NTREES ==> uv_state.slot_tree[k2] == t2 + 1 ==> slot_used(k2) ==>
+	        uv_state.tree_lpid[t2] == uv_state.slot[k2].lpid &&
+	        (\forall integer h; grp_lo(k2) <= h <= grp_hi(k2) ==>
+	           uv_state.tree_slot[t2][h] == k2 + 1); */
 	/*@ assert l3_complete; */
 	/*@ assert linked_but(-1); */
 	/*@ assert l3_ok; */
@@ -218,8 +242,16 @@ void tree_unlink(uint32_t t, uint32_t k)
 		/*@ assert \forall integer k2; 0 <= k2 < UV_NSLOTS &&
 		      uv_state.slot_tree[k2] == t + 1 ==> slot_used(k2) ==>
 		      g < grp_lo(k2) || g > grp_hi(k2); */
+W: __attribute__((unused));
 		uv_state.tree_slot[t][g] = 0;
 		uv_state.tree_l3[t][g] = 0;
+		/* What ptes_ok and l3_complete read, but the two entries, as at
+		 * W: steps, since both share their memory with the entries
+		 * written (with 2^20-GFN slots z3 ran out of memory on each
+		 * without them) */
+		/*@ assert w_ptes: ptes_same{W, Here}; */
+		/*@ assert w_trees: \at(uv_state.slot_tree, W) == uv_state.slot_tree &&
+		      \at(uv_state.tree_lpid, W) == uv_state.tree_lpid; */
 		/* state_inv, one conjunct at a time (as one goal it timed out
 		 * in the fresh clone's run) */
 		/*@ assert l3_ok; */
