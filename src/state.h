@@ -81,8 +81,8 @@ struct uv_state {
 	/*
 	 * The leaf entries of slot k: GFN base + i's is pte[k][base % 32 + i]
 	 * (spec/radix.h), kept beside the records so that a page operation
-	 * writes both in O(1).  Each row is 257 leaf tables of 256 bytes,
-	 * aligned to their size as the hardware needs.
+	 * writes both in O(1).  Each row is UV_SLOT_LEAVES (32 769) leaf
+	 * tables of 256 bytes, aligned to their size as the hardware needs.
 	 */
 	uint64_t pte[UV_NSLOTS][UV_SLOT_PTES] __attribute__((aligned(UV_LEAF_BYTES)));
 	struct uv_slot slot[UV_NSLOTS];

@@ -22,22 +22,22 @@ QFLAGS="-singlestep -d exec,nochain"
 CASES='a|reject 0x4 hv|(a) r3=0x4 (H_REMOVE) from the hypervisor: rejected, U_FUNCTION
 a2|reject 0x4 svm|(a) r3=0x4 (H_REMOVE) from a secure VM: rejected, U_FUNCTION
 a3|reject 0xF11D vm|(a) r3=0xF11D (UV_RETURN+1) from a VM: rejected, U_FUNCTION
-b|share 1|(b) UV_SHARE_PAGE of a secure page (zeroed), guest of 1 page
-b2|share 1000|(b) the same, guest of 1 000 pages
-b3|share 100000|(b) the same, guest of 100 000 pages
-c|pagein 1|(c) UV_PAGE_IN (64 KiB copied), guest of 1 page
-c2|pagein 1000|(c) the same, guest of 1 000 pages
-c3|pagein 100000|(c) the same, guest of 100 000 pages
+b|share 64|(b) UV_SHARE_PAGE of a secure page (zeroed), guest of 64 pages
+b2|share 65536|(b) the same, guest of 65 536 pages (4 GiB)
+b3|share 1048576|(b) the same, guest of 1 048 576 pages (64 GiB: the largest slot, from GFN 0)
+c|pagein 64|(c) UV_PAGE_IN (64 KiB copied), guest of 64 pages
+c2|pagein 65536|(c) the same, guest of 65 536 pages
+c3|pagein 1048576|(c) the same, guest of 1 048 576 pages (the largest slot, from GFN 0)
 c4|pageinfull 63|(c) the same, 63 of the 64 frames owned (the free one found in O(1))
 d|return 1|(d) UV_RETURN (r0=0) to H_SVM_INIT_START: leaves with H_SVM_PAGE_IN of the first GFN
-d2|pageinret 2|(d) UV_RETURN (r0=0) after the nested UV_PAGE_IN (KVM): leaves with H_SVM_PAGE_IN of the next GFN, guest of 2 pages
-d3|pageinret 1000|(d) the same, guest of 1 000 pages
-d4|pageinret 100000|(d) the same, guest of 100 000 pages
+d2|pageinret 64|(d) UV_RETURN (r0=0) after the nested UV_PAGE_IN (KVM): leaves with H_SVM_PAGE_IN of the next GFN, guest of 64 pages
+d3|pageinret 65536|(d) the same, guest of 65 536 pages
+d4|pageinret 1048560|(d) the same, guest of 1 048 560 pages (the most from GFN 0x10, the first asked for)
 d5|done|(d) UV_RETURN after the nested UV_PAGE_IN of the last GFN: leaves with H_SVM_INIT_DONE
 i|esm|(i) UV_ESM from a VM: leaves with H_SVM_INIT_START
 i2|register 1|(i) UV_REGISTER_MEM_SLOT, 1 page, guest in the ESM protocol: tree opened, 1 level-3 entry
-i3|register 1000|(i) the same, 1 000 pages: 32 level-3 entries
-i4|register 8192|(i) the same, 8 192 pages (the largest slot): 257 level-3 entries
+i3|register 65536|(i) the same, 65 536 pages: 2 049 level-3 entries
+i4|register 1048576|(i) the same, 1 048 576 pages (the largest slot, from GFN 0): 32 768 level-3 entries
 h|commit 1|(h) UV_RETURN of H_SVM_INIT_DONE: the commit (dw0 = its tree, tlbie), resumed secure; 1 page
 h2|commit 64|(h) the same, guest of 64 pages (as many as the pool holds)
 h3|commit 0|(h) the same, guest with no slot: its empty tree opened then
@@ -45,7 +45,7 @@ e|hcall|(e) an hcall (sc 1) of a secure guest: reflected to the hypervisor
 e2|hcallret|(e) UV_RETURN of that hcall: the guest resumed
 f|pate|(f) UV_WRITE_PATE of LPID 0 (radix over radix): checked, written, 2 tlbie
 g|inval 1|(g) UV_PAGE_INVAL of a shared page: SHARED_INVAL, 1 tlbie, guest of 1 page
-g2|inval 100000|(g) the same, guest of 100 000 pages
+g2|inval 1048576|(g) the same, guest of 1 048 576 pages
 j|int 0x980 reflect|(j) an HDEC taken in a secure guest: reflected to the hypervisor (from the stub at 0x980)
 j2|int 0x980 return|(j) UV_RETURN of that HDEC: the guest resumed where it was
 k|int 0xE00 zerofill|(k) an HDSI on a GFN the guest never touched: a zeroed frame, the guest retries (from 0xE00)
@@ -136,19 +136,19 @@ echo "   a reflected HDSI and its UV_RETURN: $n_k2 + $n_k3 = $((n_k2 + n_k3)) in
 # shellcheck disable=SC2154
 echo "   UV_WRITE_PATE of LPID 0's radix entry: $n_f instructions (tlbie, tlbsync emulated: one each)"
 # shellcheck disable=SC2154
-echo "   UV_PAGE_INVAL of a shared page, 1 / 100 000 guest pages: $n_g / $n_g2 instructions (tlbie, tlbsync emulated: one each)"
+echo "   UV_PAGE_INVAL of a shared page, 1 / 1 048 576 guest pages: $n_g / $n_g2 instructions (tlbie, tlbsync emulated: one each)"
 flat() { if [ "$1" = "$2" ] && [ "$2" = "$3" ]; then echo "the same: PASS"; else echo "not the same: FAIL"; fi; }
 # shellcheck disable=SC2154
-echo "   UV_SHARE_PAGE with 1 / 1 000 / 100 000 guest pages: $n_b / $n_b2 / $n_b3 instructions, $(flat "$n_b" "$n_b2" "$n_b3")"
+echo "   UV_SHARE_PAGE with 64 / 65 536 / 1 048 576 guest pages: $n_b / $n_b2 / $n_b3 instructions, $(flat "$n_b" "$n_b2" "$n_b3")"
 # shellcheck disable=SC2154
-echo "   UV_PAGE_IN with 1 / 1 000 / 100 000 guest pages: $n_c / $n_c2 / $n_c3 instructions, $(flat "$n_c" "$n_c2" "$n_c3")"
+echo "   UV_PAGE_IN with 64 / 65 536 / 1 048 576 guest pages: $n_c / $n_c2 / $n_c3 instructions, $(flat "$n_c" "$n_c2" "$n_c3")"
 # shellcheck disable=SC2154
-echo "   UV_RETURN on to the next H_SVM_PAGE_IN with 2 / 1 000 / 100 000 guest pages: $n_d2 / $n_d3 / $n_d4 instructions, $(flat "$n_d2" "$n_d3" "$n_d4")"
+echo "   UV_RETURN on to the next H_SVM_PAGE_IN with 64 / 65 536 / 1 048 560 guest pages: $n_d2 / $n_d3 / $n_d4 instructions, $(flat "$n_d2" "$n_d3" "$n_d4")"
 # shellcheck disable=SC2154
 rt=$((n_c + n_d2))
 echo "   one H_SVM_PAGE_IN round trip, the ultravisor's part (KVM's nested UV_PAGE_IN, then its UV_RETURN, which leaves with the next H_SVM_PAGE_IN): $n_c + $n_d2 = $rt instructions"
 # The whole protocol is not one sc 2, so it is not counted in one run (and
-# the pool's 64 frames cannot hold a guest of 1 000 pages yet): its total
+# the pool's 64 frames cannot hold a guest of 65 536 pages yet): its total
 # is the sum of the steps measured above, each of which is flat in the
 # guest's size, so the total is linear in it.
 esm_total() { # pages, registration cost -> instructions
@@ -158,7 +158,7 @@ esm_total() { # pages, registration cost -> instructions
 echo "   the ESM protocol, UV_ESM to secure, every GFN paged in (computed: UV_ESM + UV_REGISTER_MEM_SLOT of its slots +"
 echo "   UV_RETURN to H_SVM_INIT_START + N x UV_PAGE_IN + (N - 1) x UV_RETURN on + the last UV_RETURN + the commit):"
 # shellcheck disable=SC2154
-echo "     1 page: $(esm_total 1 "$n_i2"); 1 000 pages: $(esm_total 1000 "$n_i3"); 65 536 pages (8 slots of 8 192): $(esm_total 65536 $((8 * n_i4))) instructions"
+echo "     1 page: $(esm_total 1 "$n_i2"); 65 536 pages: $(esm_total 65536 "$n_i3"); 1 048 576 pages (one slot): $(esm_total 1048576 "$n_i4") instructions"
 # shellcheck disable=SC2154
 echo "   the commit with 0 / 1 / 64 guest pages: $n_h3 / $n_h / $n_h2 instructions, $(flat "$n_h" "$n_h2" "$n_h2") (1 and 64; 0 opens a tree)"
 

@@ -205,6 +205,8 @@ void slot_release(uint32_t k)
 	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PAGES ==> uv_state.gfn[k][j] == GFN_EMPTY; */
 	/*@ assert \forall integer j; 0 <= j < UV_SLOT_PTES ==> uv_state.pte[k][j] == 0; */
 	/*@ assert ptes_ok; */
+	/* a label only the proof reads (\at) */
+	// cppcheck-suppress unusedLabel
 Z: __attribute__((unused));
 	uv_state.slot[k].lpid = 0;
 	uv_state.slot[k].id = 0;
@@ -272,6 +274,8 @@ static void slot_add(uint32_t k, uint32_t lpid, uint32_t id, uint64_t base,
 	 * steps) */
 	/*@ assert k_unnamed: \forall integer t, g; 0 <= t < UV_NTREES &&
 	      0 <= g < UV_TREE_GROUPS ==> uv_state.tree_slot[t][g] != k + 1; */
+	/* a label only the proof reads (\at) */
+	// cppcheck-suppress unusedLabel
 A: __attribute__((unused));
 	/* Not linked yet: tree_link links it next. */
 	uv_state.slot_tree[k] = 0;

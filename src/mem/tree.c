@@ -166,6 +166,8 @@ void tree_link(uint32_t t, uint32_t k)
 	      uv_state.tree_slot[t][h] == k + 1; */
 	/*@ assert k_tree: uv_state.tree_lpid[t] == uv_state.slot[k].lpid; */
 	/*@ assert l3_complete; */
+	/* a label only the proof reads (\at) */
+	// cppcheck-suppress unusedLabel
 L: __attribute__((unused));
 	uv_state.slot_tree[k] = (uint16_t)(t + 1);
 	/*@ assert l_kept: \at(uv_state.slot, L) == uv_state.slot &&
@@ -242,6 +244,8 @@ void tree_unlink(uint32_t t, uint32_t k)
 		/*@ assert \forall integer k2; 0 <= k2 < UV_NSLOTS &&
 		      uv_state.slot_tree[k2] == t + 1 ==> slot_used(k2) ==>
 		      g < grp_lo(k2) || g > grp_hi(k2); */
+	/* a label only the proof reads (\at) */
+	// cppcheck-suppress unusedLabel
 W: __attribute__((unused));
 		uv_state.tree_slot[t][g] = 0;
 		uv_state.tree_l3[t][g] = 0;

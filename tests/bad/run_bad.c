@@ -231,7 +231,6 @@ static void setup(const char *s)
 
 int main(int argc, char **argv)
 {
-	static struct uv_state before;
 	char line[1024], why[256];
 	unsigned int rows = 0;
 	FILE *t;
@@ -259,7 +258,8 @@ int main(int argc, char **argv)
 		setup(f[0]);
 		ctx(f[1], &msr, &lpidr);
 		want = value(f[8]);
-		memcpy(&before, &uv_state, sizeof(before));
+		if (uv_state_snapshot() == NULL)
+			die("no memory for the snapshot", f[9]);
 		next = call(msr, lpidr, 0, value(f[2]), value(f[3]), value(f[4]),
 			    value(f[5]), value(f[6]), value(f[7]));
 		if (next != UV_NEXT_CALLER || cpu.frame.gpr[3] != want) {
@@ -276,8 +276,8 @@ int main(int argc, char **argv)
 			in.gpr[r] = value(f[r - 1]);
 		if (memcmp(&in, &cpu.frame, sizeof(in)) != 0)
 			die("a register other than r3 changed", f[9]);
-		if (memcmp(&before, &uv_state, sizeof(before)) != 0)
-			die("the state changed", f[9]);
+		if (uv_state_unchanged(why, sizeof(why)) != 0)
+			die(why, f[9]);
 		if (uv_state_check(&uv_state, why, sizeof(why)) != 0)
 			die(why, f[9]);
 		rows++;

@@ -22,8 +22,10 @@
  *            for: on to the next H_SVM_PAGE_IN
  *   esm      UV_ESM from a VM: on to H_SVM_INIT_START
  *   register UV_REGISTER_MEM_SLOT of a slot of N pages (default 1, at most
- *            UV_SLOT_PAGES) at GFN 0x10 for a guest in the ESM protocol:
- *            its tree opened and one level-3 entry linked per 2 MiB
+ *            UV_SLOT_PAGES) at GFN 0x10 (if it ends there by UV_TREE_GFNS;
+ *            else ending at it: from 0 for UV_SLOT_PAGES) for a guest in
+ *            the ESM protocol: its tree opened and one level-3 entry
+ *            linked per 2 MiB
  *   done     the same for the last GFN of a guest of 1 page: on to
  *            H_SVM_INIT_DONE
  *   commit   UV_RETURN of H_SVM_INIT_DONE, guest of N pages (default 1,
@@ -106,7 +108,9 @@ static void setup_call(uint64_t msr, uint64_t lpidr, uint64_t r3, uint64_t r4,
 /*
  * Guest 1 with `pages` GFNs from GFN 0x10 (the measured GFN, bench_arg's
  * gpa 0x100000), in slots of up to UV_SLOT_PAGES, each after the first
- * from the next 2 MiB (32 GFNs) on.  In the ESM protocol
+ * from the next 2 MiB (32 GFNs) on; a guest too large for that (more than
+ * UV_TREE_GFNS - 0x10 pages: a slot must end at or below UV_TREE_GFNS)
+ * from GFN UV_TREE_GFNS - pages, 0 for the largest, which holds 0x10 too.  In the ESM protocol
  * (pending H_SVM_INIT_START), the slots registered as KVM does at
  * H_SVM_INIT_START.  Secure: the protocol run with no slot, the slots
  * registered once secure (as memory added later: EMPTY, so that guests
@@ -117,10 +121,12 @@ static void setup_slots(uint64_t pages)
 {
 	uint64_t g = 0x10, id = 0;
 
-	if (pages < 1 || pages > (uint64_t)UV_NSLOTS * UV_SLOT_PAGES) {
-		fprintf(stderr, "bench: 1 .. %d pages\n", UV_NSLOTS * UV_SLOT_PAGES);
+	if (pages < 1 || pages > UV_TREE_GFNS) {
+		fprintf(stderr, "bench: 1 .. %lu pages\n", (unsigned long)UV_TREE_GFNS);
 		exit(2);
 	}
+	if (pages > UV_TREE_GFNS - 0x10)
+		g = UV_TREE_GFNS - pages;
 	while (pages > 0) {
 		uint64_t n = pages < UV_SLOT_PAGES ? pages : UV_SLOT_PAGES;
 
@@ -522,6 +528,10 @@ int main(int argc, char **argv)
 			in.frame.gpr[4 + j] = bench_arg(u->kind[j]);
 		if (reg_pages > 0)
 			in.frame.gpr[6] = reg_pages * UV_PAGE_SIZE;
+		/* a slot too large to start at GFN 0x10 ends at UV_TREE_GFNS
+		 * (the largest, UV_SLOT_PAGES, starts at 0) */
+		if (reg_pages > UV_TREE_GFNS - 0x10)
+			in.frame.gpr[5] = (UV_TREE_GFNS - reg_pages) * UV_PAGE_SIZE;
 		if (num == UV_WRITE_PATE) {
 			/* LPID 0's entry as Linux writes it (the root and the
 			 * process table moved): written, two tlbie (radix) */

@@ -11,7 +11,7 @@
 
 #define MAXR 16              /* UV_BOOT_RANGES */
 #define MAXT 256             /* UV_NCPUS */
-#define IMAGE (64ULL << 20)  /* UV_IMAGE_LIMIT */
+#define IMAGE ORACLE_IMAGE_BYTES  /* UV_IMAGE_LIMIT */
 #define FRAME 65536ULL
 
 struct rlist {
@@ -187,7 +187,7 @@ int oracle_text(const void *fdt, size_t size, char *buf, size_t n)
 		if (!covers(rs[k], rz[k], secure.s[0], secure.z[0]) &&
 		    overlap(rs[k], rz[k], secure.s[0], IMAGE))
 			return -1;
-	/* the pool: each secure range's whole frames, the image's 64 MiB
+	/* the pool: each secure range's whole frames, the image's 256 MiB
 	 * taken from the start of the first; then, for each reservation in
 	 * order that does not cover the range, the larger of the frames
 	 * below it and above it (the lower on a tie) */

@@ -9,6 +9,11 @@
 
 #include <stddef.h>
 
+/* The bytes the image takes from the first secure range's start (spec/
+ * memmap.h's UV_IMAGE_LIMIT, written again: the oracle is built on its
+ * own; tests/fuzz/fuzz_fdt.c, built with both, asserts they agree). */
+#define ORACLE_IMAGE_BYTES (256ULL << 20)
+
 /*
  * 0 and uvboot's lines in buf (docs/uvboot.md) if the boot should accept
  * the blob; -1 if it should refuse it (libfdt finds it malformed, or the

@@ -1,8 +1,14 @@
 /*
  * state_inv of spec/state.acsl.h, conjunct by conjunct, in the ACSL's order
  * and words: one function per predicate, named after it.  Each loops over
- * every index the ACSL quantifies over (about 70 000 records and 500 000 pool
- * words: a few milliseconds).  The ACSL's arithmetic is on mathematical
+ * every index the ACSL quantifies over, but the slots' records and leaf
+ * entries (16 rows of 2^20 each, 192 MiB of the 200 MiB state) it reads a
+ * block at a time and looks no further into a block that is all zero (a
+ * zero record is GFN_EMPTY, a zero entry not present: what each predicate
+ * then says of every index in the block is decided for the whole block),
+ * so that a check costs a read of the state (about 20 ms under ASan) and
+ * not millions of steps.  uv_state_check_live does not read the rows'
+ * tails at all (below).  The ACSL's arithmetic is on mathematical
  * integers; sums that could wrap in 64 bits are written as subtractions whose
  * operands are already known to be in range, so a corrupted state cannot pass
  * by wrapping.
@@ -34,6 +40,88 @@ static int slot_used(const struct uv_state *s, int k)
 static int ends_before(const struct uv_slot *a, const struct uv_slot *b)
 {
 	return a->npages <= b->base && a->base <= b->base - a->npages;
+}
+
+/*
+ * The rows gfn[k] and pte[k] are read ROW_BLOCK entries at a time: a block
+ * all zero is skipped as a whole (memcmp against zero_block, which runs at
+ * the speed of memory, where an entry-by-entry loop under ASan takes
+ * several times as long).
+ */
+#define ROW_BLOCK 1024UL
+static const unsigned char zero_block[ROW_BLOCK * sizeof(uint64_t)];
+
+_Static_assert(GFN_EMPTY == 0, "a zero record is EMPTY: zero blocks are skipped");
+
+static int all_zero(const void *p, unsigned long bytes)
+{
+	const unsigned char *b = p;
+
+	while (bytes > 0) {
+		unsigned long n = bytes < sizeof(zero_block) ? bytes : sizeof(zero_block);
+
+		if (memcmp(b, zero_block, n) != 0)
+			return 0;
+		b += n;
+		bytes -= n;
+	}
+	return 1;
+}
+
+/*
+ * Which blocks of the rows are not all zero, found once per check (a
+ * read of the rows) for every predicate that reads them: block b of row k
+ * is gfn[k][b * ROW_BLOCK ..] (gfn_nz), pte[k][b * ROW_BLOCK ..] (pte_nz,
+ * the last one short).
+ */
+#define GFN_BLOCKS (UV_SLOT_PAGES / ROW_BLOCK)
+#define PTE_BLOCKS ((UV_SLOT_PTES + ROW_BLOCK - 1) / ROW_BLOCK)
+_Static_assert(UV_SLOT_PAGES % ROW_BLOCK == 0, "a row is whole blocks of records");
+static unsigned char gfn_nz[UV_NSLOTS][GFN_BLOCKS];
+static unsigned char pte_nz[UV_NSLOTS][PTE_BLOCKS];
+
+/* records gfn[k][a .. b - 1] all zero, by gfn_nz */
+static int gfns_zero(int k, unsigned long a, unsigned long b)
+{
+	for (unsigned long x = a / ROW_BLOCK; a < b && x <= (b - 1) / ROW_BLOCK; x++)
+		if (gfn_nz[k][x])
+			return 0;
+	return 1;
+}
+
+/*
+ * The rows' tails: gfn[k][i] for i >= slot k's npages (every i of an
+ * unused slot), pte[k][j] for j at or past the end of the leaf table that
+ * holds slot k's last page (every j of an unused slot).  state_inv has
+ * them all zero (gfns_unused_empty, ptes_outside_zero).  check_tails 0
+ * (uv_state_check_live) reads none of them; 1 (uv_state_check) reads them
+ * all.  The number of records / entries of row k read:
+ */
+static int check_tails = 1;
+
+static unsigned long gfn_lim(const struct uv_state *s, int k)
+{
+	if (check_tails)
+		return UV_SLOT_PAGES;
+	if (!slot_used(s, k))
+		return 0;
+	return s->slot[k].npages < UV_SLOT_PAGES ? (unsigned long)s->slot[k].npages :
+						   UV_SLOT_PAGES;
+}
+
+static unsigned long pte_lim(const struct uv_state *s, int k)
+{
+	unsigned long end;
+
+	if (check_tails)
+		return UV_SLOT_PTES;
+	end = gfn_lim(s, k);
+	if (end == 0)
+		return 0;
+	/* past base % 32 + npages, to the end of its leaf table */
+	end += (unsigned long)(s->slot[k].base % 32) + UV_LEAF_ENTRIES - 1;
+	end -= end % UV_LEAF_ENTRIES;
+	return end < UV_SLOT_PTES ? end : UV_SLOT_PTES;
 }
 
 /*
@@ -98,11 +186,16 @@ static int gfns_unused_empty(const struct uv_state *s, char *why,
 			      unsigned long why_len)
 {
 	for (int k = 0; k < UV_NSLOTS; k++)
-		for (int i = 0; i < UV_SLOT_PAGES; i++)
+		for (unsigned long i = 0; i < gfn_lim(s, k); i++) {
+			if (i % ROW_BLOCK == 0 && !gfn_nz[k][i / ROW_BLOCK]) {
+				i += ROW_BLOCK - 1;
+				continue;
+			}
 			if ((!slot_used(s, k) || (uint64_t)i >= s->slot[k].npages) &&
 			    s->gfn[k][i] != GFN_EMPTY)
-				FAIL("gfns_unused_empty: gfn[%d][%d] = %u outside "
+				FAIL("gfns_unused_empty: gfn[%d][%lu] = %u outside "
 				     "a used slot's pages", k, i, s->gfn[k][i]);
+		}
 	return 0;
 }
 
@@ -113,9 +206,14 @@ static int gfns_unused_empty(const struct uv_state *s, char *why,
 static int gfns_ok(const struct uv_state *s, char *why, unsigned long why_len)
 {
 	for (int k = 0; k < UV_NSLOTS; k++)
-		for (int i = 0; i < UV_SLOT_PAGES; i++) {
-			uint32_t r = s->gfn[k][i], n;
+		for (int i = 0; (unsigned long)i < gfn_lim(s, k); i++) {
+			uint32_t r, n;
 
+			if (i % ROW_BLOCK == 0 && !gfn_nz[k][i / ROW_BLOCK]) {
+				i += ROW_BLOCK - 1;
+				continue;
+			}
+			r = s->gfn[k][i];
 			if (r < GFN_SECURE)
 				continue;
 			n = r - GFN_SECURE;
@@ -291,9 +389,13 @@ static int shared_only_secure(const struct uv_state *s, char *why,
 			      unsigned long why_len)
 {
 	for (int k = 0; k < UV_NSLOTS; k++)
-		for (int i = 0; i < UV_SLOT_PAGES; i++) {
+		for (int i = 0; (unsigned long)i < gfn_lim(s, k); i++) {
 			uint32_t l = s->slot[k].lpid;
 
+			if (i % ROW_BLOCK == 0 && !gfn_nz[k][i / ROW_BLOCK]) {
+				i += ROW_BLOCK - 1;
+				continue;
+			}
 			if (s->gfn[k][i] != GFN_SHARED &&
 			    s->gfn[k][i] != GFN_SHARED_INVAL)
 				continue;
@@ -425,11 +527,28 @@ static int ptes_ok(const struct uv_state *s, char *why, unsigned long why_len)
 	for (int k = 0; k < UV_NSLOTS; k++) {
 		unsigned long lo = (unsigned long)(s->slot[k].base % 32);
 
-		for (unsigned long j = 0; j < UV_SLOT_PTES; j++) {
+		for (unsigned long j = 0; j < pte_lim(s, k); j++) {
 			const uint64_t *p = &s->pte[k][j];
 			uint64_t ra;
-			int d = pte_decode(p, &ra);
+			int d;
 			uint32_t r;
+
+			/* a block of zero entries: right for every j of it
+			 * but one whose record is SECURE, so for all of it
+			 * if the records of its GFNs are zero too */
+			if (j % ROW_BLOCK == 0 && j + ROW_BLOCK <= UV_SLOT_PTES &&
+			    !pte_nz[k][j / ROW_BLOCK]) {
+				unsigned long a = j > lo ? j - lo : 0,
+					      b = j + ROW_BLOCK - lo;
+
+				if (b > UV_SLOT_PAGES)
+					b = UV_SLOT_PAGES;
+				if (j + ROW_BLOCK <= lo || a >= b || gfns_zero(k, a, b)) {
+					j += ROW_BLOCK - 1;
+					continue;
+				}
+			}
+			d = pte_decode(p, &ra);
 
 			if (j < lo || j - lo >= UV_SLOT_PAGES) {
 				if (d != 1)
@@ -629,7 +748,7 @@ static int slots_in_trees(const struct uv_state *s, char *why,
 	for (int k = 0; k < UV_NSLOTS; k++) {
 		const struct uv_slot *sl = &s->slot[k];
 
-		/* slots_ok has npages <= UV_SLOT_PAGES < UV_TREE_GFNS */
+		/* slots_ok has npages <= UV_SLOT_PAGES <= UV_TREE_GFNS */
 		if (slot_used(s, k) && sl->base > UV_TREE_GFNS - sl->npages)
 			FAIL("slots_in_trees: slot %d (base %#llx, %llu pages) ends "
 			     "past UV_TREE_GFNS", k, (unsigned long long)sl->base,
@@ -835,10 +954,32 @@ static int walk_ok(const struct uv_state *s, char *why, unsigned long why_len)
  *             slots_in_trees) && pate_svm_ok && l3_complete && linked_but(-1),
  *             then the tests' walk_ok
  */
-int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
+static void find_nonzero(const struct uv_state *s)
+{
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		/* slots_ok, which runs before any reader of these, may
+		 * still find npages past UV_SLOT_PAGES: gfn_lim bounds it */
+		unsigned long gl = gfn_lim(s, k), pl = pte_lim(s, k);
+
+		for (unsigned long b = 0; b < GFN_BLOCKS; b++)
+			gfn_nz[k][b] = b * ROW_BLOCK < gl &&
+				       !all_zero(&s->gfn[k][b * ROW_BLOCK],
+						 ROW_BLOCK * sizeof(uint32_t));
+		for (unsigned long b = 0; b < PTE_BLOCKS; b++) {
+			unsigned long j = b * ROW_BLOCK,
+				      n = UV_SLOT_PTES - j < ROW_BLOCK ? UV_SLOT_PTES - j :
+									 ROW_BLOCK;
+
+			pte_nz[k][b] = j < pl && !all_zero(&s->pte[k][j], n * sizeof(uint64_t));
+		}
+	}
+}
+
+static int check_all(const struct uv_state *s, char *why, unsigned long why_len)
 {
 	if (why_len > 0)
 		why[0] = '\0';
+	find_nonzero(s);
 	return slots_ok(s, why, why_len) ||
 	       slots_distinct(s, why, why_len) ||
 	       gfns_unused_empty(s, why, why_len) ||
@@ -861,21 +1002,148 @@ int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
 	       walk_ok(s, why, why_len);
 }
 
+int uv_state_check(const struct uv_state *s, char *why, unsigned long why_len)
+{
+	check_tails = 1;
+	return check_all(s, why, why_len);
+}
+
+int uv_state_check_live(const struct uv_state *s, char *why, unsigned long why_len)
+{
+	int r;
+
+	check_tails = 0;
+	r = check_all(s, why, why_len);
+	check_tails = 1;
+	return r;
+}
+
 /* ---- snapshot ------------------------------------------------------------ */
 
+/*
+ * uv_state is about 200 MiB, nearly all of it the rows' tails, zero.  The
+ * snapshot is kept SNAP_BLOCK bytes at a time with a mark per block:
+ * SNAP_COPY, snap holds the block's bytes; SNAP_ZERO, the block was all
+ * zero (and snap's is); SNAP_NONE, the block was not taken (a live
+ * snapshot's tails).  Taking a snapshot reads uv_state once and writes only
+ * the blocks that are not zero or were not before; comparing reads
+ * uv_state once and snap's SNAP_COPY blocks.  The live forms leave out the
+ * blocks wholly inside the rows' tails (as uv_state_check_live), in the
+ * snapshot's slots and in uv_state's both, and read about 10 MiB.
+ */
+#define SNAP_BLOCK 4096UL
+#define SNAP_NBLOCKS ((sizeof(struct uv_state) + SNAP_BLOCK - 1) / SNAP_BLOCK)
+enum { SNAP_COPY, SNAP_ZERO, SNAP_NONE };
+
 static struct uv_state *snap;
+static unsigned char snap_mark[SNAP_NBLOCKS];
 static uint32_t snap_osterm[UV_MAX_LPID + 1];
 static uint8_t snap_fdt_copy[UV_ESM_FDT_MAX];
 
-const struct uv_state *uv_state_snapshot(void)
+/* The byte offsets in uv_state where row k's tails start, live, by s's slots. */
+static void tail_starts(const struct uv_state *s, int k, unsigned long *g,
+			unsigned long *p)
 {
-	if (snap == NULL)
+	int keep = check_tails;
+
+	check_tails = 0;
+	*g = offsetof(struct uv_state, gfn) +
+	     ((unsigned long)k * UV_SLOT_PAGES + gfn_lim(s, k)) * sizeof(uint32_t);
+	*p = offsetof(struct uv_state, pte) +
+	     ((unsigned long)k * UV_SLOT_PTES + pte_lim(s, k)) * sizeof(uint64_t);
+	check_tails = keep;
+}
+
+static unsigned long tail_g[UV_NSLOTS], tail_p[UV_NSLOTS];
+
+/* The tails of both s and t (t may be NULL), into tail_g and tail_p. */
+static void tails_of(const struct uv_state *s, const struct uv_state *t)
+{
+	for (int k = 0; k < UV_NSLOTS; k++) {
+		unsigned long g, p;
+
+		tail_starts(s, k, &tail_g[k], &tail_p[k]);
+		if (t == NULL)
+			continue;
+		tail_starts(t, k, &g, &p);
+		if (g > tail_g[k])
+			tail_g[k] = g;
+		if (p > tail_p[k])
+			tail_p[k] = p;
+	}
+}
+
+/* Block b lies wholly in a row's tail (by tail_g and tail_p). */
+static int in_tail(unsigned long b)
+{
+	unsigned long o = b * SNAP_BLOCK, e = o + SNAP_BLOCK,
+		      go = offsetof(struct uv_state, gfn),
+		      po = offsetof(struct uv_state, pte),
+		      grow = UV_SLOT_PAGES * sizeof(uint32_t),
+		      prow = UV_SLOT_PTES * sizeof(uint64_t);
+
+	if (o >= go && o - go < sizeof(uv_state.gfn)) {
+		unsigned long k = (o - go) / grow;
+
+		return o >= tail_g[k] && e <= go + (k + 1) * grow;
+	}
+	if (o >= po && o - po < sizeof(uv_state.pte)) {
+		unsigned long k = (o - po) / prow;
+
+		return o >= tail_p[k] && e <= po + (k + 1) * prow;
+	}
+	return 0;
+}
+
+static unsigned long block_len(unsigned long b)
+{
+	unsigned long o = b * SNAP_BLOCK;
+
+	return sizeof(struct uv_state) - o < SNAP_BLOCK ? sizeof(struct uv_state) - o :
+							  SNAP_BLOCK;
+}
+
+static const struct uv_state *take(int live)
+{
+	const unsigned char *u = (const unsigned char *)&uv_state;
+	unsigned char *c;
+
+	if (snap == NULL) {
 		snap = aligned_alloc(_Alignof(struct uv_state), sizeof(*snap));
-	if (snap != NULL)
-		memcpy(snap, &uv_state, sizeof(*snap));
+		if (snap == NULL)
+			return NULL;
+		memset(snap_mark, SNAP_NONE, sizeof(snap_mark));
+	}
+	c = (unsigned char *)snap;
+	if (live)
+		tails_of(&uv_state, NULL);
+	for (unsigned long b = 0; b < SNAP_NBLOCKS; b++) {
+		unsigned long o = b * SNAP_BLOCK, n = block_len(b);
+
+		if (live && in_tail(b)) {
+			snap_mark[b] = SNAP_NONE;
+		} else if (all_zero(u + o, n)) {
+			if (snap_mark[b] != SNAP_ZERO)
+				memset(c + o, 0, n);
+			snap_mark[b] = SNAP_ZERO;
+		} else {
+			memcpy(c + o, u + o, n);
+			snap_mark[b] = SNAP_COPY;
+		}
+	}
 	memcpy(snap_osterm, uv_osterm, sizeof(snap_osterm));
 	memcpy(snap_fdt_copy, uv_fdt_copy, sizeof(snap_fdt_copy));
 	return snap;
+}
+
+const struct uv_state *uv_state_snapshot(void)
+{
+	return take(0);
+}
+
+const struct uv_state *uv_state_snapshot_live(void)
+{
+	return take(1);
 }
 
 /* off is within field (the padding the alignment of pte and pool leaves
@@ -956,9 +1224,9 @@ void uv_state_field(unsigned long off, char *buf, unsigned long len)
 		snprintf(buf, len, "padding at byte %lu", off);
 }
 
-int uv_state_unchanged(char *why, unsigned long why_len)
+static int compare(int live, char *why, unsigned long why_len)
 {
-	const unsigned char *a, *b;
+	const unsigned char *a, *u = (const unsigned char *)&uv_state;
 	char field[64];
 
 	if (why_len > 0)
@@ -977,16 +1245,49 @@ int uv_state_unchanged(char *why, unsigned long why_len)
 			snprintf(why, why_len, "uv_fdt_copy[%lu] changed", i);
 			return 1;
 		}
-	if (memcmp(snap, &uv_state, sizeof(*snap)) == 0)
-		return 0;
 	a = (const unsigned char *)snap;
-	b = (const unsigned char *)&uv_state;
-	for (unsigned long off = 0; off < sizeof(*snap); off++)
-		if (a[off] != b[off]) {
-			uv_state_field(off, field, sizeof(field));
-			snprintf(why, why_len, "uv_state changed: first at %s",
-				 field);
-			break;
-		}
-	return 1;
+	if (live) {
+		/* the slots first: they say where the tails are */
+		unsigned long so = offsetof(struct uv_state, slot);
+
+		for (unsigned long off = so; off < so + sizeof(uv_state.slot); off++)
+			if (a[off] != u[off]) {
+				uv_state_field(off, field, sizeof(field));
+				snprintf(why, why_len, "uv_state changed: first at %s",
+					 field);
+				return 1;
+			}
+		tails_of(snap, &uv_state);
+	}
+	for (unsigned long b = 0; b < SNAP_NBLOCKS; b++) {
+		unsigned long o = b * SNAP_BLOCK, n = block_len(b);
+
+		if (live && in_tail(b))
+			continue;
+		/* a block a live snapshot left out: a row's tail then, zero by
+		 * state_inv, which the caller checks (it must be zero now) */
+		if (snap_mark[b] == SNAP_NONE ? all_zero(u + o, n) :
+		    snap_mark[b] == SNAP_ZERO ? all_zero(u + o, n) :
+		    memcmp(a + o, u + o, n) == 0)
+			continue;
+		for (unsigned long off = o; off < o + n; off++)
+			if ((snap_mark[b] == SNAP_NONE ? 0 : a[off]) != u[off]) {
+				uv_state_field(off, field, sizeof(field));
+				snprintf(why, why_len, "uv_state changed: first at %s",
+					 field);
+				break;
+			}
+		return 1;
+	}
+	return 0;
+}
+
+int uv_state_unchanged(char *why, unsigned long why_len)
+{
+	return compare(0, why, why_len);
+}
+
+int uv_state_unchanged_live(char *why, unsigned long why_len)
+{
+	return compare(1, why, why_len);
 }

@@ -14,6 +14,9 @@
 #include "uvboot_text.h"
 #include "fdt_oracle.h"
 
+_Static_assert(ORACLE_IMAGE_BYTES == UV_IMAGE_LIMIT,
+	       "the oracle's image size is spec/memmap.h's");
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* How many inputs each side accepted: the comparison must have been made. */

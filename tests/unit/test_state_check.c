@@ -191,7 +191,9 @@ static int tree_of_guest(const struct uv_state *s, uint32_t lpid)
  *     HV clear): slot 2 (id 1 and GFNs 0x10..0x11, as guest 5's: another
  *     guest), gfn 0x10 SECURE(5), gfn 0x11 EMPTY (the hypervisor's page);
  *   guest 7 SECURE: slot 3 (id UV_MAX_SLOTID, UV_SLOT_PAGES pages ending at
- *     UV_TREE_GFNS, the end of what a tree maps), its last GFN SECURE(63);
+ *     UV_TREE_GFNS, the end of what a tree maps: since UV_SLOT_PAGES =
+ *     UV_TREE_GFNS = 2^20, every GFN a tree maps, from 0), its last GFN
+ *     SECURE(63);
  *   guest UV_MAX_LPID INIT with exit 7 (EXIT_INIT_DONE), no slot;
  *   free frames zero, owned frames with content;
  *   the leaf entry of each SECURE GFN maps its frame, at index base % 32 + i
@@ -272,8 +274,12 @@ static void test_valid_states_pass(void **state)
 					  .npages = 1 };
 	link_trees(good);
 	expect_ok(good, "a one-page slot at GFN 0 with id 0");
+	/* guest 7's slot 3 holds every GFN a tree maps: the slots below are
+	 * guest 8's, secure too (guest 9's, slot 12) */
+	good->svm_life[8] = SVM_SECURE;
+	good->svm_life[9] = SVM_SECURE;
 	/* a secure guest's slot wholly SHARED */
-	good->slot[11] = (struct uv_slot){ .lpid = 7, .id = 5, .base = 0x100, .npages = 3 };
+	good->slot[11] = (struct uv_slot){ .lpid = 8, .id = 5, .base = 0x100, .npages = 3 };
 	for (int i = 0; i < 3; i++)
 		good->gfn[11][i] = GFN_SHARED;
 	link_trees(good);
@@ -284,25 +290,28 @@ static void test_valid_states_pass(void **state)
 	 * RWX alone), or nothing (gfn[11][2]) */
 	put_leaf(&good->pte[11][0x100 % 32 + 0], 0);
 	expect_ok(good, "a shared page mapping real address 0");
-	/* a secure slot whose base is no multiple of 32: its leaves from
-	 * index 5, up to 5 + UV_SLOT_PAGES - 1 (the row's last but 27) */
-	good->slot[12] = (struct uv_slot){ .lpid = 7, .id = 6, .base = 0x1005,
-					   .npages = UV_SLOT_PAGES };
+	/* a secure slot whose base is no multiple of 32, as large as it can
+	 * be (it ends at UV_TREE_GFNS): its leaves from index 5, up to
+	 * 5 + UV_SLOT_PAGES - 5 - 1, the row's last but 32 (a slot's pages
+	 * lie below UV_TREE_GFNS = UV_SLOT_PAGES: the row's last 32 entries
+	 * are never a page's) */
+	good->slot[12] = (struct uv_slot){ .lpid = 9, .id = 6, .base = 5,
+					   .npages = UV_SLOT_PAGES - 5 };
 	good->gfn[12][0] = GFN_SECURE + 9;
 	good->owner_slot[9] = 13;
 	good->owner_idx[9] = 0;
 	free_rebuild(good);
 	put_leaf(&good->pte[12][5], frame_ra(9));
-	good->gfn[12][UV_SLOT_PAGES - 1] = GFN_SHARED;
-	put_leaf(&good->pte[12][5 + UV_SLOT_PAGES - 1], 0x30000);
+	good->gfn[12][UV_SLOT_PAGES - 5 - 1] = GFN_SHARED;
+	put_leaf(&good->pte[12][UV_SLOT_PAGES - 1], 0x30000);
 	link_trees(good);
-	expect_ok(good, "a slot at GFN 0x1005");
+	expect_ok(good, "a slot at GFN 5 up to UV_TREE_GFNS");
 	/* an INIT exit may keep S set (a guest's ESM from secure-mode
 	 * state is refused earlier, but the conjunct says only HV = 0) */
 	good->exit[2].guest.usrr1 |= MSR_S;
 	expect_ok(good, "an INIT exit with S set");
 	/* a slot of another guest overlapping and with the same id is fine */
-	good->slot[10] = (struct uv_slot){ .lpid = 7, .id = 0, .base = 0, .npages = 1 };
+	good->slot[10] = (struct uv_slot){ .lpid = 8, .id = 0, .base = 0, .npages = 1 };
 	link_trees(good);
 	expect_ok(good, "another guest's slot with the same range and id");
 	/* guest 6 waits for a page-in, of the last GFN (in no slot: its
@@ -320,9 +329,9 @@ static void test_valid_states_pass(void **state)
 	expect_ok(good, "a free tree's leftover root and level-2 entries");
 	put_be(&good->tree_l2[0][3], 0x1234);
 	expect_ok(good, "a free tree's leftover level-2 entry of any value");
-	/* all UV_NTREES trees used: guests 5, 6, 7, UV_MAX_LPID and four more with a
-	 * slot each (guests 100..103, secure), one at the last 2 MiB a
-	 * tree maps */
+	/* all UV_NTREES trees used: guests 5, 6, 7, 8, 9, UV_MAX_LPID and four
+	 * more with a slot each (guests 100..103, secure), one at the last 2
+	 * MiB a tree maps */
 	for (int i = 0; i < 4; i++) {
 		static const int k[4] = { 13, 14, 15, 4 };
 
@@ -332,8 +341,8 @@ static void test_valid_states_pass(void **state)
 			.base = i == 3 ? UV_TREE_GFNS - 1 : UV_TREE_GFNS - 32 * (uint64_t)(i + 1),
 			.npages = i == 3 ? 1 : 32 };
 	}
-	/* and UV_NTREES - 8 secure guests with no slot, an empty tree each */
-	for (int i = 0; i < UV_NTREES - 8; i++)
+	/* and UV_NTREES - 10 secure guests with no slot, an empty tree each */
+	for (int i = 0; i < UV_NTREES - 10; i++)
 		good->svm_life[200 + i] = SVM_SECURE;
 	link_trees(good);
 	for (int t = 0; t < UV_NTREES; t++)
@@ -661,10 +670,16 @@ static void test_each_clause_caught(void **state)
 static void test_snapshot(void **state)
 {
 	(void)state;
-	char why[256], last_root[32];
+	char why[256], last_root[32], last_pte[32], last_gfn[32], mid_pte[32];
 
 	/* the byte before pool is the last tree's root's last entry */
 	snprintf(last_root, sizeof(last_root), "tree_root[%d][8191]", UV_NTREES - 1);
+	snprintf(last_pte, sizeof(last_pte), "pte[%d][%lu]", UV_NSLOTS - 1,
+		 (unsigned long)UV_SLOT_PTES - 1);
+	snprintf(last_gfn, sizeof(last_gfn), "gfn[9][%lu]",
+		 (unsigned long)UV_SLOT_PAGES - 1);
+	snprintf(mid_pte, sizeof(mid_pte), "pte[7][%lu]",
+		 (unsigned long)UV_SLOT_PAGES / 2);
 	const struct { unsigned long off; const char *field; } cases[] = {
 		{ offsetof(struct uv_state, svm_life) + 77, "svm_life[77]" },
 		{ offsetof(struct uv_state, exit[3].guest.lr) + 7, "exit[3]" },
@@ -685,7 +700,11 @@ static void test_snapshot(void **state)
 		{ offsetof(struct uv_state, pte[3][100]) + 5, "pte[3][100]" },
 		{ offsetof(struct uv_state, pte[0][0]), "pte[0][0]" },
 		{ offsetof(struct uv_state, pte) + sizeof(uv_state.pte) - 1,
-		  "pte[15][8223]" },
+		  last_pte },
+		{ offsetof(struct uv_state, gfn[9][UV_SLOT_PAGES - 1]),
+		  last_gfn },
+		{ offsetof(struct uv_state, pte[7][UV_SLOT_PAGES / 2]) + 4,
+		  mid_pte },
 		{ sizeof(struct uv_state) - 1, "padding" },
 		{ offsetof(struct uv_state, tree_root[2][1]) + 3, "tree_root[2][1]" },
 		{ offsetof(struct uv_state, tree_root[7][8191]) + 7, "tree_root[7][8191]" },

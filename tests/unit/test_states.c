@@ -121,6 +121,28 @@ static void check_inv(const char *what)
 		fail_msg("%s: invariant broken: %s", what, why);
 }
 
+/*
+ * run()'s check after each call: the invariant but for the rows' zero
+ * tails (uv_state_check_live: 10 of uv_state's 200 MiB), and the whole of
+ * it (check_inv) every RUN_FULL_EVERY calls and after each test
+ * (teardown), so that a write into a tail is still seen, if not at its
+ * call.
+ */
+#define RUN_FULL_EVERY 32
+static unsigned long runs;
+
+static void check_inv_run(const char *what)
+{
+	char why[200];
+
+	if (++runs % RUN_FULL_EVERY == 0) {
+		check_inv(what);
+		return;
+	}
+	if (uv_state_check_live(&uv_state, why, sizeof(why)) != 0)
+		fail_msg("%s: invariant broken: %s", what, why);
+}
+
 /* A frame from context c of guest lpid, random in every other register. */
 static void frame(enum ctx c, uint64_t lpid, uint64_t r3)
 {
@@ -172,13 +194,15 @@ static enum uv_next run(const char *what)
 	/* the frame as the assembly hands it over (asm_entry) */
 	assert_int_equal(f0.usrr0, f0.srr0);
 	assert_int_equal(f0.usrr1, f0.srr1 & ~LEV_MASK);
-	assert_non_null(uv_state_snapshot());
+	/* live: all but the rows' tails, which check_inv_run has zero before
+	 * and after */
+	assert_non_null(uv_state_snapshot_live());
 	served = (f0.srr1 & LEV_MASK) == LEV(1) && (f0.srr1 & MSR_S) &&
 		 !(f0.srr1 & MSR_HV) && f0.lpidr <= UV_MAX_LPID &&
 		 uv_state.svm_life[f0.lpidr] == SVM_SECURE &&
 		 ((f0.srr1 & MSR_PR) || f0.gpr[3] == H_RANDOM);
 	next = uv_entry(&cpu);
-	check_inv(what);
+	check_inv_run(what);
 	/*
 	 * An exit on a guest's behalf (not H_SVM_INIT_ABORT, which gives the
 	 * guest back to the hypervisor with its own registers): SRR0 and r31
@@ -198,7 +222,7 @@ static enum uv_next run(const char *what)
 	if (next == UV_NEXT_HV && f0.gpr[3] == N_ESM && f0.lpidr <= UV_MAX_LPID)
 		esm_msr[f0.lpidr] = f0.srr1;
 	if (next == UV_NEXT_CALLER && cpu.frame.gpr[3] != R_SUCCESS && !served) {
-		if (uv_state_unchanged(why, sizeof(why)) != 0)
+		if (uv_state_unchanged_live(why, sizeof(why)) != 0)
 			fail_msg("%s: an error (r3 = %#llx) changed the state: %s",
 				 what, (unsigned long long)cpu.frame.gpr[3], why);
 		f0.gpr[3] = cpu.frame.gpr[3];
@@ -690,6 +714,14 @@ static int setup(void **state)
 	return 0;
 }
 
+/* The whole invariant, tails too, on the state each test leaves. */
+static int teardown(void **state)
+{
+	(void)state;
+	check_inv("the state the test left");
+	return 0;
+}
+
 /*
  * The state holds nothing: every byte zero, but for a free tree's root and
  * level-2 entries, which stay as they were when it was freed (unused: no
@@ -980,42 +1012,55 @@ static void test_esm_busy(void **state)
 	assert_int_equal(run("UV_ESM"), UV_NEXT_HV);
 }
 
+/* Where guest 7's first slot lies in test_register: halfway up what a tree
+ * maps, so that slots below and above it fit. */
+#define REG_N (UV_TREE_GFNS / 2)
+
 static void test_register(void **state)
 {
 	(void)state;
 
 	/* 1: not an SVM */
 	assert_int_equal(HVCALL(N_REGISTER, 7, 0, PAGE, 0, 1), R_PARAMETER);
-	/* guest 7's first slot: GFNs N .. N+3, N = the most a slot holds */
-	make_secure(7, UV_SLOT_PAGES, 4);
+	/* guest 7's first slot: GFNs N .. N+3 */
+	make_secure(7, REG_N, 4);
 	/* 3: more pages than a slot holds (UV_SLOT_PAGES) */
 	assert_int_equal(HVCALL(N_REGISTER, 7, 0, (UV_SLOT_PAGES + 1) * PAGE, 0, 2),
 			 R_P3);
+	/* the most a slot holds, from GFN 0 (every GFN a tree maps, since
+	 * UV_SLOT_PAGES = UV_TREE_GFNS): past 3, but it holds the first: 5 */
 	assert_int_equal(HVCALL(N_REGISTER, 7, 0, UV_SLOT_PAGES * PAGE, 0, 2),
-			 R_SUCCESS);
+			 R_P2);
+	/* every GFN below the first slot: accepted */
+	assert_int_equal(HVCALL(N_REGISTER, 7, 0, REG_N * PAGE, 0, 2), R_SUCCESS);
 	/* 5: overlap with a slot of the same guest, at either end */
-	assert_int_equal(HVCALL(N_REGISTER, 7, (UV_SLOT_PAGES - 1) * PAGE,
+	assert_int_equal(HVCALL(N_REGISTER, 7, (REG_N - 1) * PAGE,
 				2 * PAGE, 0, 3), R_P2);
-	assert_int_equal(HVCALL(N_REGISTER, 7, (UV_SLOT_PAGES + 3) * PAGE, PAGE,
+	assert_int_equal(HVCALL(N_REGISTER, 7, (REG_N + 3) * PAGE, PAGE,
 				0, 3), R_P2);
 	/* adjacent above, but in the 2 MiB (32 GFNs) of the first slot's
 	 * last GFN: U_P2 (two slots of a guest never share a leaf table);
 	 * from the next 2 MiB on: accepted */
-	assert_int_equal(HVCALL(N_REGISTER, 7, (UV_SLOT_PAGES + 4) * PAGE, PAGE, 0,
+	assert_int_equal(HVCALL(N_REGISTER, 7, (REG_N + 4) * PAGE, PAGE, 0,
 				3), R_P2);
-	assert_int_equal(HVCALL(N_REGISTER, 7, (UV_SLOT_PAGES + 32) * PAGE, PAGE, 0,
+	assert_int_equal(HVCALL(N_REGISTER, 7, (REG_N + 32) * PAGE, PAGE, 0,
 				3), R_SUCCESS);
 	/* 6: an id in use */
-	assert_int_equal(HVCALL(N_REGISTER, 7, (UV_SLOT_PAGES + 0x1000) * PAGE,
+	assert_int_equal(HVCALL(N_REGISTER, 7, (REG_N + 0x1000) * PAGE,
 				PAGE, 0, 3), R_P5);
-	/* another guest may use the same GFNs and ids */
-	make_secure(8, 0x1000, 4);
-	/* 7: the table is full (16 slots; 4 in use) */
+	/* another guest may use the same GFNs and ids: guest 8's one slot
+	 * the most a slot holds, every GFN its tree maps */
+	make_secure(8, 0, UV_SLOT_PAGES);
+	assert_int_equal(record_of(8, 0), GFN_EMPTY);
+	assert_int_equal(record_of(8, UV_SLOT_PAGES - 1), GFN_EMPTY);
+	/* 7: the table is full (16 slots; 4 in use); guest 9 takes the rest */
+	make_secure_no_slot(9);
 	for (int id = 10; id < 10 + 16 - 4; id++)
-		assert_int_equal(HVCALL(N_REGISTER, 8, (uint64_t)id * 0x1000 * PAGE,
+		assert_int_equal(HVCALL(N_REGISTER, 9, (uint64_t)id * 0x1000 * PAGE,
 					PAGE, 0, (uint64_t)id), R_SUCCESS);
-	assert_int_equal(HVCALL(N_REGISTER, 8, 0x3000 * PAGE, PAGE, 0, 99), R_BUSY);
-	assert_int_equal(record_of(7, UV_SLOT_PAGES + 32), GFN_EMPTY);
+	assert_int_equal(HVCALL(N_REGISTER, 9, 0x3000 * PAGE, PAGE, 0, 99), R_BUSY);
+	assert_int_equal(record_of(7, REG_N + 32), GFN_EMPTY);
+	assert_int_equal(record_of(7, REG_N - 1), GFN_EMPTY);
 }
 
 static void test_unregister(void **state)
@@ -1286,19 +1331,24 @@ static void test_register_order(void **state)
 	assert_int_equal(HVCALL(N_REGISTER, 3, 0x100 * PAGE, 8 * PAGE, 0, 9), R_P2);
 	/* adjacent below (GFNs 0xF8 .. 0xFF, the 2 MiB before 0x100's):
 	 * accepted; adjacent above, in 0x100's 2 MiB: U_P2; from the next
-	 * 2 MiB (0x120) on: accepted; the slot as asked, its GFNs NORMAL */
+	 * 2 MiB (0x120) on: accepted; the slot as asked, its GFNs NORMAL.
+	 * Each up to UV_TREE_GFNS, as large as a slot there can be (a slot
+	 * of UV_SLOT_PAGES = UV_TREE_GFNS must start at 0: 3, as above) */
 	assert_int_equal(HVCALL(N_REGISTER, 3, 0xF8 * PAGE, 8 * PAGE, 0, 0), R_SUCCESS);
 	assert_int_equal(HVCALL(N_REGISTER, 3, 0x108 * PAGE, UV_SLOT_PAGES * PAGE,
-				0, UV_MAX_SLOTID), R_P2);
-	assert_int_equal(HVCALL(N_REGISTER, 3, 0x120 * PAGE, UV_SLOT_PAGES * PAGE,
-				0, UV_MAX_SLOTID), R_SUCCESS);
+				0, UV_MAX_SLOTID), R_P3);
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x108 * PAGE,
+				(UV_TREE_GFNS - 0x108) * PAGE, 0, UV_MAX_SLOTID), R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x120 * PAGE,
+				(UV_TREE_GFNS - 0x120) * PAGE, 0, UV_MAX_SLOTID),
+			 R_SUCCESS);
 	for (int k = 0; k < UV_NSLOTS; k++)
 		if (uv_state.slot[k].lpid == 3 && uv_state.slot[k].id == UV_MAX_SLOTID)
 			sl = &uv_state.slot[k];
 	assert_non_null(sl);
 	assert_int_equal(sl->base, 0x120);
-	assert_int_equal(sl->npages, UV_SLOT_PAGES);
-	for (uint64_t g = 0x120; g < 0x120 + UV_SLOT_PAGES; g++)
+	assert_int_equal(sl->npages, UV_TREE_GFNS - 0x120);
+	for (uint64_t g = 0x120; g < UV_TREE_GFNS; g++)
 		assert_int_equal(record_of(3, g), GFN_EMPTY);
 	/* fill the table: 3 in use, 13 more (a guest in INIT may register) */
 	esm(9);
@@ -1309,7 +1359,7 @@ static void test_register_order(void **state)
 	assert_int_equal(HVCALL(N_REGISTER, 9, 0, PAGE, 0, 100), R_P2);
 	assert_int_equal(HVCALL(N_REGISTER, 9, 0x800 * PAGE, PAGE, 0, 0), R_P5);
 	assert_int_equal(HVCALL(N_REGISTER, 9, 0x800 * PAGE, PAGE, 0, 100), R_BUSY);
-	assert_int_equal(HVCALL(N_REGISTER, 3, 0x8000 * PAGE, PAGE, 0, 100), R_BUSY);
+	assert_int_equal(HVCALL(N_REGISTER, 3, 0x10 * PAGE, PAGE, 0, 100), R_BUSY);
 	/* a slot dropped frees an entry */
 	assert_int_equal(HVCALL(N_UNREGISTER, 9, 4, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(HVCALL(N_REGISTER, 9, 0x800 * PAGE, PAGE, 0, 100), R_SUCCESS);
@@ -1596,16 +1646,16 @@ static void direct(enum uv_next (*h)(struct uv_frame *), const char *name,
 	cpu.frame.gpr[7] = r7;
 	cpu.frame.gpr[8] = r8;
 	f0 = cpu.frame;
-	assert_non_null(uv_state_snapshot());
+	assert_non_null(uv_state_snapshot_live());
 	assert_int_equal(h(&cpu.frame), UV_NEXT_CALLER);
-	check_inv(name);
+	check_inv_run(name);
 	if (cpu.frame.gpr[3] != want)
 		fail_msg("%s(%#llx, %#llx, %#llx, %#llx, %#llx): r3 = %#llx, want %#llx",
 			 name, (unsigned long long)r4, (unsigned long long)r5,
 			 (unsigned long long)r6, (unsigned long long)r7,
 			 (unsigned long long)r8, (unsigned long long)cpu.frame.gpr[3],
 			 (unsigned long long)want);
-	if (uv_state_unchanged(why, sizeof(why)) != 0)
+	if (uv_state_unchanged_live(why, sizeof(why)) != 0)
 		fail_msg("%s: an error changed the state: %s", name, why);
 	f0.gpr[3] = want;
 	assert_memory_equal(&f0, &cpu.frame, sizeof(f0));
@@ -3935,7 +3985,7 @@ static void test_leaf_base_unaligned(void **state)
 {
 	(void)state;
 	static const uint64_t gs[] = { 0x1005, 0x101F, 0x1020, 0x1040, 0x1006 };
-	uint64_t want[UV_SLOT_PTES];
+	static uint64_t want[UV_SLOT_PTES];
 	int k = -1, k2 = -1;
 
 	make_secure(3, 0x1005, 60);
@@ -4080,6 +4130,132 @@ static void assert_walk(uint64_t lpid, uint64_t g, uint64_t want)
 			 (unsigned long long)lpid, (unsigned long long)g,
 			 w == WALK_OK ? "ra" : "fault", (unsigned long long)ra,
 			 (unsigned long long)want);
+}
+
+/*
+ * The largest slot (issue 15, item 4): UV_SLOT_PAGES = 2^20 GFNs (64 GiB)
+ * from GFN 0, every GFN a tree maps (UV_TREE_GFNS).  One page more is
+ * U_P3, a start at 2^20 U_P2.  Guest 13, in INIT, registers it as KVM
+ * registers a guest's RAM, has it paged in at its first and last GFN
+ * (each linked at level 3, walked to its frame), and drops it: its frames
+ * zeroed and freed, its tree with it.  (It does not finish the ESM
+ * protocol: the ultravisor would ask for each of the 2^20 pages, and the
+ * pool holds UV_NFRAMES.)  Guest 14, secure, registers it later (as
+ * memory hot-plugged): its first GFN used by the guest (a zeroed frame),
+ * its last shared and backed by the hypervisor's page, walked to each;
+ * dropped, the walks fault.  A one-page slot at the last GFN fits.  run()
+ * checks the invariant after every call (in whole every RUN_FULL_EVERY
+ * calls and at the end; here after each step too).
+ */
+static void test_slot_largest(void **state)
+{
+	(void)state;
+	const uint64_t last = UV_SLOT_PAGES - 1;
+	int t, k, n0, n1;
+
+	assert_int_equal(UV_SLOT_PAGES, UV_TREE_GFNS);
+	/* guest 13 in INIT; too large by one page, past the end */
+	esm_start(13);
+	assert_int_equal(HVCALL(N_REGISTER, 13, 0, (UV_SLOT_PAGES + 1) * PAGE, 0, 1),
+			 R_P3);
+	assert_int_equal(HVCALL(N_REGISTER, 13, UV_SLOT_PAGES * PAGE, PAGE, 0, 1),
+			 R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 13, PAGE, UV_SLOT_PAGES * PAGE, 0, 1),
+			 R_P3);
+	assert_int_equal(HVCALL(N_REGISTER, 13, 0, UV_SLOT_PAGES * PAGE, 0, 1),
+			 R_SUCCESS);
+	check_inv("the largest slot registered");
+	k = slot_id(13, 1);
+	assert_int_equal(uv_state.slot[k].base, 0);
+	assert_int_equal(uv_state.slot[k].npages, UV_SLOT_PAGES);
+	t = tree_of_lpid(13);
+	assert_true(t >= 0);
+	/* every 2 MiB of it linked: the first and the last level-3 entry */
+	assert_int_equal(uv_state.tree_slot[t][0], k + 1);
+	assert_int_equal(uv_state.tree_slot[t][UV_TREE_GROUPS - 1], k + 1);
+	assert_walk(13, 0, FAULT);
+	assert_walk(13, last, FAULT);
+	assert_walk(13, UV_SLOT_PAGES, FAULT);
+	/* page-in at its first and last GFN */
+	memset(host_normal(0x20 * PAGE), 0x3C, PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 13, 0x20 * PAGE, 0, 0, 16), R_SUCCESS);
+	memset(host_normal(0x21 * PAGE), 0xC3, PAGE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 13, 0x21 * PAGE, last * PAGE, 0, 16),
+			 R_SUCCESS);
+	n0 = frame_of(13, 0);
+	n1 = frame_of(13, last);
+	assert_true(n0 >= 0 && n1 >= 0 && n0 != n1);
+	assert_int_equal(record_of(13, 0), GFN_SECURE + (uint32_t)n0);
+	assert_int_equal(record_of(13, last), GFN_SECURE + (uint32_t)n1);
+	assert_int_equal(record_of(13, 1), GFN_EMPTY);
+	assert_int_equal(record_of(13, last - 1), GFN_EMPTY);
+	assert_int_equal(((uint8_t *)uv_state.pool[n0])[0], 0x3C);
+	assert_int_equal(((uint8_t *)uv_state.pool[n1])[PAGE - 1], 0xC3);
+	assert_walk(13, 0, frame_ra(n0));
+	assert_walk(13, last, frame_ra(n1));
+	assert_walk(13, 1, FAULT);
+	/* SECURE: U_STATE; past the slot and its tree: U_P3 */
+	assert_int_equal(HVCALL(N_PAGE_IN, 13, 0x21 * PAGE, last * PAGE, 0, 16),
+			 R_STATE);
+	assert_int_equal(HVCALL(N_PAGE_IN, 13, 0x21 * PAGE, UV_SLOT_PAGES * PAGE, 0, 16),
+			 R_P3);
+	check_inv("the largest slot paged in at both ends");
+	/* dropped: its frames zeroed and freed, its level-3 entries cleared,
+	 * the tree of a guest in INIT freed with its last slot */
+	assert_int_equal(HVCALL(N_UNREGISTER, 13, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(uv_state.owner_slot[n0], 0);
+	assert_int_equal(uv_state.owner_slot[n1], 0);
+	assert_true(frame_is_zero(n0));
+	assert_true(frame_is_zero(n1));
+	assert_int_equal(uv_state.tree_slot[t][0], 0);
+	assert_int_equal(uv_state.tree_slot[t][UV_TREE_GROUPS - 1], 0);
+	assert_int_equal(tree_of_lpid(13), -1);
+	check_inv("the largest slot dropped");
+
+	/* guest 14, secure, registers it later */
+	make_secure_no_slot(14);
+	assert_int_equal(HVCALL(N_REGISTER, 14, 0, (UV_SLOT_PAGES + 1) * PAGE, 0, 1),
+			 R_P3);
+	assert_int_equal(HVCALL(N_REGISTER, 14, UV_SLOT_PAGES * PAGE, PAGE, 0, 1),
+			 R_P2);
+	assert_int_equal(HVCALL(N_REGISTER, 14, 0, UV_SLOT_PAGES * PAGE, 0, 1),
+			 R_SUCCESS);
+	t = tree_of_lpid(14);
+	assert_true(t >= 0);
+	/* EMPTY: a secure page of zeros, no page-in; its first use takes a
+	 * zeroed frame */
+	assert_int_equal(HVCALL(N_PAGE_IN, 14, 0x20 * PAGE, 0, 0, 16), R_PERMISSION);
+	n0 = (int)gfn_touch(14, 0);
+	assert_true(n0 >= 0 && n0 < UV_NFRAMES);
+	assert_int_equal(record_of(14, 0), GFN_SECURE + (uint32_t)n0);
+	assert_true(frame_is_zero(n0));
+	assert_walk(14, 0, frame_ra(n0));
+	check_inv("the largest slot of a secure guest, its first GFN used");
+	/* the last GFN shared, then backed by the hypervisor's page */
+	assert_int_equal(ucall(SVM, 14, N_SHARE, last, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(record_of(14, last), GFN_SHARED);
+	assert_walk(14, last, FAULT);
+	assert_int_equal(HVCALL(N_PAGE_IN, 14, 0x21 * PAGE, last * PAGE, 0, 16),
+			 R_SUCCESS);
+	assert_walk(14, last, 0x21 * PAGE);
+	assert_walk(14, last - 1, FAULT);
+	check_inv("the largest slot of a secure guest, its last GFN shared");
+	/* dropped: the frame freed, the walks fault (a secure guest keeps
+	 * its tree) */
+	assert_int_equal(HVCALL(N_UNREGISTER, 14, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(uv_state.owner_slot[n0], 0);
+	assert_true(frame_is_zero(n0));
+	assert_int_equal(tree_of_lpid(14), t);
+	assert_walk(14, 0, FAULT);
+	assert_walk(14, last, FAULT);
+	check_inv("the largest slot of a secure guest dropped");
+	/* a one-page slot at the last GFN a tree maps */
+	assert_int_equal(HVCALL(N_REGISTER, 14, last * PAGE, PAGE, 0, 2), R_SUCCESS);
+	assert_int_equal(ucall(SVM, 14, N_SHARE, last, 1, 0, 0, 0), R_SUCCESS);
+	assert_int_equal(HVCALL(N_PAGE_IN, 14, 0x20 * PAGE, last * PAGE, 0, 16),
+			 R_SUCCESS);
+	assert_walk(14, last, 0x20 * PAGE);
+	check_inv("a one-page slot at the last GFN");
 }
 
 /*
@@ -4403,67 +4579,68 @@ int main(void)
 {
 	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(test_esm_flow, setup),
-		cmocka_unit_test_setup(test_esm_failures, setup),
-		cmocka_unit_test_setup(test_esm_abort, setup),
-		cmocka_unit_test_setup(test_esm_page_in_order, setup),
-		cmocka_unit_test_setup(test_return_nothing_pending, setup),
-		cmocka_unit_test_setup(test_esm_wrong_cookie, setup),
-		cmocka_unit_test_setup(test_esm_busy, setup),
-		cmocka_unit_test_setup(test_register, setup),
-		cmocka_unit_test_setup(test_unregister, setup),
-		cmocka_unit_test_setup(test_page_in, setup),
-		cmocka_unit_test_setup(test_page_out, setup),
-		cmocka_unit_test_setup(test_page_inval, setup),
-		cmocka_unit_test_setup(test_share_unshare, setup),
-		cmocka_unit_test_setup(test_terminate, setup),
-		cmocka_unit_test_setup(test_secret_never_leaks, setup),
-		cmocka_unit_test_setup(test_return_other_lpid, setup),
-		cmocka_unit_test_setup(test_return_registers_ignored, setup),
-		cmocka_unit_test_setup(test_register_order, setup),
-		cmocka_unit_test_setup(test_unregister_per_guest, setup),
-		cmocka_unit_test_setup(test_page_in_order, setup),
-		cmocka_unit_test_setup(test_page_out_writes_nothing, setup),
-		cmocka_unit_test_setup(test_share_more, setup),
-		cmocka_unit_test_setup(test_terminate_init_done, setup),
-		cmocka_unit_test_setup(test_handler_only_rows, setup),
-		cmocka_unit_test_setup(test_reflect, setup),
-		cmocka_unit_test_setup(test_reflect_terminate, setup),
-		cmocka_unit_test_setup(test_reflect_full, setup),
-		cmocka_unit_test_setup(test_int_reflect, setup),
-		cmocka_unit_test_setup(test_inject, setup),
-		cmocka_unit_test_setup(test_int_lost, setup),
-		cmocka_unit_test_setup(test_int_fault, setup),
-		cmocka_unit_test_setup(test_cookie_no_random, setup),
-		cmocka_unit_test_setup(test_checker_catches, setup),
-		cmocka_unit_test_setup(test_page_in_secure, setup),
-		cmocka_unit_test_setup(test_gfn_touch, setup),
-		cmocka_unit_test_setup(test_shared_inval, setup),
-		cmocka_unit_test_setup(test_unshare_zeroes, setup),
-		cmocka_unit_test_setup(test_user_sc1, setup),
-		cmocka_unit_test_setup(test_h_random, setup),
-		cmocka_unit_test_setup(test_h_random_fail, setup),
-		cmocka_unit_test_setup(test_saved_msr_never_hv, setup),
-		cmocka_unit_test_setup(test_write_pate_radix, setup),
-		cmocka_unit_test_setup(test_write_pate_hash, setup),
-		cmocka_unit_test_setup(test_write_pate_bad, setup),
-		cmocka_unit_test_setup(test_write_pate_holes, setup),
-		cmocka_unit_test_setup(test_write_pate_secure, setup),
-		cmocka_unit_test_setup(test_leaf_page_in, setup),
-		cmocka_unit_test_setup(test_leaf_first_touch, setup),
-		cmocka_unit_test_setup(test_leaf_share_secure, setup),
-		cmocka_unit_test_setup(test_leaf_page_in_shared, setup),
-		cmocka_unit_test_setup(test_leaf_unshare, setup),
-		cmocka_unit_test_setup(test_leaf_drop, setup),
-		cmocka_unit_test_setup(test_leaf_base_unaligned, setup),
-		cmocka_unit_test_setup(test_tree_register, setup),
-		cmocka_unit_test_setup(test_tree_busy, setup),
-		cmocka_unit_test_setup(test_tree_unregister, setup),
-		cmocka_unit_test_setup(test_int_entry, setup),
-		cmocka_unit_test_setup(test_heai_stop, setup),
-		cmocka_unit_test_setup(test_esm_os_term, setup),
-		cmocka_unit_test_setup(test_stop_os_term, setup),
-		cmocka_unit_test_setup(test_int_halt, setup),
+		cmocka_unit_test_setup_teardown(test_esm_flow, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_esm_failures, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_esm_abort, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_esm_page_in_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_return_nothing_pending, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_esm_wrong_cookie, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_esm_busy, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_register, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unregister, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_page_in, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_page_out, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_page_inval, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_share_unshare, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_terminate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_secret_never_leaks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_return_other_lpid, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_return_registers_ignored, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_register_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unregister_per_guest, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_page_in_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_page_out_writes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_share_more, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_terminate_init_done, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_handler_only_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reflect, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reflect_terminate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reflect_full, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_int_reflect, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_inject, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_int_lost, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_int_fault, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cookie_no_random, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_checker_catches, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_page_in_secure, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_gfn_touch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shared_inval, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unshare_zeroes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_user_sc1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_h_random, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_h_random_fail, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_saved_msr_never_hv, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_write_pate_radix, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_write_pate_hash, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_write_pate_bad, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_write_pate_holes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_write_pate_secure, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_leaf_page_in, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_leaf_first_touch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_leaf_share_secure, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_leaf_page_in_shared, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_leaf_unshare, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_leaf_drop, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_leaf_base_unaligned, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tree_register, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_slot_largest, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tree_busy, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tree_unregister, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_int_entry, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_heai_stop, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_esm_os_term, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stop_os_term, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_int_halt, setup, teardown),
 	};
 
 	before = aligned_alloc(_Alignof(struct uv_state), sizeof(*before));
