@@ -94,7 +94,7 @@ $(BUILD)/$(1)/emu/%.o: src/arch/ppc64/%.c $(wildcard src/*.h src/*/*.h spec/*.h)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) $(CORE_CFLAGS) $$(FREESTANDING) $$(EMU_DEFS) -c $$< -o $$@
 
-$(BUILD)/$(1)/emu/harness: tests/emu/harness.c tests/emu/emu_call.S tests/emu/emu.h tests/emu/patch.c tests/emu/patch.h \
+$(BUILD)/$(1)/emu/harness: tests/emu/harness.c tests/common/state_rows.h tests/emu/emu_call.S tests/emu/emu.h tests/emu/patch.c tests/emu/patch.h \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1)) $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 $(ASM_FLAGS) -fno-stack-protector \

@@ -19,7 +19,7 @@ $(BUILD)/fuzz/state_check.o: tests/common/state_check.c tests/common/walk.c test
 	@mkdir -p $(dir $@)
 	clang -std=c11 -O2 $(WARN) $(CORE_INC) -Itests/common -c $< -o $@
 
-$(FUZZ_BIN): tests/fuzz/fuzz_ucalls.c $(BUILD)/fuzz/state_check.o $(CORE_SRCS) \
+$(FUZZ_BIN): tests/fuzz/fuzz_ucalls.c tests/common/state_rows.h $(BUILD)/fuzz/state_check.o $(CORE_SRCS) \
 		$(ARCH_HOST_SRCS) $(wildcard src/*.h src/*/*.h src/arch/host/*.h spec/*.h) \
 		$(SETUP_STAMP)
 	@mkdir -p $(dir $@)

@@ -39,6 +39,7 @@
 #include "ucall/dispatch.h"
 #include "vectors.h"
 #include "../common/normal_map.h"
+#include "../common/state_rows.h"
 #include "memmap.h"
 #include "emu.h"
 #include "patch.h"
@@ -80,82 +81,6 @@ extern char emu_sc2[], emu_capture[], emu_capture2[], emu_hv_vector[];
 void emu_call(const struct uv_cpu *in, uint64_t *host);
 enum uv_next __real_uv_entry(struct uv_cpu *cpu);
 
-/*
- * uv_state is about 200 MiB (spec/uv_config.h: 16 slots' rows of 2^20
- * records and leaf entries), nearly all of it the rows' tails past each
- * slot's pages, which state_inv has zero (gfns_unused_empty,
- * ptes_outside_zero; the host tests check it after every call).  Under
- * qemu a copy or clear of the whole state takes a good part of a second:
- * the harness copies and clears all but those tails, taking them as zero.
- * How far row k of s may be non-zero, in records (gfn) and entries (pte):
- */
-static void row_extent(const struct uv_state *s, int k, unsigned long *g,
-		       unsigned long *p)
-{
-	const struct uv_slot *sl = &s->slot[k];
-	unsigned long n = sl->npages < UV_SLOT_PAGES ? (unsigned long)sl->npages :
-						       UV_SLOT_PAGES;
-
-	*g = sl->lpid == 0 ? 0 : n;
-	*p = sl->lpid == 0 ? 0 : (unsigned long)(sl->base % 32) + n;
-	if (*p > UV_SLOT_PTES)
-		*p = UV_SLOT_PTES;
-}
-
-/* The bytes [a, b) of uv_state's layout: from src into dst. */
-#define SEG(dst, src, a, b)                                                \
-	memcpy((char *)(dst) + (a), (const char *)(src) + (a), (b) - (a))
-
-/*
- * *dst = *src, both having their rows zero past their extents (dst's as
- * they were before: what src does not cover of them is cleared).
- */
-static void state_copy(struct uv_state *dst, const struct uv_state *src)
-{
-	unsigned long gd[UV_NSLOTS], pd[UV_NSLOTS];
-	const unsigned long po = offsetof(struct uv_state, pte),
-			    pe = po + sizeof(src->pte),
-			    go = offsetof(struct uv_state, gfn),
-			    ge = go + sizeof(src->gfn);
-
-	for (int k = 0; k < UV_NSLOTS; k++)
-		row_extent(dst, k, &gd[k], &pd[k]);
-	SEG(dst, src, 0, po);
-	SEG(dst, src, pe, go);
-	SEG(dst, src, ge, sizeof(*dst));
-	for (int k = 0; k < UV_NSLOTS; k++) {
-		unsigned long g, p;
-
-		row_extent(src, k, &g, &p);
-		memcpy(dst->gfn[k], src->gfn[k], g * sizeof(uint32_t));
-		memcpy(dst->pte[k], src->pte[k], p * sizeof(uint64_t));
-		if (gd[k] > g)
-			memset(&dst->gfn[k][g], 0, (gd[k] - g) * sizeof(uint32_t));
-		if (pd[k] > p)
-			memset(&dst->pte[k][p], 0, (pd[k] - p) * sizeof(uint64_t));
-	}
-}
-
-/* uv_state all zero, its rows being zero past their extents. */
-static void state_zero(void)
-{
-	const unsigned long po = offsetof(struct uv_state, pte),
-			    pe = po + sizeof(uv_state.pte),
-			    go = offsetof(struct uv_state, gfn),
-			    ge = go + sizeof(uv_state.gfn);
-	char *u = (char *)&uv_state;
-
-	for (int k = 0; k < UV_NSLOTS; k++) {
-		unsigned long g, p;
-
-		row_extent(&uv_state, k, &g, &p);
-		memset(uv_state.gfn[k], 0, g * sizeof(uint32_t));
-		memset(uv_state.pte[k], 0, p * sizeof(uint64_t));
-	}
-	memset(u, 0, po);
-	memset(u + pe, 0, go - pe);
-	memset(u + ge, 0, sizeof(uv_state) - ge);
-}
 enum uv_next __wrap_uv_entry(struct uv_cpu *cpu);
 enum uv_next __real_uv_int_entry(struct uv_cpu *cpu, uint64_t vec,
 				 uint64_t lpcr, uint64_t asdr);
@@ -932,10 +857,10 @@ static int reference(struct uv_frame *want)
 	f.srr1 = caller_msr | LEV(caller_lev);
 	f.usrr1 = caller_msr;
 	f.lpidr = caller_lpidr;
-	state_copy(&saved, &uv_state);
+	state_copy_rows(&saved, &uv_state);
 	m.msr = MSR_UV; /* the core runs in ultravisor state (tlbie) */
 	next = uv_ucall(&f);
-	state_copy(&uv_state, &saved);
+	state_copy_rows(&uv_state, &saved);
 	if (next != UV_NEXT_CALLER || f.usrr0 != f.srr0 || f.usrr1 != caller_msr)
 		return 0;
 	*want = f;
@@ -1157,7 +1082,7 @@ static void esm_from_vm(struct uv_frame *guest, uint64_t *lpid, uint64_t *gmsr,
 {
 	struct uv_frame want;
 
-	state_zero();
+	state_zero_rows(&uv_state);
 	pick_context(C_VM);
 	*lpid = caller_lpidr;
 	*gmsr = caller_msr;
@@ -1490,7 +1415,7 @@ static void test_page_in(unsigned long round)
 	int ok = 1, r;
 
 	for (r = 0; r < (round == 0 ? 2 : 1); r++) {
-		state_zero();
+		state_zero_rows(&uv_state);
 		lpid = 1 + rnd() % UV_MAX_LPID;
 		/* below UV_TREE_GFNS: where a slot may lie (a tree maps it) */
 		gfn = rnd() % (UV_TREE_GFNS - 4);
@@ -1585,7 +1510,7 @@ static void test_page_in(unsigned long round)
 				break;
 		}
 	}
-	state_zero();
+	state_zero_rows(&uv_state);
 	tally(before, ok);
 	if (failed != before) {
 		printf("%u passed, %u failed (stopped at UV_PAGE_IN, ra %#llx)\n",
@@ -1613,7 +1538,7 @@ static void test_write_pate(void)
 	unsigned int i, pass, before = failed;
 	int ok = 1;
 
-	state_zero();
+	state_zero_rows(&uv_state);
 	for (pass = 0; pass < 2; pass++) {
 		pick_context(C_HV);
 		random_regs(&in.frame);
@@ -1652,7 +1577,7 @@ static void test_write_pate(void)
 	only_r3(&want, rc_reg(U_P2));
 	run("UV_WRITE_PATE refused: root past normal memory", &want);
 	SAME("no tlbie for a refused write", m.n_tlbie + m.n_tlbsync, 0);
-	state_zero();
+	state_zero_rows(&uv_state);
 	tally(before, ok);
 }
 
@@ -1675,7 +1600,7 @@ static void test_page_inval(void)
 	unsigned int i, pass, before = failed;
 	int ok = 1;
 
-	state_zero();
+	state_zero_rows(&uv_state);
 	uv_state.svm_life[lpid] = SVM_SECURE;
 	uv_state.slot[0].lpid = (uint32_t)lpid;
 	uv_state.slot[0].base = gfn;
@@ -1706,7 +1631,7 @@ static void test_page_inval(void)
 			SAME("no tlbsync before the tlbie", m.tlbie[0].syncs_before, 0);
 		}
 	}
-	state_zero();
+	state_zero_rows(&uv_state);
 	tally(before, ok);
 }
 

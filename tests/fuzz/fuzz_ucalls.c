@@ -73,6 +73,7 @@
 #include "mem/gfn.h"
 #include "guest/int_entry.h"
 #include "state_check.h"
+#include "state_rows.h"
 
 #define PAGE UV_PAGE_SIZE
 #define HV_PAGES 8 /* normal memory the fuzzer's hypervisor uses */
@@ -139,49 +140,12 @@ static uint32_t snap_osterm[UV_MAX_LPID + 1];
  * those tails and keeps its own zero, and the comparison reads each row
  * only as far as the slot before or after the operation reaches; that the
  * tails stayed zero the whole invariant says, checked at the end of each
- * input (check_after checks all but the tails after each operation).
- * Row k of s may be non-zero in records [0, *g) and entries [0, *p):
+ * input (check_after checks all but the tails after each operation;
+ * tests/common/state_rows.h).
  */
-static void row_extent(const struct uv_state *s, int k, unsigned long *g,
-		       unsigned long *p)
-{
-	const struct uv_slot *sl = &s->slot[k];
-	unsigned long n = sl->npages < UV_SLOT_PAGES ? (unsigned long)sl->npages :
-						       UV_SLOT_PAGES;
-
-	*g = sl->lpid == 0 ? 0 : n;
-	*p = sl->lpid == 0 ? 0 : (unsigned long)(sl->base % 32) + n;
-	if (*p > UV_SLOT_PTES)
-		*p = UV_SLOT_PTES;
-}
-
-#define PTE_OFF offsetof(struct uv_state, pte)
-#define PTE_END (PTE_OFF + sizeof(uv_state.pte))
-#define GFN_OFF offsetof(struct uv_state, gfn)
-#define GFN_END (GFN_OFF + sizeof(uv_state.gfn))
-
 static void snapshot(void)
 {
-	unsigned long gd[UV_NSLOTS], pd[UV_NSLOTS];
-	char *c = (char *)snap;
-	const char *u = (const char *)&uv_state;
-
-	for (int k = 0; k < UV_NSLOTS; k++)
-		row_extent(snap, k, &gd[k], &pd[k]);
-	memcpy(c, u, PTE_OFF);
-	memcpy(c + PTE_END, u + PTE_END, GFN_OFF - PTE_END);
-	memcpy(c + GFN_END, u + GFN_END, sizeof(uv_state) - GFN_END);
-	for (int k = 0; k < UV_NSLOTS; k++) {
-		unsigned long g, p;
-
-		row_extent(&uv_state, k, &g, &p);
-		memcpy(snap->gfn[k], uv_state.gfn[k], g * sizeof(uint32_t));
-		memcpy(snap->pte[k], uv_state.pte[k], p * sizeof(uint64_t));
-		if (gd[k] > g)
-			memset(&snap->gfn[k][g], 0, (gd[k] - g) * sizeof(uint32_t));
-		if (pd[k] > p)
-			memset(&snap->pte[k][p], 0, (pd[k] - p) * sizeof(uint64_t));
-	}
+	state_copy_rows(snap, &uv_state);
 	memcpy(snap_osterm, uv_osterm, sizeof(uv_osterm));
 }
 
@@ -202,9 +166,9 @@ static int state_same(void)
 {
 	const char *c = (const char *)snap, *u = (const char *)&uv_state;
 
-	if (memcmp(c, u, PTE_OFF) != 0 ||
-	    memcmp(c + PTE_END, u + PTE_END, GFN_OFF - PTE_END) != 0 ||
-	    memcmp(c + GFN_END, u + GFN_END, sizeof(uv_state) - GFN_END) != 0 ||
+	if (memcmp(c, u, ROWS_PTE_OFF) != 0 ||
+	    memcmp(c + ROWS_PTE_END, u + ROWS_PTE_END, ROWS_GFN_OFF - ROWS_PTE_END) != 0 ||
+	    memcmp(c + ROWS_GFN_END, u + ROWS_GFN_END, sizeof(uv_state) - ROWS_GFN_END) != 0 ||
 	    memcmp(snap_osterm, uv_osterm, sizeof(uv_osterm)) != 0)
 		return 0;
 	for (int k = 0; k < UV_NSLOTS; k++) {
@@ -1067,20 +1031,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	/* uv_state zero: all but the rows' tails, which are (the whole
 	 * invariant held at the end of the last input; .bss before the first) */
-	{
-		char *u = (char *)&uv_state;
-
-		for (int k = 0; k < UV_NSLOTS; k++) {
-			unsigned long g, p;
-
-			row_extent(&uv_state, k, &g, &p);
-			memset(uv_state.gfn[k], 0, g * sizeof(uint32_t));
-			memset(uv_state.pte[k], 0, p * sizeof(uint64_t));
-		}
-		memset(u, 0, PTE_OFF);
-		memset(u + PTE_END, 0, GFN_OFF - PTE_END);
-		memset(u + GFN_END, 0, sizeof(uv_state) - GFN_END);
-	}
+	state_zero_rows(&uv_state);
 	memset(uv_osterm, 0, sizeof(uv_osterm));
 	memset(host_normal(0), 0, HV_PAGES * PAGE);
 	memset(&last_exit, 0, sizeof(last_exit));
