@@ -214,7 +214,8 @@ Z: __attribute__((unused));
 	uv_state.slot[k].npages = 0;
 	/* The records, the leaf entries and the other slots as at Z: a step
 	 * for ptes_ok, since the slot's fields share their memory with them
-	 * (with 2^20-GFN slots z3 ran out of memory on ptes_ok without it) */
+	 * (with 2^20-GFN slots, without it, z3 gave up on ptes_ok and cvc4
+	 * timed out) */
 	/*@ assert z_kept: \at(uv_state.gfn, Z) == uv_state.gfn &&
 	      \at(uv_state.pte, Z) == uv_state.pte &&
 	      (\forall integer k2; 0 <= k2 < UV_NSLOTS && k2 != k ==>
@@ -270,8 +271,8 @@ static void slot_add(uint32_t k, uint32_t lpid, uint32_t id, uint64_t base,
 	/*@ assert l3_complete; */
 	/* and no level-3 entry names slot k, which is free (l3_ok): after
 	 * the writes l3_ok is then about slots whose fields did not change
-	 * (with 2^20-GFN slots z3 ran out of memory on it without these
-	 * steps) */
+	 * (with 2^20-GFN slots, without these steps, z3 gave up on it and
+	 * cvc4 timed out) */
 	/*@ assert k_unnamed: \forall integer t, g; 0 <= t < UV_NTREES &&
 	      0 <= g < UV_TREE_GROUPS ==> uv_state.tree_slot[t][g] != k + 1; */
 	/* a label only the proof reads (\at) */

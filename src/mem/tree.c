@@ -160,8 +160,8 @@ void tree_link(uint32_t t, uint32_t k)
 	 * frames and pte_hv the map) */
 	/*@ assert ptes_ok; */
 	/* and what l3_complete asks of slot k, before the write: after it,
-	 * only slot_tree[k] changed (as one goal, with 2^20-GFN slots z3 ran
-	 * out of memory) */
+	 * only slot_tree[k] changed (as one goal, with 2^20-GFN slots, z3
+	 * gave up and cvc4 timed out) */
 	/*@ assert k_linked: \forall integer h; grp_lo(k) <= h <= grp_hi(k) ==>
 	      uv_state.tree_slot[t][h] == k + 1; */
 	/*@ assert k_tree: uv_state.tree_lpid[t] == uv_state.slot[k].lpid; */
@@ -244,15 +244,15 @@ void tree_unlink(uint32_t t, uint32_t k)
 		/*@ assert \forall integer k2; 0 <= k2 < UV_NSLOTS &&
 		      uv_state.slot_tree[k2] == t + 1 ==> slot_used(k2) ==>
 		      g < grp_lo(k2) || g > grp_hi(k2); */
-	/* a label only the proof reads (\at) */
-	// cppcheck-suppress unusedLabel
+		/* a label only the proof reads (\at) */
+		// cppcheck-suppress unusedLabel
 W: __attribute__((unused));
 		uv_state.tree_slot[t][g] = 0;
 		uv_state.tree_l3[t][g] = 0;
 		/* What ptes_ok and l3_complete read, but the two entries, as at
 		 * W: steps, since both share their memory with the entries
-		 * written (with 2^20-GFN slots z3 ran out of memory on each
-		 * without them) */
+		 * written (with 2^20-GFN slots, without them, z3 gave up on
+		 * each and cvc4 timed out) */
 		/*@ assert w_ptes: ptes_same{W, Here}; */
 		/*@ assert w_trees: \at(uv_state.slot_tree, W) == uv_state.slot_tree &&
 		      \at(uv_state.tree_lpid, W) == uv_state.tree_lpid; */
