@@ -2,15 +2,17 @@
 # tests/bench/bench.c is the emulation harness (tests/emu/harness.c, included
 # with its main renamed) driving exactly one modelled sc 2 per run, chosen by
 # argv.  tools/bench.sh runs it under qemu-user's instruction log (qemu 7.2:
-# -singlestep -d exec,nochain: one line per executed instruction) and
-# tools/bench-count.sh counts the instructions from the vector (image base +
-# 0xC00) to urfid whose address lies in the ultravisor's text, taken from the
-# driver's link map (the .uv.head/.text input sections of asm/entry.o and the
-# C core objects).  Also printed: sizeof(struct uv_state), `size` of each
-# uv.elf, and with BENCH_PROVE=1 the wall time of `make prove` from scratch
-# and replayed.  The target check (a rejected number under BENCH_TARGET=100
-# instructions on ppc64le) prints PASS or FAIL; BENCH_STRICT=1 makes a FAIL
-# fail the target.  Not part of `make check`.  Figures: docs/bench.md.
+# -singlestep -d exec,nochain: one line per executed instruction; -dfilter
+# limits it to the ultravisor's text, so the set-up, the checks and libc are
+# not logged) and tools/bench-count.sh counts the instructions from the
+# vector (image base + 0xC00) to urfid whose address lies in the ultravisor's
+# text, taken from the driver's link map (the .uv.head/.text input sections
+# of asm/entry.o and the C core objects).  Also printed: sizeof(struct
+# uv_state), `size` of each uv.elf, and with BENCH_PROVE=1 the wall time of
+# `make prove` from scratch and replayed.  The target check (a rejected
+# number under BENCH_TARGET=100 instructions on ppc64le) prints PASS or FAIL;
+# BENCH_STRICT=1 makes a FAIL fail the target.  Not part of `make check`.
+# Figures: docs/bench.md.
 .PHONY: bench
 
 BENCH_ARCHES := ppc64le ppc64

@@ -1,7 +1,11 @@
 #!/bin/sh
 # `make bench` (mk/bench.mk): runs each bench case once under qemu-user's
 # instruction log and prints the ultravisor's instruction counts, the size
-# of its state and of its image, and optionally the proof times.
+# of its state and of its image, and optionally the proof times.  The log
+# is filtered to the ultravisor's text (qemu's -dfilter with the ranges
+# tools/bench-count.sh --dfilter reads from the driver's link map): the
+# set-up of the state, the harness's checks and libc are not logged, and
+# the counts are what the whole log gives (tools/bench-count.sh).
 #
 # Usage: bench.sh BUILD ARCH...   (ARCH: ppc64le ppc64; the first decides the
 # target check).  Per arch it needs BUILD/bench/ARCH/bench (+ .map), the
@@ -57,13 +61,15 @@ count() { # arch, bench args -> "total asm c"
 	shift
 	d=$BUILD/bench/$a
 	eval "q=\$QEMU_$a nm=\$NM_$a objs=\$CORE_OBJS_$a"
+	# shellcheck disable=SC2086
+	filter=$(sh tools/bench-count.sh --dfilter "$d/bench.map" "$BUILD/$a/asm/entry.o" $objs)
 	rm -f "$d/trace.log"
 	# an interrupt (bench int VEC KIND, but its UV_RETURN, an sc 2):
 	# counted from its stub
 	if [ "$1" = int ] && [ "$3" != return ]; then BENCH_VEC=$2; else BENCH_VEC=; fi
 	export BENCH_VEC
 	# shellcheck disable=SC2086
-	$q $QFLAGS -D "$d/trace.log" "$d/bench" "$@" > "$d/run.out" || {
+	$q $QFLAGS -dfilter "$filter" -D "$d/trace.log" "$d/bench" "$@" > "$d/run.out" || {
 		cat "$d/run.out" >&2
 		echo "bench: $a: the round trip failed: $*" >&2
 		exit 1
@@ -72,6 +78,7 @@ count() { # arch, bench args -> "total asm c"
 	BENCH_BY_SYMBOL=1 sh tools/bench-count.sh "$nm" "$d/bench" \
 		"$d/bench.map" "$d/trace.log" "$BUILD/$a/asm/entry.o" $objs \
 		2> "$d/bysym.txt" || { cat "$d/bysym.txt" >&2; exit 1; }
+	rm -f "$d/trace.log"
 }
 
 notes() { # bench args -> what the handler did
@@ -80,9 +87,9 @@ notes() { # bench args -> what the handler did
 
 echo "== ultravisor instructions, one sc 2, from the vector (image base + 0xC00) to urfid"
 echo "   (or, (j) and (k), one interrupt, from its stub at image base + its vector)"
-echo "   (qemu 7.2 user mode: qemu-<arch> $QFLAGS, one log line per executed"
-echo "   instruction; counted: addresses in the .uv.head/.text sections of"
-echo "   asm/entry.o and the C core objects; total = asm + C)"
+echo "   (qemu 7.2 user mode: qemu-<arch> $QFLAGS -dfilter <those sections>,"
+echo "   one log line per executed instruction; counted: addresses in the .uv.head/.text"
+echo "   sections of asm/entry.o and the C core objects; total = asm + C)"
 printf '%-72s' "case"
 for a in $ARCHES; do printf ' %16s' "$a"; done
 echo
@@ -145,6 +152,9 @@ echo "   UV_PAGE_IN with 64 / 65 536 / 1 048 576 guest pages: $n_c / $n_c2 / $n_
 # shellcheck disable=SC2154
 echo "   UV_RETURN on to the next H_SVM_PAGE_IN with 64 / 65 536 / 1 048 560 guest pages: $n_d2 / $n_d3 / $n_d4 instructions, $(flat "$n_d2" "$n_d3" "$n_d4")"
 # shellcheck disable=SC2154
+echo "   UV_REGISTER_MEM_SLOT of 1 / 65 536 / 1 048 576 pages (1 / 2 049 / 32 768 level-3 entries): $n_i2 / $n_i3 / $n_i4 instructions," \
+	"$(awk -v a="$n_i2" -v b="$n_i3" -v c="$n_i4" 'BEGIN { printf "%.2f / %.2f", (b - a) / 2048, (c - a) / 32767 }') per level-3 entry past the first"
+# shellcheck disable=SC2154
 rt=$((n_c + n_d2))
 echo "   one H_SVM_PAGE_IN round trip, the ultravisor's part (KVM's nested UV_PAGE_IN, then its UV_RETURN, which leaves with the next H_SVM_PAGE_IN): $n_c + $n_d2 = $rt instructions"
 # The whole protocol is not one sc 2, so it is not counted in one run (and
@@ -169,7 +179,9 @@ for a in $ARCHES; do
 	d=$BUILD/bench/$a
 	eval "q=\$QEMU_$a nm=\$NM_$a objs=\$CORE_OBJS_$a"
 	# shellcheck disable=SC2086
-	$q $QFLAGS -D "$d/boot-trace.log" "$d/boot" "$BUILD/emu/boot.dtb" bench > "$d/boot.out" || {
+	filter=$(sh tools/bench-count.sh --dfilter "$d/boot.map" "$BUILD/$a/asm/entry.o" $objs)
+	# shellcheck disable=SC2086
+	$q $QFLAGS -dfilter "$filter" -D "$d/boot-trace.log" "$d/boot" "$BUILD/emu/boot.dtb" bench > "$d/boot.out" || {
 		cat "$d/boot.out" >&2; echo "bench: $a: the emulated boot failed" >&2; exit 1; }
 	# shellcheck disable=SC2086
 	set -- $(BENCH_BOOT=1 sh tools/bench-count.sh "$nm" "$d/boot" "$d/boot.map" \
@@ -190,7 +202,7 @@ done
 set -- $sizes
 echo "   per GFN: $8 bytes (its 4-byte record and its 8-byte radix leaf entry; each slot also has" \
 	"32 leaf entries more, for a first GFN not on a 2 MiB boundary; each guest with a slot has a tree of" \
-	"132 KiB above its leaf tables, whatever its size: spec/radix.h)"
+	"$((${18} / 1024)) KiB above its leaf tables (root, level 2, level 3), whatever its size: spec/radix.h)"
 echo "   per LPID: 16 bytes of partition-table entry (64 KiB in all, spec/pate.h)"
 echo "   per SVM: ${10} bytes of life cycle per LPID; each memory slot it uses" \
 	"${12} bytes (from a table of 16 shared by all); ${14} bytes of saved" \

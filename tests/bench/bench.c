@@ -352,14 +352,16 @@ int main(int argc, char **argv)
 	patch_asm();
 	if (strcmp(cs, "sizes") == 0) {
 		printf("uv_state %zu uv_cpu %zu uv_frame %zu gfn %zu life %zu "
-		       "slot %zu exit %zu frame %zu\n",
+		       "slot %zu exit %zu frame %zu tree %zu\n",
 		       sizeof(struct uv_state), sizeof(struct uv_cpu),
 		       sizeof(struct uv_frame),
 		       sizeof(uv_state.gfn[0][0]) + sizeof(uv_state.pte[0][0]),
 		       sizeof(uv_state.svm_life[0]), sizeof(struct uv_slot),
 		       sizeof(struct uv_exit),
 		       sizeof(uv_state.pool[0]) + sizeof(uv_state.owner_slot[0]) +
-			       sizeof(uv_state.owner_idx[0]));
+			       sizeof(uv_state.owner_idx[0]),
+		       sizeof(uv_state.tree_root[0]) + sizeof(uv_state.tree_l2[0]) +
+			       sizeof(uv_state.tree_l3[0]));
 		return 0;
 	}
 	/* Normal memory for UV_PAGE_IN's source: the arch layer reads real
