@@ -63,12 +63,19 @@
         uv_state.owner_idx[n] < UV_SLOT_PAGES &&
         uv_state.gfn[uv_state.owner_slot[n] - 1][uv_state.owner_idx[n]] == GFN_SECURE + n);
 
+  // The frames that exist: 0 .. frames_end - 1, all of the pool but the
+  // last `absent` (struct uv_free, src/state.h), which no frame number the
+  // ultravisor uses ever reaches (free_ok: fresh <= frames_end).
+  logic integer frames_end = UV_NFRAMES - uv_state.free.absent;
+
   // The free frames (struct uv_free, src/state.h): stack[0 .. fresh - 1]
   // and pos are inverse maps on the frames below fresh (a permutation of
   // them), the free ones at the places below n, the owned ones from n on;
-  // every frame from fresh on is free (never owned yet).
+  // every frame from fresh on is free (never owned yet), and fresh does
+  // not pass the frames that exist.
   predicate free_ok =
-    uv_state.free.n <= uv_state.free.fresh <= UV_NFRAMES &&
+    uv_state.free.absent <= UV_NFRAMES &&
+    uv_state.free.n <= uv_state.free.fresh <= frames_end &&
     (\forall integer j; 0 <= j < uv_state.free.fresh ==>
       uv_state.free.stack[j] < uv_state.free.fresh &&
       uv_state.free.pos[uv_state.free.stack[j]] == j) &&
@@ -82,10 +89,12 @@
   // The frame a page-in takes: the top of the stack, else the first never
   // owned; UV_NFRAMES when none is free (given free_ok).
   logic integer free_next =
-    uv_state.free.n > 0 ? uv_state.free.stack[uv_state.free.n - 1] : uv_state.free.fresh;
+    uv_state.free.n > 0 ? uv_state.free.stack[uv_state.free.n - 1] :
+    uv_state.free.fresh < frames_end ? uv_state.free.fresh : UV_NFRAMES;
 
+  // A free frame that exists is zero (the absent ones are never read).
   predicate frames_zero =
-    \forall integer n, w; 0 <= n < UV_NFRAMES && 0 <= w < UV_FRAME_WORDS ==>
+    \forall integer n, w; 0 <= n < frames_end && 0 <= w < UV_FRAME_WORDS ==>
       uv_state.owner_slot[n] == 0 ==> uv_state.pool[n][w] == 0;
 
   // Life-cycle bytes and pending exits are inverse maps.

@@ -48,12 +48,20 @@ struct uv_pate {
  * are).  A page-in takes the top of the stack, else frame fresh; a frame
  * freed goes on top.  All zero, as the boot's cleared .bss leaves it, is a
  * pool of fresh frames: nothing to set up.
+ *
+ * The pool's last `absent` frames do not exist (frames_end, spec/
+ * state.acsl.h): fresh stops before them, so no frame number the
+ * ultravisor hands out reaches them.  Counted from the end, not the
+ * frames that exist, so that the all-zero state is still every frame
+ * there, as the image's pool in .bss has it; a pool taken from the boot's
+ * memory map sets it to the frames the map lacks.
  */
 struct uv_free {
 	uint32_t stack[UV_NFRAMES];
 	uint32_t pos[UV_NFRAMES];
 	uint32_t n;
 	uint32_t fresh;
+	uint32_t absent;
 };
 
 struct uv_state {

@@ -9,7 +9,10 @@ uint32_t frame_find_free(void)
 {
 	if (uv_state.free.n > 0)
 		return uv_state.free.stack[uv_state.free.n - 1];
-	return uv_state.free.fresh;
+	/* free_ok: absent <= UV_NFRAMES, so the difference does not wrap */
+	if (uv_state.free.fresh < UV_NFRAMES - uv_state.free.absent)
+		return uv_state.free.fresh;
+	return UV_NFRAMES;
 }
 
 void frame_own(uint32_t n, uint32_t k, uint32_t i)

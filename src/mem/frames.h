@@ -17,16 +17,18 @@
 
 /*
  * A free frame, or UV_NFRAMES if none: O(1), the top of the free frames'
- * stack or the first frame never owned (struct uv_free, src/state.h).
+ * stack or the first frame never owned, if it exists (struct uv_free,
+ * src/state.h).
  */
 /*@
   requires free_ok;
   assigns \nothing;
   ensures \result == free_next;
   ensures \result <= UV_NFRAMES;
-  ensures \result < UV_NFRAMES ==> uv_state.owner_slot[\result] == 0;
+  ensures \result < UV_NFRAMES ==>
+    \result < frames_end && uv_state.owner_slot[\result] == 0;
   ensures \result == UV_NFRAMES ==>
-    \forall integer n; 0 <= n < UV_NFRAMES ==> uv_state.owner_slot[n] != 0;
+    \forall integer n; 0 <= n < frames_end ==> uv_state.owner_slot[n] != 0;
 */
 uint32_t frame_find_free(void);
 
@@ -56,6 +58,7 @@ uint32_t frame_find_free(void);
     \at(uv_state.tree_l3, A) == \at(uv_state.tree_l3, B) &&
     \at(uv_state.tree_slot, A) == \at(uv_state.tree_slot, B) &&
     \at(uv_state.tree_lpid, A) == \at(uv_state.tree_lpid, B) &&
+    \at(uv_state.free.absent, A) == \at(uv_state.free.absent, B) &&
     (\forall integer m; 0 <= m < UV_NFRAMES && m != n ==>
       \at(uv_state.owner_slot[m], A) == \at(uv_state.owner_slot[m], B) &&
       \at(uv_state.owner_idx[m], A) == \at(uv_state.owner_idx[m], B));

@@ -257,7 +257,8 @@ static int frames_ok(const struct uv_state *s, char *why, unsigned long why_len)
 }
 
 /*
- * free_ok: free.n <= free.fresh <= UV_NFRAMES; below fresh, stack and pos
+ * free_ok: free.absent <= UV_NFRAMES, free.n <= free.fresh <= frames_end
+ * (UV_NFRAMES - absent: the frames that exist); below fresh, stack and pos
  * are inverse maps (stack[j] < fresh, pos[stack[j]] == j; pos[f] < fresh,
  * stack[pos[f]] == f) and frame f is free (owner_slot 0) iff pos[f] < n;
  * from fresh on every frame is free.
@@ -266,9 +267,12 @@ static int free_ok(const struct uv_state *s, char *why, unsigned long why_len)
 {
 	const struct uv_free *fr = &s->free;
 
-	if (fr->n > fr->fresh || fr->fresh > UV_NFRAMES)
-		FAIL("free_ok: n %u, fresh %u (UV_NFRAMES %d)", fr->n, fr->fresh,
+	if (fr->absent > UV_NFRAMES)
+		FAIL("free_ok: absent %u > UV_NFRAMES %d", fr->absent,
 		     UV_NFRAMES);
+	if (fr->n > fr->fresh || fr->fresh > UV_NFRAMES - fr->absent)
+		FAIL("free_ok: n %u, fresh %u (UV_NFRAMES %d, absent %u)",
+		     fr->n, fr->fresh, UV_NFRAMES, fr->absent);
 	for (uint32_t j = 0; j < fr->fresh; j++)
 		if (fr->stack[j] >= fr->fresh || fr->pos[fr->stack[j]] != j)
 			FAIL("free_ok: stack[%u] = %u is not a frame below fresh "
@@ -290,16 +294,22 @@ static int free_ok(const struct uv_state *s, char *why, unsigned long why_len)
 	return 0;
 }
 
-/* frames_zero: a free frame (owner_slot[n] == 0) is all zero. */
+/*
+ * frames_zero: a free frame (owner_slot[n] == 0) that exists (n below
+ * frames_end, UV_NFRAMES - absent) is all zero; an absent one is not read.
+ */
 static int frames_zero(const struct uv_state *s, char *why,
 		       unsigned long why_len)
 {
-	for (int n = 0; n < UV_NFRAMES; n++) {
+	long end = UV_NFRAMES - (long)(s->free.absent <= UV_NFRAMES ?
+				       s->free.absent : UV_NFRAMES);
+
+	for (long n = 0; n < end; n++) {
 		if (s->owner_slot[n] != 0)
 			continue;
 		for (unsigned long w = 0; w < UV_FRAME_WORDS; w++)
 			if (s->pool[n][w] != 0)
-				FAIL("frames_zero: free frame %d word %lu not zero",
+				FAIL("frames_zero: free frame %ld word %lu not zero",
 				     n, w);
 	}
 	return 0;
@@ -1193,6 +1203,8 @@ void uv_state_field(unsigned long off, char *buf, unsigned long len)
 		snprintf(buf, len, "free.n");
 	else if (IN(free.fresh, off))
 		snprintf(buf, len, "free.fresh");
+	else if (IN(free.absent, off))
+		snprintf(buf, len, "free.absent");
 	else if (IN(pte, off))
 		snprintf(buf, len, "pte[%lu][%lu]",
 			 REL(pte, off) / (UV_SLOT_PTES * sizeof(uint64_t)),

@@ -267,6 +267,15 @@ static void test_valid_states_pass(void **state)
 	(void)state;
 	memset(&uv_state, 0, sizeof(uv_state));
 	expect_ok(&uv_state, "the all-zero (initial) state");
+	/* a pool whose last frames do not exist: what they hold is not read */
+	uv_state.free.absent = UV_NFRAMES - 2;
+	uv_state.pool[2][0] = 1;
+	uv_state.pool[UV_NFRAMES - 1][UV_FRAME_WORDS - 1] = 1;
+	expect_ok(&uv_state, "a pool of two frames, the absent ones not zero");
+	uv_state.free.absent = UV_NFRAMES;
+	uv_state.pool[0][0] = 1;
+	expect_ok(&uv_state, "a pool of no frames");
+	memset(&uv_state, 0, sizeof(uv_state));
 	build_good(good);
 	expect_ok(good, "the hand-built state");
 	/* a slot of one page at GFN 0, id 0, of a guest in INIT */
@@ -431,6 +440,11 @@ static void test_each_clause_caught(void **state)
 	BROKEN((s->free.stack[2] = UV_NFRAMES, s->free.pos[2] = 2), "free_ok");
 	BROKEN((s->free.fresh = 6, s->free.n = 4, s->free.stack[5] = 5,
 		s->free.pos[5] = 5), "free_ok");         /* frame 63 past fresh */
+	/* absent frames: fresh (64, frame 63 owned) must stay below the
+	 * frames that exist, and absent can be no more than the pool */
+	BROKEN(s->free.absent = 1, "free_ok");
+	BROKEN(s->free.absent = UV_NFRAMES + 1, "free_ok");
+	BROKEN(s->free.absent = 0xFFFFFFFF, "free_ok");
 	/* lives_ok */
 	BROKEN(s->svm_life[0] = SVM_SECURE, "lives_ok");
 	BROKEN(s->svm_life[100] = SVM_INIT + UV_NEXITS, "lives_ok");
@@ -691,6 +705,7 @@ static void test_snapshot(void **state)
 		{ offsetof(struct uv_state, free.pos[0]), "free.pos[0]" },
 		{ offsetof(struct uv_state, free.n) + 1, "free.n" },
 		{ offsetof(struct uv_state, free.fresh) + 3, "free.fresh" },
+		{ offsetof(struct uv_state, free.absent) + 2, "free.absent" },
 		{ offsetof(struct uv_state, pool[3][7]) + 2, "pool[3][7]" },
 		{ offsetof(struct uv_state, pool) + sizeof(uv_state.pool) - 1,
 		  "pool[63][8191]" },

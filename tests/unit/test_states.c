@@ -1121,6 +1121,65 @@ static void test_page_in(void **state)
 	assert_true(frame_is_zero(n));
 }
 
+/*
+ * A pool whose last frames do not exist (struct uv_free's absent, set by a
+ * boot whose memory map has fewer frames than UV_NFRAMES): no page-in, no
+ * zero-fill, no ESM step ever takes one of them or reads or writes it,
+ * and the frames that exist are used and given back as usual.
+ */
+static void test_pool_absent(void **state)
+{
+	(void)state;
+	const int have = 3;
+	uint8_t *src = host_normal(0x40 * PAGE);
+	int used[3], out;
+
+	uv_state.free.absent = UV_NFRAMES - have;
+	for (int f = have; f < UV_NFRAMES; f++)
+		memset(uv_state.pool[f], 0xA5, PAGE);
+	memset(src, 0x3C, PAGE);
+	make_init(5, 0x10, 8);
+	for (int i = 0; i < have; i++) {
+		assert_int_equal(HVCALL(N_PAGE_IN, 5, 0x40 * PAGE, (0x10 + i) * PAGE,
+					0, 16), R_SUCCESS);
+		used[i] = frame_of(5, 0x10 + (uint64_t)i);
+		assert_true(used[i] >= 0 && used[i] < have);
+		assert_memory_equal(uv_state.pool[used[i]], src, PAGE);
+	}
+	check_inv("three page-ins, three frames");
+	/* the frames that exist are taken: U_BUSY, the record still EMPTY */
+	assert_int_equal(HVCALL(N_PAGE_IN, 5, 0x40 * PAGE, 0x13 * PAGE, 0, 16),
+			 R_BUSY);
+	assert_int_equal(record_of(5, 0x13), GFN_EMPTY);
+	/* the protocol cannot finish with GFNs left and no frame: it ends in
+	 * H_SVM_INIT_ABORT, the frames that exist zeroed and free again */
+	assert_int_equal(hv_return(5, 0), UV_NEXT_HV);
+	assert_int_equal(cpu.frame.gpr[3], H_INIT_ABORT);
+	for (int i = 0; i < have; i++)
+		assert_true(frame_is_zero(i));
+	/* a secure guest's first touch of an empty GFN: a zeroed frame, of
+	 * those that exist, and none once they are taken */
+	make_secure(6, 0x100, 8);
+	for (int i = 0; i < have; i++)
+		assert_true(gfn_touch(6, 0x100 + (uint64_t)i) < (uint32_t)have);
+	assert_int_equal(gfn_touch(6, 0x100 + (uint64_t)have), GFN_USE_NOFRAME);
+	check_inv("zero-fill, no frame left");
+	/* the guest shares a page: its frame goes back, zeroed; the next
+	 * touch takes it */
+	out = frame_of(6, 0x101);
+	assert_true(out >= 0);
+	assert_int_equal(ucall(SVM, 6, N_SHARE, 0x101, 1, 0, 0, 0), R_SUCCESS);
+	assert_true(frame_is_zero(out));
+	assert_int_equal(gfn_touch(6, 0x100 + (uint64_t)have), (uint32_t)out);
+	check_inv("a frame given back and taken again");
+	/* the absent frames were never read into a guest nor written */
+	for (int f = have; f < UV_NFRAMES; f++)
+		for (unsigned long b = 0; b < PAGE; b++)
+			if (((uint8_t *)uv_state.pool[f])[b] != 0xA5)
+				fail_msg("absent frame %d byte %lu written", f, b);
+	assert_int_equal(uv_state.free.fresh, have);
+}
+
 static void test_page_out(void **state)
 {
 	(void)state;
@@ -4590,6 +4649,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unregister, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_page_in, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_page_out, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pool_absent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_page_inval, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_share_unshare, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_terminate, setup, teardown),
