@@ -21,7 +21,7 @@ CORE_SRCS := src/ucall/dispatch.c src/ucall/ucall_table.c src/ucall/handlers_tod
 # The hardware-facing layer (src/arch/arch.h): proved code calls it through
 # its contract; each build links one implementation.
 ARCH_HOST_SRCS := src/arch/host/normal.c src/arch/lock.c src/arch/percpu.c src/arch/host/fw.c src/arch/host/lock_reset.c src/arch/host/random.c \
-	src/arch/host/tlb.c src/arch/host/ra.c \
+	src/arch/host/tlb.c src/arch/host/ra.c src/arch/host/state.c \
 	src/arch/radix_word.c src/arch/tables_ra.c src/arch/frame_bytes.c
 ARCH_PPC64_SRCS := src/arch/ppc64/normal.c src/arch/lock.c \
 	src/arch/ppc64/random.c src/arch/percpu.c src/arch/ppc64/tlb.c \

@@ -10,6 +10,7 @@
 #include "ucall/cpu.h"
 #include "ucall/dispatch.h"
 #include "boot/boot_rec.h"
+#include "memmap.h"
 
 #define UV_DEFINE(sym, val) \
 	__asm__ volatile("\n.ascii \"->" #sym " %0\"" : : "i"(val))
@@ -50,6 +51,14 @@ _Static_assert(offsetof(struct uv_state, pte) % UV_LEAF_BYTES == 0 &&
 	       UV_PTE_RPN == (0x01FFFFFFFFFFF000UL & ~(UV_PAGE_SIZE - 1UL)) &&
 	       ((UV_ADDR_LIMIT - 1UL) & ~(UV_PAGE_SIZE - 1UL) & ~UV_PTE_RPN) == 0,
 	       "leaf tables and frames aligned as the hardware walks them");
+/* The pool is uv_state's last field, and the rest fits below
+ * UV_IMAGE_LIMIT at a 64 KiB aligned place (asm/state.S): the pool then
+ * starts at UV_IMAGE_LIMIT, where the boot's map has pool range 0. */
+_Static_assert(offsetof(struct uv_state, pool) + sizeof(uv_state.pool) ==
+		       sizeof(struct uv_state) &&
+	       offsetof(struct uv_state, pool) < UV_IMAGE_LIMIT &&
+	       UV_IMAGE_LIMIT % UV_PATB_BYTES == 0,
+	       "uv_state's pool last, the rest below UV_IMAGE_LIMIT");
 _Static_assert(offsetof(struct uv_state, tree_root) % UV_ROOT_BYTES == 0 &&
 	       sizeof(uv_state.tree_root[0]) == UV_ROOT_BYTES &&
 	       offsetof(struct uv_state, tree_l2) % UV_DIR_BYTES == 0 &&
@@ -136,6 +145,12 @@ void uv_asm_offsets(void)
 	UV_DEFINE(ASM_BOOT_OK, BOOT_OK);
 	UV_DEFINE(MSR_S_LG, UV_MSR_S_LG);
 	UV_DEFINE(UV_STACK_BYTES, UV_STACK_SIZE);
+
+	/* uv_state's place (asm/state.S) and the part the boot clears
+	 * (asm/boot.S): all of it up to the pool, its last field */
+	UV_DEFINE(STATE_POOL, offsetof(struct uv_state, pool));
+	UV_DEFINE(STATE_EA, UV_IMAGE_LIMIT - offsetof(struct uv_state, pool));
+	UV_DEFINE(STATE_BYTES, sizeof(struct uv_state));
 
 	/* enum uv_next: what uv_entry returns */
 	UV_DEFINE(NEXT_CALLER, UV_NEXT_CALLER);

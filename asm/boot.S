@@ -13,7 +13,7 @@
  *     BOOT_E_PLACE even when the image is misplaced.
  *  2. The first thread to move uv_boot_word from 0 to 1 (lwarx/stwcx.) is
  *     the primary: it clears .bss ([__start_uv_bss, __stop_uv_bss), with
- *     dcbz), then
+ *     dcbz) and uv_state up to its frame pool (asm/state.S), then
  *     runs boot_primary (src/boot/bringup.c: the hand-off, the image's
  *     place and HRMOR, the device tree), writes the status into the hand-off's
  *     return-code field (big-endian, only if the hand-off was recognised),
@@ -102,24 +102,17 @@ uv_boot_start:
 	bne-	2b
 	isync
 
-	/* Clear .bss: dcbz while a whole 128-byte block is left (.bss
-	 * starts 64 KiB aligned: uv_state's partition table), then bytes. */
+	/* Clear .bss, then uv_state up to its pool (asm/state.S: not in
+	 * .bss; its frames are zeroed when first taken). */
 	LOAD_TOC(%r5, %r2, __start_uv_bss)
 	LOAD_TOC(%r7, %r2, __stop_uv_bss)
-	li	%r0, 0
-3:	addi	%r8, %r5, CACHE_BLOCK
-	cmpld	%r8, %r7
-	bgt	4f
-	dcbz	0, %r5
-	mr	%r5, %r8
-	b	3b
-4:	cmpld	%r5, %r7
-	bge	5f
-	stb	%r0, 0(%r5)
-	addi	%r5, %r5, 1
-	b	4b
-5:	sync
-
+	bl	uv_boot_clear
+	LOAD_TOC(%r5, %r2, uv_state)
+	lis	%r7, STATE_POOL@h
+	ori	%r7, %r7, STATE_POOL@l
+	add	%r7, %r7, %r5
+	bl	uv_boot_clear
+	sync
 	bl	uv_boot_enter_c		/* lock, save, C environment */
 	mr	%r4, %r12		/* r3 = the hand-off, r4 = moved, */
 	mfspr	%r5, SPRN_HRMOR		/* r5 = HRMOR */
@@ -189,6 +182,28 @@ uv_boot_claim:
 	andc	%r0, %r0, %r9
 	mtspr	SPRN_USRR1, %r0
 	urfid
+
+/*
+ * Zeroes [r5, r7): dcbz while a whole 128-byte block is left, then bytes.
+ * r5 must start a block (dcbz zeroes the block around it): .bss does
+ * (asm/uv.lds asserts it; the emulation aligns it too) and uv_state is 64
+ * KiB aligned (asm/check-uvmem.sh).  Uses r0, r5 and r8 only; returns with
+ * blr.
+ */
+uv_boot_clear:
+	li	%r0, 0
+3:	addi	%r8, %r5, CACHE_BLOCK
+	cmpld	%r8, %r7
+	bgt	4f
+	dcbz	0, %r5
+	mr	%r5, %r8
+	b	3b
+4:	cmpld	%r5, %r7
+	bge	5f
+	stb	%r0, 0(%r5)
+	addi	%r5, %r5, 1
+	b	4b
+5:	blr
 
 /*
  * Takes the boot lock, saves the firmware's r1, r2 (in r6) and LR (in

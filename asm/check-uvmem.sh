@@ -9,22 +9,29 @@
 # (spec/memmap.h, spec/TRUSTED.md).  The image runs at the EAs it is linked
 # at (asm/uv.lds links it at 0), so everything it owns must be at EAs with
 # bit 0 clear, inside [0, __uv_image_end), and __uv_image_end must not pass
-# LIMIT (UV_IMAGE_LIMIT of spec/memmap.h, the size of ultravisor memory the
-# image may use).  Checked:
+# LIMIT (UV_IMAGE_LIMIT of spec/memmap.h).  uv_state is no part of the
+# image: asm/state.S places it (an absolute symbol) so that its pool, at
+# offset POOL (STATE_POOL of asm-offsets.h), starts at LIMIT, where the
+# boot's memory map puts pool range 0, and the rest of it lies between the
+# image's end and LIMIT.  Checked:
 #  - uv_image_base is 0 and __uv_image_end <= LIMIT;
-#  - uv_state, uv_cpus (every struct uv_cpu) and uv_stacks (every stack) are
-#    defined, and each [start, start + size) lies inside [0, __uv_image_end);
+#  - uv_cpus (every struct uv_cpu) and uv_stacks (every stack) are defined,
+#    and each [start, start + size) lies inside [0, __uv_image_end);
 #  - every other symbol with an address (text, data, bss) lies inside it too;
+#  - uv_state is defined with a size of at least POOL, at or past
+#    __uv_image_end, and uv_state + POOL == LIMIT;
 #  - uv_state is 64 KiB aligned: its first field is the partition table
 #    (src/state.h, spec/pate.h), which PTCR names by a 64 KiB aligned real
 #    address (URMOR + this offset; URMOR is itself aligned far more);
 #  - no address has EA bit 0 set.
-# Usage: check-uvmem.sh NM IMAGE LIMIT   (LIMIT in C notation, 0x... or decimal;
-# a U/L suffix is ignored).  tests/uvmem/test.sh feeds it fake nm output.
+# Usage: check-uvmem.sh NM IMAGE LIMIT POOL   (LIMIT and POOL in C notation,
+# 0x... or decimal; a U/L suffix is ignored).  tests/uvmem/test.sh feeds it
+# fake nm output.
 set -eu
-NM=$1; IMG=$2; LIMIT=$(echo "$3" | sed 's/[uUlL]*$//')
+NM=$1; IMG=$2; LIMIT=$(echo "$3" | sed 's/[uUlL]*$//'); POOL=$(echo "${4:-}" | sed 's/[uUlL]*$//')
 [ $((LIMIT)) -gt 0 ] || { echo "$IMG: bad limit $3" >&2; exit 1; }
-$NM -S "$IMG" | awk -v img="$IMG" -v limit="$((LIMIT))" '
+[ -n "$POOL" ] && [ $((POOL)) -gt 0 ] || { echo "$IMG: bad pool offset ${4:-}" >&2; exit 1; }
+$NM -S "$IMG" | awk -v img="$IMG" -v limit="$((LIMIT))" -v pool="$((POOL))" '
 	# Hex digits to a number; exact below 2^53, which every address that
 	# passes the bit-0 test and the limit is.
 	function hex(s,   i, v) {
@@ -50,13 +57,25 @@ $NM -S "$IMG" | awk -v img="$IMG" -v limit="$((LIMIT))" '
 		split("uv_state uv_cpus uv_stacks", need, " ")
 		for (k = 1; k <= 3; k++) {
 			s = need[k]
-			if (!(s in addr)) { fail(s " is not in the image"); continue }
+			if (!(s in addr)) { fail(s " is not defined"); continue }
 			if (size[s] == "" || hex(size[s]) == 0) { fail(s " has no size"); continue }
 		}
 		if (("uv_state" in addr) && hex(addr["uv_state"]) % 65536 != 0)
 			fail("uv_state at " addr["uv_state"] " is not 64 KiB aligned: the partition table (its first field) must be")
+		if ("uv_state" in addr && size["uv_state"] != "") {
+			a = hex(addr["uv_state"])
+			if (bit0(addr["uv_state"]))
+				fail("uv_state at " addr["uv_state"] ": EA bit 0 set, not ultravisor memory")
+			else if (a < end)
+				fail(sprintf("uv_state at %#x is inside the image [0, %#x)", a, end))
+			else if (a + pool != limit)
+				fail(sprintf("the pool of uv_state at %#x, not at the limit %#x (where the map of the boot puts pool range 0)", a + pool, limit))
+			if (hex(size["uv_state"]) < pool)
+				fail("uv_state is smaller than the offset of its pool")
+		}
 		for (k = 1; k <= n; k++) {
 			s = names[k]; t = type[s]
+			if (s == "uv_state") continue  # placed past the image: above
 			if (t ~ /^[aAuUvVwW]$/ || t == "U") continue  # absolute, undefined, weak
 			if (bit0(addr[s])) { fail(s " at " addr[s] ": EA bit 0 set, not ultravisor memory"); continue }
 			a = hex(addr[s]); z = size[s] == "" ? 0 : hex(size[s])
@@ -64,6 +83,6 @@ $NM -S "$IMG" | awk -v img="$IMG" -v limit="$((LIMIT))" '
 				fail(sprintf("%s [%#x, %#x) is not inside the image [0, %#x)", s, a, a + z, end))
 		}
 		if (bad) exit 1
-		printf "%s: image [0, %#x) below %#x, uv_state (64 KiB aligned: the partition table), uv_cpus and uv_stacks inside it, EA bit 0 clear\n", img, end, limit
+		printf "%s: image [0, %#x) below %#x, uv_cpus and uv_stacks inside it, uv_state at %#x (64 KiB aligned: the partition table) past it with its pool at %#x, EA bit 0 clear\n", img, end, limit, hex(addr["uv_state"]), limit
 	}
 '

@@ -30,7 +30,15 @@ ASM_CORE_ppc64 := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o) \
 # image's; the harness's map says its memory is the only normal range.
 EMU_HV_EA_BASE ?= 0x100000000000
 EMU_HV_EA_SPAN := 0x10000000
-EMU_DEFS = -DUV_HV_EA_BASE=$(EMU_HV_EA_BASE)UL -DUV_HV_EA_SPAN=$(EMU_HV_EA_SPAN)UL
+# uv_state (64 GiB and more: its pool of 2^20 frames) is no object of the
+# core's; uv.elf places it (asm/state.S), and the harnesses at EMU_STATE_EA,
+# which tests/emu/emu_state.h maps (MAP_NORESERVE) before main: 1 GiB, past
+# where qemu-user loads the static harness (0x10000000) and its heap, below
+# where it maps (2^38), and within 2 GiB of the harness's TOC, as the
+# objects' TOC-relative accesses need.
+EMU_STATE_EA := 0x40000000
+EMU_DEFS = -DUV_HV_EA_BASE=$(EMU_HV_EA_BASE)UL -DUV_HV_EA_SPAN=$(EMU_HV_EA_SPAN)UL \
+	-DEMU_STATE_EA=$(EMU_STATE_EA)UL -Wl,--defsym=uv_state=$(EMU_STATE_EA)
 # The image's .bss, which the boot's primary thread clears (asm/boot.S),
 # must be apart from the harness's own (libc's): each core object's .bss is
 # renamed uv_bss (build/<arch>/emu/bss/), and ld gives __start_uv_bss and
@@ -72,21 +80,24 @@ $(BUILD)/$(1)/asm/%.o: asm/%.S $(BUILD)/$(1)/asm-offsets.h $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) $(ASM_FLAGS) -Iasm -Isrc -I$(BUILD)/$(1) -c $$< -o $$@
 
-$(BUILD)/$(1)/uv.elf: $(BUILD)/$(1)/asm/entry.o $(BUILD)/$(1)/asm/boot.o $(ASM_CORE_$(1)) asm/uv.lds \
-		asm/check-image.sh asm/check-uvmem.sh tests/uvmem/test.sh
+$(BUILD)/$(1)/uv.elf: $(BUILD)/$(1)/asm/entry.o $(BUILD)/$(1)/asm/boot.o $(BUILD)/$(1)/asm/state.o \
+		$(ASM_CORE_$(1)) asm/uv.lds asm/check-image.sh asm/check-uvmem.sh tests/uvmem/test.sh
 	$$(ASM_CC_$(1)) -nostdlib -static -Wl,-T,asm/uv.lds -Wl,--fatal-warnings \
 		-Wl,--no-warn-rwx-segments -Wl,--build-id=none -o $$@.tmp $(BUILD)/$(1)/asm/entry.o \
-		$(BUILD)/$(1)/asm/boot.o $(ASM_CORE_$(1))
+		$(BUILD)/$(1)/asm/boot.o $(BUILD)/$(1)/asm/state.o $(ASM_CORE_$(1))
 	sh asm/check-image.sh $$(ASM_PFX_$(1))objdump $$(ASM_PFX_$(1))nm $$@.tmp
-	sh tests/uvmem/test.sh $$(ASM_PFX_$(1))nm $$@.tmp $$(UV_IMAGE_LIMIT_VAL)
-	sh asm/check-uvmem.sh $$(ASM_PFX_$(1))nm $$@.tmp $$(UV_IMAGE_LIMIT_VAL)
+	pool=$$$$(sed -n 's/^#define STATE_POOL //p' $(BUILD)/$(1)/asm-offsets.h) && \
+	sh tests/uvmem/test.sh $$(ASM_PFX_$(1))nm $$@.tmp $$(UV_IMAGE_LIMIT_VAL) "$$$$pool" && \
+	sh asm/check-uvmem.sh $$(ASM_PFX_$(1))nm $$@.tmp $$(UV_IMAGE_LIMIT_VAL) "$$$$pool"
 	mv $$@.tmp $$@
 	size $$@
 
-# A core object for the harnesses, its .bss renamed uv_bss (above).
+# A core object for the harnesses, its .bss renamed uv_bss (above) and
+# aligned to a cache block, as asm/uv.lds asserts of uv.elf's .bss: the
+# boot's dcbz would clear the harness's bytes before an unaligned start.
 $(BUILD)/$(1)/emu/bss/%.o: $(BUILD)/$(1)/%.o
 	@mkdir -p $$(dir $$@)
-	$$(ASM_PFX_$(1))objcopy --rename-section .bss=uv_bss $$< $$@
+	$$(ASM_PFX_$(1))objcopy --rename-section .bss=uv_bss --set-section-alignment .bss=128 $$< $$@
 
 # normal.c and fw.c with the harness's base for normal memory
 # (EMU_HV_EA_BASE).
@@ -94,7 +105,7 @@ $(BUILD)/$(1)/emu/%.o: src/arch/ppc64/%.c $(wildcard src/*.h src/*/*.h spec/*.h)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) $(CORE_CFLAGS) $$(FREESTANDING) $$(EMU_DEFS) -c $$< -o $$@
 
-$(BUILD)/$(1)/emu/harness: tests/emu/harness.c tests/common/state_rows.h tests/emu/emu_call.S tests/emu/emu.h tests/emu/patch.c tests/emu/patch.h \
+$(BUILD)/$(1)/emu/harness: tests/emu/harness.c tests/common/state_rows.h tests/emu/emu_call.S tests/emu/emu.h tests/emu/emu_state.h tests/emu/patch.c tests/emu/patch.h \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1)) $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 $(ASM_FLAGS) -fno-stack-protector \
@@ -103,7 +114,7 @@ $(BUILD)/$(1)/emu/harness: tests/emu/harness.c tests/common/state_rows.h tests/e
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1))
 
 # The emulated boot (tests/emu/boot.c): the boot entry on several threads.
-$(BUILD)/$(1)/emu/boot: tests/emu/boot.c tests/emu/boot_call.S tests/emu/patch.c tests/emu/patch.h \
+$(BUILD)/$(1)/emu/boot: tests/emu/boot.c tests/emu/emu_state.h tests/emu/boot_call.S tests/emu/patch.c tests/emu/patch.h \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1)) $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 -pthread $(ASM_FLAGS) -fno-stack-protector \

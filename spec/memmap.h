@@ -7,11 +7,12 @@
  * Ultravisor memory: effective addresses with EA bit 0 (IBM numbering, the
  * most significant bit) clear are URMOR-relative: the hardware adds the
  * Ultravisor Real Mode Offset Register, so EA x is real address URMOR + x.
- * The image is linked at 0 (asm/uv.lds), so its text, uv_state (with the
- * secure frame pool) and the per-thread struct uv_cpu and stacks are all
- * at EAs [0, UV_IMAGE_LIMIT), which are real addresses inside the secure
- * memory the firmware loaded the image into.  `make cross` checks the
- * linked image against that (asm/check-uvmem.sh).
+ * The image is linked at 0 (asm/uv.lds), so its text and the per-thread
+ * struct uv_cpu and stacks are at EAs [0, UV_IMAGE_LIMIT), uv_state below
+ * UV_IMAGE_LIMIT past them and its frame pool from UV_IMAGE_LIMIT on (see
+ * UV_IMAGE_LIMIT): real addresses inside the first secure range, which the
+ * firmware loaded the image into.  `make cross` checks the linked image
+ * against that (asm/check-uvmem.sh).
  *
  * Normal memory, which the hypervisor owns and may read, is what the boot
  * read from the device tree's /memory nodes (src/mem/normal_map.h:
@@ -64,17 +65,20 @@
 #endif
 
 /*
- * The size of ultravisor memory the image may use: everything the linker
- * places (text, data, uv_state, the per-thread struct uv_cpu and stacks) must
- * end below this URMOR-relative offset, so the image needs a secure range
- * of at least UV_IMAGE_LIMIT bytes from URMOR (256 MiB; about 209 MiB are
- * used today, mostly uv_state's 200 MiB, of which 192 MiB are the slots'
- * records and leaf entries (spec/uv_config.h), and 4 MiB of stacks).  IBM's
- * firmware gives secure memory in ranges of GiBs (it places a blob 128 MiB
- * below the top of the first one), so this is a limit on the image, not on
- * the machine; that the range is large enough the boot checks (map_ok,
- * src/boot/boot_map.h).
- * Checked on the linked image by asm/check-uvmem.sh.
+ * The ultravisor's own memory at the start of the first secure range, and
+ * where its frame pool starts: the image (text, data, the per-thread
+ * struct uv_cpu and stacks: about 5 MiB) from URMOR + 0, then uv_state up
+ * to its pool (216 MiB, of which 192 MiB are the slots' records and leaf
+ * entries, spec/uv_config.h), placed so that it ends here (asm/state.S),
+ * then the pool, frame n at UV_IMAGE_LIMIT + n * 64 KiB: the frames of the
+ * boot's pool range 0, which starts here (src/boot/boot_map.c), up to
+ * UV_NFRAMES of them.  So the first secure range must hold at least
+ * UV_IMAGE_LIMIT bytes and one frame (256 MiB + 64 KiB; the boot checks,
+ * map_ok, src/boot/boot_map.h).  IBM's firmware gives secure memory in
+ * ranges of GiBs (it places a blob 128 MiB below the top of the first one),
+ * so this is a limit on the ultravisor, not on the machine.  Checked on the
+ * linked image by asm/check-uvmem.sh: the image ends below uv_state, whose
+ * pool is at UV_IMAGE_LIMIT.
  */
 #define UV_IMAGE_LIMIT 0x10000000UL
 

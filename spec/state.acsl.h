@@ -92,9 +92,12 @@
     uv_state.free.n > 0 ? uv_state.free.stack[uv_state.free.n - 1] :
     uv_state.free.fresh < frames_end ? uv_state.free.fresh : UV_NFRAMES;
 
-  // A free frame that exists is zero (the absent ones are never read).
+  // A free frame below fresh is zero: one that was owned was zeroed before
+  // it was freed.  One never owned (fresh and past) holds what secure
+  // memory held at boot, and is zeroed or overwritten whole when first
+  // taken (gfn_back, gfn_page_in), so that the boot need not clear the pool.
   predicate frames_zero =
-    \forall integer n, w; 0 <= n < frames_end && 0 <= w < UV_FRAME_WORDS ==>
+    \forall integer n, w; 0 <= n < uv_state.free.fresh && 0 <= w < UV_FRAME_WORDS ==>
       uv_state.owner_slot[n] == 0 ==> uv_state.pool[n][w] == 0;
 
   // Life-cycle bytes and pending exits are inverse maps.

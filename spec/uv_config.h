@@ -42,8 +42,25 @@
 #define UV_NTREES 16
 #define UV_TREE_REGIONS 64
 #define UV_TREE_GFNS (UV_TREE_REGIONS * 512UL * 32UL)
-/* Secure frames in the ultravisor's pool: 64 x 64 KiB = 4 MiB. */
+/*
+ * Secure frames in the ultravisor's pool, at most: 2^20 x 64 KiB = 64 GiB,
+ * enough for a guest of 64 GiB in one slot to go secure.  The frames that
+ * exist are those of the boot's memory map (pool range 0, from
+ * UV_IMAGE_LIMIT: spec/memmap.h), up to this many; the rest are absent
+ * (struct uv_free, src/state.h) and never touched.  The proofs and the
+ * ppc64 image (uv.elf, and the emulation harness that runs its objects)
+ * use 2^20.  A host build (the unit tests, uvsim, the fuzzers: x86-64
+ * binaries of the same C) uses 64, since it cannot hold a 64 GiB object in
+ * its .bss; the code does not depend on the number, which the proofs show
+ * for 2^20 and the host tests exercise at 64, pool exhaustion included.
+ */
+#ifndef UV_NFRAMES
+#if defined(__FRAMAC__) || defined(__powerpc64__)
+#define UV_NFRAMES 1048576
+#else
 #define UV_NFRAMES 64
+#endif
+#endif
 /* A frame as 64-bit words. */
 #define UV_FRAME_WORDS (UV_PAGE_SIZE / 8)
 /*

@@ -46,15 +46,17 @@ struct uv_pate {
  * n - 1], and pos[f] is free frame f's place there (free_ok, spec/
  * state.acsl.h: the stack and pos are inverse maps, as owners and records
  * are).  A page-in takes the top of the stack, else frame fresh; a frame
- * freed goes on top.  All zero, as the boot's cleared .bss leaves it, is a
- * pool of fresh frames: nothing to set up.
+ * freed goes on top.  All zero, as the boot's clear leaves it, is a pool
+ * of fresh frames: nothing to set up.  Frames from fresh on hold whatever
+ * secure memory held at boot: one is zeroed (gfn_back) or overwritten
+ * whole (gfn_page_in) when first taken (frames_zero, spec/state.acsl.h).
  *
  * The pool's last `absent` frames do not exist (frames_end, spec/
  * state.acsl.h): fresh stops before them, so no frame number the
- * ultravisor hands out reaches them.  Counted from the end, not the
- * frames that exist, so that the all-zero state is still every frame
- * there, as the image's pool in .bss has it; a pool taken from the boot's
- * memory map sets it to the frames the map lacks.
+ * ultravisor hands out reaches them.  The boot sets it to the frames its
+ * memory map lacks (pool_from_map, src/boot/bringup.c).  Counted from the
+ * end, not the frames that exist, so that the all-zero state of the host
+ * builds and their tests is still the whole pool.
  */
 struct uv_free {
 	uint32_t stack[UV_NFRAMES];
@@ -82,8 +84,6 @@ struct uv_state {
 	 * aligned to its size, as the hardware needs.
 	 */
 	uint64_t tree_root[UV_NTREES][UV_ROOT_ENTRIES] __attribute__((aligned(UV_ROOT_BYTES)));
-	/* The secure frames themselves, each 64 KiB aligned as a leaf maps it. */
-	uint64_t pool[UV_NFRAMES][UV_FRAME_WORDS] __attribute__((aligned(UV_PAGE_SIZE)));
 	uint64_t tree_l2[UV_NTREES][UV_DIR_ENTRIES] __attribute__((aligned(UV_DIR_BYTES)));
 	uint64_t tree_l3[UV_NTREES][UV_TREE_GROUPS] __attribute__((aligned(UV_DIR_BYTES)));
 	/*
@@ -131,6 +131,16 @@ struct uv_state {
 	 * goes secure again starts running.
 	 */
 	uint8_t svm_stop[UV_MAX_LPID + 1];
+	/*
+	 * The secure frames themselves, each 64 KiB aligned as a leaf maps
+	 * it.  Last, so that the rest of the state is one range before it:
+	 * on ppc64 uv_state is placed so that the pool starts at
+	 * UV_IMAGE_LIMIT, where the boot's memory map puts pool range 0
+	 * (spec/memmap.h), and only the frames the map has exist (absent,
+	 * struct uv_free); the boot clears the state up to the pool, and a
+	 * frame is zeroed when first taken (frames_zero, spec/state.acsl.h).
+	 */
+	uint64_t pool[UV_NFRAMES][UV_FRAME_WORDS] __attribute__((aligned(UV_PAGE_SIZE)));
 };
 
 extern struct uv_state uv_state;

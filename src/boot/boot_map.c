@@ -109,7 +109,8 @@ _Bool boot_covers(struct boot_range r, struct boot_range s)
 
 /*@
   // Pool range p (whole frames, inside a range that ends below 2^64) less
-  // reservation r: the larger of its frames below r and above r.
+  // reservation r: the larger of its frames below r and above r, or with
+  // low, those below r (so that it still starts where p does).
   requires p.size % UV_PAGE_SIZE == 0;
   requires p.size > 0 ==> p.start % UV_PAGE_SIZE == 0 && range_ok(p);
   requires range_ok(r);
@@ -119,8 +120,9 @@ _Bool boot_covers(struct boot_range r, struct boot_range s)
     p.size > 0 && \result.start % UV_PAGE_SIZE == 0 &&
     p.start <= \result.start && r_end(\result) <= r_end(p) &&
     apart(\result, r);
+  ensures low && \result.size > 0 ==> \result.start == p.start;
 */
-static struct boot_range cut(struct boot_range p, struct boot_range r)
+static struct boot_range cut(struct boot_range p, struct boot_range r, _Bool low)
 {
 	uint64_t p_end = p.start + p.size;
 	uint64_t r_end = r.start + r.size;
@@ -136,21 +138,22 @@ static struct boot_range cut(struct boot_range p, struct boot_range r)
 			   UV_PAGE_SIZE;
 		hi.size = p_end - hi.start;
 	}
-	return lo.size >= hi.size ? lo : hi;
+	return low || lo.size >= hi.size ? lo : hi;
 }
 
 /*@
   // Pool range p of secure range s, cut by every reservation of rv that
-  // does not cover all of s.
+  // does not cover all of s; with low, what is left from p's start.
   requires range_ok(s) && pool_in(p, s);
   requires \valid_read(rv) && rsv_wf(rv);
   assigns \nothing;
   ensures pool_in(\result, s);
   ensures \result.size > 0 ==> p.size > 0 && p.start <= \result.start;
+  ensures low && \result.size > 0 ==> \result.start == p.start;
   ensures \forall integer k; 0 <= k < rv->n ==> pool_avoids(\result, s, rv->r[k]);
 */
 static struct boot_range pool_cut(struct boot_range p, struct boot_range s,
-				  const struct boot_ranges *rv)
+				  const struct boot_ranges *rv, _Bool low)
 {
 	struct boot_range q = p;
 
@@ -158,6 +161,7 @@ static struct boot_range pool_cut(struct boot_range p, struct boot_range s,
 	  loop invariant 0 <= k <= rv->n;
 	  loop invariant pool_in(q, s);
 	  loop invariant q.size > 0 ==> p.size > 0 && p.start <= q.start;
+	  loop invariant low && q.size > 0 ==> q.start == p.start;
 	  loop invariant \forall integer j; 0 <= j < k ==> pool_avoids(q, s, rv->r[j]);
 	  loop assigns k, q;
 	  loop variant rv->n - k;
@@ -166,7 +170,7 @@ static struct boot_range pool_cut(struct boot_range p, struct boot_range s,
 		struct boot_range r = rv->r[k];
 
 		if (!boot_covers(r, s))
-			q = cut(q, r);
+			q = cut(q, r, low);
 	}
 	return q;
 }
@@ -201,7 +205,10 @@ static int carve_pool(const struct boot_ranges *s, const struct boot_ranges *rv,
 		if (!boot_covers(r, s->r[0]) && r.start + r.size > s0 && r.start < s0 + UV_IMAGE_LIMIT)
 			return BOOT_E_SECURE_SMALL;
 	}
-	p->r[0] = pool_cut(pool_of(s->r[0], UV_IMAGE_LIMIT), s->r[0], rv);
+	/* The first range's frames are the core's pool, an array from
+	 * UV_IMAGE_LIMIT on (src/state.h): only those up to the first
+	 * reservation, so that frame n is the n-th from there. */
+	p->r[0] = pool_cut(pool_of(s->r[0], UV_IMAGE_LIMIT), s->r[0], rv, 1);
 	if (p->r[0].size == 0)
 		return BOOT_E_SECURE_SMALL;
 	/*@
@@ -215,7 +222,7 @@ static int carve_pool(const struct boot_ranges *s, const struct boot_ranges *rv,
 	  loop variant s->n - i;
 	*/
 	for (uint32_t i = 1; i < s->n; i++)
-		p->r[i] = pool_cut(pool_of(s->r[i], 0), s->r[i], rv);
+		p->r[i] = pool_cut(pool_of(s->r[i], 0), s->r[i], rv, 0);
 	p->n = s->n;
 	return BOOT_OK;
 }

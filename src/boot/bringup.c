@@ -92,6 +92,28 @@ static void normal_from_map(void)
 	uv_normal.n = n;
 }
 
+/*
+ * The pool's frames that exist: pool range 0 of the map, which starts at
+ * UV_IMAGE_LIMIT in the first secure range (where uv_state.pool starts,
+ * src/state.h) and holds no reservation, up to UV_NFRAMES of them; the
+ * rest are absent (struct uv_free).  Checked again rather than assumed of
+ * the map: a pool range elsewhere gives no frame.
+ */
+/*@
+  requires map_ok(&uv_boot.map);
+  assigns uv_state.free.absent;
+  ensures uv_state.free.absent <= UV_NFRAMES;
+*/
+static void pool_from_map(void)
+{
+	struct boot_range p = uv_boot.map.pool.r[0];
+	uint64_t frames = 0;
+
+	if (p.start - uv_boot.map.secure.r[0].start == UV_IMAGE_LIMIT)
+		frames = p.size / UV_PAGE_SIZE;
+	uv_state.free.absent = frames >= UV_NFRAMES ? 0 : (uint32_t)(UV_NFRAMES - frames);
+}
+
 int boot_primary(uint64_t handoff, uint64_t moved, uint64_t hrmor)
 {
 	int r;
@@ -102,8 +124,10 @@ int boot_primary(uint64_t handoff, uint64_t moved, uint64_t hrmor)
 	uv_normal.n = 0; /* a second boot: nothing normal until checked */
 	r = boot_check(handoff, moved, hrmor);
 	uv_boot.status = (uint32_t)r;
-	if (r == BOOT_OK)
+	if (r == BOOT_OK) {
 		normal_from_map();
+		pool_from_map();
+	}
 	return r;
 }
 

@@ -18,6 +18,7 @@
 #include "arch/percpu.h"
 #include "boot/boot_rec.h"
 #include "mem/normal_map.h"
+#include "state.h"
 
 
 
@@ -49,13 +50,16 @@
  * the image where it is linked (moved, the run-time base minus the linked
  * one, is 0) and at the start of the first secure range, HRMOR 0, the system device
  * tree read (boot_read_map).  Records the status and, for BOOT_OK, the map
- * and PTCR, and makes the map's normal ranges the ones the hypervisor may
- * name (uv_normal, src/mem/normal_map.h); refused, it leaves none.  No slot
- * is handed out yet.
+ * and PTCR, makes the map's normal ranges the ones the hypervisor may
+ * name (uv_normal, src/mem/normal_map.h) and its first pool range the
+ * frames that exist (uv_state.free.absent, src/state.h); refused, it
+ * leaves no normal range (and no frame is ever used: nothing runs).  No
+ * slot is handed out yet.
  */
 /*@
-  assigns uv_boot, uv_normal;
+  assigns uv_boot, uv_normal, uv_state.free.absent;
   ensures uv_boot.status == \result;
+  ensures \result == BOOT_OK ==> uv_state.free.absent <= UV_NFRAMES;
   ensures \result == BOOT_OK ==> normal_is_map;
   ensures \result != BOOT_OK ==> uv_normal.n == 0;
   ensures \result == BOOT_OK ==> map_ok(&uv_boot.map);

@@ -77,6 +77,9 @@ uint32_t frame_find_free(void);
   ensures uv_state.owner_slot[n] == k + 1 && uv_state.owner_idx[n] == i;
   ensures free_ok;
   ensures only_owner_changed{Pre, Post}(n);
+  // fresh moves past n if n was fresh, else stays (frames_zero's range)
+  ensures uv_state.free.fresh == \old(uv_state.free.fresh) ||
+    (n == \old(uv_state.free.fresh) && uv_state.free.fresh == n + 1);
 */
 void frame_own(uint32_t n, uint32_t k, uint32_t i);
 
@@ -91,6 +94,7 @@ void frame_own(uint32_t n, uint32_t k, uint32_t i);
   ensures uv_state.owner_slot[n] == 0 && uv_state.owner_idx[n] == 0;
   ensures free_ok;
   ensures only_owner_changed{Pre, Post}(n);
+  ensures uv_state.free.fresh == \old(uv_state.free.fresh);
 */
 void frame_disown(uint32_t n);
 

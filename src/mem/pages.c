@@ -180,13 +180,47 @@ enum uv_next uv_page_in(struct uv_frame *f)
 }
 
 /*
+ * Empty GFN record i of slot k of a secure guest becomes SECURE(n), frame
+ * n the free frame free_next, already zero.  gfn_back's last step, apart
+ * so that its proof starts from a state_inv with the frame zero (within
+ * gfn_back, after the zeroing of a fresh frame, z3 gave up on ptes_ok).
+ */
+/*@
+  requires state_inv;
+  requires k < UV_NSLOTS && slot_used(k) && i < uv_state.slot[k].npages;
+  requires svm_secure(uv_state.slot[k].lpid);
+  requires uv_state.gfn[k][i] == GFN_EMPTY;
+  requires n < UV_NFRAMES && n == free_next && uv_state.owner_slot[n] == 0;
+  requires \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[n][w] == 0;
+  assigns uv_state;
+  ensures state_inv;
+  ensures uv_state.gfn[k][i] == GFN_SECURE + n;
+  ensures \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[n][w] == 0;
+  ensures other_gfns_same{Pre, Post}(k, i) && slots_lives_same{Pre, Post};
+  ensures \at(uv_state.pool, Pre) == uv_state.pool;
+*/
+static void gfn_fill(uint32_t k, uint32_t i, uint32_t n)
+{
+	/*@ assert uv_state.slot[k].npages <= UV_SLOT_PAGES; */
+	frame_own(n, k, i);
+	uv_state.gfn[k][i] = GFN_SECURE + n;
+	uv_state.pte[k][leaf_of(k, i)] = pte_frame(n);
+	/*@ assert ptes_ok; */
+	/*@ assert gfns_unused_empty; */
+	/*@ assert gfns_ok; */
+	/*@ assert frames_ok; */
+	/*@ assert free_ok; */
+	/*@ assert frames_zero; */
+}
+
+/*
  * GFN record i of slot k of a secure guest, at a use by the guest: a shared
  * page is the hypervisor's; a shared page whose hypervisor page was
  * invalidated is nobody's until the hypervisor backs it again (the fault
  * path reflects the access); a secure page is its frame; an empty one gets a
- * free frame, which is all zero (frames_zero), so the guest's first use of
- * a page it never had, or unshared, sees zeros and never the hypervisor's
- * memory.
+ * free frame, all zero (frames_zero; a frame never owned is zeroed here),
+ * so the guest's first use of a page it never had, or unshared, sees zeros
+ * and never the hypervisor's memory nor what secure memory held at boot.
  */
 /*@
   requires state_inv;
@@ -215,7 +249,7 @@ enum uv_next uv_page_in(struct uv_frame *f)
        \at(uv_state.owner_slot[\result], Pre) == 0 &&
        (\forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[\result][w] == 0) &&
        other_gfns_same{Pre, Post}(k, i) && slots_lives_same{Pre, Post} &&
-       \at(uv_state.pool, Pre) == uv_state.pool);
+       other_frames_same{Pre, Post}(\result));
 
   complete behaviors shared, shared_inval, secure, empty;
   disjoint behaviors shared, shared_inval, secure, empty;
@@ -233,17 +267,18 @@ static uint32_t gfn_back(uint32_t k, uint32_t i)
 	n = frame_find_free();
 	if (n == UV_NFRAMES)
 		return GFN_USE_NOFRAME;
-	/*@ assert uv_state.slot[k].npages <= UV_SLOT_PAGES; */
-	/*@ assert \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[n][w] == 0; */
-	frame_own(n, k, i);
-	uv_state.gfn[k][i] = GFN_SECURE + n;
-	uv_state.pte[k][leaf_of(k, i)] = pte_frame(n);
-	/*@ assert ptes_ok; */
-	/*@ assert gfns_unused_empty; */
-	/*@ assert gfns_ok; */
-	/*@ assert frames_ok; */
-	/*@ assert free_ok; */
-	/*@ assert frames_zero; */
+	/* Never owned (the stack is empty, so n is frame fresh): it holds
+	 * what secure memory held at boot, which no guest may see.  A frame
+	 * from the stack was zeroed when it was freed (frames_zero). */
+	if (uv_state.free.n == 0)
+		frame_zero(n);
+	/* state_inv again, frame n free and zero, all else as at Pre but
+	 * frame n's words: gfn_fill's requires, each its own goal */
+	/*@ assert z_zero: \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[n][w] == 0; */
+	/*@ assert z_free: n == free_next && uv_state.owner_slot[n] == 0; */
+	/*@ assert z_kept: only_pool_changed{Pre, Here} && other_frames_same{Pre, Here}(n); */
+	/*@ assert z_inv: state_inv; */
+	gfn_fill(k, i, n);
 	return n;
 }
 

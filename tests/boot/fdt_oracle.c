@@ -190,7 +190,9 @@ int oracle_text(const void *fdt, size_t size, char *buf, size_t n)
 	/* the pool: each secure range's whole frames, the image's 256 MiB
 	 * taken from the start of the first; then, for each reservation in
 	 * order that does not cover the range, the larger of the frames
-	 * below it and above it (the lower on a tie) */
+	 * below it and above it (the lower on a tie), but in the first range
+	 * always those below (its pool is the ultravisor's, counted from its
+	 * start) */
 	uint64_t pstart[MAXR], pframes[MAXR];
 	for (int i = 0; i < secure.n; i++) {
 		uint64_t lo = secure.s[i], hi = secure.s[i] + secure.z[i];
@@ -209,7 +211,7 @@ int oracle_text(const void *fdt, size_t size, char *buf, size_t n)
 			uint64_t below = rs[k] / FRAME, above = end / FRAME + (end % FRAME != 0);
 			uint64_t nb = below > lof ? below - lof : 0;
 			uint64_t na = hif > above ? hif - above : 0;
-			if (nb >= na)
+			if (nb >= na || i == 0)
 				hif = lof + nb;
 			else
 				lof = above;

@@ -295,14 +295,14 @@ static int free_ok(const struct uv_state *s, char *why, unsigned long why_len)
 }
 
 /*
- * frames_zero: a free frame (owner_slot[n] == 0) that exists (n below
- * frames_end, UV_NFRAMES - absent) is all zero; an absent one is not read.
+ * frames_zero: a free frame (owner_slot[n] == 0) below free.fresh is all
+ * zero; one at or past fresh was never owned and is not read (it is zeroed
+ * or overwritten when first taken), nor is an absent one.
  */
 static int frames_zero(const struct uv_state *s, char *why,
 		       unsigned long why_len)
 {
-	long end = UV_NFRAMES - (long)(s->free.absent <= UV_NFRAMES ?
-				       s->free.absent : UV_NFRAMES);
+	long end = s->free.fresh <= UV_NFRAMES ? (long)s->free.fresh : UV_NFRAMES;
 
 	for (long n = 0; n < end; n++) {
 		if (s->owner_slot[n] != 0)

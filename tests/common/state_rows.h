@@ -30,15 +30,28 @@ static inline void row_extent(const struct uv_state *s, int k, unsigned long *g,
 		*p = UV_SLOT_PTES;
 }
 
-/* uv_state's layout: the rows, and the bytes around them. */
+/* uv_state's layout: the rows, and the bytes around them; the pool last. */
 #define ROWS_PTE_OFF offsetof(struct uv_state, pte)
 #define ROWS_PTE_END (ROWS_PTE_OFF + sizeof(((struct uv_state *)0)->pte))
 #define ROWS_GFN_OFF offsetof(struct uv_state, gfn)
 #define ROWS_GFN_END (ROWS_GFN_OFF + sizeof(((struct uv_state *)0)->gfn))
+#define ROWS_POOL_OFF offsetof(struct uv_state, pool)
 
 /*
- * *dst = *src, both having their rows zero past their extents (dst's as
- * they were before: what src does not cover of them is cleared).
+ * The frames of s that may be non-zero: those below free.fresh (one never
+ * owned is never written; the harnesses start from a zero pool), so that
+ * a pool of 2^20 frames (the emulation harness's) is copied or cleared
+ * only where it was used.
+ */
+static inline unsigned long pool_extent(const struct uv_state *s)
+{
+	return s->free.fresh < UV_NFRAMES ? s->free.fresh : UV_NFRAMES;
+}
+
+/*
+ * *dst = *src, both having their rows zero past their extents and their
+ * frames from free.fresh on (dst's as they were before: what src does not
+ * cover of them is cleared).
  */
 static inline void state_copy_rows(struct uv_state *dst, const struct uv_state *src)
 {
@@ -46,11 +59,16 @@ static inline void state_copy_rows(struct uv_state *dst, const struct uv_state *
 	char *c = (char *)dst;
 	const char *u = (const char *)src;
 
+	unsigned long fd = pool_extent(dst), fs = pool_extent(src);
+
 	for (int k = 0; k < UV_NSLOTS; k++)
 		row_extent(dst, k, &gd[k], &pd[k]);
 	memcpy(c, u, ROWS_PTE_OFF);
 	memcpy(c + ROWS_PTE_END, u + ROWS_PTE_END, ROWS_GFN_OFF - ROWS_PTE_END);
-	memcpy(c + ROWS_GFN_END, u + ROWS_GFN_END, sizeof(*dst) - ROWS_GFN_END);
+	memcpy(c + ROWS_GFN_END, u + ROWS_GFN_END, ROWS_POOL_OFF - ROWS_GFN_END);
+	memcpy(dst->pool, src->pool, fs * sizeof(src->pool[0]));
+	if (fd > fs)
+		memset(dst->pool[fs], 0, (fd - fs) * sizeof(dst->pool[0]));
 	for (int k = 0; k < UV_NSLOTS; k++) {
 		unsigned long g, p;
 
@@ -64,11 +82,13 @@ static inline void state_copy_rows(struct uv_state *dst, const struct uv_state *
 	}
 }
 
-/* *s all zero, given its rows are zero past their extents. */
+/* *s all zero, given its rows are zero past their extents and its frames
+ * from free.fresh on. */
 static inline void state_zero_rows(struct uv_state *s)
 {
 	char *u = (char *)s;
 
+	memset(s->pool, 0, pool_extent(s) * sizeof(s->pool[0]));
 	for (int k = 0; k < UV_NSLOTS; k++) {
 		unsigned long g, p;
 
@@ -78,7 +98,7 @@ static inline void state_zero_rows(struct uv_state *s)
 	}
 	memset(u, 0, ROWS_PTE_OFF);
 	memset(u + ROWS_PTE_END, 0, ROWS_GFN_OFF - ROWS_PTE_END);
-	memset(u + ROWS_GFN_END, 0, sizeof(*s) - ROWS_GFN_END);
+	memset(u + ROWS_GFN_END, 0, ROWS_POOL_OFF - ROWS_GFN_END);
 }
 
 #endif

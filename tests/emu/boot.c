@@ -22,6 +22,7 @@
  */
 #define _GNU_SOURCE
 #include <pthread.h>
+#include <stddef.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +33,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "emu.h"
+#include "emu_state.h"
 #include "patch.h"
 #include "arch/percpu.h"
 #include "boot/boot_rec.h"
@@ -323,6 +325,7 @@ static void boot_threads(struct run *runs, unsigned int n)
 static void power_on(const uint8_t *tree, size_t len)
 {
 	memset(__start_uv_bss, 0xA5, (size_t)(__stop_uv_bss - __start_uv_bss));
+	memset(&uv_state, 0xA5, offsetof(struct uv_state, pool));
 	uv_boot_word = 0;
 	uv_boot_lock = 0;
 	memset(fw, 0, FW_SIZE);
@@ -410,7 +413,7 @@ static int all_zero(const void *p, size_t n)
 static void boot_four_then_more(void)
 {
 	struct run runs[4], late, extra, again;
-	static struct uv_state before;
+	static unsigned char before[offsetof(struct uv_state, pool)];
 	struct uv_cpu cpus_before[6];
 	unsigned int i, j;
 
@@ -430,7 +433,15 @@ static void boot_four_then_more(void)
 	CHECK(get32(fw + HANDOFF_RA + UV_OPAL_OFF_RET) == 0,
 	      "four at once: the hand-off's return code is 0 (%#x)",
 	      get32(fw + HANDOFF_RA + UV_OPAL_OFF_RET));
-	CHECK(all_zero(&uv_state, sizeof(uv_state)), "four at once: uv_state cleared");
+	/* tests/emu/boot.dts's first secure range: 1 GiB, so 768 MiB of
+	 * frames past UV_IMAGE_LIMIT, 12 288 of them; the rest absent */
+	CHECK(uv_state.free.absent == UV_NFRAMES - 12288,
+	      "four at once: the pool's frames from the map (absent %u)",
+	      uv_state.free.absent);
+	uv_state.free.absent = 0;
+	CHECK(all_zero(&uv_state, offsetof(struct uv_state, pool)),
+	      "four at once: uv_state cleared up to its pool");
+	uv_state.free.absent = UV_NFRAMES - 12288;
 	CHECK(all_zero(&uv_cpus[4], sizeof(uv_cpus) - 4 * sizeof(struct uv_cpu)),
 	      "four at once: the unclaimed uv_cpus cleared");
 	CHECK(uv_boot_word == 2 && uv_boot_lock == 0 && uv_boot.claimed == 4 &&
@@ -486,7 +497,7 @@ static void boot_four_then_more(void)
 	check_refused("a thread the tree does not count", &extra, BOOT_E_THREAD);
 
 	/* A second boot of a thread: nothing changes. */
-	memcpy(&before, &uv_state, sizeof(before));
+	memcpy(before, &uv_state, sizeof(before));
 	memcpy(cpus_before, uv_cpus, sizeof(cpus_before));
 	memset(&again, 0, sizeof(again));
 	again.pir = 2;
@@ -495,7 +506,7 @@ static void boot_four_then_more(void)
 	check_booted("a second boot", &again, BOOT_E_AGAIN);
 	CHECK(again.after.spr[SPRN_USPRG0] == runs[2].after.spr[SPRN_USPRG0],
 	      "a second boot: the same uv_cpu as the first time");
-	CHECK(memcmp(&before, &uv_state, sizeof(before)) == 0 &&
+	CHECK(memcmp(before, &uv_state, sizeof(before)) == 0 &&
 	      memcmp(cpus_before, uv_cpus, sizeof(cpus_before)) == 0 &&
 	      uv_boot.claimed == 5, "a second boot: nothing changed");
 }
@@ -535,6 +546,9 @@ int main(int argc, char **argv)
 	FILE *f;
 
 	int bench = argc == 3 && strcmp(argv[2], "bench") == 0;
+
+	/* line by line: a crash of the boot under test loses nothing said */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 
 	if ((argc != 2 && !bench) || (f = fopen(argv[1], "rb")) == NULL) {
 		fprintf(stderr, "usage: boot <boot.dtb> [bench]\n");

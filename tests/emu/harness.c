@@ -42,6 +42,7 @@
 #include "../common/state_rows.h"
 #include "memmap.h"
 #include "emu.h"
+#include "emu_state.h"
 #include "patch.h"
 #include "uv_asm.h"
 
@@ -849,18 +850,23 @@ static void only_r3(struct uv_frame *want, uint64_t r3)
  */
 static int reference(struct uv_frame *want)
 {
-	static struct uv_state saved;
+	static struct uv_state *saved;
 	struct uv_frame f = in.frame;
 	enum uv_next next;
+
+	if (saved == NULL && (saved = emu_state_alloc(0)) == NULL) {
+		perror("harness: a copy of uv_state");
+		exit(2);
+	}
 
 	f.srr0 = f.usrr0 = (uint64_t)(uintptr_t)emu_sc2 + 4;
 	f.srr1 = caller_msr | LEV(caller_lev);
 	f.usrr1 = caller_msr;
 	f.lpidr = caller_lpidr;
-	state_copy_rows(&saved, &uv_state);
+	state_copy_rows(saved, &uv_state);
 	m.msr = MSR_UV; /* the core runs in ultravisor state (tlbie) */
 	next = uv_ucall(&f);
-	state_copy_rows(&uv_state, &saved);
+	state_copy_rows(&uv_state, saved);
 	if (next != UV_NEXT_CALLER || f.usrr0 != f.srr0 || f.usrr1 != caller_msr)
 		return 0;
 	*want = f;
@@ -1409,7 +1415,7 @@ static void test_page_in(unsigned long round)
 	const uint64_t vm_msr = MSR_SF | MSR_ME | MSR_RI | MSR_LE;
 	const uint64_t npages = HOST_NORMAL_END >> UV_PAGE_SHIFT;
 	struct uv_frame want;
-	uint64_t lpid, gfn, g, ra, rec, *page;
+	uint64_t lpid, gfn, g, ra = 0, rec, *page;
 	const char *test = "UV_PAGE_IN copies the hypervisor's page at UV_HV_EA_BASE + ra";
 	unsigned int j, k, n, before = failed;
 	int ok = 1, r;
@@ -1860,9 +1866,9 @@ int main(int argc, char **argv)
 			failed++;
 	}
 
-	/* once, whole: state_zero and state_copy then find the rows zero
-	 * past their extents */
-	memset(&uv_state, 0, sizeof(uv_state));
+	/* once, up to the pool (mapped zero, emu_state.h): state_zero and
+	 * state_copy then find the rows zero past their extents */
+	memset(&uv_state, 0, offsetof(struct uv_state, pool));
 	patch_asm();
 	test_hcalls(1, 0);
 	for (r = 0; r < rounds; r++) {

@@ -26,7 +26,7 @@ mutant() { # name file object-pattern sed-expression
 	else
 		# shellcheck disable=SC2086
 		$CC $MUTATE_CFLAGS $EMU_DEFS -Isrc -c "$T/mut.c" -o "$T/raw.o" &&
-			$OBJCOPY --rename-section .bss=uv_bss "$T/raw.o" "$T/mut.o"
+			$OBJCOPY --rename-section .bss=uv_bss --set-section-alignment .bss=128 "$T/raw.o" "$T/mut.o"
 	fi || { echo "mutant '$1': does not build"; survived=$((survived + 1)); return; }
 	objs=""
 	for o in $CORE; do
