@@ -22,7 +22,7 @@ BENCH_PROVE ?= 0
 
 define BENCH_ARCH_RULES
 $(BUILD)/bench/$(1)/bench: tests/bench/bench.c tests/emu/harness.c \
-		tests/emu/emu_call.S tests/emu/emu.h tests/emu/patch.c tests/emu/patch.h \
+		tests/emu/emu_call.S tests/emu/emu.h tests/emu/emu_state.h tests/emu/patch.c tests/emu/patch.h \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1)) $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 $(ASM_FLAGS) -fno-stack-protector \
@@ -30,7 +30,7 @@ $(BUILD)/bench/$(1)/bench: tests/bench/bench.c tests/emu/harness.c \
 		-Wl,-Map,$$@.map -o $$@ tests/bench/bench.c tests/emu/emu_call.S tests/emu/patch.c \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1))
 # The emulated boot (tests/emu/boot.c), with a map for bench-count.sh.
-$(BUILD)/bench/$(1)/boot: tests/emu/boot.c tests/emu/boot_call.S tests/emu/patch.c tests/emu/patch.h \
+$(BUILD)/bench/$(1)/boot: tests/emu/boot.c tests/emu/emu_state.h tests/emu/boot_call.S tests/emu/patch.c tests/emu/patch.h \
 		$(BUILD)/$(1)/asm/entry.o $(ASM_EMU_CORE_$(1)) $(ASM_HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(ASM_CC_$(1)) -static -O2 -std=gnu11 -pthread $(ASM_FLAGS) -fno-stack-protector \

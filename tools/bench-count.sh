@@ -29,7 +29,8 @@
 # instructions the "vector") through uv_int_common's save and call to the
 # exit's urfid, the same way.  With BENCH_BOOT=1 (the emulated boot,
 # tests/emu/boot.c bench): counts each trip from the image's offset 0 to the
-# boot's urfid (the word before uv_boot_enter_c), asm and C alike, and
+# boot's urfid (the last word of uv_boot_claim, asm/boot.S, which every
+# thread ends with: the word before the next symbol), asm and C alike, and
 # prints one total per trip; the log must hold exactly two (the primary,
 # then a secondary).
 # With --dfilter: prints those ranges as qemu's -dfilter argument
@@ -87,7 +88,14 @@ fi
 refuse=$(sym uv_sc_refuse) rend=$(sym uv_sc_refuse_end)
 boot=0
 if [ "${BENCH_BOOT:-0}" = 1 ]; then
-	boot=1 vec=$(sym uv_image_base) xend=$(sym uv_boot_enter_c) rend=0
+	# the end of uv_boot_claim: the first symbol after it (asm/boot.S
+	# puts its helpers, uv_boot_clear and uv_boot_enter_c, after it)
+	claim=$(sym uv_boot_claim)
+	xend=$("$NM" -n "$BIN" | awk -v c="$claim" '
+		$3 == "uv_boot_claim" { f = 1; next }
+		f && $1 != c { print $1; found = 1; exit }
+		END { if (!found) exit 1 }')
+	boot=1 vec=$(sym uv_image_base) rend=0
 fi
 
 ranges=$(text_ranges "$MAP" "$ASM" "$@")

@@ -32,7 +32,10 @@ b3|share 1048576|(b) the same, guest of 1 048 576 pages (64 GiB: the largest slo
 c|pagein 64|(c) UV_PAGE_IN (64 KiB copied), guest of 64 pages
 c2|pagein 65536|(c) the same, guest of 65 536 pages
 c3|pagein 1048576|(c) the same, guest of 1 048 576 pages (the largest slot, from GFN 0)
-c4|pageinfull 63|(c) the same, 63 of the 64 frames owned (the free one found in O(1))
+c4|pageinfull 63 64|(c) the same, 63 of 64 frames that exist owned: the last, never owned, taken
+c5|pageinfull 63 65536|(c) the same, 63 of 65 536 frames owned (4 GiB of pool)
+c6|pageinfull 63 1048576|(c) the same, 63 of 1 048 576 frames owned (64 GiB: the whole pool, UV_NFRAMES)
+c7|pageinfull 63 64 freed|(c) the same, all 64 frames taken, one freed again: taken from the stack of freed frames
 d|return 1|(d) UV_RETURN (r0=0) to H_SVM_INIT_START: leaves with H_SVM_PAGE_IN of the first GFN
 d2|pageinret 64|(d) UV_RETURN (r0=0) after the nested UV_PAGE_IN (KVM): leaves with H_SVM_PAGE_IN of the next GFN, guest of 64 pages
 d3|pageinret 65536|(d) the same, guest of 65 536 pages
@@ -43,7 +46,7 @@ i2|register 1|(i) UV_REGISTER_MEM_SLOT, 1 page, guest in the ESM protocol: tree 
 i3|register 65536|(i) the same, 65 536 pages: 2 049 level-3 entries
 i4|register 1048576|(i) the same, 1 048 576 pages (the largest slot, from GFN 0): 32 768 level-3 entries
 h|commit 1|(h) UV_RETURN of H_SVM_INIT_DONE: the commit (dw0 = its tree, tlbie), resumed secure; 1 page
-h2|commit 64|(h) the same, guest of 64 pages (as many as the pool holds)
+h2|commit 64|(h) the same, guest of 64 pages, all paged in
 h3|commit 0|(h) the same, guest with no slot: its empty tree opened then
 e|hcall|(e) an hcall (sc 1) of a secure guest: reflected to the hypervisor
 e2|hcallret|(e) UV_RETURN of that hcall: the guest resumed
@@ -106,6 +109,7 @@ for line in $CASES; do
 		# shellcheck disable=SC2086
 		set -- $(count "$a" $args)
 		printf ' %16s' "$1 ($2+$3)"
+		eval "m_${name}_$a=$1"
 		if [ "$a" = "$FIRST" ]; then
 			eval "n_$name=$1"
 			note=$(notes)
@@ -124,7 +128,7 @@ done
 IFS=' '
 echo
 echo "== the same, per symbol ($FIRST; asm: uv_sc_vector, uv_sc_filter, uv_sc_refuse, uv_sc_save, uv_int_vectors (the stubs), uv_int_common, uv_save, uv_exit)"
-for name in a a3 b c d e e2 f g h i2 j j2 k k2; do
+for name in a a3 b c c4 c7 d e e2 f g h i2 j j2 k k2; do
 	eval "echo \"   ($name) \$s_$name\""
 done | fold -s -w 100 | sed 's/^\([^ ]\)/         \1/; s/ *$//'
 # shellcheck disable=SC2154
@@ -149,6 +153,14 @@ flat() { if [ "$1" = "$2" ] && [ "$2" = "$3" ]; then echo "the same: PASS"; else
 echo "   UV_SHARE_PAGE with 64 / 65 536 / 1 048 576 guest pages: $n_b / $n_b2 / $n_b3 instructions, $(flat "$n_b" "$n_b2" "$n_b3")"
 # shellcheck disable=SC2154
 echo "   UV_PAGE_IN with 64 / 65 536 / 1 048 576 guest pages: $n_c / $n_c2 / $n_c3 instructions, $(flat "$n_c" "$n_c2" "$n_c3")"
+# The free frame in O(1) (struct uv_free, src/state.h), per arch: the
+# same count whatever the pool's size.
+for a in $ARCHES; do
+	eval "p4=\$m_c4_$a p5=\$m_c5_$a p6=\$m_c6_$a p7=\$m_c7_$a"
+	# shellcheck disable=SC2154
+	echo "   UV_PAGE_IN with 63 frames owned of 64 / 65 536 / 1 048 576 that exist ($a): $p4 / $p5 / $p6 instructions," \
+		"$(flat "$p4" "$p5" "$p6"); the frame from the stack of freed frames: $p7"
+done
 # shellcheck disable=SC2154
 echo "   UV_RETURN on to the next H_SVM_PAGE_IN with 64 / 65 536 / 1 048 560 guest pages: $n_d2 / $n_d3 / $n_d4 instructions, $(flat "$n_d2" "$n_d3" "$n_d4")"
 # shellcheck disable=SC2154
@@ -158,7 +170,7 @@ echo "   UV_REGISTER_MEM_SLOT of 1 / 65 536 / 1 048 576 pages (1 / 2 049 / 32 76
 rt=$((n_c + n_d2))
 echo "   one H_SVM_PAGE_IN round trip, the ultravisor's part (KVM's nested UV_PAGE_IN, then its UV_RETURN, which leaves with the next H_SVM_PAGE_IN): $n_c + $n_d2 = $rt instructions"
 # The whole protocol is not one sc 2, so it is not counted in one run (and
-# the pool's 64 frames cannot hold a guest of 65 536 pages yet): its total
+# a guest of 2^20 pages would log some 41 billion instructions): its total
 # is the sum of the steps measured above, each of which is flat in the
 # guest's size, so the total is linear in it.
 esm_total() { # pages, registration cost -> instructions
@@ -174,7 +186,11 @@ echo "   the commit with 0 / 1 / 64 guest pages: $n_h3 / $n_h / $n_h2 instructio
 
 echo
 echo "== the boot (tests/emu/boot.c bench, tests/emu/boot.dts): instructions from the image's offset 0"
-echo "   to its urfid back to the firmware, asm and C (the primary clears .bss: $(size "$BUILD/$FIRST/uv.elf" | awk 'NR == 2 { print $3 }') bytes with dcbz)"
+eval "q=\$QEMU_$FIRST"
+# shellcheck disable=SC2046
+set -- $($q "$BUILD/bench/$FIRST/bench" sizes)
+echo "   to its urfid back to the firmware, asm and C (the primary clears with dcbz .bss, $(size "$BUILD/$FIRST/uv.elf" | awk 'NR == 2 { print $3 }') bytes,"
+echo "   and uv_state up to its pool of frames, ${20} bytes; the frames are zeroed when first taken)"
 for a in $ARCHES; do
 	d=$BUILD/bench/$a
 	eval "q=\$QEMU_$a nm=\$NM_$a objs=\$CORE_OBJS_$a"
@@ -187,7 +203,7 @@ for a in $ARCHES; do
 	set -- $(BENCH_BOOT=1 sh tools/bench-count.sh "$nm" "$d/boot" "$d/boot.map" \
 		"$d/boot-trace.log" "$BUILD/$a/asm/entry.o" $objs)
 	rm -f "$d/boot-trace.log"
-	echo "   $a: the primary (reads the tree, clears .bss) $1; a secondary $2"
+	echo "   $a: the primary (reads the tree, clears .bss and uv_state) $1; a secondary $2"
 done
 
 echo
@@ -195,7 +211,8 @@ echo "== ultravisor state"
 for a in $ARCHES; do
 	eval "q=\$QEMU_$a"
 	set -- $($q "$BUILD/bench/$a/bench" sizes)
-	echo "   $a: sizeof(struct uv_state) = $2 bytes (one per thread:" \
+	echo "   $a: sizeof(struct uv_state) = $2 bytes, ${20} before its pool (the pool: UV_NFRAMES frames," \
+		"of which only those of the boot's memory map exist) (one per thread:" \
 		"sizeof(struct uv_cpu) = $4 bytes, not counted in uv_state)"
 	[ "$a" = "$FIRST" ] && sizes="$*"
 done
@@ -208,7 +225,7 @@ echo "   per SVM: ${10} bytes of life cycle per LPID; each memory slot it uses" 
 	"${12} bytes (from a table of 16 shared by all); ${14} bytes of saved" \
 	"registers while in the ESM protocol, and per vCPU while its hcall is in the hypervisor" \
 	"(a pool of UV_NEXITS entries shared by all, spec/uv_config.h)"
-echo "   per secure frame: ${16} bytes (64 KiB of content and its owner)"
+echo "   per secure frame: ${16} bytes (64 KiB of content, its owner, its places in the free frames' stack)"
 
 echo
 echo "== image (size, Berkeley format)"

@@ -15,7 +15,15 @@
  *   reject   r3 = R3 (default 0x4, H_REMOVE) from CTX (default hv)
  *   share    UV_SHARE_PAGE of one page from a secure VM
  *   pagein   UV_PAGE_IN of one page from the hypervisor
- *   pageinfull N  the same with N frames (at most UV_NFRAMES - 1) owned
+ *   pageinfull N [F [freed]]
+ *            the same with N frames owned (GFNs 0x11 .. 0x10 + N paged in
+ *            first) of the F that exist (default UV_NFRAMES: the pool's
+ *            last UV_NFRAMES - F absent, as the boot sets them from its
+ *            memory map; 1 <= F <= UV_NFRAMES, N < F), the frame taken
+ *            the first never owned (fresh); freed: one more paged in
+ *            (into a second slot, of one page) and freed again
+ *            (UV_UNREGISTER_MEM_SLOT of that slot) before, so that the
+ *            page-in takes it from the stack of freed frames
  *   return   UV_RETURN from the hypervisor to H_SVM_INIT_START: on to the
  *            first H_SVM_PAGE_IN
  *   pageinret UV_RETURN after KVM's nested UV_PAGE_IN of the GFN asked
@@ -46,7 +54,8 @@
  *            zerofill, an HDSI on GFN 0x10, never touched: a zeroed frame
  *            mapped, the guest retries; return: the hypervisor's UV_RETURN
  *            (an sc 2) of such a reflected interrupt, the guest resumed
- *   sizes    no sc 2: prints the sizes of the ultravisor's state
+ *   sizes    no sc 2: prints the sizes of the ultravisor's state (pool_at:
+ *            the bytes before its pool, those the boot clears)
  * Prints one line; exit status 0 if the round trip met the expectation.
  */
 #include <sys/mman.h>
@@ -311,6 +320,48 @@ static int bench_int(int argc, char **argv)
 	return failed ? 1 : 0;
 }
 
+/* pageinfull's frames: that exist, owned before, and whether the frame
+ * comes from the stack of freed frames; pf_frames 0: not that case. */
+static uint64_t pf_frames, pf_owned;
+static int pf_freed;
+
+/* argv[i] as a number (whole: no trailing characters), or def if absent;
+ * 0 if it is not a number. */
+static int num_arg(int argc, char **argv, int i, uint64_t def, uint64_t *v)
+{
+	char *end;
+
+	if (argc <= i) {
+		*v = def;
+		return 1;
+	}
+	if (argv[i][0] == '-' || argv[i][0] == '\0')
+		return 0;
+	*v = strtoull(argv[i], &end, 0);
+	return *end == '\0';
+}
+
+/* After pageinfull's page-in: GFN 0x10 (record 0x10 - base of guest 1's
+ * slot holding it) is in frame pf_owned, the one expected, and nothing
+ * else is taken.  Returns the note for the report, or NULL. */
+static const char *pf_check(void)
+{
+	static char note[128];
+	uint32_t k, rec = 0;
+
+	for (k = 0; k < UV_NSLOTS; k++)
+		if (uv_state.slot[k].lpid == 1 && uv_state.slot[k].base <= 0x10 &&
+		    0x10 < uv_state.slot[k].base + uv_state.slot[k].npages)
+			rec = uv_state.gfn[k][0x10 - uv_state.slot[k].base];
+	if (rec != GFN_SECURE + pf_owned || uv_state.free.n != 0 ||
+	    uv_state.free.fresh != pf_owned + 1)
+		return NULL;
+	snprintf(note, sizeof(note), "handler implemented, frame %llu of %llu taken: %s",
+		 (unsigned long long)pf_owned, (unsigned long long)pf_frames,
+		 pf_freed ? "the top of the stack of freed frames" : "fresh, never owned");
+	return note;
+}
+
 static int setup_signals(void)
 {
 	struct sigaction sa;
@@ -352,16 +403,19 @@ int main(int argc, char **argv)
 	patch_asm();
 	if (strcmp(cs, "sizes") == 0) {
 		printf("uv_state %zu uv_cpu %zu uv_frame %zu gfn %zu life %zu "
-		       "slot %zu exit %zu frame %zu tree %zu\n",
+		       "slot %zu exit %zu frame %zu tree %zu pool_at %zu\n",
 		       sizeof(struct uv_state), sizeof(struct uv_cpu),
 		       sizeof(struct uv_frame),
 		       sizeof(uv_state.gfn[0][0]) + sizeof(uv_state.pte[0][0]),
 		       sizeof(uv_state.svm_life[0]), sizeof(struct uv_slot),
 		       sizeof(struct uv_exit),
 		       sizeof(uv_state.pool[0]) + sizeof(uv_state.owner_slot[0]) +
-			       sizeof(uv_state.owner_idx[0]),
+			       sizeof(uv_state.owner_idx[0]) +
+			       sizeof(uv_state.free.stack[0]) +
+			       sizeof(uv_state.free.pos[0]),
 		       sizeof(uv_state.tree_root[0]) + sizeof(uv_state.tree_l2[0]) +
-			       sizeof(uv_state.tree_l3[0]));
+			       sizeof(uv_state.tree_l3[0]),
+		       offsetof(struct uv_state, pool));
 		return 0;
 	}
 	/* Normal memory for UV_PAGE_IN's source: the arch layer reads real
@@ -400,21 +454,64 @@ int main(int argc, char **argv)
 		setup_guest(argc > 2 ? strtoull(argv[2], NULL, 0) : 1, 0, 0);
 	} else if (strcmp(cs, "pageinfull") == 0) {
 		/* the same with N frames already owned (GFNs 0x11 ..
-		 * 0x10 + N paged in first): the free frame is found in O(1),
-		 * whatever N (struct uv_free, src/state.h) */
-		uint64_t n = argc > 2 ? strtoull(argv[2], NULL, 0) : 1, g;
+		 * 0x10 + N paged in first) of F that exist: the free frame
+		 * is found in O(1), whatever N and F (struct uv_free,
+		 * src/state.h) */
+		uint64_t n, g, g2 = 0;
 
-		if (n >= UV_NFRAMES) {
-			fprintf(stderr, "bench: pageinfull takes at most %d frames\n",
-				UV_NFRAMES - 1);
+		if (!num_arg(argc, argv, 2, 1, &n) ||
+		    !num_arg(argc, argv, 3, UV_NFRAMES, &pf_frames) ||
+		    (argc > 4 && strcmp(argv[4], "freed") != 0) || argc > 5 ||
+		    pf_frames < 1 || pf_frames > UV_NFRAMES || n >= pf_frames) {
+			fprintf(stderr, "bench: pageinfull N [F [freed]]: F frames exist, "
+				"1 <= F <= %d (default %d), N of them owned, N < F; "
+				"got%s%s%s%s%s%s\n", UV_NFRAMES, UV_NFRAMES,
+				argc > 2 ? " N=" : "", argc > 2 ? argv[2] : "",
+				argc > 3 ? " F=" : "", argc > 3 ? argv[3] : "",
+				argc > 4 ? " " : "", argc > 4 ? argv[4] : "");
 			return 2;
 		}
+		pf_freed = argc > 4;
+		if (pf_freed) {
+			/* the second slot, of one page: from the 2 MiB after
+			 * the first (0x10 .. 0x10 + N), below UV_TREE_GFNS */
+			g2 = (0x11 + n + 31) / 32 * 32;
+			if (g2 >= UV_TREE_GFNS) {
+				fprintf(stderr, "bench: pageinfull N F freed: N at most %lu\n",
+					(unsigned long)(UV_TREE_GFNS - 32 - 0x11));
+				return 2;
+			}
+		}
+		/* the frames the boot's map would give (bringup.c's
+		 * pool_from_map), before anything is owned */
+		uv_state.free.absent = (uint32_t)(UV_NFRAMES - pf_frames);
 		num = UV_PAGE_IN;
 		c = C_HV;
+		pf_owned = n;
 		setup_guest(n + 1, 0, 0);
 		for (g = 0x11; g < 0x11 + n; g++)
 			setup_call(B_MSR_HV, 0, UV_PAGE_IN, 1, 0x200000,
 				   g << UV_PAGE_SHIFT, 16);
+		if (pf_freed) {
+			/* frame n taken, by a GFN of slot id 1 (setup_slots
+			 * used 0), then freed with its slot: zeroed, on the
+			 * stack */
+			setup_call(B_MSR_HV, 0, UV_REGISTER_MEM_SLOT, 1,
+				   g2 << UV_PAGE_SHIFT, UV_PAGE_SIZE, 1);
+			setup_call(B_MSR_HV, 0, UV_PAGE_IN, 1, 0x200000,
+				   g2 << UV_PAGE_SHIFT, 16);
+			setup_call(B_MSR_HV, 0, UV_UNREGISTER_MEM_SLOT, 1, 1, 0, 0);
+		}
+		/* the frame the page-in is to take: frame n, fresh or the
+		 * only one on the stack */
+		if (pf_freed ? uv_state.free.n != 1 || uv_state.free.stack[0] != n ||
+				       uv_state.free.fresh != n + 1
+			     : uv_state.free.n != 0 || uv_state.free.fresh != n) {
+			fprintf(stderr, "bench: pageinfull: set-up left free.n %u, "
+				"fresh %u\n", (unsigned)uv_state.free.n,
+				(unsigned)uv_state.free.fresh);
+			return 2;
+		}
 	} else if (strcmp(cs, "return") == 0) {
 		num = UV_RETURN;
 		c = C_HV;
@@ -492,7 +589,7 @@ int main(int argc, char **argv)
 		setup_call(B_MSR_HV, 0, UV_WRITE_PATE, 0, BENCH_PATE0, BENCH_PATE1, 0);
 	} else {
 		fprintf(stderr, "usage: bench reject [R3 [hv|vm|svm|user]] | "
-			"share | pagein | pageinfull N | return | pageinret | esm | register [N] | done | commit [N] | hcall | hcallret | pate | inval | int VEC KIND | sizes\n");
+			"share | pagein | pageinfull N [F [freed]] | return | pageinret | esm | register [N] | done | commit [N] | hcall | hcallret | pate | inval | int VEC KIND | sizes\n");
 		return 2;
 	}
 
@@ -560,6 +657,16 @@ int main(int argc, char **argv)
 	snprintf(test, sizeof(test), "%s %#llx from %s", u ? u->name : "r3",
 		 (unsigned long long)num, ctx_name[c]);
 	run(test, &want);
+	if (pf_frames > 0 && !lenient && !failed) {
+		expect = pf_check();
+		if (!expect) {
+			fprintf(stderr, "bench: pageinfull: GFN 0x10 not in frame "
+				"%llu, or the pool not as expected after\n",
+				(unsigned long long)pf_owned);
+			failed++;
+			expect = "handler implemented, frame NOT as expected";
+		}
+	}
 	printf("bench: %s: r3 on return %#llx (%s): %s\n", test,
 	       (unsigned long long)out.gpr[3], expect,
 	       lenient ? "not checked" :
