@@ -80,11 +80,22 @@
   // the row (not per record), so that "every record of slot k is empty"
   // gives "its row is all zero" without the provers having to find the
   // record of each entry.
-  predicate ptes_ok =
+  //
+  // Stated over the three fields as values (ptes_ok_of), with ptes_ok
+  // the fields of uv_state: after a write to another field, WP's
+  // simplifier reduces both the hypothesis and the goal to ptes_ok_of of
+  // the same three values, so the provers need not unfold the quantifier
+  // (in tree_unlink's loop, with the 2^20-frame pool, z3 gave up and
+  // cvc4 timed out on ptes_ok stated over uv_state; through ptes_ok_of,
+  // 0.1 s).  The parameters' types are uv_state's fields' (src/state.h):
+  // a field whose type drifts from them is a type error here.
+  predicate ptes_ok_of(uv_gfn_rows gfn, uv_pte_rows pte, uv_slots slot) =
     \forall integer k, j; 0 <= k < UV_NSLOTS && 0 <= j < UV_SLOT_PTES ==>
-      (leaf_lo(k) <= j < leaf_lo(k) + UV_SLOT_PAGES ?
-         pte_says(uv_state.gfn[k][j - leaf_lo(k)], uv_state.pte[k][j]) :
-         uv_state.pte[k][j] == 0);
+      (slot[k].base % UV_LEAF_ENTRIES <= j < slot[k].base % UV_LEAF_ENTRIES + UV_SLOT_PAGES ?
+         pte_says(gfn[k][j - slot[k].base % UV_LEAF_ENTRIES], pte[k][j]) :
+         pte[k][j] == 0);
+
+  predicate ptes_ok = ptes_ok_of(uv_state.gfn, uv_state.pte, uv_state.slot);
 
   // What ptes_ok reads of uv_state is as at A: a step that carries it
   // over writes elsewhere.

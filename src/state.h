@@ -66,6 +66,15 @@ struct uv_free {
 	uint32_t absent;
 };
 
+/*
+ * The types of uv_state's GFN records and leaf entries, named so that a
+ * logic predicate can take them as values (ACSL takes only literal array
+ * sizes): ptes_ok_of (spec/radix.acsl.h).
+ */
+typedef uint32_t uv_gfn_rows[UV_NSLOTS][UV_SLOT_PAGES];
+typedef uint64_t uv_pte_rows[UV_NSLOTS][UV_SLOT_PTES];
+typedef struct uv_slot uv_slots[UV_NSLOTS];
+
 struct uv_state {
 	/*
 	 * The partition table the hardware walks (spec/pate.h): first, and the
