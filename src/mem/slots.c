@@ -220,13 +220,16 @@ Z: __attribute__((unused));
 	      \at(uv_state.pte, Z) == uv_state.pte &&
 	      (\forall integer k2; 0 <= k2 < UV_NSLOTS && k2 != k ==>
 	         \at(uv_state.slot[k2], Z) == uv_state.slot[k2]); */
+	/* ptes_ok first, from z_kept and Z's, before the other conjuncts
+	 * become hypotheses (after them, in the fresh clone's run, z3 gave up
+	 * and cvc4 timed out) */
+	/*@ assert ptes_ok; */
 	/*@ assert slots_ok; */
 	/*@ assert slots_distinct; */
 	/*@ assert gfns_unused_empty; */
 	/*@ assert gfns_ok; */
 	/*@ assert frames_ok; */
 	/*@ assert shared_only_secure; */
-	/*@ assert ptes_ok; */
 	/*@ assert trees_ok; */
 	/*@ assert l3_ok; */
 	/*@ assert slots_in_trees; */
