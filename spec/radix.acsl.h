@@ -72,7 +72,10 @@
     (rec < GFN_SECURE && rec != GFN_SHARED ==> w == 0);
 
   // The index, in slot k's leaf entries, of its first GFN: the leaf tables
-  // are aligned on 32 GFNs as the hardware indexes them.
+  // are aligned on 32 GFNs as the hardware indexes them.  ptes_ok_of
+  // writes it once more, of the slots it is given as a value (a \let,
+  // so that the provers' terms are leaf_lo's, not a call of another
+  // logic function).
   logic integer leaf_lo(integer k) = uv_state.slot[k].base % UV_LEAF_ENTRIES;
 
   // Every GFN record's leaf entry is what the record says, and a leaf
@@ -91,8 +94,9 @@
   // a field whose type drifts from them is a type error here.
   predicate ptes_ok_of(uv_gfn_rows gfn, uv_pte_rows pte, uv_slots slot) =
     \forall integer k, j; 0 <= k < UV_NSLOTS && 0 <= j < UV_SLOT_PTES ==>
-      (slot[k].base % UV_LEAF_ENTRIES <= j < slot[k].base % UV_LEAF_ENTRIES + UV_SLOT_PAGES ?
-         pte_says(gfn[k][j - slot[k].base % UV_LEAF_ENTRIES], pte[k][j]) :
+      \let lo = slot[k].base % UV_LEAF_ENTRIES; // leaf_lo(k), of the value slot
+      (lo <= j < lo + UV_SLOT_PAGES ?
+         pte_says(gfn[k][j - lo], pte[k][j]) :
          pte[k][j] == 0);
 
   predicate ptes_ok = ptes_ok_of(uv_state.gfn, uv_state.pte, uv_state.slot);

@@ -67,9 +67,10 @@ struct uv_free {
 };
 
 /*
- * The types of uv_state's GFN records and leaf entries, named so that a
- * logic predicate can take them as values (ACSL takes only literal array
- * sizes): ptes_ok_of (spec/radix.acsl.h).
+ * The types of uv_state's GFN records, leaf entries and slots (the fields
+ * gfn, pte and slot), named so that a logic predicate can take them as
+ * values (ACSL takes only literal array sizes): ptes_ok_of (spec/
+ * radix.acsl.h).
  */
 typedef uint32_t uv_gfn_rows[UV_NSLOTS][UV_SLOT_PAGES];
 typedef uint64_t uv_pte_rows[UV_NSLOTS][UV_SLOT_PTES];
@@ -101,8 +102,8 @@ struct uv_state {
 	 * writes both in O(1).  Each row is UV_SLOT_LEAVES (32 769) leaf
 	 * tables of 256 bytes, aligned to their size as the hardware needs.
 	 */
-	uint64_t pte[UV_NSLOTS][UV_SLOT_PTES] __attribute__((aligned(UV_LEAF_BYTES)));
-	struct uv_slot slot[UV_NSLOTS];
+	uv_pte_rows pte __attribute__((aligned(UV_LEAF_BYTES)));
+	uv_slots slot;
 	struct uv_exit exit[UV_NEXITS];
 	uint32_t tree_lpid[UV_NTREES];
 	/* Frame n is owned by gfn[owner_slot[n] - 1][owner_idx[n]]; 0: free. */
@@ -110,7 +111,7 @@ struct uv_state {
 	uint32_t owner_idx[UV_NFRAMES];
 	struct uv_free free;
 	/* GFN base + i of slot k is gfn[k][i] (GFN_*). */
-	uint32_t gfn[UV_NSLOTS][UV_SLOT_PAGES];
+	uv_gfn_rows gfn;
 	uint16_t svm_life[UV_MAX_LPID + 1];     /* SVM_* per LPID */
 	/*
 	 * A secure guest's tree: index + 1 of the tree its partition-table
