@@ -63,9 +63,7 @@ count() { # arch, bench args -> "total asm c"
 	a=$1
 	shift
 	d=$BUILD/bench/$a
-	eval "q=\$QEMU_$a nm=\$NM_$a objs=\$CORE_OBJS_$a"
-	# shellcheck disable=SC2086
-	filter=$(sh tools/bench-count.sh --dfilter "$d/bench.map" "$BUILD/$a/asm/entry.o" $objs)
+	eval "q=\$QEMU_$a nm=\$NM_$a objs=\$CORE_OBJS_$a filter=\$filter_$a"
 	rm -f "$d/trace.log"
 	# an interrupt (bench int VEC KIND, but its UV_RETURN, an sc 2):
 	# counted from its stub
@@ -87,6 +85,16 @@ count() { # arch, bench args -> "total asm c"
 notes() { # bench args -> what the handler did
 	sed -n 's/^bench: .*(\(.*\)): round trip.*/\1/p' "$BUILD/bench/$FIRST/run.out"
 }
+
+# The -dfilter ranges, once per arch: every case of the table runs the
+# same binary, BUILD/bench/ARCH/bench.
+for a in $ARCHES; do
+	eval "objs=\$CORE_OBJS_$a"
+	# shellcheck disable=SC2086
+	f=$(sh tools/bench-count.sh --dfilter "$BUILD/bench/$a/bench.map" \
+		"$BUILD/$a/asm/entry.o" $objs)
+	eval "filter_$a=\$f"
+done
 
 echo "== ultravisor instructions, one sc 2, from the vector (image base + 0xC00) to urfid"
 echo "   (or, (j) and (k), one interrupt, from its stub at image base + its vector)"
