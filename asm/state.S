@@ -1,11 +1,13 @@
 /*
  * uv_state's place in ultravisor memory (src/state.h, spec/memmap.h): an
- * address, not storage in the image.  The state is 64 GiB and more, nearly
- * all of it the frame pool (UV_NFRAMES frames, spec/uv_config.h), of which
- * only the frames the boot's memory map has exist; so it is not in .bss
- * but placed so that the pool, its last field, starts at UV_IMAGE_LIMIT,
- * where the map puts pool range 0, and the rest of it lies just below,
- * past the image.  The boot clears [uv_state, uv_state + STATE_POOL)
+ * address, not storage in the image.  The state reaches the top of the
+ * real address space, nearly all of it the frame pool's window
+ * (UV_WIN_FRAMES frames, spec/uv_config.h), of which only the frames the
+ * boot's memory map has exist (at most UV_NFRAMES, each at its window
+ * place uv_state.free.win[n]); so it is not in .bss but placed so that
+ * the pool, its last field, starts at UV_IMAGE_LIMIT, where the map puts
+ * pool range 0, and the rest of it lies just below, past the image.
+ * The boot clears [uv_state, uv_state + STATE_POOL)
  * (asm/boot.S); frames are zeroed when first taken (frames_zero, spec/
  * state.acsl.h).  asm/check-uvmem.sh checks the place on the linked
  * image.  Only uv.elf links this file: the emulation harness gives

@@ -30,14 +30,24 @@ ASM_CORE_ppc64 := $(CORE_SRCS:src/%.c=$(BUILD)/ppc64/core/%.o) \
 # image's; the harness's map says its memory is the only normal range.
 EMU_HV_EA_BASE ?= 0x100000000000
 EMU_HV_EA_SPAN := 0x10000000
-# uv_state (64 GiB and more: its pool of 2^20 frames) is no object of the
+# uv_state (up to the top of 2^52: its pool's window) is no object of the
 # core's; uv.elf places it (asm/state.S), and the harnesses at EMU_STATE_EA,
 # which tests/emu/emu_state.h maps (MAP_NORESERVE) before main: 1 GiB, past
 # where qemu-user loads the static harness (0x10000000) and its heap, below
 # where it maps (2^38), and within 2 GiB of the harness's TOC, as the
 # objects' TOC-relative accesses need.
 EMU_STATE_EA := 0x40000000
+# The harnesses' pool window (spec/uv_config.h UV_WIN_FRAMES), 2^21 frames
+# (128 GiB, mapped MAP_NORESERVE): the image's reaches the top of 2^52,
+# which qemu-user cannot reserve.  Only the harnesses are built with it:
+# the core objects are uv.elf's, with the whole window, and the pool is
+# uv_state's last field, so every offset before it is the same.  So the
+# harnesses keep every frame inside their window: the 2^20 frames in two
+# runs apart (tests/emu/harness.c, emu_frames_map), and the boot's map
+# (tests/emu/boot.dts), whose pool ranges lie in it.
+EMU_WIN_FRAMES := 0x200000
 EMU_DEFS = -DUV_HV_EA_BASE=$(EMU_HV_EA_BASE)UL -DUV_HV_EA_SPAN=$(EMU_HV_EA_SPAN)UL \
+	-DUV_WIN_FRAMES=$(EMU_WIN_FRAMES)UL \
 	-DEMU_STATE_EA=$(EMU_STATE_EA)UL -Wl,--defsym=uv_state=$(EMU_STATE_EA)
 # The image's .bss, which the boot's primary thread clears (asm/boot.S),
 # must be apart from the harness's own (libc's): each core object's .bss is

@@ -66,19 +66,21 @@
 
 /*
  * The ultravisor's own memory at the start of the first secure range, and
- * where its frame pool starts: the image (text, data, the per-thread
- * struct uv_cpu and stacks: about 5 MiB) from URMOR + 0, then uv_state up
- * to its pool (216 MiB, of which 192 MiB are the slots' records and leaf
- * entries, spec/uv_config.h), placed so that it ends here (asm/state.S),
- * then the pool, frame n at UV_IMAGE_LIMIT + n * 64 KiB: the frames of the
- * boot's pool range 0, which starts here (src/boot/boot_map.c), up to
- * UV_NFRAMES of them.  So the first secure range must hold at least
- * UV_IMAGE_LIMIT bytes and one frame (256 MiB + 64 KiB; the boot checks,
- * map_ok, src/boot/boot_map.h).  IBM's firmware gives secure memory in
- * ranges of GiBs (it places a blob 128 MiB below the top of the first one),
- * so this is a limit on the ultravisor, not on the machine.  Checked on the
- * linked image by asm/check-uvmem.sh: the image ends below uv_state, whose
- * pool is at UV_IMAGE_LIMIT.
+ * where its frame pool's window starts: the image (text, data, the
+ * per-thread struct uv_cpu and stacks: about 5 MiB) from URMOR + 0, then
+ * uv_state up to its pool (223 MiB, of which 192 MiB are the slots'
+ * records and leaf entries and 8 MiB the pool's window places, spec/
+ * uv_config.h), placed so that it ends here (asm/state.S), then the pool's
+ * window (UV_WIN_FRAMES), frame n of the pool at UV_IMAGE_LIMIT + 64 KiB x
+ * uv_state.free.win[n]: the frames of the boot's pool ranges that lie in
+ * the window, in address order (src/boot/bringup.c), pool range 0 from
+ * here (src/boot/boot_map.c), up to UV_NFRAMES of them in all.  So the
+ * first secure range must hold at least UV_IMAGE_LIMIT bytes and one frame
+ * (256 MiB + 64 KiB; the boot checks, map_ok, src/boot/boot_map.h).  IBM's
+ * firmware gives secure memory in ranges of GiBs (it places a blob 128 MiB
+ * below the top of the first one), so this is a limit on the ultravisor,
+ * not on the machine.  Checked on the linked image by asm/check-uvmem.sh:
+ * the image ends below uv_state, whose pool is at UV_IMAGE_LIMIT.
  */
 #define UV_IMAGE_LIMIT 0x10000000UL
 

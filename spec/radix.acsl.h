@@ -10,8 +10,8 @@
 #include "memmap.h"
 
 /*@
-  // The real address of secure frame n (uv_state.pool[n]): URMOR plus the
-  // frame's offset in the image.  Only the running machine knows URMOR, so
+  // The real address of secure frame n (uv_state.pool[uv_state.free.win[n]]):
+  // URMOR plus the frame's offset in the image.  Only the running machine knows URMOR, so
   // this is declared, not defined; arch_frame_ra (src/arch/arch.h) returns
   // it.  No axiom: the proofs need nothing of its value (spec/TRUSTED.md
   // lists what the tables' users rely on, and the tests check it).

@@ -68,13 +68,29 @@
   // ultravisor uses ever reaches (free_ok: fresh <= frames_end).
   logic integer frames_end = UV_NFRAMES - uv_state.free.absent;
 
+  // Frame n that exists is the window's frame win[n] (struct uv_free,
+  // src/state.h): inside the window, in increasing order, so that distinct
+  // frames are distinct memory.  Over the values, as ptes_ok_of (spec/
+  // radix.acsl.h): no handler writes them, and after a write elsewhere
+  // WP's simplifier gives the same values on both sides.
+  predicate wins_ok_of(uv_wins win, integer end) =
+    (\forall integer n; 0 <= n < end ==> win[n] < UV_WIN_FRAMES) &&
+    (\forall integer n, m; 0 <= n < m < end ==> win[n] < win[m]);
+
+  // What the order gives: distinct frames are distinct window frames.
+  lemma wins_distinct:
+    \forall uv_wins win, integer end, n, m;
+      wins_ok_of(win, end) && 0 <= n < end && 0 <= m < end && n != m ==>
+        win[n] != win[m];
+
   // The free frames (struct uv_free, src/state.h): stack[0 .. fresh - 1]
   // and pos are inverse maps on the frames below fresh (a permutation of
   // them), the free ones at the places below n, the owned ones from n on;
   // every frame from fresh on is free (never owned yet), and fresh does
-  // not pass the frames that exist.
+  // not pass the frames that exist, each in its place in the window.
   predicate free_ok =
     uv_state.free.absent <= UV_NFRAMES &&
+    wins_ok_of(uv_state.free.win, frames_end) &&
     uv_state.free.n <= uv_state.free.fresh <= frames_end &&
     (\forall integer j; 0 <= j < uv_state.free.fresh ==>
       uv_state.free.stack[j] < uv_state.free.fresh &&
@@ -98,7 +114,7 @@
   // taken (gfn_back, gfn_page_in), so that the boot need not clear the pool.
   predicate frames_zero =
     \forall integer n, w; 0 <= n < uv_state.free.fresh && 0 <= w < UV_FRAME_WORDS ==>
-      uv_state.owner_slot[n] == 0 ==> uv_state.pool[n][w] == 0;
+      uv_state.owner_slot[n] == 0 ==> uv_state.pool[uv_state.free.win[n]][w] == 0;
 
   // Life-cycle bytes and pending exits are inverse maps.
   predicate lives_ok =

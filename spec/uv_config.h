@@ -11,6 +11,7 @@
 #define UV_SPEC_CONFIG_H
 
 #include "uv_abi.h"
+#include "memmap.h"
 
 /* Memory slots, in one table shared by every SVM (so up to UV_NSLOTS each). */
 #define UV_NSLOTS 16
@@ -45,9 +46,9 @@
 /*
  * Secure frames in the ultravisor's pool, at most: 2^20 x 64 KiB = 64 GiB,
  * enough for a guest of 64 GiB in one slot to go secure.  The frames that
- * exist are those of the boot's memory map (pool range 0, from
- * UV_IMAGE_LIMIT: spec/memmap.h), up to this many; the rest are absent
- * (struct uv_free, src/state.h) and never touched.  The proofs and the
+ * exist are those of the boot's memory map (its pool ranges in the
+ * window, UV_WIN_FRAMES below: spec/memmap.h), up to this many; the rest
+ * are absent (struct uv_free, src/state.h) and never touched.  The proofs and the
  * ppc64 image (uv.elf, and the emulation harness that runs its objects)
  * use 2^20.  A host build (the unit tests, uvsim, the fuzzers: x86-64
  * binaries of the same C) uses 64, since it cannot hold a 64 GiB object in
@@ -59,6 +60,26 @@
 #define UV_NFRAMES 1048576
 #else
 #define UV_NFRAMES 64
+#endif
+#endif
+/*
+ * The window the pool's frames lie in (issue 15: every secure range, not
+ * only the first): uv_state.pool spans UV_WIN_FRAMES frames from
+ * UV_IMAGE_LIMIT past URMOR, and frame n of the pool is the window's frame
+ * uv_state.free.win[n] (struct uv_free, src/state.h), which the boot sets
+ * from every pool range of its map that lies in the window (src/boot/
+ * bringup.c).  On ppc64 the window reaches the top of the 52-bit real
+ * address space from the image (RA = URMOR + UV_IMAGE_LIMIT + 64 KiB x
+ * window frame); the state is an address there, never storage (asm/
+ * state.S).  A host build uses a window of 128 frames, so that its 64
+ * frames can lie in two runs apart; the emulation harness, a window of
+ * its own (mk/asm.mk), since qemu-user cannot reserve 2^52 bytes.
+ */
+#ifndef UV_WIN_FRAMES
+#if defined(__FRAMAC__) || defined(__powerpc64__)
+#define UV_WIN_FRAMES ((UV_ADDR_LIMIT - UV_IMAGE_LIMIT) / UV_PAGE_SIZE)
+#else
+#define UV_WIN_FRAMES 128
 #endif
 #endif
 /* A frame as 64-bit words. */

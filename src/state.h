@@ -39,6 +39,10 @@ struct uv_pate {
 	uint64_t dw1;
 };
 
+/* The frames' places in the window (struct uv_free), a type of its own
+ * for wins_ok_of (spec/state.acsl.h). */
+typedef uint64_t uv_wins[UV_NFRAMES];
+
 /*
  * The free frames, so that a page-in finds one in O(1) (issue 15, item 4)
  * rather than by a scan of the pool.  Frames fresh .. UV_NFRAMES - 1 have
@@ -46,19 +50,23 @@ struct uv_pate {
  * n - 1], and pos[f] is free frame f's place there (free_ok, spec/
  * state.acsl.h: the stack and pos are inverse maps, as owners and records
  * are).  A page-in takes the top of the stack, else frame fresh; a frame
- * freed goes on top.  All zero, as the boot's clear leaves it, is a pool
- * of fresh frames: nothing to set up.  Frames from fresh on hold whatever
+ * freed goes on top.  The stack and pos all zero, as the boot's clear
+ * leaves them, are a pool of fresh frames.  Frames from fresh on hold whatever
  * secure memory held at boot: one is zeroed (gfn_back) or overwritten
  * whole (gfn_page_in) when first taken (frames_zero, spec/state.acsl.h).
  *
  * The pool's last `absent` frames do not exist (frames_end, spec/
  * state.acsl.h): fresh stops before them, so no frame number the
- * ultravisor hands out reaches them.  The boot sets it to the frames its
- * memory map lacks (pool_from_map, src/boot/bringup.c).  Counted from the
- * end, not the frames that exist, so that the all-zero state of the host
- * builds and their tests is still the whole pool.
+ * ultravisor hands out reaches them.  Frame n that exists is the window's
+ * frame win[n] (uv_state.pool[win[n]], spec/uv_config.h UV_WIN_FRAMES),
+ * in increasing order, so that distinct frames are distinct memory
+ * (wins_ok, spec/state.acsl.h).  The boot sets both from the pool ranges
+ * of its memory map (pool_from_map, src/boot/bringup.c); no handler
+ * writes them.  The host's harnesses set them as a boot would
+ * (tests/common).
  */
 struct uv_free {
+	uv_wins win;
 	uint32_t stack[UV_NFRAMES];
 	uint32_t pos[UV_NFRAMES];
 	uint32_t n;
@@ -150,7 +158,7 @@ struct uv_state {
 	 * struct uv_free); the boot clears the state up to the pool, and a
 	 * frame is zeroed when first taken (frames_zero, spec/state.acsl.h).
 	 */
-	uint64_t pool[UV_NFRAMES][UV_FRAME_WORDS] __attribute__((aligned(UV_PAGE_SIZE)));
+	uint64_t pool[UV_WIN_FRAMES][UV_FRAME_WORDS] __attribute__((aligned(UV_PAGE_SIZE)));
 };
 
 extern struct uv_state uv_state;

@@ -56,15 +56,15 @@ void arch_normal_write(uint64_t ra, uint32_t off, const uint8_t *src, uint32_t l
  * normal memory) is trusted (spec/TRUSTED.md) and tested on the host.
  */
 /*@
-  requires n < UV_NFRAMES;
+  requires n < UV_NFRAMES && uv_state.free.win[n] < UV_WIN_FRAMES;
   assigns \nothing;
   ensures \result == frame_ra(n);
 */
 uint64_t arch_frame_ra(uint32_t n);
 
 /*
- * Copies bytes off .. off + len - 1 of secure frame n (uv_state.pool[n], in
- * memory order) to uv_fdt_copy[at .. at + len - 1], for a reader of bytes
+ * Copies bytes off .. off + len - 1 of secure frame n (uv_state.pool[
+ * uv_state.free.win[n]], in memory order) to uv_fdt_copy[at .. at + len - 1], for a reader of bytes
  * that a guest wrote there (its device tree, src/guest/rtas.h).  Behind this interface only because the
  * proofs' memory model keeps a 64-bit word and a byte apart, so that the
  * core cannot take a frame's bytes itself: the same loop on both builds
@@ -72,7 +72,7 @@ uint64_t arch_frame_ra(uint32_t n);
  * trusted (spec/TRUSTED.md) and tested on the host.
  */
 /*@
-  requires n < UV_NFRAMES;
+  requires n < UV_NFRAMES && uv_state.free.win[n] < UV_WIN_FRAMES;
   requires off <= UV_PAGE_SIZE && len <= UV_PAGE_SIZE - off;
   requires at <= UV_ESM_FDT_MAX && len <= UV_ESM_FDT_MAX - at;
   assigns uv_fdt_copy[at .. at + len - 1];

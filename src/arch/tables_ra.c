@@ -9,7 +9,7 @@
 
 uint64_t arch_frame_ra(uint32_t n)
 {
-	return arch_uv_ra(uv_state.pool[n]);
+	return arch_uv_ra(uv_state.pool[uv_state.free.win[n]]);
 }
 
 uint64_t arch_root_ra(uint32_t t)

@@ -93,25 +93,60 @@ static void normal_from_map(void)
 }
 
 /*
- * The pool's frames that exist: pool range 0 of the map, which starts at
- * UV_IMAGE_LIMIT in the first secure range (where uv_state.pool starts,
- * src/state.h) and holds no reservation, up to UV_NFRAMES of them; the
- * rest are absent (struct uv_free).  Checked again rather than assumed of
- * the map: a pool range elsewhere gives no frame.
+ * The pool's frames that exist (struct uv_free, src/state.h): the frames
+ * of the map's pool ranges, in the map's order, each at its place in the
+ * window (spec/uv_config.h UV_WIN_FRAMES): window frame x is the 64 KiB at
+ * real address base + 64 KiB x, base the image's (URMOR, the first secure
+ * range's start) plus UV_IMAGE_LIMIT, where uv_state.pool starts (asm/
+ * state.S).  A range is used only if it lies past the frames taken before
+ * it (so that the places increase, wins_ok) and from base on; its frames
+ * past the window, and any past UV_NFRAMES in all, are not used.  A range
+ * below the image or out of the map's address order gives no frame:
+ * skiboot lists secure memory by chip, in address order, with the image in
+ * the first range.  Checked here rather than assumed of the map.
  */
 /*@
   requires map_ok(&uv_boot.map);
-  assigns uv_state.free.absent;
+  assigns uv_state.free.win[0 .. UV_NFRAMES - 1], uv_state.free.absent;
   ensures uv_state.free.absent <= UV_NFRAMES;
+  ensures wins_ok_of(uv_state.free.win, UV_NFRAMES - uv_state.free.absent);
 */
 static void pool_from_map(void)
 {
-	struct boot_range p = uv_boot.map.pool.r[0];
-	uint64_t frames = 0;
+	uint64_t base = uv_boot.map.secure.r[0].start + UV_IMAGE_LIMIT;
+	uint64_t next = 0; /* the lowest window frame a range may start at */
+	uint32_t c = 0, i, n = uv_boot.map.pool.n;
 
-	if (p.start - uv_boot.map.secure.r[0].start == UV_IMAGE_LIMIT)
-		frames = p.size / UV_PAGE_SIZE;
-	uv_state.free.absent = frames >= UV_NFRAMES ? 0 : (uint32_t)(UV_NFRAMES - frames);
+	/*@
+	  loop invariant 0 <= i <= n && c <= UV_NFRAMES && next <= UV_WIN_FRAMES;
+	  loop invariant wins_ok_of(uv_state.free.win, c);
+	  loop invariant \forall integer j; 0 <= j < c ==> uv_state.free.win[j] < next;
+	  loop assigns i, c, next, uv_state.free.win[0 .. UV_NFRAMES - 1];
+	  loop variant n - i;
+	*/
+	for (i = 0; i < n; i++) {
+		struct boot_range p = uv_boot.map.pool.r[i];
+		uint64_t x, e;
+
+		if (p.size == 0 || p.start < base)
+			continue;
+		x = (p.start - base) / UV_PAGE_SIZE;
+		if (x < next || x >= UV_WIN_FRAMES)
+			continue;
+		e = p.size / UV_PAGE_SIZE;
+		e = e < UV_WIN_FRAMES - x ? x + e : UV_WIN_FRAMES;
+		/*@
+		  loop invariant next <= x <= e <= UV_WIN_FRAMES && c <= UV_NFRAMES;
+		  loop invariant wins_ok_of(uv_state.free.win, c);
+		  loop invariant \forall integer j; 0 <= j < c ==> uv_state.free.win[j] < x;
+		  loop assigns x, c, uv_state.free.win[0 .. UV_NFRAMES - 1];
+		  loop variant e - x;
+		*/
+		for (; x < e && c < UV_NFRAMES; x++, c++)
+			uv_state.free.win[c] = x;
+		next = x;
+	}
+	uv_state.free.absent = UV_NFRAMES - c;
 }
 
 int boot_primary(uint64_t handoff, uint64_t moved, uint64_t hrmor)

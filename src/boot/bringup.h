@@ -19,6 +19,7 @@
 #include "boot/boot_rec.h"
 #include "mem/normal_map.h"
 #include "state.h"
+#include "state.acsl.h"
 
 
 
@@ -51,15 +52,19 @@
  * one, is 0) and at the start of the first secure range, HRMOR 0, the system device
  * tree read (boot_read_map).  Records the status and, for BOOT_OK, the map
  * and PTCR, makes the map's normal ranges the ones the hypervisor may
- * name (uv_normal, src/mem/normal_map.h) and its first pool range the
- * frames that exist (uv_state.free.absent, src/state.h); refused, it
+ * name (uv_normal, src/mem/normal_map.h) and the frames of its pool ranges
+ * the frames that exist, each at its place in the pool's window
+ * (uv_state.free.win and absent, src/state.h; pool_from_map); refused, it
  * leaves no normal range (and no frame is ever used: nothing runs).  No
  * slot is handed out yet.
  */
 /*@
-  assigns uv_boot, uv_normal, uv_state.free.absent;
+  assigns uv_boot, uv_normal, uv_state.free.win[0 .. UV_NFRAMES - 1],
+    uv_state.free.absent;
   ensures uv_boot.status == \result;
   ensures \result == BOOT_OK ==> uv_state.free.absent <= UV_NFRAMES;
+  ensures \result == BOOT_OK ==>
+    wins_ok_of(uv_state.free.win, UV_NFRAMES - uv_state.free.absent);
   ensures \result == BOOT_OK ==> normal_is_map;
   ensures \result != BOOT_OK ==> uv_normal.n == 0;
   ensures \result == BOOT_OK ==> map_ok(&uv_boot.map);

@@ -165,7 +165,8 @@ uint32_t rtas_find_os_term(struct fdt t)
  * page_copy so that its proof does not carry state_inv.
  */
 /*@
-  requires fr < UV_NFRAMES && o < UV_PAGE_SIZE;
+  requires fr < UV_NFRAMES && uv_state.free.win[fr] < UV_WIN_FRAMES;
+  requires o < UV_PAGE_SIZE;
   requires n < lim <= UV_ESM_FDT_MAX;
   assigns uv_fdt_copy[n .. lim - 1];
   ensures 1 <= \result <= lim - n;
@@ -211,6 +212,11 @@ static uint32_t page_copy(uint32_t lpid, uint64_t a, uint32_t n, uint32_t lim)
 	/* empty or shared: not the guest's own bytes */
 	if (rec < GFN_SECURE)
 		return 0;
+	/* an owned frame (gfns_ok), so below fresh (free_ok), so one that
+	 * exists, in the window (wins_ok) */
+	/*@ assert uv_state.owner_slot[rec - GFN_SECURE] == k + 1; */
+	/*@ assert rec - GFN_SECURE < uv_state.free.fresh; */
+	/*@ assert uv_state.free.win[rec - GFN_SECURE] < UV_WIN_FRAMES; */
 	return fdt_copy_in(rec - GFN_SECURE, o, n, lim);
 }
 

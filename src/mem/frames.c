@@ -47,32 +47,36 @@ void frame_disown(uint32_t n)
 
 void frame_zero(uint32_t n)
 {
+	uint64_t x = uv_state.free.win[n]; /* frame n's place (wins_ok) */
 	uint32_t w;
 
 	/*@
 	  loop invariant 0 <= w <= UV_FRAME_WORDS;
-	  loop invariant \forall integer j; 0 <= j < w ==> uv_state.pool[n][j] == 0;
+	  loop invariant x == uv_state.free.win[n] && x < UV_WIN_FRAMES;
+	  loop invariant \forall integer j; 0 <= j < w ==> uv_state.pool[x][j] == 0;
 	  loop invariant other_frames_same{Pre, Here}(n);
 	  loop invariant only_pool_changed{Pre, Here};
 	  loop assigns w, uv_state;
 	  loop variant UV_FRAME_WORDS - w;
 	*/
 	for (w = 0; w < UV_FRAME_WORDS; w++)
-		uv_state.pool[n][w] = 0;
+		uv_state.pool[x][w] = 0;
 }
 
 void frame_copy_in(uint32_t n, const uint64_t *src)
 {
+	uint64_t x = uv_state.free.win[n]; /* frame n's place (wins_ok) */
 	uint32_t w;
 
 	/*@
 	  loop invariant 0 <= w <= UV_FRAME_WORDS;
-	  loop invariant \forall integer j; 0 <= j < w ==> uv_state.pool[n][j] == src[j];
+	  loop invariant x == uv_state.free.win[n] && x < UV_WIN_FRAMES;
+	  loop invariant \forall integer j; 0 <= j < w ==> uv_state.pool[x][j] == src[j];
 	  loop invariant other_frames_same{Pre, Here}(n);
 	  loop invariant only_pool_changed{Pre, Here};
 	  loop assigns w, uv_state;
 	  loop variant UV_FRAME_WORDS - w;
 	*/
 	for (w = 0; w < UV_FRAME_WORDS; w++)
-		uv_state.pool[n][w] = src[w];
+		uv_state.pool[x][w] = src[w];
 }

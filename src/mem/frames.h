@@ -59,6 +59,7 @@ uint32_t frame_find_free(void);
     \at(uv_state.tree_slot, A) == \at(uv_state.tree_slot, B) &&
     \at(uv_state.tree_lpid, A) == \at(uv_state.tree_lpid, B) &&
     \at(uv_state.free.absent, A) == \at(uv_state.free.absent, B) &&
+    \at(uv_state.free.win, A) == \at(uv_state.free.win, B) &&
     (\forall integer m; 0 <= m < UV_NFRAMES && m != n ==>
       \at(uv_state.owner_slot[m], A) == \at(uv_state.owner_slot[m], B) &&
       \at(uv_state.owner_idx[m], A) == \at(uv_state.owner_idx[m], B));
@@ -99,10 +100,14 @@ void frame_own(uint32_t n, uint32_t k, uint32_t i);
 void frame_disown(uint32_t n);
 
 /*@
-  // Frames other than n are as at A.
+  // The window's frames other than frame n's (uv_state.free.win[n] at A)
+  // are as at A.  Stated over the window, so that the writes of frame n
+  // carry it without the frames' order; a caller that needs frame m != n
+  // unchanged has it from wins_ok (free_ok): win[m] != win[n].
   predicate other_frames_same{A, B}(integer n) =
-    \forall integer m, w; 0 <= m < UV_NFRAMES && 0 <= w < UV_FRAME_WORDS &&
-      m != n ==> \at(uv_state.pool[m][w], A) == \at(uv_state.pool[m][w], B);
+    \forall integer x, w; 0 <= x < UV_WIN_FRAMES && 0 <= w < UV_FRAME_WORDS &&
+      x != \at(uv_state.free.win[n], A) ==>
+        \at(uv_state.pool[x][w], A) == \at(uv_state.pool[x][w], B);
 
   // Everything but the pool is as at A.
   predicate only_pool_changed{A, B} =
@@ -125,21 +130,22 @@ void frame_disown(uint32_t n);
 */
 
 /*@
-  requires n < UV_NFRAMES;
+  requires free_ok && n < frames_end;
   assigns uv_state;
-  ensures \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[n][w] == 0;
+  ensures \forall integer w; 0 <= w < UV_FRAME_WORDS ==>
+    uv_state.pool[uv_state.free.win[n]][w] == 0;
   ensures other_frames_same{Pre, Post}(n);
   ensures only_pool_changed{Pre, Post};
 */
 void frame_zero(uint32_t n);
 
 /*@
-  requires n < UV_NFRAMES;
+  requires free_ok && n < frames_end;
   requires \valid_read(src + (0 .. UV_FRAME_WORDS - 1));
   requires \separated(src + (..), &uv_state);
   assigns uv_state;
   ensures \forall integer w; 0 <= w < UV_FRAME_WORDS ==>
-    uv_state.pool[n][w] == src[w];
+    uv_state.pool[uv_state.free.win[n]][w] == src[w];
   ensures other_frames_same{Pre, Post}(n);
   ensures only_pool_changed{Pre, Post};
 */

@@ -20,7 +20,7 @@ uint32_t leaf_of(uint32_t k, uint32_t i);
 
 /* The leaf entry that maps secure frame n. */
 /*@
-  requires n < UV_NFRAMES;
+  requires n < UV_NFRAMES && uv_state.free.win[n] < UV_WIN_FRAMES;
   assigns \nothing;
   ensures \result == pte_word(frame_ra(n));
 */

@@ -41,11 +41,12 @@ static _Bool hv_page_ok(uint64_t ra)
   assigns uv_state;
   ensures state_inv;
   ensures uv_state.gfn[k][i] == GFN_SECURE + n;
-  ensures \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[n][w] == src[w];
+  ensures \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[uv_state.free.win[n]][w] == src[w];
 */
 static void gfn_page_in(uint32_t k, uint32_t i, uint32_t n, const uint64_t *src)
 {
 	/*@ assert uv_state.slot[k].npages <= UV_SLOT_PAGES; */
+	/*@ assert n < frames_end; */
 	frame_copy_in(n, src);
 	frame_own(n, k, i);
 	/*@ assert trees_kept: trees_same{Pre, Here}; */
@@ -191,11 +192,11 @@ enum uv_next uv_page_in(struct uv_frame *f)
   requires svm_secure(uv_state.slot[k].lpid);
   requires uv_state.gfn[k][i] == GFN_EMPTY;
   requires n < UV_NFRAMES && n == free_next && uv_state.owner_slot[n] == 0;
-  requires \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[n][w] == 0;
+  requires \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[uv_state.free.win[n]][w] == 0;
   assigns uv_state;
   ensures state_inv;
   ensures uv_state.gfn[k][i] == GFN_SECURE + n;
-  ensures \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[n][w] == 0;
+  ensures \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[uv_state.free.win[n]][w] == 0;
   ensures other_gfns_same{Pre, Post}(k, i) && slots_lives_same{Pre, Post};
   ensures \at(uv_state.pool, Pre) == uv_state.pool;
 */
@@ -247,7 +248,7 @@ static void gfn_fill(uint32_t k, uint32_t i, uint32_t n)
     ensures (\result == GFN_USE_NOFRAME && state_unchanged{Pre, Post}) ||
       (\result < UV_NFRAMES && uv_state.gfn[k][i] == GFN_SECURE + \result &&
        \at(uv_state.owner_slot[\result], Pre) == 0 &&
-       (\forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[\result][w] == 0) &&
+       (\forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[uv_state.free.win[\result]][w] == 0) &&
        other_gfns_same{Pre, Post}(k, i) && slots_lives_same{Pre, Post} &&
        other_frames_same{Pre, Post}(\result));
 
@@ -274,7 +275,7 @@ static uint32_t gfn_back(uint32_t k, uint32_t i)
 		frame_zero(n);
 	/* state_inv again, frame n free and zero, all else as at Pre but
 	 * frame n's words: gfn_fill's requires, each its own goal */
-	/*@ assert z_zero: \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[n][w] == 0; */
+	/*@ assert z_zero: \forall integer w; 0 <= w < UV_FRAME_WORDS ==> uv_state.pool[uv_state.free.win[n]][w] == 0; */
 	/*@ assert z_free: n == free_next && uv_state.owner_slot[n] == 0; */
 	/*@ assert z_kept: only_pool_changed{Pre, Here} && other_frames_same{Pre, Here}(n); */
 	/*@ assert z_inv: state_inv; */

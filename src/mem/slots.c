@@ -140,6 +140,8 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
 
 		/*@ assert n < UV_NFRAMES; */
 		/*@ assert uv_state.owner_slot[n] == k + 1 && uv_state.owner_idx[n] == i; */
+		/* owned, so below fresh (free_ok): a frame that exists */
+		/*@ assert n < uv_state.free.fresh; */
 		/* Zero before the frame goes back to the pool. */
 		frame_zero(n);
 		frame_disown(n);

@@ -170,7 +170,7 @@ static void page_in(uint64_t l, uint64_t g0, uint64_t g1)
 
 static void setup(const char *s)
 {
-	memset(&uv_state, 0, sizeof(uv_state));
+	host_state_clear();
 	if (strcmp(s, "none") == 0)
 		return;
 	if (strcmp(s, "init") == 0) {
@@ -236,6 +236,7 @@ int main(int argc, char **argv)
 	FILE *t;
 
 	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
+	host_frames_map(); /* the pool's frames, as a boot places them */
 	if (argc != 2 || (t = fopen(argv[1], "r")) == NULL) {
 		fprintf(stderr, "usage: run_bad TABLE\n");
 		return 2;

@@ -261,7 +261,8 @@ static int frames_ok(const struct uv_state *s, char *why, unsigned long why_len)
  * (UV_NFRAMES - absent: the frames that exist); below fresh, stack and pos
  * are inverse maps (stack[j] < fresh, pos[stack[j]] == j; pos[f] < fresh,
  * stack[pos[f]] == f) and frame f is free (owner_slot 0) iff pos[f] < n;
- * from fresh on every frame is free.
+ * from fresh on every frame is free; wins_ok: each frame that exists has
+ * its place in the window (win[n] < UV_WIN_FRAMES), in increasing order.
  */
 static int free_ok(const struct uv_state *s, char *why, unsigned long why_len)
 {
@@ -270,6 +271,15 @@ static int free_ok(const struct uv_state *s, char *why, unsigned long why_len)
 	if (fr->absent > UV_NFRAMES)
 		FAIL("free_ok: absent %u > UV_NFRAMES %d", fr->absent,
 		     UV_NFRAMES);
+	for (uint32_t f = 0; f < UV_NFRAMES - fr->absent; f++) {
+		if (fr->win[f] >= UV_WIN_FRAMES)
+			FAIL("wins_ok: frame %u at window frame %llu, past %d", f,
+			     (unsigned long long)fr->win[f], UV_WIN_FRAMES);
+		if (f > 0 && fr->win[f] <= fr->win[f - 1])
+			FAIL("wins_ok: frame %u at window frame %llu, not past "
+			     "frame %u's %llu", f, (unsigned long long)fr->win[f],
+			     f - 1, (unsigned long long)fr->win[f - 1]);
+	}
 	if (fr->n > fr->fresh || fr->fresh > UV_NFRAMES - fr->absent)
 		FAIL("free_ok: n %u, fresh %u (UV_NFRAMES %d, absent %u)",
 		     fr->n, fr->fresh, UV_NFRAMES, fr->absent);
@@ -305,10 +315,11 @@ static int frames_zero(const struct uv_state *s, char *why,
 	long end = s->free.fresh <= UV_NFRAMES ? (long)s->free.fresh : UV_NFRAMES;
 
 	for (long n = 0; n < end; n++) {
-		if (s->owner_slot[n] != 0)
+		/* a place past the window: free_ok reports it (wins_ok) */
+		if (s->owner_slot[n] != 0 || s->free.win[n] >= UV_WIN_FRAMES)
 			continue;
 		for (unsigned long w = 0; w < UV_FRAME_WORDS; w++)
-			if (s->pool[n][w] != 0)
+			if (s->pool[s->free.win[n]][w] != 0)
 				FAIL("frames_zero: free frame %ld word %lu not zero",
 				     n, w);
 	}
@@ -581,13 +592,15 @@ static int ptes_ok(const struct uv_state *s, char *why, unsigned long why_len)
 					FAIL("ptes_ok: pte[%d][%lu] of gfn[%d][%lu] "
 					     "SECURE(%u) is not present", k, j, k,
 					     j - lo, n);
-				/* gfns_ok has n < UV_NFRAMES; pool[n] of s, as
-				 * it sits in uv_state */
-				if (n >= UV_NFRAMES)
+				/* gfns_ok has n < UV_NFRAMES; pool[win[n]] of
+				 * s, as it sits in uv_state (free_ok checks
+				 * the place) */
+				if (n >= UV_NFRAMES ||
+				    s->free.win[n] >= UV_WIN_FRAMES)
 					FAIL("ptes_ok: gfn[%d][%lu] names frame %u",
 					     k, j - lo, n);
 				want = (const unsigned char *)&uv_state +
-				       ((const unsigned char *)s->pool[n] -
+				       ((const unsigned char *)s->pool[s->free.win[n]] -
 					(const unsigned char *)s);
 				if (host_uv_at(ra) != want)
 					FAIL("ptes_ok: pte[%d][%lu] of gfn[%d][%lu] "
@@ -918,7 +931,9 @@ static int walk_ok(const struct uv_state *s, char *why, unsigned long why_len)
 				uint32_t n = r - GFN_SECURE;
 
 				if (w != WALK_OK || n >= UV_NFRAMES ||
-				    host_uv_at(ra) != (const void *)uv_state.pool[n])
+				    uv_state.free.win[n] >= UV_WIN_FRAMES ||
+				    host_uv_at(ra) !=
+					    (const void *)uv_state.pool[uv_state.free.win[n]])
 					FAIL("walk_ok: tree %d, GFN %#llx SECURE(%u): %s "
 					     "%#llx, not frame %u", t,
 					     (unsigned long long)g, n,

@@ -10,6 +10,14 @@
 #include "state.h"
 #include "normal_map.h"
 
+/*
+ * Frame n's words in state s: the pool's window frame s->free.win[n]
+ * (struct uv_free, src/state.h).  The tests name frames by number, as the
+ * GFN records do.
+ */
+#define STATE_FRAME(s, n) ((s)->pool[(s)->free.win[(n)]])
+#define FRAME(n) STATE_FRAME(&uv_state, (n))
+
 /* The size bytes at base lie in one range of uv_normal and below
  * UV_NORMAL_END (spec/memmap.h's normal_span, from its text). */
 int host_normal_span(uint64_t base, uint64_t size);

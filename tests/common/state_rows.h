@@ -38,14 +38,20 @@ static inline void row_extent(const struct uv_state *s, int k, unsigned long *g,
 #define ROWS_POOL_OFF offsetof(struct uv_state, pool)
 
 /*
- * The frames of s that may be non-zero: those below free.fresh (one never
- * owned is never written; the harnesses start from a zero pool), so that
- * a pool of 2^20 frames (the emulation harness's) is copied or cleared
+ * The window frames of s that may be non-zero: up to the place of the last
+ * frame below free.fresh (one never owned is never written; the harnesses
+ * start from a zero pool; the places increase, wins_ok), so that a window
+ * of 2^20 frames and more (the emulation harness's) is copied or cleared
  * only where it was used.
  */
 static inline unsigned long pool_extent(const struct uv_state *s)
 {
-	return s->free.fresh < UV_NFRAMES ? s->free.fresh : UV_NFRAMES;
+	uint32_t f = s->free.fresh < UV_NFRAMES ? s->free.fresh : UV_NFRAMES;
+
+	if (f == 0)
+		return 0;
+	return s->free.win[f - 1] < UV_WIN_FRAMES ? s->free.win[f - 1] + 1 :
+		UV_WIN_FRAMES;
 }
 
 /*

@@ -438,8 +438,19 @@ static void boot_four_then_more(void)
 	CHECK(uv_state.free.absent == UV_NFRAMES - 12288,
 	      "four at once: the pool's frames from the map (absent %u)",
 	      uv_state.free.absent);
+	/* ... each at its place: the range starts at UV_IMAGE_LIMIT, where
+	 * the window does, so frame n is window frame n */
+	for (i = 0, j = 0; i < 12288; i++)
+		j += uv_state.free.win[i] != i;
+	CHECK(j == 0, "four at once: the frames at their places in the window "
+	      "(%u not)", j);
+	/* cleared up to the pool, but the frames' places and how many */
 	uv_state.free.absent = 0;
-	CHECK(all_zero(&uv_state, offsetof(struct uv_state, pool)),
+	CHECK(all_zero(&uv_state, offsetof(struct uv_state, free.win)) &&
+	      all_zero((const uint8_t *)&uv_state +
+		       offsetof(struct uv_state, free.win) + sizeof(uv_state.free.win),
+		       offsetof(struct uv_state, pool) -
+		       offsetof(struct uv_state, free.win) - sizeof(uv_state.free.win)),
 	      "four at once: uv_state cleared up to its pool");
 	uv_state.free.absent = UV_NFRAMES - 12288;
 	CHECK(all_zero(&uv_cpus[4], sizeof(uv_cpus) - 4 * sizeof(struct uv_cpu)),

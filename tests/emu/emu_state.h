@@ -1,8 +1,11 @@
 /*
  * uv_state in the emulation harness (harness.c, boot.c, tests/bench).  The
- * ppc64 objects are uv.elf's, with a pool of UV_NFRAMES = 2^20 frames
- * (spec/uv_config.h): uv_state is 64 GiB and more, which no .bss can hold
- * under qemu-user (the kernel refuses to commit it).  So, as on the
+ * ppc64 objects are uv.elf's, with a pool of UV_NFRAMES = 2^20 frames in
+ * a window that reaches the top of 2^52 (spec/uv_config.h): uv_state is
+ * far more than any .bss can hold under qemu-user (the kernel refuses to
+ * commit it).  The harness is built with a window of its own (mk/asm.mk,
+ * EMU_WIN_FRAMES), so its sizeof(struct uv_state) ends there; the pool is
+ * the last field, so every other offset is the objects'.  So, as on the
  * machine (asm/state.S), the objects leave uv_state undefined; mk/asm.mk
  * links them with uv_state at EMU_STATE_EA (-Wl,--defsym), and this maps
  * that much memory there before main, MAP_NORESERVE: only the pages the

@@ -46,6 +46,19 @@
 #include "patch.h"
 #include "uv_asm.h"
 
+/*
+ * The pool's frames, as a boot places them (pool_from_map; struct uv_free,
+ * src/state.h): the first half of the UV_NFRAMES frames at window frames
+ * 0 on, the second half 2^19 window frames further (UV_WIN_FRAMES is the
+ * emulation's 2^21, mk/asm.mk), so that a frame's place is not its number.
+ */
+static void emu_frames_map(void)
+{
+	for (uint32_t n = 0; n < UV_NFRAMES; n++)
+		uv_state.free.win[n] = n < UV_NFRAMES / 2 ? n : n + UV_NFRAMES / 2;
+	uv_state.free.absent = 0;
+}
+
 
 /* Linux's indices in mcontext gp_regs (asm/ptrace.h). */
 #define PT_NIP 32
@@ -1089,6 +1102,7 @@ static void esm_from_vm(struct uv_frame *guest, uint64_t *lpid, uint64_t *gmsr,
 	struct uv_frame want;
 
 	state_zero_rows(&uv_state);
+	emu_frames_map();
 	pick_context(C_VM);
 	*lpid = caller_lpidr;
 	*gmsr = caller_msr;
@@ -1422,6 +1436,7 @@ static void test_page_in(unsigned long round)
 
 	for (r = 0; r < (round == 0 ? 2 : 1); r++) {
 		state_zero_rows(&uv_state);
+		emu_frames_map();
 		lpid = 1 + rnd() % UV_MAX_LPID;
 		/* below UV_TREE_GFNS: where a slot may lie (a tree maps it) */
 		gfn = rnd() % (UV_TREE_GFNS - 4);
@@ -1471,7 +1486,7 @@ static void test_page_in(unsigned long round)
 			const uint8_t *b = (const uint8_t *)&uv_state.pte[k][
 				uv_state.slot[k].base % 32 + (g - uv_state.slot[k].base)];
 			uint64_t v = 0, want_v = 0xC000000000000187ULL |
-				(EMU_URMOR + (uint64_t)(uintptr_t)uv_state.pool[n]);
+				(EMU_URMOR + (uint64_t)(uintptr_t)uv_state.pool[uv_state.free.win[n]]);
 
 			for (j = 0; j < 8; j++)
 				v = v << 8 | b[j];
@@ -1507,9 +1522,9 @@ static void test_page_in(unsigned long round)
 			     (EMU_URMOR + (uint64_t)(uintptr_t)&uv_state.pte[k][32 * m3]));
 		}
 		for (j = 0; j < UV_FRAME_WORDS; j++) {
-			CHECK(uv_state.pool[n][j] == want_page[j],
+			CHECK(uv_state.pool[uv_state.free.win[n]][j] == want_page[j],
 			      "secure frame word = the word at base + ra",
-			      uv_state.pool[n][j], want_page[j]);
+			      uv_state.pool[uv_state.free.win[n]][j], want_page[j]);
 			CHECK(page[j] == want_page[j], "normal page unchanged",
 			      page[j], want_page[j]);
 			if (!ok)
@@ -1517,6 +1532,7 @@ static void test_page_in(unsigned long round)
 		}
 	}
 	state_zero_rows(&uv_state);
+	emu_frames_map();
 	tally(before, ok);
 	if (failed != before) {
 		printf("%u passed, %u failed (stopped at UV_PAGE_IN, ra %#llx)\n",
@@ -1545,6 +1561,7 @@ static void test_write_pate(void)
 	int ok = 1;
 
 	state_zero_rows(&uv_state);
+	emu_frames_map();
 	for (pass = 0; pass < 2; pass++) {
 		pick_context(C_HV);
 		random_regs(&in.frame);
@@ -1584,6 +1601,7 @@ static void test_write_pate(void)
 	run("UV_WRITE_PATE refused: root past normal memory", &want);
 	SAME("no tlbie for a refused write", m.n_tlbie + m.n_tlbsync, 0);
 	state_zero_rows(&uv_state);
+	emu_frames_map();
 	tally(before, ok);
 }
 
@@ -1607,6 +1625,7 @@ static void test_page_inval(void)
 	int ok = 1;
 
 	state_zero_rows(&uv_state);
+	emu_frames_map();
 	uv_state.svm_life[lpid] = SVM_SECURE;
 	uv_state.slot[0].lpid = (uint32_t)lpid;
 	uv_state.slot[0].base = gfn;
@@ -1638,6 +1657,7 @@ static void test_page_inval(void)
 		}
 	}
 	state_zero_rows(&uv_state);
+	emu_frames_map();
 	tally(before, ok);
 }
 
@@ -1869,6 +1889,7 @@ int main(int argc, char **argv)
 	/* once, up to the pool (mapped zero, emu_state.h): state_zero and
 	 * state_copy then find the rows zero past their extents */
 	memset(&uv_state, 0, offsetof(struct uv_state, pool));
+	emu_frames_map();
 	patch_asm();
 	test_hcalls(1, 0);
 	for (r = 0; r < rounds; r++) {

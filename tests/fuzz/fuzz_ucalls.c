@@ -861,7 +861,7 @@ static uint64_t *secure_page(uint64_t l, uint8_t sel)
 			uint32_t r = uv_state.gfn[k][i];
 
 			if (r >= GFN_SECURE && seen++ == sel)
-				return uv_state.pool[r - GFN_SECURE];
+				return FRAME(r - GFN_SECURE);
 		}
 	}
 	return NULL;
@@ -981,7 +981,7 @@ static void op(const uint8_t *b)
 			check_after();
 			if ((rec == GFN_SHARED_INVAL) != (n == GFN_USE_INVALID))
 				die("an invalidated page's use not GFN_USE_INVALID");
-			p = n < UV_NFRAMES ? uv_state.pool[n] : NULL;
+			p = n < UV_NFRAMES ? FRAME(n) : NULL;
 			if (p != NULL && rec == GFN_EMPTY)
 				for (unsigned long w = 0; w < UV_FRAME_WORDS; w++)
 					if (p[w] != 0)
@@ -1032,6 +1032,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* uv_state zero: all but the rows' tails, which are (the whole
 	 * invariant held at the end of the last input; .bss before the first) */
 	state_zero_rows(&uv_state);
+	host_frames_map(); /* the pool's frames, as a boot places them */
 	memset(uv_osterm, 0, sizeof(uv_osterm));
 	memset(host_normal(0), 0, HV_PAGES * PAGE);
 	memset(&last_exit, 0, sizeof(last_exit));

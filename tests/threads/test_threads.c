@@ -29,6 +29,7 @@
 #include "ucall/entry.h"
 #include "guest/int_entry.h"
 #include "arch/arch.h"
+#include "arch/host/host.h"
 #include "state_check.h"
 
 #define MSR_SF (1ULL << 63)
@@ -332,6 +333,7 @@ int main(void)
 	int secure = 0;
 
 	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
+	host_frames_map(); /* the pool's frames, as a boot places them */
 	/* The shared guest: in the ESM protocol, one slot of 2 * SHARED_PAGES
 	 * GFNs; secure after the pagers are done. */
 	call(&c, MSR_SF, SHARED_LPID, 0, UV_ESM, 0, 0, 0, 0);

@@ -14,6 +14,7 @@
 
 #include "ucall/dispatch.h"
 #include "state_check.h"
+#include "arch/host/host.h"
 
 #define BIT(n) (1ULL << (n))
 #define MSR_SF BIT(63)
@@ -151,7 +152,7 @@ static void fresh_secure(uint64_t lpid)
 {
 	struct uv_frame f;
 
-	memset(&uv_state, 0, sizeof(uv_state));
+	host_state_clear();
 	state_edited();
 	random_frame(&f, VM);
 	f.lpidr = lpid;
@@ -337,7 +338,7 @@ static void test_every_ucall_every_context(void **state)
 				}
 				if (ucalls[u].nr == 0xF110) {
 					/* UV_ESM acts: it leaves to the hypervisor. */
-					memset(&uv_state, 0, sizeof(uv_state));
+					host_state_clear();
 					state_edited();
 					assert_int_equal(uv_ucall(&f), UV_NEXT_HV);
 					check_inv("UV_ESM");
@@ -347,7 +348,7 @@ static void test_every_ucall_every_context(void **state)
 					assert_int_equal(uv_state.exit[uv_state.svm_life[42] -
 								      SVM_INIT].kind,
 							 EXIT_INIT_START);
-					memset(&uv_state, 0, sizeof(uv_state));
+					host_state_clear();
 					state_edited();
 					continue;
 				}
@@ -503,13 +504,14 @@ static void test_argument_bounds(void **state)
 	f.gpr[3] = share->nr;
 	f.gpr[5] = ~0ULL;
 	expect_rejected(&f, (uint64_t)arg_error[1], "npages that wraps");
-	memset(&uv_state, 0, sizeof(uv_state));
+	host_state_clear();
 	state_edited();
 }
 
 int main(void)
 {
 	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
+	host_frames_map(); /* the pool's frames, as a boot places them */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_table_is_linux, teardown),
 		cmocka_unit_test_teardown(test_every_hcall_number, teardown),

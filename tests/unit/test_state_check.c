@@ -44,7 +44,8 @@ static void put_leaf(uint64_t *p, uint64_t ra)
 /* Frame n's real address on the host: uv_state sits at HOST_UV_RA_BASE. */
 static uint64_t frame_ra(int n)
 {
-	return HOST_UV_RA_BASE + offsetof(struct uv_state, pool) + (uint64_t)n * PAGE;
+	return HOST_UV_RA_BASE + offsetof(struct uv_state, pool) +
+	       uv_state.free.win[n] * PAGE;
 }
 
 #define MSR_SF (1ULL << 63)
@@ -206,13 +207,14 @@ static int tree_of_guest(const struct uv_state *s, uint32_t lpid)
 static void build_good(struct uv_state *s)
 {
 	memset(s, 0, sizeof(*s));
+	host_frames_map_in(s); /* the frames' places, as a boot sets them */
 	s->svm_life[5] = SVM_SECURE;
 	s->slot[0] = (struct uv_slot){ .lpid = 5, .id = 1, .base = 0x10, .npages = 4 };
 	s->slot[1] = (struct uv_slot){ .lpid = 5, .id = 2, .base = 0x20, .npages = 4 };
 	s->gfn[0][1] = GFN_SECURE + 0;
 	s->owner_slot[0] = 1;
 	s->owner_idx[0] = 1;
-	memset(s->pool[0], 0xA5, sizeof(s->pool[0]));
+	memset(STATE_FRAME(s, 0), 0xA5, sizeof(STATE_FRAME(s, 0)));
 	s->gfn[1][0] = GFN_SHARED;
 	s->exit[4].lpid = 5;
 	s->exit[4].kind = EXIT_VCPU;
@@ -230,7 +232,7 @@ static void build_good(struct uv_state *s)
 	s->gfn[2][0] = GFN_SECURE + 5;
 	s->owner_slot[5] = 3;
 	s->owner_idx[5] = 0;
-	s->pool[5][17] = 0xFFFFFFFFFFFFFFFFULL;
+	STATE_FRAME(s, 5)[17] = 0xFFFFFFFFFFFFFFFFULL;
 
 	s->svm_life[7] = SVM_SECURE;
 	s->slot[3] = (struct uv_slot){ .lpid = 7, .id = UV_MAX_SLOTID,
@@ -239,7 +241,7 @@ static void build_good(struct uv_state *s)
 	s->gfn[3][UV_SLOT_PAGES - 1] = GFN_SECURE + UV_NFRAMES - 1;
 	s->owner_slot[UV_NFRAMES - 1] = 4;
 	s->owner_idx[UV_NFRAMES - 1] = UV_SLOT_PAGES - 1;
-	s->pool[UV_NFRAMES - 1][UV_FRAME_WORDS - 1] = 1;
+	STATE_FRAME(s, UV_NFRAMES - 1)[UV_FRAME_WORDS - 1] = 1;
 
 	s->svm_life[UV_MAX_LPID] = SVM_INIT + UV_NEXITS - 1;
 	s->exit[UV_NEXITS - 1].lpid = UV_MAX_LPID;
@@ -265,21 +267,21 @@ static void expect_ok(const struct uv_state *s, const char *what)
 static void test_valid_states_pass(void **state)
 {
 	(void)state;
-	memset(&uv_state, 0, sizeof(uv_state));
+	host_state_clear();
 	expect_ok(&uv_state, "the all-zero (initial) state");
 	/* a pool whose last frames do not exist: what they hold is not read */
 	uv_state.free.absent = UV_NFRAMES - 2;
-	uv_state.pool[2][0] = 1;
-	uv_state.pool[UV_NFRAMES - 1][UV_FRAME_WORDS - 1] = 1;
+	FRAME(2)[0] = 1;
+	FRAME(UV_NFRAMES - 1)[UV_FRAME_WORDS - 1] = 1;
 	expect_ok(&uv_state, "a pool of two frames, the absent ones not zero");
 	uv_state.free.absent = UV_NFRAMES;
-	uv_state.pool[0][0] = 1;
+	FRAME(0)[0] = 1;
 	expect_ok(&uv_state, "a pool of no frames");
 	/* frames never owned (fresh and past) hold what memory held at boot */
 	uv_state.free.absent = 0;
-	uv_state.pool[UV_NFRAMES / 2][7] = 0xDEAD;
+	FRAME(UV_NFRAMES / 2)[7] = 0xDEAD;
 	expect_ok(&uv_state, "frames past fresh not zero");
-	memset(&uv_state, 0, sizeof(uv_state));
+	host_state_clear();
 	build_good(good);
 	expect_ok(good, "the hand-built state");
 	/* a slot of one page at GFN 0, id 0, of a guest in INIT */
@@ -423,15 +425,15 @@ static void test_each_clause_caught(void **state)
 	BROKEN(s->owner_idx[0] = 2, "gfns_ok");
 	BROKEN(s->owner_slot[0] = 2, "gfns_ok");
 	/* frames_ok (no record names the frame, so only it can see it) */
-	BROKEN((s->owner_slot[9] = UV_NSLOTS + 1, s->pool[9][0] = 1), "frames_ok");
+	BROKEN((s->owner_slot[9] = UV_NSLOTS + 1, STATE_FRAME(s, 9)[0] = 1), "frames_ok");
 	BROKEN(s->owner_slot[9] = 0xFFFFFFFF, "frames_ok");
 	BROKEN((s->owner_slot[9] = 1, s->owner_idx[9] = UV_SLOT_PAGES), "frames_ok");
 	BROKEN((s->owner_slot[9] = 1, s->owner_idx[9] = 3), "frames_ok");
 	BROKEN((s->owner_slot[9] = 1, s->owner_idx[9] = 1), "frames_ok");
 	BROKEN((s->owner_slot[9] = 16, s->owner_idx[9] = 0), "frames_ok");
 	/* frames_zero */
-	BROKEN(s->pool[9][UV_FRAME_WORDS - 1] = 1, "frames_zero");
-	BROKEN(s->pool[1][0] = 1ULL << 63, "frames_zero");
+	BROKEN(STATE_FRAME(s, 9)[UV_FRAME_WORDS - 1] = 1, "frames_zero");
+	BROKEN(STATE_FRAME(s, 1)[0] = 1ULL << 63, "frames_zero");
 	BROKEN((s->owner_slot[0] = 0, s->owner_idx[0] = 0, s->gfn[0][1] = GFN_EMPTY),
 	       "frames_zero"); /* freed without zeroing */
 	/* free_ok (good: frames 0, 5 and 63 owned, all below fresh = 64) */
@@ -449,6 +451,11 @@ static void test_each_clause_caught(void **state)
 	BROKEN(s->free.absent = 1, "free_ok");
 	BROKEN(s->free.absent = UV_NFRAMES + 1, "free_ok");
 	BROKEN(s->free.absent = 0xFFFFFFFF, "free_ok");
+	/* the frames' places: inside the window, increasing (wins_ok) */
+	BROKEN(s->free.win[3] = s->free.win[2], "wins_ok");
+	BROKEN(s->free.win[10] = s->free.win[40], "wins_ok");
+	BROKEN(s->free.win[20] = UV_WIN_FRAMES, "wins_ok");
+	BROKEN(s->free.win[UV_NFRAMES - 1] = UV_WIN_FRAMES + 5, "wins_ok");
 	/* lives_ok */
 	BROKEN(s->svm_life[0] = SVM_SECURE, "lives_ok");
 	BROKEN(s->svm_life[100] = SVM_INIT + UV_NEXITS, "lives_ok");
@@ -488,7 +495,7 @@ static void test_each_clause_caught(void **state)
 		s->exit[3].kind = EXIT_INIT_DONE, s->exit[3].cookie = UV_COOKIE_BASE + 4 * 3,
 		s->gfn[3][0] = GFN_SHARED), "shared_only_secure");
 	BROKEN((s->gfn[2][0] = GFN_SHARED, s->owner_slot[5] = 0,
-		s->owner_idx[5] = 0, memset(s->pool[5], 0, sizeof(s->pool[5])),
+		s->owner_idx[5] = 0, memset(STATE_FRAME(s, 5), 0, sizeof(STATE_FRAME(s, 5))),
 		free_rebuild(s)),
 	       "shared_only_secure"); /* a secure page turned SHARED in INIT */
 	/* the same for SHARED_INVAL (a shared page, invalidated) */
@@ -681,7 +688,7 @@ static void test_each_clause_caught(void **state)
 	assert_true(n >= 58 + 32);
 	memcpy(s, good, sizeof(*s));
 	expect_ok(s, "restored");
-	memset(&uv_state, 0, sizeof(uv_state));
+	host_state_clear();
 }
 
 /* uv_state_unchanged sees one changed byte anywhere, and names the field. */
@@ -712,7 +719,7 @@ static void test_snapshot(void **state)
 		{ offsetof(struct uv_state, free.absent) + 2, "free.absent" },
 		{ offsetof(struct uv_state, pool[3][7]) + 2, "pool[3][7]" },
 		{ offsetof(struct uv_state, pool) + sizeof(uv_state.pool) - 1,
-		  "pool[63][8191]" },
+		  "pool[127][8191]" },
 		{ offsetof(struct uv_state, svm_life), "svm_life[0]" },
 		{ 0, "pate[0].dw0" },
 		{ offsetof(struct uv_state, pate[4095].dw1) + 7, "pate[4095].dw1" },
@@ -760,16 +767,17 @@ static void test_snapshot(void **state)
 		assert_int_equal(uv_state_unchanged(why, sizeof(why)), 0);
 	}
 	/* a new snapshot takes the change in */
-	uv_state.pool[1][1] = 5;
+	FRAME(1)[1] = 5;
 	assert_int_not_equal(uv_state_unchanged(why, sizeof(why)), 0);
 	assert_non_null(uv_state_snapshot());
 	assert_int_equal(uv_state_unchanged(why, sizeof(why)), 0);
-	memset(&uv_state, 0, sizeof(uv_state));
+	host_state_clear();
 }
 
 int main(void)
 {
 	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
+	host_frames_map(); /* the pool's frames, as a boot places them */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_states_pass),
 		cmocka_unit_test(test_each_clause_caught),

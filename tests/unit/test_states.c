@@ -567,7 +567,7 @@ static uint32_t record_of(uint64_t lpid, uint64_t g)
 static int frame_is_zero(int n)
 {
 	for (unsigned long w = 0; w < UV_FRAME_WORDS; w++)
-		if (uv_state.pool[n][w] != 0)
+		if (FRAME(n)[w] != 0)
 			return 0;
 	return 1;
 }
@@ -612,7 +612,8 @@ static uint64_t be_word(uint64_t v)
  * (src/arch/host/host.h), the pool 64 KiB aligned in it. */
 static uint64_t frame_ra(int n)
 {
-	return HOST_UV_RA_BASE + offsetof(struct uv_state, pool) + (uint64_t)n * PAGE;
+	return HOST_UV_RA_BASE + offsetof(struct uv_state, pool) +
+	       uv_state.free.win[n] * PAGE;
 }
 
 /* Guest lpid's GFN g's leaf entry, as a value, is want (0: not present). */
@@ -637,7 +638,7 @@ static void assert_leaf_frame(uint64_t lpid, uint64_t g)
 			 (unsigned long long)lpid, (unsigned long long)g);
 	assert_leaf(lpid, g, LEAF_FLAGS | frame_ra(n));
 	assert_ptr_equal(host_uv_at(be_at(leaf_of_gfn(lpid, g)) & LEAF_RPN),
-			 uv_state.pool[n]);
+			 FRAME(n));
 }
 
 static void tlbie_reset(void)
@@ -707,7 +708,8 @@ static int setup(void **state)
 {
 	(void)state;
 	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
-	memset(&uv_state, 0, sizeof(uv_state));
+	host_frames_map(); /* the pool's frames, as a boot places them */
+	host_state_clear();
 	memset(uv_osterm, 0, sizeof(uv_osterm));
 	memset(host_normal(0), 0, HOST_NORMAL_END);
 	host_unhalt();
@@ -801,7 +803,7 @@ static void test_esm_flow(void **state)
 		int n = frame_of(5, g);
 
 		assert_true(n >= 0);
-		assert_int_equal(((uint8_t *)uv_state.pool[n])[PAGE - 1], kvm_byte(5, g));
+		assert_int_equal(((uint8_t *)FRAME(n))[PAGE - 1], kvm_byte(5, g));
 	}
 	assert_int_equal(hv_return(5, 0), UV_NEXT_SVM);
 	/* every register as at UV_ESM but r3 = U_SUCCESS, MSR[S] set */
@@ -833,7 +835,7 @@ static void test_esm_failures(void **state)
 	for (int step = 0; step < 2; step++) {
 		struct uv_frame guest;
 
-		memset(&uv_state, 0, sizeof(uv_state));
+		host_state_clear();
 		frame(VM, 9, N_ESM);
 		guest = cpu.frame;
 		assert_int_equal(run("UV_ESM"), UV_NEXT_HV);
@@ -874,7 +876,7 @@ static void test_esm_abort(void **state)
 		uint64_t gpa;
 		int n;
 
-		memset(&uv_state, 0, sizeof(uv_state));
+		host_state_clear();
 		frame(VM, 9, N_ESM);
 		cpu.frame.gpr[4] = 0x1000;
 		cpu.frame.gpr[5] = 0x2000;
@@ -959,7 +961,7 @@ static void test_esm_page_in_order(void **state)
 		int n = frame_of(4, want[i]);
 
 		assert_true(n >= 0);
-		assert_int_equal(((uint8_t *)uv_state.pool[n])[0], kvm_byte(4, want[i]));
+		assert_int_equal(((uint8_t *)FRAME(n))[0], kvm_byte(4, want[i]));
 	}
 	assert_true(frame_of(4, 0x11) >= 0);
 	assert_true(frame_of(4, 0x31) >= 0);
@@ -1102,7 +1104,7 @@ static void test_page_in(void **state)
 			 R_SUCCESS);
 	n = frame_of(6, 0x200);
 	assert_true(n >= 0);
-	assert_memory_equal(uv_state.pool[n], src, PAGE);
+	assert_memory_equal(FRAME(n), src, PAGE);
 	/* 4: SECURE: U_STATE */
 	assert_int_equal(HVCALL(N_PAGE_IN, 6, 0x50 * PAGE, 0x200 * PAGE, 0, 16), R_STATE);
 	/* 5: every frame taken: U_BUSY, the record still EMPTY */
@@ -1136,7 +1138,7 @@ static void test_pool_absent(void **state)
 
 	uv_state.free.absent = UV_NFRAMES - have;
 	for (int f = have; f < UV_NFRAMES; f++)
-		memset(uv_state.pool[f], 0xA5, PAGE);
+		memset(FRAME(f), 0xA5, PAGE);
 	memset(src, 0x3C, PAGE);
 	make_init(5, 0x10, 8);
 	for (int i = 0; i < have; i++) {
@@ -1144,7 +1146,7 @@ static void test_pool_absent(void **state)
 					0, 16), R_SUCCESS);
 		used[i] = frame_of(5, 0x10 + (uint64_t)i);
 		assert_true(used[i] >= 0 && used[i] < have);
-		assert_memory_equal(uv_state.pool[used[i]], src, PAGE);
+		assert_memory_equal(FRAME(used[i]), src, PAGE);
 	}
 	check_inv("three page-ins, three frames");
 	/* the frames that exist are taken: U_BUSY, the record still EMPTY */
@@ -1175,7 +1177,7 @@ static void test_pool_absent(void **state)
 	/* the absent frames were never read into a guest nor written */
 	for (int f = have; f < UV_NFRAMES; f++)
 		for (unsigned long b = 0; b < PAGE; b++)
-			if (((uint8_t *)uv_state.pool[f])[b] != 0xA5)
+			if (((uint8_t *)FRAME(f))[b] != 0xA5)
 				fail_msg("absent frame %d byte %lu written", f, b);
 	assert_int_equal(uv_state.free.fresh, have);
 }
@@ -1193,14 +1195,14 @@ static void test_fresh_frames_zeroed(void **state)
 	int n;
 
 	for (int f = 0; f < UV_NFRAMES; f++)
-		memset(uv_state.pool[f], 0xC7, PAGE);
+		memset(FRAME(f), 0xC7, PAGE);
 	memset(src, 0x3C, PAGE);
 	make_init(5, 0x10, 2);
 	assert_int_equal(HVCALL(N_PAGE_IN, 5, 0x40 * PAGE, 0x10 * PAGE, 0, 16),
 			 R_SUCCESS);
 	n = frame_of(5, 0x10);
 	assert_true(n >= 0);
-	assert_memory_equal(uv_state.pool[n], src, PAGE);
+	assert_memory_equal(FRAME(n), src, PAGE);
 	check_inv("a page-in into a never-owned frame");
 	/* another guest, secure: each first touch takes a never-owned frame */
 	make_secure(6, 0x100, 4);
@@ -1289,6 +1291,9 @@ static void test_terminate(void **state)
 	static struct uv_state zero;
 	int n;
 
+	/* all zero but the frames' places, as host_state_clear leaves it */
+	memcpy(zero.free.win, uv_state.free.win, sizeof(zero.free.win));
+	zero.free.absent = uv_state.free.absent;
 	assert_int_equal(HVCALL(N_TERMINATE, 2, 0, 0, 0, 0), R_PARAMETER);
 	/* in the ESM protocol: the pending exit goes too */
 	frame(VM, 2, N_ESM);
@@ -1327,7 +1332,7 @@ static void test_secret_never_leaks(void **state)
 	n = frame_of(1, 0x10);
 	assert_true(n >= 0);
 	for (unsigned long w = 0; w < UV_FRAME_WORDS; w += 2) /* the guest writes */
-		memcpy(&uv_state.pool[n][w], secret, 16);
+		memcpy(&FRAME(n)[w], secret, 16);
 	assert_int_equal(HVCALL(N_PAGE_OUT, 1, 0x9 * PAGE, 0x10 * PAGE, 0, 16),
 			 R_PERMISSION);
 	assert_int_equal(ucall(SVM, 1, N_SHARE, 0x10, 1, 0, 0, 0), R_SUCCESS);
@@ -1338,7 +1343,7 @@ static void test_secret_never_leaks(void **state)
 	finish_secure(1);
 	assert_null(memmem(host_normal(0), 0x40 * PAGE, secret, sizeof(secret)));
 	for (int f = 0; f < UV_NFRAMES; f++)
-		assert_null(memmem(uv_state.pool[f], PAGE, secret, sizeof(secret)));
+		assert_null(memmem(FRAME(f), PAGE, secret, sizeof(secret)));
 }
 
 /* ---- rows and orders the tests above leave out ---------------------------- */
@@ -1501,7 +1506,7 @@ static void test_page_in_order(void **state)
 	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x77 * PAGE, 0x10 * PAGE, 0, 16), R_P3);
 	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x77 * PAGE, 0x1000 * PAGE, 0, 16),
 			 R_SUCCESS);
-	assert_memory_equal(uv_state.pool[frame_of(3, 0x1000)], copy, PAGE);
+	assert_memory_equal(FRAME(frame_of(3, 0x1000)), copy, PAGE);
 	assert_int_equal(HVCALL(N_PAGE_OUT, 3, 0x78 * PAGE, 0x1000 * PAGE, 0, 16),
 			 R_PERMISSION);
 	assert_int_equal(HVCALL(N_PAGE_OUT, 3, 0x78 * PAGE, 0x1001 * PAGE, 0, 16),
@@ -1566,7 +1571,7 @@ static void test_page_in_order(void **state)
 	/* every frame is taken; guest 3's holds the page */
 	for (int n = 0; n < UV_NFRAMES; n++)
 		assert_int_not_equal(uv_state.owner_slot[n], 0);
-	assert_memory_equal(uv_state.pool[frame_of(3, 0x1000)], copy, PAGE);
+	assert_memory_equal(FRAME(frame_of(3, 0x1000)), copy, PAGE);
 	/* sharing one frees one: U_BUSY no more for guest 3 (INIT); guest 2's
 	 * empty page is still refused, and its first use gets a zeroed frame */
 	int freed = frame_of(2, 0x21);
@@ -1583,7 +1588,7 @@ static void test_page_in_order(void **state)
 			 R_SUCCESS);
 	assert_int_equal(frame_of(3, 0x1001), freed);
 	assert_int_equal(uv_state.free.n, 0);
-	assert_memory_equal(uv_state.pool[frame_of(3, 0x1001)], copy, PAGE);
+	assert_memory_equal(FRAME(frame_of(3, 0x1001)), copy, PAGE);
 	assert_int_equal(ucall(SVM, 2, N_SHARE, 0x22, 1, 0, 0, 0), R_SUCCESS);
 	{
 		uint32_t n = gfn_touch(2, full2);
@@ -1656,10 +1661,10 @@ static void test_share_more(void **state)
 	/* UNSHARE of SECURE(n): stays, with its content */
 	n = frame_of(9, 0x101);
 	assert_true(n >= 0);
-	memcpy(keep, uv_state.pool[n], PAGE);
+	memcpy(keep, FRAME(n), PAGE);
 	assert_int_equal(ucall(SVM, 9, N_UNSHARE, 0x100, 4, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(frame_of(9, 0x101), n);
-	assert_memory_equal(uv_state.pool[n], keep, PAGE);
+	assert_memory_equal(FRAME(n), keep, PAGE);
 	/* UNSHARE_ALL: every slot of the guest, nobody else's */
 	assert_int_equal(ucall(SVM, 9, N_SHARE, 0x100, 1, 0, 0, 0), R_SUCCESS);
 	assert_int_equal(ucall(SVM, 8, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_SUCCESS);
@@ -1667,7 +1672,7 @@ static void test_share_more(void **state)
 		assert_int_equal(record_of(8, g), GFN_EMPTY);
 	assert_int_equal(record_of(9, 0x100), GFN_SHARED);
 	assert_int_equal(frame_of(9, 0x101), n);
-	assert_memory_equal(uv_state.pool[n], keep, PAGE);
+	assert_memory_equal(FRAME(n), keep, PAGE);
 	/* UNSHARE_ALL with nothing shared: U_SUCCESS, nothing changes */
 	assert_non_null(uv_state_snapshot());
 	assert_int_equal(ucall(SVM, 8, N_UNSHARE_ALL, 0, 0, 0, 0, 0), R_SUCCESS);
@@ -1713,7 +1718,7 @@ static void test_terminate_init_done(void **state)
 	/* guest 1 untouched */
 	assert_int_equal(uv_state.svm_life[1], SVM_SECURE);
 	assert_int_equal(frame_of(1, 0x11), m);
-	assert_int_equal(((uint8_t *)uv_state.pool[m])[PAGE - 1], 0x11);
+	assert_int_equal(((uint8_t *)FRAME(m))[PAGE - 1], 0x11);
 	/* the LPID may become secure again, and its frames come back zeroed */
 	make_secure(2, 0x10, 4);
 	assert_int_equal(record_of(2, 0x12), GFN_EMPTY);
@@ -1768,6 +1773,7 @@ static void test_handler_only_rows(void **state)
 	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0, 0x10 * PAGE, 0, 16), R_P2);
 	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0x0F * PAGE, 0x10 * PAGE, 0, 16), R_P2);
 	host_normal_map();
+	host_frames_map(); /* the pool's frames, as a boot places them */
 	assert_int_equal(HVCALL(N_PAGE_IN, 3, 0, 0x10 * PAGE, 0, 16), R_SUCCESS);
 	finish_secure(3);
 	/* lpids with no life-cycle byte */
@@ -1863,10 +1869,10 @@ static void test_checker_catches(void **state)
 	BROKEN(s->gfn[0][4] = GFN_SHARED, "gfns_unused_empty");
 	BROKEN(s->gfn[0][1] = GFN_SECURE + 7, "gfns_ok");
 	BROKEN(s->owner_slot[9] = 1, "frames_ok");
-	BROKEN(s->pool[s->free.stack[0]][100] = 1, "frames_zero");
+	BROKEN(STATE_FRAME(s, s->free.stack[0])[100] = 1, "frames_zero");
 	/* a frame never owned (fresh and past) may hold anything */
 	memcpy(s, before, sizeof(*s));
-	s->pool[UV_NFRAMES - 1][100] = 1;
+	STATE_FRAME(s, UV_NFRAMES - 1)[100] = 1;
 	assert_int_equal(uv_state_check(s, why, sizeof(why)), 0);
 	BROKEN(s->svm_life[7] = SVM_INIT + 2, "lives_ok");
 	BROKEN((s->exit[3].lpid = 8, s->exit[3].kind = EXIT_INIT_START), "exits_ok");
@@ -3007,7 +3013,7 @@ static void test_page_in_secure(void **state)
 	/* SECURE: U_STATE, its content the one paged in during INIT */
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x61 * PAGE, 0x40 * PAGE, 0, 16), R_STATE);
 	assert_int_equal(frame_of(4, 0x40), n);
-	assert_false(page_has(uv_state.pool[n], 0));
+	assert_false(page_has(FRAME(n), 0));
 	/* the errors before it keep their order: 1, 2, 3 */
 	assert_int_equal(HVCALL(N_PAGE_IN, 5, 0x60 * PAGE, 0x42 * PAGE, 0, 16),
 			 R_PARAMETER);
@@ -3049,7 +3055,7 @@ static void test_gfn_touch(void **state)
 	assert_non_null(uv_state_snapshot());
 	assert_int_equal(gfn_touch(5, 0x101), (uint32_t)n);
 	assert_unchanged("gfn_touch of a secure GFN");
-	assert_int_equal(((uint8_t *)uv_state.pool[n])[PAGE / 2], 0xD7);
+	assert_int_equal(((uint8_t *)FRAME(n))[PAGE / 2], 0xD7);
 	/* SHARED: the hypervisor's page */
 	assert_int_equal(ucall(SVM, 5, N_SHARE, 0x100, 1, 0, 0, 0), R_SUCCESS);
 	assert_non_null(uv_state_snapshot());
@@ -3086,7 +3092,7 @@ static void test_gfn_touch(void **state)
 	assert_true(t < UV_NFRAMES);
 	assert_true(frame_is_zero((int)t));
 	/* nothing of the hypervisor's 0xD7 page in either */
-	assert_false(page_has(uv_state.pool[frame_of(5, 0x300)], 0xD7));
+	assert_false(page_has(FRAME(frame_of(5, 0x300)), 0xD7));
 }
 
 /* ---- UV_PAGE_INVAL and GFN_SHARED_INVAL ------------------------------------ */
@@ -3291,7 +3297,7 @@ static void test_unshare_zeroes(void **state)
 	assert_true(t < UV_NFRAMES);
 	assert_true(frame_is_zero((int)t));
 	/* the guest writes its page: the hypervisor's copy is not it */
-	memset(uv_state.pool[t], 0x42, PAGE);
+	memset(FRAME(t), 0x42, PAGE);
 	assert_int_equal(hvp[0], 0xEE);
 	assert_int_equal(hvp[16], hv_mark[0]);
 	/* UV_UNSHARE_ALL_PAGES: the rest, the same */
@@ -3305,7 +3311,7 @@ static void test_unshare_zeroes(void **state)
 	}
 	/* no frame holds what the hypervisor wrote */
 	for (int f = 0; f < UV_NFRAMES; f++)
-		assert_null(memmem(uv_state.pool[f], PAGE, hv_mark, sizeof(hv_mark)));
+		assert_null(memmem(FRAME(f), PAGE, hv_mark, sizeof(hv_mark)));
 }
 
 /* ---- a secure guest's sc 1 the ultravisor serves itself ------------------ */
@@ -3629,6 +3635,7 @@ static void test_write_pate_holes(void **state)
 	assert_int_equal(write_pate(0, radix_dw0(0xF80000, 16), 0x1800000 | 4), R_P3);
 	assert_int_equal(write_pate(3, radix_dw0(0xF80000, 16), 0x1800000 | 4), R_SUCCESS);
 	host_normal_map();
+	host_frames_map(); /* the pool's frames, as a boot places them */
 }
 
 /* Each bad word: U_P2 for dw0 (checked first), U_P3 for dw1; nothing
@@ -3914,6 +3921,7 @@ static void test_leaf_page_in_shared(void **state)
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0x67 * PAGE, 0x41 * PAGE, 0, 16), R_SUCCESS);
 	assert_leaf(4, 0x41, LEAF_FLAGS | 0x67 * PAGE);
 	host_normal_map();
+	host_frames_map(); /* the pool's frames, as a boot places them */
 	assert_int_equal(HVCALL(N_PAGE_IN, 4, 0, 0x41 * PAGE, 0, 16), R_SUCCESS);
 	assert_leaf(4, 0x41, LEAF_FLAGS);
 	assert_int_equal(gfn_touch(4, 0x40), GFN_USE_SHARED);
@@ -4289,8 +4297,8 @@ static void test_slot_largest(void **state)
 	assert_int_equal(record_of(13, last), GFN_SECURE + (uint32_t)n1);
 	assert_int_equal(record_of(13, 1), GFN_EMPTY);
 	assert_int_equal(record_of(13, last - 1), GFN_EMPTY);
-	assert_int_equal(((uint8_t *)uv_state.pool[n0])[0], 0x3C);
-	assert_int_equal(((uint8_t *)uv_state.pool[n1])[PAGE - 1], 0xC3);
+	assert_int_equal(((uint8_t *)FRAME(n0))[0], 0x3C);
+	assert_int_equal(((uint8_t *)FRAME(n1))[PAGE - 1], 0xC3);
 	assert_walk(13, 0, frame_ra(n0));
 	assert_walk(13, last, frame_ra(n1));
 	assert_walk(13, 1, FAULT);
@@ -4678,6 +4686,7 @@ static void test_int_fault(void **state)
 int main(void)
 {
 	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
+	host_frames_map(); /* the pool's frames, as a boot places them */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_esm_flow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_esm_failures, setup, teardown),

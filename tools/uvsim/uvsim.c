@@ -629,7 +629,7 @@ static uint8_t *guest_page(unsigned long long l, unsigned long long g, int *inva
 
 		check_state();
 		if (n < UV_NFRAMES)
-			return (uint8_t *)uv_state.pool[n];
+			return (uint8_t *)FRAME(n);
 		*invalid = n == GFN_USE_INVALID;
 		if (n != GFN_USE_SHARED)
 			return NULL;
@@ -643,7 +643,7 @@ static uint8_t *guest_page(unsigned long long l, unsigned long long g, int *inva
 			continue;
 		r = uv_state.gfn[k][g - s->base];
 		if (r >= GFN_SECURE)
-			return (uint8_t *)uv_state.pool[r - GFN_SECURE];
+			return (uint8_t *)FRAME(r - GFN_SECURE);
 		if (g > (HOST_NORMAL_END - PAGE) / PAGE)
 			return NULL;
 		return host_normal(g * PAGE);
@@ -959,6 +959,7 @@ int main(int argc, char **argv)
 	size_t cap = 0;
 
 	host_normal_map(); /* normal memory: [0, HOST_NORMAL_END) */
+	host_frames_map(); /* the pool's frames, as a boot places them */
 	if (argc == 2 && strcmp(argv[1], "--map") == 0) {
 		map();
 		return 0;

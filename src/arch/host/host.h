@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include "memmap.h"
 
+struct uv_state;
+
 /*
  * The host's normal memory: real addresses [0, HOST_NORMAL_END), a static
  * array (src/arch/host/normal.c).  The harnesses' map names it as the one
@@ -26,6 +28,21 @@ uint8_t *host_normal(uint64_t ra);
  */
 #define HOST_UV_RA_BASE 0x100000000UL
 void *host_uv_at(uint64_t ra);
+
+/*
+ * The host's frame map, as a boot sets it (pool_from_map, src/boot/
+ * bringup.c; struct uv_free, src/state.h): the UV_NFRAMES = 64 frames in
+ * two runs apart in the window of UV_WIN_FRAMES = 128, frames 0 .. 31 at
+ * window frames HOST_WIN_RUN0 on and 32 .. 63 at HOST_WIN_RUN1 on, so that
+ * the tests meet frames whose places are not their numbers.
+ * host_state_clear: uv_state all zero, as the boot's clear leaves it, then
+ * that map; what every harness starts a case from.
+ */
+#define HOST_WIN_RUN0 8
+#define HOST_WIN_RUN1 72
+void host_frames_map(void);
+void host_frames_map_in(struct uv_state *s); /* the same map, in *s */
+void host_state_clear(void);
 
 /*
  * The ultravisor not halted and its lock free again (src/arch/arch.h,
