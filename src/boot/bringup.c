@@ -99,17 +99,30 @@ static void normal_from_map(void)
  * real address base + 64 KiB x, base the image's (URMOR, the first secure
  * range's start) plus UV_IMAGE_LIMIT, where uv_state.pool starts (asm/
  * state.S).  A range is used only if it lies past the frames taken before
- * it (so that the places increase, wins_ok) and from base on; its frames
- * past the window, and any past UV_NFRAMES in all, are not used.  A range
- * below the image or out of the map's address order gives no frame:
- * skiboot lists secure memory by chip, in address order, with the image in
- * the first range.  Checked here rather than assumed of the map.
+ * it (so that the places increase, wins_ok) and from base on, a whole
+ * number of frames from it (else no window frame is one of its frames:
+ * an image not 64 KiB aligned gets no frame); its frames past the window,
+ * and any past UV_NFRAMES in all, are not used.  A range below the image
+ * or out of the map's address order gives no frame: skiboot lists secure
+ * memory by chip, in address order, with the image in the first range.
+ * Checked here rather than assumed of the map, and proved: every frame
+ * taken lies whole in a pool range (win_in_pool).
  */
+/*@
+  // Window frame x, from base, lies whole in one of m's pool ranges.
+  predicate win_in_pool(struct boot_map *m, integer base, integer x) =
+    \exists integer i; 0 <= i < m->pool.n &&
+      m->pool.r[i].start <= base + x * UV_PAGE_SIZE &&
+      base + (x + 1) * UV_PAGE_SIZE <= r_end(m->pool.r[i]);
+*/
 /*@
   requires map_ok(&uv_boot.map);
   assigns uv_state.free.win[0 .. UV_NFRAMES - 1], uv_state.free.absent;
   ensures uv_state.free.absent <= UV_NFRAMES;
   ensures wins_ok_of(uv_state.free.win, UV_NFRAMES - uv_state.free.absent);
+  ensures \forall integer j; 0 <= j < UV_NFRAMES - uv_state.free.absent ==>
+    win_in_pool(&uv_boot.map, uv_boot.map.secure.r[0].start + UV_IMAGE_LIMIT,
+                uv_state.free.win[j]);
 */
 static void pool_from_map(void)
 {
@@ -121,6 +134,8 @@ static void pool_from_map(void)
 	  loop invariant 0 <= i <= n && c <= UV_NFRAMES && next <= UV_WIN_FRAMES;
 	  loop invariant wins_ok_of(uv_state.free.win, c);
 	  loop invariant \forall integer j; 0 <= j < c ==> uv_state.free.win[j] < next;
+	  loop invariant \forall integer j; 0 <= j < c ==>
+	    win_in_pool(&uv_boot.map, base, uv_state.free.win[j]);
 	  loop assigns i, c, next, uv_state.free.win[0 .. UV_NFRAMES - 1];
 	  loop variant n - i;
 	*/
@@ -128,22 +143,29 @@ static void pool_from_map(void)
 		struct boot_range p = uv_boot.map.pool.r[i];
 		uint64_t x, e;
 
-		if (p.size == 0 || p.start < base)
+		if (p.size == 0 || p.start < base ||
+		    (p.start - base) % UV_PAGE_SIZE != 0)
 			continue;
 		x = (p.start - base) / UV_PAGE_SIZE;
 		if (x < next || x >= UV_WIN_FRAMES)
 			continue;
 		e = p.size / UV_PAGE_SIZE;
 		e = e < UV_WIN_FRAMES - x ? x + e : UV_WIN_FRAMES;
+		/*@ assert base + e * UV_PAGE_SIZE <= r_end(uv_boot.map.pool.r[i]); */
 		/*@
 		  loop invariant next <= x <= e <= UV_WIN_FRAMES && c <= UV_NFRAMES;
 		  loop invariant wins_ok_of(uv_state.free.win, c);
 		  loop invariant \forall integer j; 0 <= j < c ==> uv_state.free.win[j] < x;
+		  loop invariant uv_boot.map.pool.r[i].start <= base + x * UV_PAGE_SIZE;
+		  loop invariant \forall integer j; 0 <= j < c ==>
+		    win_in_pool(&uv_boot.map, base, uv_state.free.win[j]);
 		  loop assigns x, c, uv_state.free.win[0 .. UV_NFRAMES - 1];
 		  loop variant e - x;
 		*/
-		for (; x < e && c < UV_NFRAMES; x++, c++)
+		for (; x < e && c < UV_NFRAMES; x++, c++) {
+			/*@ assert win_in_pool(&uv_boot.map, base, x); */
 			uv_state.free.win[c] = x;
+		}
 		next = x;
 	}
 	uv_state.free.absent = UV_NFRAMES - c;
