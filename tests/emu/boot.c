@@ -433,15 +433,20 @@ static void boot_four_then_more(void)
 	CHECK(get32(fw + HANDOFF_RA + UV_OPAL_OFF_RET) == 0,
 	      "four at once: the hand-off's return code is 0 (%#x)",
 	      get32(fw + HANDOFF_RA + UV_OPAL_OFF_RET));
-	/* tests/emu/boot.dts's first secure range: 1 GiB, so 768 MiB of
-	 * frames past UV_IMAGE_LIMIT, 12 288 of them; the rest absent */
-	CHECK(uv_state.free.absent == UV_NFRAMES - 12288,
+	/* tests/emu/boot.dts's secure ranges, 1 GiB each: the first's 768
+	 * MiB of frames past UV_IMAGE_LIMIT (12 288), then the second's
+	 * 16 384; the rest absent */
+	CHECK(uv_state.free.absent == UV_NFRAMES - 12288 - 16384,
 	      "four at once: the pool's frames from the map (absent %u)",
 	      uv_state.free.absent);
-	/* ... each at its place: the range starts at UV_IMAGE_LIMIT, where
-	 * the window does, so frame n is window frame n */
+	/* ... each at its place: the first range's from UV_IMAGE_LIMIT, where
+	 * the window starts, so frame n is window frame n; the second's from
+	 * its start, 0x400000000 - (SECURE_START + UV_IMAGE_LIMIT) bytes on */
 	for (i = 0, j = 0; i < 12288; i++)
 		j += uv_state.free.win[i] != i;
+	for (i = 0; i < 16384; i++)
+		j += uv_state.free.win[12288 + i] !=
+		     (0x400000000ULL - SECURE_START - UV_IMAGE_LIMIT) / UV_PAGE_SIZE + i;
 	CHECK(j == 0, "four at once: the frames at their places in the window "
 	      "(%u not)", j);
 	/* cleared up to the pool, but the frames' places and how many */
@@ -452,7 +457,7 @@ static void boot_four_then_more(void)
 		       offsetof(struct uv_state, pool) -
 		       offsetof(struct uv_state, free.win) - sizeof(uv_state.free.win)),
 	      "four at once: uv_state cleared up to its pool");
-	uv_state.free.absent = UV_NFRAMES - 12288;
+	uv_state.free.absent = UV_NFRAMES - 12288 - 16384;
 	CHECK(all_zero(&uv_cpus[4], sizeof(uv_cpus) - 4 * sizeof(struct uv_cpu)),
 	      "four at once: the unclaimed uv_cpus cleared");
 	CHECK(uv_boot_word == 2 && uv_boot_lock == 0 && uv_boot.claimed == 4 &&
