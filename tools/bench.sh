@@ -219,8 +219,9 @@ echo "== ultravisor state"
 for a in $ARCHES; do
 	eval "q=\$QEMU_$a"
 	set -- $($q "$BUILD/bench/$a/bench" sizes)
-	echo "   $a: sizeof(struct uv_state) = $2 bytes, ${20} before its pool (the pool: UV_NFRAMES frames," \
-		"of which only those of the boot's memory map exist) (one per thread:" \
+	echo "   $a: sizeof(struct uv_state) = $2 bytes, ${20} before its pool (the pool's window: ${22}" \
+		"frames in the emulation harness, to the top of 2^52 in uv.elf; of its frames only" \
+		"those of the boot's memory map are used, UV_NFRAMES at most) (one per thread:" \
 		"sizeof(struct uv_cpu) = $4 bytes, not counted in uv_state)"
 	[ "$a" = "$FIRST" ] && sizes="$*"
 done
@@ -233,7 +234,7 @@ echo "   per SVM: ${10} bytes of life cycle per LPID; each memory slot it uses" 
 	"${12} bytes (from a table of 16 shared by all); ${14} bytes of saved" \
 	"registers while in the ESM protocol, and per vCPU while its hcall is in the hypervisor" \
 	"(a pool of UV_NEXITS entries shared by all, spec/uv_config.h)"
-echo "   per secure frame: ${16} bytes (64 KiB of content, its owner, its places in the free frames' stack)"
+echo "   per secure frame: ${16} bytes (64 KiB of content, its owner, its places in the free frames' stack and in the window)"
 
 echo
 echo "== image (size, Berkeley format)"

@@ -55,7 +55,8 @@
  *            mapped, the guest retries; return: the hypervisor's UV_RETURN
  *            (an sc 2) of such a reflected interrupt, the guest resumed
  *   sizes    no sc 2: prints the sizes of the ultravisor's state (pool_at:
- *            the bytes before its pool, those the boot clears)
+ *            the bytes before its pool, those the boot clears; win: the
+ *            frames of the harness's pool window, mk/asm.mk)
  * Prints one line; exit status 0 if the round trip met the expectation.
  */
 #include <sys/mman.h>
@@ -403,7 +404,7 @@ int main(int argc, char **argv)
 	patch_asm();
 	if (strcmp(cs, "sizes") == 0) {
 		printf("uv_state %zu uv_cpu %zu uv_frame %zu gfn %zu life %zu "
-		       "slot %zu exit %zu frame %zu tree %zu pool_at %zu\n",
+		       "slot %zu exit %zu frame %zu tree %zu pool_at %zu win %zu\n",
 		       sizeof(struct uv_state), sizeof(struct uv_cpu),
 		       sizeof(struct uv_frame),
 		       sizeof(uv_state.gfn[0][0]) + sizeof(uv_state.pte[0][0]),
@@ -412,10 +413,11 @@ int main(int argc, char **argv)
 		       sizeof(uv_state.pool[0]) + sizeof(uv_state.owner_slot[0]) +
 			       sizeof(uv_state.owner_idx[0]) +
 			       sizeof(uv_state.free.stack[0]) +
-			       sizeof(uv_state.free.pos[0]),
+			       sizeof(uv_state.free.pos[0]) +
+			       sizeof(uv_state.free.win[0]),
 		       sizeof(uv_state.tree_root[0]) + sizeof(uv_state.tree_l2[0]) +
 			       sizeof(uv_state.tree_l3[0]),
-		       offsetof(struct uv_state, pool));
+		       offsetof(struct uv_state, pool), (size_t)UV_WIN_FRAMES);
 		return 0;
 	}
 	/* Normal memory for UV_PAGE_IN's source: the arch layer reads real
