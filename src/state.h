@@ -63,7 +63,7 @@ typedef uint64_t uv_wins[UV_NFRAMES];
  * (wins_ok, spec/state.acsl.h).  The boot sets both from the pool ranges
  * of its memory map (pool_from_map, src/boot/bringup.c); no handler
  * writes them.  The host's harnesses set them as a boot would
- * (tests/common).
+ * (host_frames_map, src/arch/host/host.h).
  */
 struct uv_free {
 	uv_wins win;
@@ -150,12 +150,13 @@ struct uv_state {
 	 */
 	uint8_t svm_stop[UV_MAX_LPID + 1];
 	/*
-	 * The secure frames themselves, each 64 KiB aligned as a leaf maps
-	 * it.  Last, so that the rest of the state is one range before it:
-	 * on ppc64 uv_state is placed so that the pool starts at
-	 * UV_IMAGE_LIMIT, where the boot's memory map puts pool range 0
-	 * (spec/memmap.h), and only the frames the map has exist (absent,
-	 * struct uv_free); the boot clears the state up to the pool, and a
+	 * The window the secure frames lie in, each 64 KiB aligned as a
+	 * leaf maps it.  Last, so that the rest of the state is one range
+	 * before it: on ppc64 uv_state is placed so that the window starts
+	 * at UV_IMAGE_LIMIT, where the boot's memory map puts pool range 0
+	 * (spec/memmap.h), and reaches the top of the real address space;
+	 * only the frames the map has exist, at their places win[n] (struct
+	 * uv_free); the boot clears the state up to the pool, and a
 	 * frame is zeroed when first taken (frames_zero, spec/state.acsl.h).
 	 */
 	uint64_t pool[UV_WIN_FRAMES][UV_FRAME_WORDS] __attribute__((aligned(UV_PAGE_SIZE)));

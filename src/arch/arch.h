@@ -64,9 +64,10 @@ uint64_t arch_frame_ra(uint32_t n);
 
 /*
  * Copies bytes off .. off + len - 1 of secure frame n (uv_state.pool[
- * uv_state.free.win[n]], in memory order) to uv_fdt_copy[at .. at + len - 1], for a reader of bytes
- * that a guest wrote there (its device tree, src/guest/rtas.h).  Behind this interface only because the
- * proofs' memory model keeps a 64-bit word and a byte apart, so that the
+ * uv_state.free.win[n]], in memory order) to uv_fdt_copy[at .. at + len
+ * - 1], for a reader of bytes that a guest wrote there (its device tree,
+ * src/guest/rtas.h).  Behind this interface only because the proofs'
+ * memory model keeps a 64-bit word and a byte apart, so that the
  * core cannot take a frame's bytes itself: the same loop on both builds
  * (src/arch/frame_bytes.c).  That the bytes copied are the frame's is
  * trusted (spec/TRUSTED.md) and tested on the host.
