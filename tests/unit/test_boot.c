@@ -155,6 +155,20 @@ static void reg(void *t, uint64_t start, uint64_t size)
 	assert_int_equal(fdt_property(t, "reg", r, sizeof(r)), 0);
 }
 
+/* Opens node name, of device_type type if not NULL. */
+static void node(void *t, const char *name, const char *type)
+{
+	assert_int_equal(fdt_begin_node(t, name), 0);
+	if (type != NULL)
+		assert_int_equal(fdt_property_string(t, "device_type", type), 0);
+}
+
+static void cells(void *t, uint32_t address, uint32_t size)
+{
+	assert_int_equal(fdt_property_u32(t, "#address-cells", address), 0);
+	assert_int_equal(fdt_property_u32(t, "#size-cells", size), 0);
+}
+
 static void boot_tree(const uint64_t (*sec)[2], int n)
 {
 	uint8_t *t = fw + FDT;
@@ -164,27 +178,23 @@ static void boot_tree(const uint64_t (*sec)[2], int n)
 	host_image_ra = sec[0][0];
 	assert_int_equal(fdt_create(t, FW_SIZE - FDT), 0);
 	assert_int_equal(fdt_finish_reservemap(t), 0);
-	assert_int_equal(fdt_begin_node(t, ""), 0);
-	assert_int_equal(fdt_property_u32(t, "#address-cells", 2), 0);
-	assert_int_equal(fdt_property_u32(t, "#size-cells", 2), 0);
-	assert_int_equal(fdt_begin_node(t, "memory@0"), 0);
-	assert_int_equal(fdt_property_string(t, "device_type", "memory"), 0);
+	node(t, "", NULL);
+	cells(t, 2, 2);
+	node(t, "memory@0", "memory");
 	reg(t, 0, 0x80000000ULL);
 	assert_int_equal(fdt_end_node(t), 0);
 	for (int i = 0; i < n; i++) {
 		snprintf(name, sizeof(name), "secure-memory@%llx",
 			 (unsigned long long)sec[i][0]);
-		assert_int_equal(fdt_begin_node(t, name), 0);
+		node(t, name, NULL);
 		assert_int_equal(fdt_property_string(t, "compatible",
 						     "ibm,secure-memory"), 0);
 		reg(t, sec[i][0], sec[i][1]);
 		assert_int_equal(fdt_end_node(t), 0);
 	}
-	assert_int_equal(fdt_begin_node(t, "cpus"), 0);
-	assert_int_equal(fdt_property_u32(t, "#address-cells", 1), 0);
-	assert_int_equal(fdt_property_u32(t, "#size-cells", 0), 0);
-	assert_int_equal(fdt_begin_node(t, "cpu@0"), 0);
-	assert_int_equal(fdt_property_string(t, "device_type", "cpu"), 0);
+	node(t, "cpus", NULL);
+	cells(t, 1, 0);
+	node(t, "cpu@0", "cpu");
 	assert_int_equal(fdt_property_u32(t, "reg", 0), 0);
 	assert_int_equal(fdt_property_u32(t, "ibm,ppc-interrupt-server#s", 0), 0);
 	assert_int_equal(fdt_end_node(t), 0);
