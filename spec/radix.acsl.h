@@ -11,10 +11,11 @@
 
 /*@
   // The real address of secure frame n (uv_state.pool[uv_state.free.win[n]]):
-  // URMOR plus the frame's offset in the image.  Only the running machine knows URMOR, so
-  // this is declared, not defined; arch_frame_ra (src/arch/arch.h) returns
-  // it.  No axiom: the proofs need nothing of its value (spec/TRUSTED.md
-  // lists what the tables' users rely on, and the tests check it).
+  // URMOR plus the frame's offset from it, in the pool's window.  Only the
+  // running machine knows URMOR, so this is declared, not defined;
+  // arch_frame_ra (src/arch/arch.h) returns it.  No axiom: the proofs
+  // need nothing of its value (spec/TRUSTED.md lists what the tables'
+  // users rely on, and the tests check it).
   //
   // pte_word(ra) is the stored leaf entry that maps the 64 KiB page at real
   // address ra: UV_PTE_WORD(ra) (spec/radix.h), which arch_pte_word returns.
