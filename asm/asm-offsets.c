@@ -34,6 +34,10 @@ _Static_assert(offsetof(struct uv_state, pate) == 0 &&
 	       sizeof(struct uv_pate) == 16 && UV_NPATE == 4096 &&
 	       _Alignof(struct uv_state) == UV_PATB_BYTES,
 	       "the partition table: 64 KiB at uv_state, aligned");
+/* uv_state's alignment is the image base's that the boot checks (spec/
+ * memmap.h), so every aligned field is aligned at its real address. */
+_Static_assert(_Alignof(struct uv_state) == UV_IMAGE_ALIGN,
+	       "the boot checks the image base against uv_state's alignment");
 _Static_assert(UV_PATE_RTS_52 == ((2UL << 61) | (5UL << 5)) &&
 	       UV_PATE_HASH_RSVD == (0x7UL << 60 | 0x3FFUL << 8) &&
 	       UV_PATE_DW1_RSVD == (0x7UL << 60 | 0x7FUL << 5),

@@ -87,8 +87,8 @@
 	  "version 0; its return-code field is left alone")                   \
 	X(BOOT_E_PLACE, 17,                                                   \
 	  "the image does not run where it is linked (URMOR is not its "      \
-	  "base), its base is not the start of the first secure range, or "   \
-	  "HRMOR is not 0")                                                   \
+	  "base), its base is not the start of the first secure range or "    \
+	  "not 64 KiB aligned (UV_IMAGE_ALIGN), or HRMOR is not 0")           \
 	X(BOOT_E_THREAD, 18,                                                  \
 	  "this hardware thread came after as many threads as the device "    \
 	  "tree lists: it gets no struct uv_cpu")                             \

@@ -84,6 +84,16 @@
  */
 #define UV_IMAGE_LIMIT 0x10000000UL
 
+/*
+ * The image's base (URMOR, the first secure range's start) must be aligned
+ * to this, uv_state's alignment (its partition table, radix tables and
+ * pool frames are aligned to 64 KiB in the image: src/state.h), so that
+ * their real addresses are aligned as the hardware needs; the boot refuses
+ * another base (BOOT_E_PLACE).  asm/asm-offsets.c checks uv_state's
+ * alignment against it.
+ */
+#define UV_IMAGE_ALIGN 0x10000UL
+
 /*@
   // The normal ranges the boot read, as logic constants: range i is
   // [normal_lo(i), normal_end(i)) for 0 <= i < normal_n.  No axiom says

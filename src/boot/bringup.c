@@ -26,6 +26,7 @@ static uint64_t be64(const uint8_t *p)
   assigns uv_boot.map, uv_boot.ret_ea, uv_boot.ptcr;
   ensures \result == BOOT_OK ==> map_ok(&uv_boot.map);
   ensures \result == BOOT_OK ==> uv_boot.map.secure.r[0].start == image_ra;
+  ensures \result == BOOT_OK ==> image_ra % UV_IMAGE_ALIGN == 0;
   ensures BOOT_OK <= \result <= BOOT_E_PLACE;
 */
 static int boot_check(uint64_t handoff, uint64_t moved, uint64_t hrmor)
@@ -65,6 +66,10 @@ static int boot_check(uint64_t handoff, uint64_t moved, uint64_t hrmor)
 		return r;
 	if (arch_image_ra() != uv_boot.map.secure.r[0].start)
 		return BOOT_E_PLACE;
+	/* uv_state's tables and frames are aligned in the image, so at real
+	 * addresses only if the base is (spec/memmap.h). */
+	if (arch_image_ra() % UV_IMAGE_ALIGN != 0)
+		return BOOT_E_PLACE;
 	return BOOT_OK;
 }
 
@@ -100,8 +105,8 @@ static void normal_from_map(void)
  * range's start) plus UV_IMAGE_LIMIT, where uv_state.pool starts (asm/
  * state.S).  A range is used only if it lies past the frames taken before
  * it (so that the places increase, wins_ok) and from base on, a whole
- * number of frames from it (else no window frame is one of its frames:
- * an image not 64 KiB aligned gets no frame); its frames past the window,
+ * number of frames from it (else no window frame is one of its frames;
+ * base itself is 64 KiB aligned, boot_check); its frames past the window,
  * and any past UV_NFRAMES in all, are not used.  A range below the image
  * or out of the map's address order gives no frame: skiboot lists secure
  * memory by chip, in address order, with the image in the first range.

@@ -49,7 +49,8 @@
 /*
  * The primary: hand-off (r3, a real address) checked ('OPUV', version >= 1),
  * the image where it is linked (moved, the run-time base minus the linked
- * one, is 0) and at the start of the first secure range, HRMOR 0, the system device
+ * one, is 0), at the start of the first secure range and 64 KiB aligned
+ * (UV_IMAGE_ALIGN, spec/memmap.h), HRMOR 0, the system device
  * tree read (boot_read_map).  Records the status and, for BOOT_OK, the map
  * and PTCR, makes the map's normal ranges the ones the hypervisor may
  * name (uv_normal, src/mem/normal_map.h) and the frames of its pool ranges
@@ -69,6 +70,7 @@
   ensures \result != BOOT_OK ==> uv_normal.n == 0;
   ensures \result == BOOT_OK ==> map_ok(&uv_boot.map);
   ensures \result == BOOT_OK ==> uv_boot.map.secure.r[0].start == image_ra;
+  ensures \result == BOOT_OK ==> image_ra % UV_IMAGE_ALIGN == 0;
   ensures BOOT_OK <= \result <= BOOT_E_PLACE;
   ensures uv_boot.claimed == 0 && uv_boot.slot == 0;
   ensures boot_ok;

@@ -169,7 +169,9 @@ static void cells(void *t, uint32_t address, uint32_t size)
 	assert_int_equal(fdt_property_u32(t, "#size-cells", size), 0);
 }
 
-static void boot_tree(const uint64_t (*sec)[2], int n)
+/* The primary's answer to a tree of these n secure ranges, the image at the
+ * first's start. */
+static int boot_tree_rc(const uint64_t (*sec)[2], int n)
 {
 	uint8_t *t = fw + FDT;
 	char name[40];
@@ -202,7 +204,12 @@ static void boot_tree(const uint64_t (*sec)[2], int n)
 	assert_int_equal(fdt_end_node(t), 0);
 	assert_int_equal(fdt_finish(t), 0);
 	memset(&uv_state.free, 0xA5, sizeof(uv_state.free));
-	assert_int_equal(boot_primary(HANDOFF, 0, 0), BOOT_OK);
+	return boot_primary(HANDOFF, 0, 0);
+}
+
+static void boot_tree(const uint64_t (*sec)[2], int n)
+{
+	assert_int_equal(boot_tree_rc(sec, n), BOOT_OK);
 }
 
 /* The pool is runs[k] = { first window frame, frames } in order, and no
@@ -264,12 +271,25 @@ static void test_pool_ranges(void **state)
 	boot_tree(one, 2);
 	pool_is(one_pool, 2);
 
-	/* An image not 64 KiB aligned: no window frame is a whole frame of
-	 * the map's (which are aligned), so none is taken. */
+}
+
+/* An image base not 64 KiB aligned (UV_IMAGE_ALIGN): refused, whatever the
+ * tree, before any frame is given, and no thread gets a struct uv_cpu. */
+static void test_unaligned_image(void **state)
+{
+	(void)state;
 	const uint64_t odd[][2] = { { SEC + 0x8000, UV_IMAGE_LIMIT + FRAMES(16) },
 				    { WIN(64), FRAMES(8) } };
-	boot_tree(odd, 2);
-	pool_is(NULL, 0);
+	assert_int_equal(boot_tree_rc(odd, 2), BOOT_E_PLACE);
+	assert_int_equal(uv_boot.status, BOOT_E_PLACE);
+	assert_int_equal(uv_normal.n, 0);
+	assert_int_equal(boot_thread(7, 0), BOOT_E_PLACE);
+	/* A base aligned to less than a frame, 4 KiB: refused too. */
+	const uint64_t page[][2] = { { SEC + 0x1000, UV_IMAGE_LIMIT + FRAMES(16) } };
+	assert_int_equal(boot_tree_rc(page, 1), BOOT_E_PLACE);
+	/* The same trees moved to the aligned base boot. */
+	const uint64_t even[][2] = { { SEC, UV_IMAGE_LIMIT + FRAMES(16) } };
+	assert_int_equal(boot_tree_rc(even, 1), BOOT_OK);
 }
 
 int main(void)
@@ -280,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_tree_out_of_reach),
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_pool_ranges),
+		cmocka_unit_test(test_unaligned_image),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
