@@ -9,7 +9,8 @@ BUILD := build
 SPEC := spec
 # The boot: its device-tree reader (mk/boot.mk builds uvboot from it too)
 # and the C side of its entry (bringup.c).
-BOOT_READER_SRCS := src/boot/fdt.c src/boot/dt_scan.c src/boot/reserve.c src/boot/boot_map.c
+BOOT_READER_SRCS := src/boot/fdt.c src/boot/dt_scan.c src/boot/reserve.c src/boot/boot_map.c \
+	src/boot/pool_plan.c
 BOOT_SRCS := $(BOOT_READER_SRCS) src/boot/bringup.c
 # The C core: every file here is proved by `make prove` and built freestanding.
 CORE_SRCS := src/ucall/dispatch.c src/ucall/ucall_table.c src/ucall/handlers_todo.c \

@@ -50,14 +50,16 @@
  * window, UV_WIN_FRAMES below: spec/memmap.h), up to this many; the rest
  * are absent (struct uv_free, src/state.h) and never touched.  The proofs and the
  * ppc64 image (uv.elf, and the emulation harness that runs its objects)
- * use 2^20.  A host build (the unit tests, uvsim, the fuzzers: x86-64
+ * use 2^20, UV_NFRAMES_IMAGE (uvboot, a host tool, prints the pool that
+ * image's boot takes with it).  A host build (the unit tests, uvsim, the fuzzers: x86-64
  * binaries of the same C) uses 64, since it cannot hold a 64 GiB object in
  * its .bss; the code does not depend on the number, which the proofs show
  * for 2^20 and the host tests exercise at 64, pool exhaustion included.
  */
+#define UV_NFRAMES_IMAGE 1048576
 #ifndef UV_NFRAMES
 #if defined(__FRAMAC__) || defined(__powerpc64__)
-#define UV_NFRAMES 1048576
+#define UV_NFRAMES UV_NFRAMES_IMAGE
 #else
 #define UV_NFRAMES 64
 #endif
@@ -71,13 +73,15 @@
  * bringup.c).  On ppc64 the window reaches the top of the 52-bit real
  * address space from the image (RA = URMOR + UV_IMAGE_LIMIT + 64 KiB x
  * window frame); the state is an address there, never storage (asm/
- * state.S).  A host build uses a window of 128 frames, so that its 64
+ * state.S): UV_WIN_FRAMES_IMAGE, which uvboot uses too.  A host build
+ * uses a window of 128 frames, so that its 64
  * frames can lie in two runs apart; the emulation harness, a window of
  * its own (mk/asm.mk), since qemu-user cannot reserve 2^52 bytes.
  */
+#define UV_WIN_FRAMES_IMAGE ((UV_ADDR_LIMIT - UV_IMAGE_LIMIT) / UV_PAGE_SIZE)
 #ifndef UV_WIN_FRAMES
 #if defined(__FRAMAC__) || defined(__powerpc64__)
-#define UV_WIN_FRAMES ((UV_ADDR_LIMIT - UV_IMAGE_LIMIT) / UV_PAGE_SIZE)
+#define UV_WIN_FRAMES UV_WIN_FRAMES_IMAGE
 #else
 #define UV_WIN_FRAMES 128
 #endif

@@ -2,8 +2,10 @@
  * uvboot: what the boot would do with a device-tree blob (docs/uvboot.md).
  * Runs the boot's own reader (src/boot/boot_map.h, proved) on the file and
  * prints one line per range, `normal <start> <size>`, `secure <start>
- * <size>`, `pool <start> <frames>` (a secure range's whole 64 KiB frames
- * the image leaves, none printed for a range without one), then
+ * <size>`, `pool <start> <frames>` (the 64 KiB frames of a secure range
+ * that the pool takes, by the boot's own choice, src/boot/pool_plan.h,
+ * for uv.elf's window and pool; none printed for a range it takes none
+ * of), then
  * `threads <n>`, then `ok`; or `refused <error name>` (spec/boot.h) and
  * exit status 2.  Exit status 1: the file could not be read.
  */

@@ -19,12 +19,18 @@ char *uvboot_text(const struct boot_map *m, char *buf, size_t n)
 	buf[0] = 0;
 	at = put_ranges(buf, n, at, "normal", &m->normal);
 	at = put_ranges(buf, n, at, "secure", &m->secure);
+	/* The frames the boot takes (pool_from_map, src/boot/bringup.c), by
+	 * the same plan, with uv.elf's window and pool. */
+	uint64_t base = m->secure.r[0].start + UV_IMAGE_LIMIT;
+	struct pool_plan p;
+
+	pool_plan(m, base, UV_WIN_FRAMES_IMAGE, UV_NFRAMES_IMAGE, &p);
 	for (uint32_t i = 0; i < m->pool.n && at < n; i++)
-		if (m->pool.r[i].size != 0)
-			at += (size_t)snprintf(buf + at, n - at, "pool 0x%llx %llu\n",
-					       (unsigned long long)m->pool.r[i].start,
-					       (unsigned long long)(m->pool.r[i].size /
-								    UV_PAGE_SIZE));
+		if (p.count[i] != 0)
+			at += (size_t)snprintf(buf + at, n - at, "pool 0x%llx %u\n",
+					       (unsigned long long)(base + p.first[i] *
+								    UV_PAGE_SIZE),
+					       p.count[i]);
 	if (at < n)
 		snprintf(buf + at, n - at, "threads %u\nok\n", m->threads);
 	return buf;

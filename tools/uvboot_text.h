@@ -3,7 +3,7 @@
 #define UVBOOT_TEXT_H
 
 #include <stddef.h>
-#include "boot/boot_map.h"
+#include "boot/pool_plan.h"
 
 /* Writes the lines (NUL-terminated, truncated to n bytes); returns buf. */
 char *uvboot_text(const struct boot_map *m, char *buf, size_t n);

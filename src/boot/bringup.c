@@ -4,6 +4,7 @@
  */
 #include "arch/fw.h"
 #include "boot/bringup.h"
+#include "boot/pool_plan.h"
 
 struct uv_boot_rec uv_boot;
 
@@ -99,26 +100,17 @@ static void normal_from_map(void)
 
 /*
  * The pool's frames that exist (struct uv_free, src/state.h): the frames
- * of the map's pool ranges, in the map's order, each at its place in the
- * window (spec/uv_config.h UV_WIN_FRAMES): window frame x is the 64 KiB at
- * real address base + 64 KiB x, base the image's (URMOR, the first secure
- * range's start) plus UV_IMAGE_LIMIT, where uv_state.pool starts (asm/
- * state.S).  A range is used only if it lies past the frames taken before
- * it (so that the places increase, wins_ok) and from base on, a whole
- * number of frames from it (else no window frame is one of its frames;
- * base itself is 64 KiB aligned, boot_check); its frames past the window,
- * and any past UV_NFRAMES in all, are not used.  A range below the image
- * or out of the map's address order gives no frame: skiboot lists secure
- * memory by chip, in address order, with the image in the first range.
- * Checked here rather than assumed of the map, and proved: every frame
- * taken lies whole in a pool range (win_in_pool).
+ * pool_plan (src/boot/pool_plan.h) takes of the map's pool ranges, in the
+ * map's order, each at its place in the window (spec/uv_config.h
+ * UV_WIN_FRAMES), base the image's start (URMOR, the first secure range's
+ * start, 64 KiB aligned: boot_check) plus UV_IMAGE_LIMIT, where
+ * uv_state.pool starts (asm/state.S).  Proved: every frame taken lies
+ * whole in a pool range (win_in_pool), and the places increase.
  */
 /*@
   // Window frame x, from base, lies whole in one of m's pool ranges.
   predicate win_in_pool(struct boot_map *m, integer base, integer x) =
-    \exists integer i; 0 <= i < m->pool.n &&
-      m->pool.r[i].start <= base + x * UV_PAGE_SIZE &&
-      base + (x + 1) * UV_PAGE_SIZE <= r_end(m->pool.r[i]);
+    \exists integer i; 0 <= i < m->pool.n && win_in_range(m, i, base, x);
 */
 /*@
   requires map_ok(&uv_boot.map);
@@ -132,48 +124,53 @@ static void normal_from_map(void)
 static void pool_from_map(void)
 {
 	uint64_t base = uv_boot.map.secure.r[0].start + UV_IMAGE_LIMIT;
-	uint64_t next = 0; /* the lowest window frame a range may start at */
-	uint32_t c = 0, i, n = uv_boot.map.pool.n;
+	uint32_t i, j, n = uv_boot.map.pool.n;
+	struct pool_plan plan;
+	/* past the window frames given so far: what the proof needs of the
+	 * places already set */
+	//@ ghost uint64_t last = 0;
 
+	pool_plan(&uv_boot.map, base, UV_WIN_FRAMES, UV_NFRAMES, &plan);
 	/*@
-	  loop invariant 0 <= i <= n && c <= UV_NFRAMES && next <= UV_WIN_FRAMES;
-	  loop invariant wins_ok_of(uv_state.free.win, c);
-	  loop invariant \forall integer j; 0 <= j < c ==> uv_state.free.win[j] < next;
-	  loop invariant \forall integer j; 0 <= j < c ==>
-	    win_in_pool(&uv_boot.map, base, uv_state.free.win[j]);
-	  loop assigns i, c, next, uv_state.free.win[0 .. UV_NFRAMES - 1];
+	  loop invariant 0 <= i <= n && last <= UV_WIN_FRAMES;
+	  loop invariant wins_ok_of(uv_state.free.win, plan.before[i]);
+	  loop invariant \forall integer k; 0 <= k < plan.before[i] ==>
+	    uv_state.free.win[k] < last;
+	  loop invariant \forall integer i2; i <= i2 < n && plan.count[i2] > 0 ==>
+	    last <= plan.first[i2];
+	  loop invariant \forall integer k; 0 <= k < plan.before[i] ==>
+	    win_in_pool(&uv_boot.map, base, uv_state.free.win[k]);
+	  loop assigns i, j, last, uv_state.free.win[0 .. UV_NFRAMES - 1];
 	  loop variant n - i;
 	*/
 	for (i = 0; i < n; i++) {
-		struct boot_range p = uv_boot.map.pool.r[i];
-		uint64_t x, e;
-
-		if (p.size == 0 || p.start < base ||
-		    (p.start - base) % UV_PAGE_SIZE != 0)
-			continue;
-		x = (p.start - base) / UV_PAGE_SIZE;
-		if (x < next || x >= UV_WIN_FRAMES)
-			continue;
-		e = p.size / UV_PAGE_SIZE;
-		e = e < UV_WIN_FRAMES - x ? x + e : UV_WIN_FRAMES;
-		/*@ assert base + e * UV_PAGE_SIZE <= r_end(uv_boot.map.pool.r[i]); */
 		/*@
-		  loop invariant next <= x <= e <= UV_WIN_FRAMES && c <= UV_NFRAMES;
-		  loop invariant wins_ok_of(uv_state.free.win, c);
-		  loop invariant \forall integer j; 0 <= j < c ==> uv_state.free.win[j] < x;
-		  loop invariant uv_boot.map.pool.r[i].start <= base + x * UV_PAGE_SIZE;
-		  loop invariant \forall integer j; 0 <= j < c ==>
-		    win_in_pool(&uv_boot.map, base, uv_state.free.win[j]);
-		  loop assigns x, c, uv_state.free.win[0 .. UV_NFRAMES - 1];
-		  loop variant e - x;
+		  loop invariant 0 <= j <= plan.count[i];
+		  loop invariant \forall integer k; plan.before[i] <= k < plan.before[i] + j ==>
+		    uv_state.free.win[k] == plan.first[i] + (k - plan.before[i]);
+		  loop assigns j, uv_state.free.win[plan.before[i] .. plan.before[i + 1] - 1];
+		  loop variant plan.count[i] - j;
 		*/
-		for (; x < e && c < UV_NFRAMES; x++, c++) {
-			/*@ assert win_in_pool(&uv_boot.map, base, x); */
-			uv_state.free.win[c] = x;
-		}
-		next = x;
+		for (j = 0; j < plan.count[i]; j++)
+			uv_state.free.win[plan.before[i] + j] = plan.first[i] + j;
+		/*@ assert plan.before[i + 1] == plan.before[i] + plan.count[i] &&
+		      plan.before[i + 1] <= plan.before[n]; */
+		/*@ assert plan.count[i] > 0 ==> last <= plan.first[i] &&
+		      plan.first[i] + plan.count[i] <= UV_WIN_FRAMES &&
+		      win_in_range(&uv_boot.map, i, base, plan.first[i]) &&
+		      win_in_range(&uv_boot.map, i, base, plan.first[i] + plan.count[i] - 1); */
+		/*@ assert new_in_range: \forall integer k; plan.before[i] <= k < plan.before[i + 1] ==>
+		      win_in_range(&uv_boot.map, i, base, uv_state.free.win[k]); */
+		/*@ assert new_in_pool: \forall integer k; plan.before[i] <= k < plan.before[i + 1] ==>
+		      win_in_pool(&uv_boot.map, base, uv_state.free.win[k]); */
+		/*@ assert new_below: \forall integer k; 0 <= k < plan.before[i + 1] ==>
+		      uv_state.free.win[k] < (plan.count[i] > 0 ? plan.first[i] + plan.count[i] : last); */
+		/*@ ghost
+		  if (plan.count[i] > 0)
+		    last = plan.first[i] + plan.count[i];
+		*/
 	}
-	uv_state.free.absent = UV_NFRAMES - c;
+	uv_state.free.absent = UV_NFRAMES - plan.before[n];
 }
 
 int boot_primary(uint64_t handoff, uint64_t moved, uint64_t hrmor)

@@ -221,6 +221,28 @@ int oracle_text(const void *fdt, size_t size, char *buf, size_t n)
 		if (i == 0 && pframes[0] == 0)
 			return -1;
 	}
+	/* what the boot takes of them: in the tree's order, a range that
+	 * starts at the image's end or above, a whole number of frames from
+	 * the image's end, and not below the end of the frames taken
+	 * before; cut at the window's end, and at ORACLE_POOL_FRAMES frames
+	 * in all */
+	uint64_t from = secure.s[0] + IMAGE, low = from, taken = 0;
+	for (int i = 0; i < secure.n; i++) {
+		uint64_t off = pstart[i] - from;
+		if (pframes[i] == 0)
+			continue;
+		if (pstart[i] < low || off % FRAME != 0 || off >= ORACLE_WINDOW_BYTES) {
+			pframes[i] = 0;
+			continue;
+		}
+		if (pframes[i] > (ORACLE_WINDOW_BYTES - off) / FRAME)
+			pframes[i] = (ORACLE_WINDOW_BYTES - off) / FRAME;
+		if (pframes[i] > ORACLE_POOL_FRAMES - taken)
+			pframes[i] = ORACLE_POOL_FRAMES - taken;
+		taken += pframes[i];
+		if (pframes[i] != 0)
+			low = pstart[i] + pframes[i] * FRAME;
+	}
 	size_t at = 0;
 	buf[0] = 0;
 	for (int i = 0; i < normal.n && at < n; i++)

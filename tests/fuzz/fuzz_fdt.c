@@ -16,6 +16,9 @@
 
 _Static_assert(ORACLE_IMAGE_BYTES == UV_IMAGE_LIMIT,
 	       "the oracle's image size is spec/memmap.h's");
+_Static_assert(ORACLE_POOL_FRAMES == UV_NFRAMES_IMAGE &&
+		       ORACLE_WINDOW_BYTES == UV_WIN_FRAMES_IMAGE * UV_PAGE_SIZE,
+	       "the oracle's pool and window are uv.elf's");
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
