@@ -1183,13 +1183,15 @@ void uv_state_field(unsigned long off, char *buf, unsigned long len)
 		snprintf(buf, len, "pate[%lu].dw%lu", REL(pate, off) / 16,
 			 REL(pate, off) % 16 / 8);
 	else if (IN(svm_life, off))
-		snprintf(buf, len, "svm_life[%lu]", REL(svm_life, off));
+		snprintf(buf, len, "svm_life[%lu]",
+			 REL(svm_life, off) / sizeof(uv_state.svm_life[0]));
 	else if (IN(svm_stop, off))
 		snprintf(buf, len, "svm_stop[%lu]", REL(svm_stop, off));
 	else if (IN(svm_tree, off))
 		snprintf(buf, len, "svm_tree[%lu]", REL(svm_tree, off));
 	else if (IN(slot_tree, off))
-		snprintf(buf, len, "slot_tree[%lu]", REL(slot_tree, off));
+		snprintf(buf, len, "slot_tree[%lu]",
+			 REL(slot_tree, off) / sizeof(uv_state.slot_tree[0]));
 	else if (IN(exit, off))
 		snprintf(buf, len, "exit[%lu] (byte %lu)",
 			 REL(exit, off) / sizeof(struct uv_exit),

@@ -706,7 +706,9 @@ static void test_snapshot(void **state)
 	snprintf(mid_pte, sizeof(mid_pte), "pte[7][%lu]",
 		 (unsigned long)UV_SLOT_PAGES / 2);
 	const struct { unsigned long off; const char *field; } cases[] = {
-		{ offsetof(struct uv_state, svm_life) + 77, "svm_life[77]" },
+		{ offsetof(struct uv_state, svm_life[77]) + 1, "svm_life[77]" },
+		{ offsetof(struct uv_state, slot_tree[3]) + 1, "slot_tree[3]" },
+		{ offsetof(struct uv_state, svm_tree[200]), "svm_tree[200]" },
 		{ offsetof(struct uv_state, exit[3].guest.lr) + 7, "exit[3]" },
 		{ offsetof(struct uv_state, slot[15].npages), "slot[15]" },
 		{ offsetof(struct uv_state, gfn[2][5]) + 3, "gfn[2][5]" },
