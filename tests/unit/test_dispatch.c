@@ -458,6 +458,7 @@ static void test_argument_bounds(void **state)
 	f.gpr[4] = 1;
 	f.gpr[5] = (UV_TREE_GFNS - 2) * 0x10000ULL;
 	f.gpr[6] = 0x20000;
+	state_edit(); /* the next call registers a slot */
 	assert_int_equal(uv_ucall(&f), UV_NEXT_CALLER);
 	check_inv("slot up to UV_TREE_GFNS");
 	assert_int_equal(f.gpr[3], U_SUCCESS_R3);
@@ -519,6 +520,7 @@ static void test_argument_bounds(void **state)
 	f.gpr[4] = 42;
 	f.gpr[5] = (UV_TREE_GFNS - 2) * 0x10000ULL;
 	f.gpr[6] = 0x20000;
+	state_edit(); /* the next call registers a slot */
 	assert_int_equal(uv_ucall(&f), UV_NEXT_CALLER);
 	check_inv("a slot of guest 42 up to UV_TREE_GFNS");
 	assert_int_equal(f.gpr[3], U_SUCCESS_R3);
