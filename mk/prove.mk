@@ -144,10 +144,14 @@ proof-smoke-test: $(SETUP_STAMP)
 CHECK_EXTRA += proof-trust-test proof-smoke-test
 
 # Developer-only: prove some functions, `make prove-fct FCT=uv_esm,uv_return`
-# (no cache; a quick check while editing, not a proof of the whole core).
-# A function of PROVE_SPLIT is proved as parts s and t prove it: SPLIT=1.
+# (a quick check while editing, not a proof of the whole core; with
+# PROVE_MODE=none, CI's flags exactly).  A function of PROVE_SPLIT is
+# proved as parts s and t prove it: SPLIT=1.  proofs/run.sh decides, as
+# for each part of `make prove`: it prints what is not proved (the whole
+# log is $(WP_REPORT)/fct/wp.log) and fails unless every goal is proved
+# and every smoke test passes.
 .PHONY: prove-fct
 prove-fct: $(SETUP_STAMP)
 	@test -n "$(FCT)" || { echo "prove-fct: FCT=fct1,fct2 is needed"; exit 2; }
-	frama-c -cpp-extra-args="$(CORE_INC)" $(WP_FLAGS) $(CORE_SRCS) -wp-fct $(FCT) \
-		$(if $(SPLIT),-wp-split)
+	sh proofs/run.sh $(WP_REPORT)/fct frama-c -cpp-extra-args="$(CORE_INC)" \
+		$(WP_FLAGS) $(CORE_SRCS) -wp-fct $(FCT) $(if $(SPLIT),-wp-split)

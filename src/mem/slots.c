@@ -181,7 +181,13 @@ void gfn_make_plain(uint32_t k, uint32_t i, uint32_t to)
 	 * the boot's map.  trees_kept_3 comes after ptes_ok: before it, as a
 	 * hypothesis of ptes_ok, it took z3 from 1.5 M steps to 39 M.
 	 */
-	/* state_inv, one conjunct at a time (as one goal it timed out) */
+	/*
+	 * state_inv, one conjunct at a time (as one goal it timed out).
+	 * ptes_ok again, not a repeat of the one after the write: the step
+	 * that carries it over frame_zero and frame_disown.  Without it the
+	 * ensures failed (z3 out of memory, cvc4 2 min: make prove-fct,
+	 * 2026-12-06).
+	 */
 	/*@ assert ptes_ok; */
 	/*@ assert trees_kept_3: trees_same{Pre, Here}; */
 	/* the trees' two conjuncts right after it, while the context is
