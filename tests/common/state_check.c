@@ -1210,6 +1210,9 @@ void uv_state_field(unsigned long off, char *buf, unsigned long len)
 	else if (IN(owner_idx, off))
 		snprintf(buf, len, "owner_idx[%lu]",
 			 REL(owner_idx, off) / sizeof(uint32_t));
+	else if (IN(free.win, off))
+		snprintf(buf, len, "free.win[%lu]",
+			 REL(free.win, off) / sizeof(uint64_t));
 	else if (IN(free.stack, off))
 		snprintf(buf, len, "free.stack[%lu]",
 			 REL(free.stack, off) / sizeof(uint32_t));

@@ -714,6 +714,8 @@ static void test_snapshot(void **state)
 		{ offsetof(struct uv_state, gfn[2][5]) + 3, "gfn[2][5]" },
 		{ offsetof(struct uv_state, owner_slot[63]), "owner_slot[63]" },
 		{ offsetof(struct uv_state, owner_idx[0]) + 1, "owner_idx[0]" },
+		{ offsetof(struct uv_state, free.win[0]), "free.win[0]" },
+		{ offsetof(struct uv_state, free.win[63]) + 7, "free.win[63]" },
 		{ offsetof(struct uv_state, free.stack[63]) + 3, "free.stack[63]" },
 		{ offsetof(struct uv_state, free.pos[0]), "free.pos[0]" },
 		{ offsetof(struct uv_state, free.n) + 1, "free.n" },
