@@ -38,7 +38,9 @@ WP_REPORT := $(BUILD)/proof
 # (two provers up to 2 s each), from a full run's summary.txt (2026-12-02:
 # about 2 300 s in each part).  The device-tree walk (src/boot/dt_scan.c)
 # and the boot's C side (bringup.c) are in part a, the header and the map
-# (fdt.c, boot_map.c) in part b.
+# (fdt.c, boot_map.c) in part b.  stopped_return (31 smoke tests) moved to
+# part a on 2026-12-06: in a fresh clone's proof alone (4765411), parts a,
+# l and s ended at 3 764 s, parts b and t at 3 968 s.
 PROVE_PART_A := uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 	uv_set_rc uv_entry uv_share_page uv_unshare_all_pages \
 	uv_unregister_mem_slot uv_svm_terminate uv_page_inval uv_page_out \
@@ -49,7 +51,7 @@ PROVE_PART_A := uv_check uv_arg_ok uv_first_bad uv_caller_ctx \
 	vec_passes int_to_hv hv_x_word int_lost hv_msr \
 	uv_int_reflect uv_int_return uv_int_fault \
 	uv_halted halted_rc int_pair int_pass uv_int_locked \
-	vec_is_injectable inj_vector keeps_me srr1_of svm_resume \
+	vec_is_injectable inj_vector keeps_me srr1_of svm_resume stopped_return \
 	dt_scan walk_step walk_begin walk_end walk_prop node_start node_prop \
 	node_close prop_kind note_type note_compat read_cells cells_at dt_add_ranges \
 	boot_check boot_primary boot_thread
