@@ -30,7 +30,7 @@
  * 15 item 4 asks: 64 frames for a slot of 2^20 GFNs, given back when it
  * goes) were built and proved later that month (four of the proof's five
  * parts at CI's flags, the fifth without its smoke tests); the whole
- * proof then needed about 5 600 to 5 900 s, past CI's 90 minutes, which
+ * proof then came to an estimated 5 600 to 5 900 s, past CI's 90 minutes, which
  * also hold make check: not merged, and the row per slot stays.
  */
 #define UV_SLOT_PAGES 1048576
